@@ -1,0 +1,103 @@
+// Configuration comes only from the environment, checked once at start. Each key, its
+// default and meaning is in .env.example; a bad value stops the server naming the variable.
+import { resolve } from 'node:path';
+
+export interface RateLimit { limit: number; windowMs: number }
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  regionCode: string;
+  mongodbUri: string | null;
+  trustProxy: boolean | number | string;
+  publicUrl: string | null;
+  logLevel: string;
+  maxBodyBytes: number;
+  maxPhotos: number;
+  maxPhotoBytes: number;
+  maxPhotoPixels: number;
+  photoConcurrency: number;
+  rateLimitSubmit: RateLimit;
+  rateLimitLookup: RateLimit;
+  rateLimitLogin: RateLimit;
+  adminPassword: string | null;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  mapTileUrl: string;
+  mapTileAttribution: string;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+function read(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = read(env, name, String(fallback));
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} harus bilangan bulat ${min}–${max} (sekarang "${raw}")`);
+  return n;
+}
+
+function bytes(env: Env, name: string, fallback: string): number {
+  const raw = read(env, name, fallback);
+  const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw);
+  if (!match) throw new ConfigError(`${name} harus ukuran seperti 512kb atau 10mb (sekarang "${raw}")`);
+  const unit = (match[2] ?? 'b').toLowerCase();
+  return Number(match[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
+}
+
+/** "10/15m" → 10 requests per 15 minutes. */
+export function parseRate(name: string, raw: string): RateLimit {
+  const match = /^(\d+)\s*\/\s*(\d*)\s*([smhd])$/.exec(raw.trim());
+  if (!match || Number(match[1]) < 1) throw new ConfigError(`${name} harus seperti 10/15m (jumlah/waktu), sekarang "${raw}"`);
+  return { limit: Number(match[1]), windowMs: Number(match[2] || 1) * UNITS[match[3]] };
+}
+
+function trustProxy(raw: string): boolean | number | string {
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw; // an address list, as Express takes it
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const regionCode = read(env, 'REGION_CODE', '33.16');
+  if (!/^\d{2}\.\d{2}$/.test(regionCode)) throw new ConfigError(`REGION_CODE harus kode kabupaten Kemendagri seperti 33.16 (sekarang "${regionCode}")`);
+  const publicUrl = read(env, 'PUBLIC_URL', '');
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL harus URL http(s) (sekarang "${publicUrl}")`);
+  const mongodbUri = read(env, 'MONGODB_URI', '');
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI harus diawali mongodb:// atau mongodb+srv://');
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: read(env, 'HOST', '0.0.0.0'),
+    dataDir: resolve(read(env, 'DATA_DIR', './data')),
+    regionCode,
+    mongodbUri: mongodbUri || null,
+    trustProxy: trustProxy(read(env, 'TRUST_PROXY', 'false')),
+    publicUrl: publicUrl ? publicUrl.replace(/\/$/, '') : null,
+    logLevel: read(env, 'LOG_LEVEL', 'info'),
+    maxBodyBytes: bytes(env, 'MAX_BODY_SIZE', '64kb'),
+    maxPhotos: int(env, 'MAX_PHOTOS', 5, 0, 20),
+    maxPhotoBytes: bytes(env, 'MAX_PHOTO_SIZE', '10mb'),
+    maxPhotoPixels: int(env, 'MAX_PHOTO_PIXELS', 40_000_000, 1),
+    photoConcurrency: int(env, 'PHOTO_CONCURRENCY', 2, 1, 64),
+    rateLimitSubmit: parseRate('RATE_LIMIT_SUBMIT', read(env, 'RATE_LIMIT_SUBMIT', '10/10m')),
+    rateLimitLookup: parseRate('RATE_LIMIT_LOOKUP', read(env, 'RATE_LIMIT_LOOKUP', '60/1m')),
+    rateLimitLogin: parseRate('RATE_LIMIT_LOGIN', read(env, 'RATE_LIMIT_LOGIN', '10/15m')),
+    adminPassword: read(env, 'ADMIN_PASSWORD', '') || null,
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 120, 1),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1),
+    mapTileUrl: read(env, 'MAP_TILE_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    mapTileAttribution: read(env, 'MAP_TILE_ATTRIBUTION', '© OpenStreetMap contributors'),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
+  };
+}

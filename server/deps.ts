@@ -1,0 +1,19 @@
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import type { PhotoProcessor } from './media/photo-processor.ts';
+import type { PhotoStorage } from './media/photo-storage.ts';
+import type { EventBus } from './realtime/event-bus.ts';
+import type { Catalog } from './reference/catalog.ts';
+import type { Store } from './store/port.ts';
+
+/** Everything a service needs, passed as one object so tests build real ones for themselves. */
+export interface Deps {
+  config: Config;
+  store: Store;
+  catalog: Catalog;
+  photos: PhotoStorage;
+  photoProcessor: PhotoProcessor;
+  bus: EventBus;
+  logger: Logger;
+  clock: () => Date;
+}

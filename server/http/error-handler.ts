@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import multer from 'multer';
+import { message, type MessageCode } from '../../shared/messages.ts';
+import type { ApiErrorBody } from '../../shared/types.ts';
+import { AppError } from '../errors.ts';
+
+function bytesLabel(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** Turns what Express, body-parser and multer throw into the project's own errors. */
+export function toAppError(err: unknown, limits: { maxPhotos: number; maxPhotoBytes: number }): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof multer.MulterError) {
+    switch (err.code) {
+      case 'LIMIT_FILE_SIZE':
+        return new AppError('photo_too_large', { status: 413, params: { max: bytesLabel(limits.maxPhotoBytes) }, fields: { photos: 'photo_too_large' } });
+      case 'LIMIT_FILE_COUNT':
+        return new AppError('too_many_photos', { status: 413, params: { max: limits.maxPhotos }, fields: { photos: 'too_many_photos' } });
+      case 'LIMIT_UNEXPECTED_FILE':
+        // `.array('photos', max)` reports one file too many as an unexpected file in that field.
+        return err.field === 'photos'
+          ? new AppError('too_many_photos', { status: 413, params: { max: limits.maxPhotos }, fields: { photos: 'too_many_photos' } })
+          : new AppError('unexpected_file_field', { status: 400, fields: { [err.field ?? 'file']: 'unexpected_file_field' } });
+      default:
+        return new AppError('body_too_large', { status: 413 });
+    }
+  }
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') return new AppError('invalid_json', { status: 400 });
+  if (type === 'entity.too.large') return new AppError('body_too_large', { status: 413 });
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('unsupported_media_type', { status: 415 });
+  return null;
+}
+
+export function errorBody(err: AppError, lang: 'id' | 'en' = 'id'): ApiErrorBody {
+  const fields = err.fields
+    ? Object.fromEntries(Object.entries(err.fields).map(([field, code]) => [field, message(code as MessageCode, err.params, lang)]))
+    : undefined;
+  return { error: { code: err.code, message: message(err.code, err.params, lang), ...(fields ? { fields, fieldCodes: err.fields } : {}) } };
+}
+
+export function errorHandler(limits: { maxPhotos: number; maxPhotoBytes: number }): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const appError = toAppError(err, limits) ?? new AppError('internal_error', { status: 500 });
+    if (appError.status >= 500) req.log?.error({ err }, 'request failed');
+    else req.log?.info({ code: appError.code, status: appError.status }, 'request refused');
+    if (res.headersSent) return;
+    res.set(appError.headers).status(appError.status).json(errorBody(appError));
+  };
+}
+
+export const notFound: RequestHandler = (_req, _res, next) => next(new AppError('not_found', { status: 404 }));

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { Router, type Request } from 'express';
+import multer from 'multer';
+import { normaliseCode } from '../../shared/tracking-code.ts';
+import { parseReportInput } from '../../shared/validation/report-input.ts';
+import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
+import { wibDate } from '../../shared/working-days.ts';
+import type { Report, ReportInput } from '../../shared/types.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
+import { getPublicView, giveFeedback, submitReport, type Upload } from './service.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An Idempotency-Key that is not a UUID is hashed into one, so it can share the clientId index. */
+function clientIdFromKey(key: string): string {
+  if (UUID.test(key)) return key.toLowerCase();
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Photos arrive in memory (bounded by the limits below), so no temp file can be left behind. */
+export function photoUpload(deps: Deps) {
+  return multer({
+    storage: multer.memoryStorage(),
+    limits: {
+      files: deps.config.maxPhotos,
+      fileSize: deps.config.maxPhotoBytes,
+      fields: 200,
+      fieldSize: deps.config.maxBodyBytes,
+      parts: deps.config.maxPhotos + 200,
+    },
+  }).array('photos', deps.config.maxPhotos);
+}
+
+export function uploadsOf(req: Request): Upload[] {
+  const files = Array.isArray(req.files) ? req.files : [];
+  return files.map((file, i) => ({ field: `photos.${i}`, bytes: file.buffer }));
+}
+
+/** Validates with the shared schema; a bad field is a 422 naming it. */
+export function readReportInput(deps: Deps, body: unknown, idempotencyKey?: string): ReportInput {
+  const parsed = parseReportInput(body, deps.catalog.region, wibDate(deps.clock()));
+  if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
+  if (!parsed.value.clientId && idempotencyKey) parsed.value.clientId = clientIdFromKey(idempotencyKey.slice(0, 200));
+  return parsed.value;
+}
+
+export function receiptOf(deps: Deps, report: Report) {
+  const agency = deps.catalog.agency(report.agencyId);
+  return {
+    code: report.code,
+    status: report.status,
+    category: report.category,
+    agency: { id: report.agencyId, name: agency?.name ?? report.agencyId },
+    createdAt: report.createdAt,
+    verifyDueAt: report.verifyDueAt,
+    confidential: report.confidential,
+    anonymous: report.anonymous,
+    photos: report.photos.length,
+    details: report.category === 'pupuk' ? report.details : undefined,
+    trackingUrl: `${deps.config.publicUrl ?? ''}/lacak/${report.code}`,
+  };
+}
+
+function codeParam(req: Request): string {
+  const code = normaliseCode(String(req.params.code));
+  if (!code) throw new AppError('report_not_found', { status: 404 });
+  return code;
+}
+
+export function reportRoutes(deps: Deps): Router {
+  const router = Router();
+  const submitLimit = createRateLimiter(deps.config.rateLimitSubmit);
+  const lookupLimit = createRateLimiter(deps.config.rateLimitLookup);
+  const upload = photoUpload(deps);
+
+  router.post('/api/reports', submitLimit, (req, res, next) => {
+    if (req.is('multipart/form-data')) return upload(req, res, next);
+    if (req.is('application/json')) return next();
+    next(new AppError('unsupported_media_type', { status: 415 }));
+  }, async (req, res) => {
+    const input = readReportInput(deps, req.body, req.get('idempotency-key'));
+    const { report, created } = await submitReport(deps, input, uploadsOf(req));
+    res.status(created ? 201 : 200).json(receiptOf(deps, report));
+  });
+
+  router.get('/api/reports/:code', lookupLimit, async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await getPublicView(deps, codeParam(req)));
+  });
+
+  router.post('/api/reports/:code/feedback', lookupLimit, async (req, res) => {
+    const parsed = parseFeedbackInput(req.body);
+    if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
+    const code = codeParam(req);
+    await giveFeedback(deps, code, parsed.value);
+    res.json(await getPublicView(deps, code));
+  });
+
+  return router;
+}

@@ -1,0 +1,163 @@
+import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
+import { addWorkingDays, SLA, wibDate } from '../../shared/working-days.ts';
+import type { EventActor, NewReportEvent, PupukDetails, Report, ReportEvent, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import type { ProcessedPhoto } from '../media/photo-processor.ts';
+import { DuplicateClientIdError, DuplicateCodeError, VersionConflictError } from '../store/port.ts';
+import { toPublicView, toSummary } from './presenter.ts';
+import { withPriceCheck } from './pupuk.ts';
+import { roomsFor } from './rooms.ts';
+import { generateTrackingCode } from './tracking-code.ts';
+
+export interface Upload { field: string; bytes: Buffer }
+
+const CITIZEN: EventActor = { kind: 'citizen' };
+
+export function eventFor(report: Report, type: NewReportEvent['type'], actor: EventActor, data: Record<string, unknown> = {}, alsoAgencies: string[] = []): NewReportEvent {
+  return { type, reportCode: report.code, at: report.updatedAt, actor, rooms: roomsFor(report, alsoAgencies), data, summary: toSummary(report) };
+}
+
+/** Saves a change and its event, then tells the live feed. The one way any report changes. */
+export async function commitAndPublish(deps: Deps, report: Report, event: NewReportEvent, expectedVersion: number): Promise<ReportEvent> {
+  const stored = await deps.store.commitReport({ report, event, expectedVersion });
+  deps.bus.publish(stored);
+  return stored;
+}
+
+function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date): Report {
+  const createdAt = now.toISOString();
+  const agency = deps.catalog.agencyFor(input.category);
+  const verifyDueAt = addWorkingDays(now, SLA.verifyWorkingDays, deps.catalog.holidayDates).toISOString();
+  const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
+  return {
+    code: generateTrackingCode(),
+    clientId: input.clientId ?? null,
+    category: input.category,
+    agencyId: agency.id,
+    status: 'new',
+    description: input.description,
+    kecamatan: input.kecamatan,
+    desa: input.desa,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    reporterName: input.name ?? null,
+    reporterPhone: input.phone ?? null,
+    anonymous: input.anonymous,
+    confidential: input.confidential,
+    details,
+    photos: photos.map((p) => p.ref),
+    assigneeId: null,
+    duplicateOf: null,
+    feedback: null,
+    supportCount: 0,
+    createdAt,
+    updatedAt: createdAt,
+    verifiedAt: null,
+    resolvedAt: null,
+    verifyDueAt,
+    followUpDueAt: null,
+    dueAt: verifyDueAt,
+    overdueNotified: false,
+    version: 1,
+  };
+}
+
+/**
+ * validate (done by the caller with the shared schema) → photos re-encoded → routed to its
+ * agency → report and `report.created` committed together → published to the desks.
+ * A retry with the same clientId returns the first report and creates nothing.
+ */
+export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[]): Promise<{ report: Report; created: boolean }> {
+  if (input.clientId) {
+    const existing = await deps.store.getReportByClientId(input.clientId);
+    if (existing) return { report: existing, created: false };
+  }
+  const photos: ProcessedPhoto[] = [];
+  for (const upload of uploads) photos.push(await deps.photoProcessor.process(upload.bytes, upload.field));
+  const saved: string[] = [];
+  try {
+    for (const photo of photos) {
+      saved.push(photo.ref.id);
+      await deps.photos.save(photo.ref.id, 'full', photo.full);
+      await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      const report = buildReport(deps, input, photos, deps.clock());
+      try {
+        await commitAndPublish(deps, report, eventFor(report, 'report.created', CITIZEN), 0);
+        return { report, created: true };
+      } catch (err) {
+        if (err instanceof DuplicateCodeError && attempt < 3) continue;
+        throw err;
+      }
+    }
+  } catch (err) {
+    // Nothing half-written: photos of a report that was not saved are removed again.
+    await Promise.all(saved.map((id) => deps.photos.remove(id)));
+    if (err instanceof DuplicateClientIdError) {
+      const existing = await deps.store.getReportByClientId(err.clientId);
+      if (existing) return { report: existing, created: false };
+    }
+    throw err;
+  }
+}
+
+export async function findReport(deps: Deps, code: string): Promise<Report> {
+  const report = await deps.store.getReport(code);
+  if (!report) throw new AppError('report_not_found', { status: 404 });
+  return report;
+}
+
+function reopenDeadline(deps: Deps, report: Report): string | null {
+  if (report.status !== 'resolved' || !report.resolvedAt) return null;
+  return addWorkingDays(new Date(report.resolvedAt), SLA.reopenWorkingDays, deps.catalog.holidayDates).toISOString();
+}
+
+function feedbackGivenForThisResolution(report: Report): boolean {
+  return report.feedback !== null && report.resolvedAt !== null && report.feedback.at >= report.resolvedAt;
+}
+
+export async function getPublicView(deps: Deps, code: string): Promise<PublicReportView> {
+  const report = await findReport(deps, code);
+  const events = report.confidential ? [] : await deps.store.eventsOfReport(code);
+  const until = reopenDeadline(deps, report);
+  return toPublicView(report, events, deps.catalog, {
+    canGiveFeedback: report.status === 'resolved' && !feedbackGivenForThisResolution(report),
+    canReopenUntil: until && until > deps.clock().toISOString() ? until : null,
+  });
+}
+
+
+/**
+ * After `resolved`, the citizen rates the answer (1–5) once, and within 10 working days may
+ * reopen it: it goes back to the agency as `in_progress` with a fresh follow-up deadline.
+ */
+export async function giveFeedback(deps: Deps, code: string, input: FeedbackInputValue): Promise<Report> {
+  for (let attempt = 0; ; attempt += 1) {
+    const report = await findReport(deps, code);
+    if (report.status !== 'resolved') throw new AppError('feedback_not_allowed', { status: 409 });
+    const now = deps.clock();
+    const at = now.toISOString();
+    const next: Report = { ...report, updatedAt: at, version: report.version + 1 };
+    let event: NewReportEvent;
+    if (input.reopen) {
+      const until = reopenDeadline(deps, report);
+      if (!until || until < at) throw new AppError('reopen_window_closed', { status: 409 });
+      const followUpDueAt = addWorkingDays(now, SLA.followUpWorkingDays, deps.catalog.holidayDates).toISOString();
+      Object.assign(next, { status: 'in_progress', resolvedAt: null, followUpDueAt, dueAt: followUpDueAt, overdueNotified: false });
+      event = eventFor(next, 'report.reopened', CITIZEN, { reason: input.reason, rating: input.rating });
+    } else {
+      if (feedbackGivenForThisResolution(report)) throw new AppError('feedback_already_given', { status: 409 });
+      next.feedback = { rating: input.rating ?? 0, comment: input.comment ?? '', at };
+      event = eventFor(next, 'report.feedback', CITIZEN, { rating: input.rating, comment: input.comment });
+    }
+    try {
+      await commitAndPublish(deps, next, event, report.version);
+      return next;
+    } catch (err) {
+      if (err instanceof VersionConflictError && attempt < 3) continue;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// The storage port. Domain code depends on this interface only; the adapter (SQLite
+// embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
+import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus, Role } from '../../shared/types.ts';
+
+export interface ReportChange {
+  report: Report;
+  event: NewReportEvent;
+  /** 0 to insert a new report; otherwise the version read, so a concurrent change is refused. */
+  expectedVersion: number;
+}
+
+export interface ReportQuery {
+  /** Reports of any of these agencies (omit for all). */
+  agencyIds?: string[];
+  kecamatan?: string;
+  status?: ReportStatus[];
+  category?: CategoryId;
+  /** Substring of the description, or the tracking code. */
+  text?: string;
+  /** Only reports whose running deadline is before this instant (ISO). */
+  overdueAt?: string;
+  /** Newest first; the cursor is opaque to callers. */
+  cursor?: string;
+  limit: number;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+  kecamatan: string | null;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  id: string; // a hash of the cookie value, so a leaked database does not leak live sessions
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** Thrown when a report with the same clientId already exists (idempotent retry). */
+export class DuplicateClientIdError extends Error {
+  constructor(readonly clientId: string) { super(`clientId ${clientId} exists`); }
+}
+/** Thrown when the report changed since it was read. */
+export class VersionConflictError extends Error {
+  constructor(readonly code: string) { super(`report ${code} changed`); }
+}
+/** Thrown when a generated tracking code collides (practically never; the caller retries). */
+export class DuplicateCodeError extends Error {}
+export class DuplicateUsernameError extends Error {}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'mongo';
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Writes the report and appends its event in one transaction; resolves once durable. */
+  commitReport(change: ReportChange): Promise<ReportEvent>;
+  getReport(code: string): Promise<Report | null>;
+  getReportByClientId(clientId: string): Promise<Report | null>;
+  getReportByPhotoId(photoId: string): Promise<Report | null>;
+  listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
+  /** Events with seq > afterSeq visible in any of `rooms` (all rooms when omitted), ascending. */
+  eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]>;
+  eventsOfReport(code: string): Promise<ReportEvent[]>;
+  lastSeq(): Promise<number>;
+
+  createUser(user: UserRecord): Promise<void>;
+  updateUser(user: UserRecord): Promise<void>;
+  getUserById(id: string): Promise<UserRecord | null>;
+  getUserByUsername(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  countUsers(): Promise<number>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, lastSeenAt: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Returns the ids of the deleted sessions, so their sockets can be closed. */
+  deleteSessionsOfUser(userId: string): Promise<string[]>;
+
+  /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
+  getSetting<T>(key: string): Promise<T | null>;
+  putSetting<T>(key: string, value: T): Promise<void>;
+}

@@ -1,0 +1,167 @@
+// The one source of types that client and server agree on.
+
+export type CategoryId = 'pupuk' | 'jalan' | 'aspirasi' | 'kesehatan' | 'pendidikan' | 'sosial' | 'perizinan' | 'peternakan' | 'lainnya';
+export type ReportStatus = 'new' | 'verified' | 'in_progress' | 'resolved' | 'rejected' | 'duplicate';
+export type FertiliserType = 'urea' | 'npk' | 'npk_kakao' | 'za' | 'organik' | 'lainnya';
+export type PupukProblem = 'stok_kosong' | 'di_atas_het' | 'dipaketkan' | 'tidak_terdaftar_rdkk' | 'kuota_habis' | 'palsu' | 'lainnya';
+export type DamageType = 'berlubang' | 'retak' | 'longsor' | 'banjir' | 'jembatan' | 'lainnya';
+export type Role = 'officer' | 'agency_admin' | 'camat' | 'executive' | 'admin';
+
+export interface Agency { id: string; name: string; nameEn: string }
+export interface Category { id: CategoryId; agencyId: string; label: string; labelEn: string; icon: string }
+
+export interface Desa { code: string; name: string }
+export interface Kecamatan { code: string; name: string; centroid: { lat: number; lng: number } | null; desa: Desa[] }
+export interface Region {
+  code: string;
+  name: string;
+  bounds: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
+  source: string;
+  kecamatan: Kecamatan[];
+}
+
+export interface PupukDetails {
+  fertiliserType: FertiliserType;
+  problems: PupukProblem[];
+  kioskName?: string;
+  kioskDesa?: string;
+  purchaseDate?: string; // YYYY-MM-DD
+  quantity?: number;
+  unit?: 'kg' | 'bag';
+  price?: number; // rupiah
+  priceUnit?: 'total' | 'bag' | 'kg';
+  crop?: string;
+  landAreaHa?: number;
+  poktan?: string;
+  // Computed by the server, never trusted from the client.
+  pricePerKg?: number;
+  hetPerKg?: number | null;
+  overHetPerKg?: number;
+  overHetPercent?: number;
+}
+export interface JalanDetails { roadName?: string; damageType: DamageType; severity: 1 | 2 | 3 }
+export interface AspirasiDetails { topic: string; session?: string }
+export type ReportDetails = PupukDetails | JalanDetails | AspirasiDetails | Record<string, never>;
+
+/** What a citizen sends (after parsing form or JSON). */
+export interface ReportInput {
+  category: CategoryId;
+  description: string;
+  kecamatan: string;
+  desa: string;
+  lat?: number;
+  lng?: number;
+  name?: string;
+  phone?: string;
+  anonymous: boolean;
+  confidential: boolean;
+  clientId?: string;
+  details: ReportDetails;
+}
+
+export interface PhotoRef { id: string; width: number; height: number }
+
+export interface Feedback { rating: number; comment: string; at: string }
+
+/** The stored report, as the domain sees it. */
+export interface Report {
+  code: string;
+  clientId: string | null;
+  category: CategoryId;
+  agencyId: string;
+  status: ReportStatus;
+  description: string;
+  kecamatan: string;
+  desa: string;
+  lat: number | null;
+  lng: number | null;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  anonymous: boolean;
+  confidential: boolean;
+  details: ReportDetails;
+  photos: PhotoRef[];
+  assigneeId: string | null;
+  duplicateOf: string | null;
+  feedback: Feedback | null;
+  supportCount: number;
+  createdAt: string;
+  updatedAt: string;
+  verifiedAt: string | null;
+  resolvedAt: string | null;
+  verifyDueAt: string;
+  followUpDueAt: string | null;
+  /** The deadline now running (null once closed); `overdue` is derived from it. */
+  dueAt: string | null;
+  overdueNotified: boolean;
+  version: number;
+}
+
+export type EventType =
+  | 'report.created' | 'report.verified' | 'report.started' | 'report.resolved' | 'report.rejected'
+  | 'report.duplicate' | 'report.forwarded' | 'report.assigned' | 'report.replied' | 'report.noted'
+  | 'report.feedback' | 'report.reopened' | 'report.overdue';
+
+export interface EventActor { kind: 'citizen' | 'user' | 'system'; userId?: string; name?: string; role?: Role }
+
+/** The small picture of a report that desks and maps receive. No reporter identity. */
+export interface ReportSummary {
+  code: string;
+  category: CategoryId;
+  agencyId: string;
+  status: ReportStatus;
+  kecamatan: string;
+  desa: string;
+  excerpt: string;
+  confidential: boolean;
+  anonymous: boolean;
+  photoCount: number;
+  supportCount: number;
+  assigneeId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  dueAt: string | null;
+  overHetPerKg?: number;
+}
+
+/** An entry of the append-only event log: audit trail, live feed and replay source. */
+export interface ReportEvent {
+  seq: number;
+  type: EventType;
+  reportCode: string;
+  at: string;
+  actor: EventActor;
+  /** Socket rooms that may see this event (`agency:<id>`, `kecamatan:<code>`, `all`). */
+  rooms: string[];
+  /** Action data: note text, reason, target agency… */
+  data: Record<string, unknown>;
+  /** The report's summary after the change. */
+  summary: ReportSummary;
+}
+export type NewReportEvent = Omit<ReportEvent, 'seq'>;
+
+export interface PublicTimelineEntry { type: EventType; at: string; status?: ReportStatus; message?: string; agencyId?: string }
+
+/** What anyone holding the tracking code sees. */
+export interface PublicReportView {
+  code: string;
+  status: ReportStatus;
+  statusLabel: string;
+  confidential: boolean;
+  category?: CategoryId;
+  agency?: { id: string; name: string };
+  kecamatan?: { code: string; name: string };
+  desa?: { code: string; name: string };
+  description?: string;
+  createdAt?: string;
+  updatedAt: string;
+  verifyDueAt?: string;
+  followUpDueAt?: string | null;
+  supportCount?: number;
+  feedback?: Feedback | null;
+  canGiveFeedback: boolean;
+  canReopenUntil: string | null;
+  timeline: PublicTimelineEntry[];
+}
+
+export interface ApiErrorBody { error: { code: string; message: string; fields?: Record<string, string> } }

@@ -1,0 +1,41 @@
+// Deadlines count working days in Blora's time zone (WIB, UTC+7): Monday–Friday,
+// minus national holidays and cuti bersama.
+const WIB_OFFSET_MS = 7 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** The calendar date (YYYY-MM-DD) in WIB of an instant. */
+export function wibDate(instant: Date): string {
+  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function isWorkingDay(date: string, holidays: ReadonlySet<string>): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+}
+
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The end (23:59:59.999 WIB) of the `n`-th working day after the day of `from`.
+ * A report filed on Friday evening with n = 3 is due at the end of Wednesday.
+ */
+export function addWorkingDays(from: Date, n: number, holidays: ReadonlySet<string>): Date {
+  let date = wibDate(from);
+  let counted = 0;
+  while (counted < n) {
+    date = nextDate(date);
+    if (isWorkingDay(date, holidays)) counted += 1;
+  }
+  return new Date(Date.parse(`${date}T00:00:00Z`) - WIB_OFFSET_MS + DAY_MS - 1);
+}
+
+export const SLA = {
+  /** Verify or forward within 3 working days of submission (as SP4N-LAPOR!). */
+  verifyWorkingDays: 3,
+  /** Follow up within 5 working days of verification. */
+  followUpWorkingDays: 5,
+  /** A citizen may reopen a resolved report within 10 working days. */
+  reopenWorkingDays: 10,
+} as const;

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../server/app.ts';
+import { buildDeps } from '../../server/bootstrap.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+
+export interface RunningApp extends App {
+  baseUrl: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on port 0 with a fresh store in a temporary folder. `env` is read as
+ * the process environment would be; `clock` lets a test move time forward.
+ */
+export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; dataDir?: string } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suara-warga-test-'));
+  const config = loadConfig({ RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOOKUP: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m', ...env, DATA_DIR: dataDir, PORT: '0' });
+  const deps = await buildDeps(config, { logger: createLogger('silent'), clock: options.clock });
+  const app = createApp(deps);
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  const { port } = app.http.address() as AddressInfo;
+  return {
+    ...app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
+    async close() {
+      app.io.close();
+      app.http.closeAllConnections();
+      await new Promise<void>((resolve) => app.http.close(() => resolve()));
+      await deps.store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
