@@ -33,6 +33,7 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 function read(env: Env, name: string, fallback: string): string {
@@ -74,6 +75,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^\d{2}\.\d{2}$/.test(regionCode)) throw new ConfigError(`REGION_CODE harus kode kabupaten Kemendagri seperti 33.16 (sekarang "${regionCode}")`);
   const publicUrl = read(env, 'PUBLIC_URL', '');
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL harus URL http(s) (sekarang "${publicUrl}")`);
+  const logLevel = read(env, 'LOG_LEVEL', 'info');
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL harus salah satu dari ${LOG_LEVELS.join(', ')} (sekarang "${logLevel}")`);
   const mongodbUri = read(env, 'MONGODB_URI', '');
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI harus diawali mongodb:// atau mongodb+srv://');
   return {
@@ -84,7 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     mongodbUri: mongodbUri || null,
     trustProxy: trustProxy(read(env, 'TRUST_PROXY', 'false')),
     publicUrl: publicUrl ? publicUrl.replace(/\/$/, '') : null,
-    logLevel: read(env, 'LOG_LEVEL', 'info'),
+    logLevel,
     maxBodyBytes: bytes(env, 'MAX_BODY_SIZE', '64kb'),
     maxPhotos: int(env, 'MAX_PHOTOS', 5, 0, 20),
     maxPhotoBytes: bytes(env, 'MAX_PHOTO_SIZE', '10mb'),
