@@ -30,6 +30,10 @@ export function photoUpload(deps: Deps) {
       fields: 200,
       fieldSize: deps.config.maxBodyBytes,
       parts: deps.config.maxPhotos + 200,
+      // Bracket names build nested objects (`details[problems][]`). Unbounded, a name like
+      // `details[problems][4294967294]` builds a sparse array that blocks the event loop when read.
+      fieldNestingDepth: 2,
+      fieldArrayIndexLimit: 20,
     },
   }).array('photos', deps.config.maxPhotos);
 }

@@ -11,6 +11,7 @@ import { normalisePhone } from './phone.ts';
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 4000;
 const SHORT_TEXT_MAX = 200;
+const CHOICES_MAX = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DAMAGE_TYPES: readonly DamageType[] = ['berlubang', 'retak', 'longsor', 'banjir', 'jembatan', 'lainnya'];
 
@@ -54,9 +55,14 @@ class Reader {
 
   choices<T extends string>(key: string, allowed: readonly T[], opts: { required?: boolean } = {}): T[] | undefined {
     const value = this.present(key);
-    const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    const list: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
     if (list.length === 0) return opts.required ? this.fail(key, 'required') : undefined;
-    if (list.some((v) => typeof v !== 'string' || !allowed.includes(v as T))) return this.fail(key, 'invalid_choice');
+    // Checked by index, so a hole in a sparse array counts as a bad entry, and bounded, so a huge one costs nothing.
+    if (list.length > CHOICES_MAX) return this.fail(key, 'invalid_choice');
+    for (let i = 0; i < list.length; i += 1) {
+      const v = list[i];
+      if (typeof v !== 'string' || !allowed.includes(v as T)) return this.fail(key, 'invalid_choice');
+    }
     return [...new Set(list as T[])];
   }
 
