@@ -97,6 +97,16 @@ describe('when a citizen attaches photos', () => {
     await assertNothingStored();
   });
 
+  it('refuses bytes that start like a JPEG but are not one with 422 photo_unreadable, storing nothing', async () => {
+    const fake = jpeg(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<?php echo 1; ?>'.repeat(20))]));
+
+    const res = await postForm(app, '/api/reports', toFormData(validReport(), [fake]));
+
+    assert.equal(res.status, 422);
+    assert.equal(res.body.error.fieldCodes['photos.0'], 'photo_unreadable');
+    await assertNothingStored();
+  });
+
   it('keeps no uploaded bytes in temporary files', () => {
     assert.deepEqual(multerTempFiles().filter((f) => !tempBefore.includes(f)), []);
   });
@@ -201,5 +211,36 @@ describe('when a stored photo is fetched', () => {
     for (const file of ['AAAAAAAAAAAAAAAAAAAAAA.jpg', `${publicPhotoId}.png`, `${publicPhotoId.slice(0, 21)}.jpg`, '..%2F..%2Fsuara-warga.sqlite']) {
       assert.equal((await fetch(`${app.baseUrl}/media/${file}`)).status, 404, file);
     }
+  });
+});
+
+describe('when a report with a photo is retried', () => {
+  let app: RunningApp;
+  before(async () => { app = await startApp(); });
+  after(async () => { await app.close(); });
+
+  it('stores the photo of the first request only', async () => {
+    const body = validReport();
+    const photo = jpeg(await jpegWithGps(64, 64));
+
+    const first = await postForm(app, '/api/reports', toFormData(body, [photo]));
+    const retry = await postForm(app, '/api/reports', toFormData(body, [photo]));
+
+    assert.deepEqual([first.status, retry.status], [201, 200]);
+    assert.equal(storedPhotoFiles(app).length, 2, 'one full-size file and one thumbnail');
+  });
+
+  it('five concurrent copies leave the photo files of the one report that was kept, no orphans', async () => {
+    const body = validReport();
+    const photo = jpeg(await jpegWithGps(64, 64));
+    const before = storedPhotoFiles(app).length;
+
+    const responses = await Promise.all(Array.from({ length: 5 }, () => postForm(app, '/api/reports', toFormData(body, [photo]))));
+
+    assert.equal(responses.filter((r) => r.status === 201).length, 1);
+    const report = await app.deps.store.getReport(responses[0].body.code);
+    const files = storedPhotoFiles(app);
+    assert.equal(files.length, before + 2);
+    assert.ok(files.includes(`${report!.photos[0].id}.jpg`));
   });
 });

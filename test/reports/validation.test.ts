@@ -117,6 +117,15 @@ describe('when a citizen posts the form as multipart with bracket field names', 
     });
   });
 
+  it('also reads the details sent as one JSON text field named details', async () => {
+    const body = validReport({ details: JSON.stringify({ damageType: 'longsor', severity: 3 }) });
+
+    const res = await postForm(app, '/api/reports', toFormData(body));
+
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.deepEqual((await app.deps.store.getReport(res.body.code))?.details, { damageType: 'longsor', severity: 3 });
+  });
+
   it('names a bad detail field of the form the same way as for JSON', async () => {
     const res = await postForm(app, '/api/reports', toFormData(validReport({ details: { damageType: 'berlubang', severity: '4' } })));
 
