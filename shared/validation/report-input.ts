@@ -20,6 +20,13 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false, fields: Field
 
 type Raw = Record<string, unknown>;
 
+/** YYYY-MM-DD naming a day that exists. Date.parse alone rolls 2025-02-30 over to 2 March. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 class Reader {
   readonly errors: FieldErrors = {};
   constructor(private readonly raw: Raw, private readonly prefix = '') {}
@@ -92,7 +99,7 @@ class Reader {
   date(key: string, today: string): string | undefined {
     const value = this.present(key);
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || value > today || value < '2000-01-01') {
+    if (typeof value !== 'string' || !isCalendarDate(value) || value > today || value < '2000-01-01') {
       return this.fail(key, 'invalid_date');
     }
     return value;
