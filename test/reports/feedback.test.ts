@@ -83,6 +83,18 @@ describe('when a citizen rates or reopens a report', () => {
     assert.equal((await app.deps.store.getReport(code))?.feedback?.rating, 4);
   });
 
+  it('of three ratings sent at once, one is kept and the others are told it was already given', async () => {
+    const code = await submit();
+    await resolve(code);
+    now = new Date('2026-11-03T03:00:00Z');
+
+    const responses = await Promise.all([5, 3, 1].map((rating) => feedback(code, { rating })));
+
+    assert.deepEqual(responses.map((r) => r.status).sort(), [200, 409, 409]);
+    assert.ok(responses.filter((r) => r.status === 409).every((r) => r.body.error.code === 'feedback_already_given'));
+    assert.equal((await app.deps.store.eventsOfReport(code)).filter((e) => e.type === 'report.feedback').length, 1);
+  });
+
   it('shows a resolved report as open to feedback and reopenable until the end of the 10th working day', async () => {
     const code = await submit();
     await resolve(code);
