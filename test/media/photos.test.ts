@@ -107,6 +107,14 @@ describe('when a citizen attaches photos', () => {
     await assertNothingStored();
   });
 
+  it('refuses a file sent in another field than photos with 400 unexpected_file_field', async () => {
+    const res = await postForm(app, '/api/reports', toFormData(validReport(), [jpeg(await jpegWithGps(64, 64))], 'lampiran'));
+
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'unexpected_file_field');
+    await assertNothingStored();
+  });
+
   it('keeps no uploaded bytes in temporary files', () => {
     assert.deepEqual(multerTempFiles().filter((f) => !tempBefore.includes(f)), []);
   });
