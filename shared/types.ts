@@ -164,4 +164,5 @@ export interface PublicReportView {
   timeline: PublicTimelineEntry[];
 }
 
-export interface ApiErrorBody { error: { code: string; message: string; fields?: Record<string, string> } }
+/** `fields` holds the message to show beside each bad field; `fieldCodes` the machine code of the same fields. */
+export interface ApiErrorBody { error: { code: string; message: string; fields?: Record<string, string>; fieldCodes?: Record<string, string> } }

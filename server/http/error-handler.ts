@@ -12,7 +12,8 @@ function bytesLabel(bytes: number): string {
 export function toAppError(err: unknown, limits: { maxPhotos: number; maxPhotoBytes: number }): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof multer.MulterError) {
-    switch (err.code) {
+    // multer 2.x codes newer than @types/multer's ErrorCode are compared as plain strings.
+    switch (err.code as string) {
       case 'LIMIT_FILE_SIZE':
         return new AppError('photo_too_large', { status: 413, params: { max: bytesLabel(limits.maxPhotoBytes) }, fields: { photos: 'photo_too_large' } });
       case 'LIMIT_FILE_COUNT':
@@ -22,6 +23,12 @@ export function toAppError(err: unknown, limits: { maxPhotos: number; maxPhotoBy
         return err.field === 'photos'
           ? new AppError('too_many_photos', { status: 413, params: { max: limits.maxPhotos }, fields: { photos: 'too_many_photos' } })
           : new AppError('unexpected_file_field', { status: 400, fields: { [err.field ?? 'file']: 'unexpected_file_field' } });
+      case 'LIMIT_FIELD_NESTING':
+      case 'LIMIT_FIELD_ARRAY_INDEX':
+      case 'LIMIT_FIELD_KEY':
+      case 'INVALID_FIELD_NAME':
+      case 'MISSING_FIELD_NAME':
+        return new AppError('invalid_form', { status: 400 });
       default:
         return new AppError('body_too_large', { status: 413 });
     }

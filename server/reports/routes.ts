@@ -20,7 +20,11 @@ function clientIdFromKey(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Photos arrive in memory (bounded by the limits below), so no temp file can be left behind. */
+/**
+ * Photos arrive in memory (bounded by the limits below), so no temp file can be left behind.
+ * The form's text fields come along: bracket names (`details[fertiliserType]`,
+ * `details[problems][]`) are nested by multer, or `details` may be one JSON text field.
+ */
 export function photoUpload(deps: Deps) {
   return multer({
     storage: multer.memoryStorage(),
@@ -30,6 +34,10 @@ export function photoUpload(deps: Deps) {
       fields: 200,
       fieldSize: deps.config.maxBodyBytes,
       parts: deps.config.maxPhotos + 200,
+      // Bracket names build nested objects (`details[problems][]`). Unbounded, a name like
+      // `details[problems][4294967294]` builds a sparse array that blocks the event loop when read.
+      fieldNestingDepth: 2,
+      fieldArrayIndexLimit: 20,
     },
   }).array('photos', deps.config.maxPhotos);
 }

@@ -54,6 +54,7 @@ export class VersionConflictError extends Error {
 }
 /** Thrown when a generated tracking code collides (practically never; the caller retries). */
 export class DuplicateCodeError extends Error {}
+/** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
 
 export interface Store {

@@ -11,6 +11,7 @@ import { normalisePhone } from './phone.ts';
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 4000;
 const SHORT_TEXT_MAX = 200;
+const CHOICES_MAX = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DAMAGE_TYPES: readonly DamageType[] = ['berlubang', 'retak', 'longsor', 'banjir', 'jembatan', 'lainnya'];
 
@@ -18,6 +19,13 @@ export type FieldErrors = Record<string, MessageCode>;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false, fields: FieldErrors };
 
 type Raw = Record<string, unknown>;
+
+/** YYYY-MM-DD naming a day that exists. Date.parse alone rolls 2025-02-30 over to 2 March. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 class Reader {
   readonly errors: FieldErrors = {};
@@ -54,9 +62,14 @@ class Reader {
 
   choices<T extends string>(key: string, allowed: readonly T[], opts: { required?: boolean } = {}): T[] | undefined {
     const value = this.present(key);
-    const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    const list: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
     if (list.length === 0) return opts.required ? this.fail(key, 'required') : undefined;
-    if (list.some((v) => typeof v !== 'string' || !allowed.includes(v as T))) return this.fail(key, 'invalid_choice');
+    // Checked by index, so a hole in a sparse array counts as a bad entry, and bounded, so a huge one costs nothing.
+    if (list.length > CHOICES_MAX) return this.fail(key, 'invalid_choice');
+    for (let i = 0; i < list.length; i += 1) {
+      const v = list[i];
+      if (typeof v !== 'string' || !allowed.includes(v as T)) return this.fail(key, 'invalid_choice');
+    }
     return [...new Set(list as T[])];
   }
 
@@ -86,7 +99,7 @@ class Reader {
   date(key: string, today: string): string | undefined {
     const value = this.present(key);
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || value > today || value < '2000-01-01') {
+    if (typeof value !== 'string' || !isCalendarDate(value) || value > today || value < '2000-01-01') {
       return this.fail(key, 'invalid_date');
     }
     return value;

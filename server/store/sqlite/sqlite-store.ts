@@ -217,7 +217,12 @@ export class SqliteStore implements Store {
   }
 
   async updateUser(user: UserRecord): Promise<void> {
-    this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+    try {
+      this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+    } catch (err) {
+      if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
+      throw err;
+    }
   }
 
   async getUserById(id: string): Promise<UserRecord | null> {

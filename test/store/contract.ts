@@ -1,0 +1,458 @@
+// The behaviour every Store adapter owes the domain (server/store/port.ts), as one suite.
+//
+// Adding an adapter (e.g. MongoDB): write test/store/<adapter>.test.ts that calls
+// `runStoreContract('<name>', makeStore)`, where makeStore opens a fresh, empty store
+// (a new database or collection prefix per call), `cleanup` closes and drops it, and
+// `reopen` closes the store and opens the same data again (for the durability case).
+// When the adapter needs a server that CI may not have, register the suite only when its
+// URI is set, and otherwise a describe whose one `it` calls this.skip() saying why.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
+import { eventFor } from '../../server/reports/service.ts';
+import { generateTrackingCode } from '../../server/reports/tracking-code.ts';
+import {
+  DuplicateClientIdError, DuplicateCodeError, DuplicateUsernameError, VersionConflictError,
+  type SessionRecord, type Store, type UserRecord,
+} from '../../server/store/port.ts';
+
+export interface StoreUnderTest {
+  store: Store;
+  /** Closes the store and removes its data. */
+  cleanup(): Promise<void>;
+  /** Closes the store and opens the same data again; `store` afterwards is the reopened one. */
+  reopen(): Promise<Store>;
+}
+
+let clock = Date.parse('2026-11-02T01:00:00Z');
+function nextInstant(): string {
+  clock += 1000;
+  return new Date(clock).toISOString();
+}
+
+export function makeReport(overrides: Partial<Report> = {}): Report {
+  const at = overrides.createdAt ?? nextInstant();
+  return {
+    code: generateTrackingCode(), clientId: randomUUID(), category: 'jalan', agencyId: 'dpupr', status: 'new',
+    description: 'Jalan berlubang di depan SD Negeri 1.', kecamatan: '33.16.05', desa: '33.16.05.2001',
+    lat: -7.15, lng: 111.42, reporterName: 'Sutrisno', reporterPhone: '+6281234567890', anonymous: false, confidential: false,
+    details: { damageType: 'berlubang', severity: 2 }, photos: [], assigneeId: null, duplicateOf: null, feedback: null, supportCount: 0,
+    createdAt: at, updatedAt: at, verifiedAt: null, resolvedAt: null, verifyDueAt: '2026-11-05T16:59:59.999Z', followUpDueAt: null,
+    dueAt: '2026-11-05T16:59:59.999Z', overdueNotified: false, version: 1,
+    ...overrides,
+  };
+}
+
+const CITIZEN = { kind: 'citizen' as const };
+const OFFICER = { kind: 'user' as const, userId: 'u1', name: 'Petugas' };
+
+export async function insert(store: Store, report: Report) {
+  return store.commitReport({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 });
+}
+
+/** A status change as a desk makes it: the next version, written only over the version read. */
+export async function change(store: Store, report: Report, status: ReportStatus, expectedVersion = report.version): Promise<Report> {
+  const next: Report = { ...report, status, updatedAt: nextInstant(), version: report.version + 1 };
+  await store.commitReport({ report: next, event: eventFor(next, status === 'verified' ? 'report.verified' : 'report.started', OFFICER), expectedVersion });
+  return next;
+}
+
+function makeUser(overrides: Partial<UserRecord> = {}): UserRecord {
+  return {
+    id: randomUUID(), username: `petugas-${randomUUID().slice(0, 8)}`, name: 'Petugas', role: 'officer', agencyId: 'dpupr',
+    kecamatan: null, passwordHash: 'scrypt$x$y', disabled: false, createdAt: nextInstant(), ...overrides,
+  };
+}
+
+function makeSession(userId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
+  const at = nextInstant();
+  return { id: randomUUID(), userId, createdAt: at, lastSeenAt: at, expiresAt: '2026-12-31T00:00:00.000Z', ...overrides };
+}
+
+async function assertRejects<E extends Error>(promise: Promise<unknown>, type: new (...args: any[]) => E): Promise<E> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof type, `expected ${type.name}, got ${String(err)}`);
+    return err;
+  }
+  assert.fail(`expected ${type.name}, but it succeeded`);
+}
+
+export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`the ${name} store`, () => {
+    let subject: StoreUnderTest;
+    let store: Store;
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+    });
+    afterEach(async () => { await subject.cleanup(); });
+
+    describe('committing reports', () => {
+      it('stores a new report with its event, and event seqs strictly increase', async () => {
+        const a = makeReport();
+        const b = makeReport();
+
+        const ea = await insert(store, a);
+        const eb = await insert(store, b);
+
+        assert.deepEqual(await store.getReport(a.code), a);
+        assert.equal(ea.type, 'report.created');
+        assert.equal(ea.reportCode, a.code);
+        assert.ok(Number.isInteger(ea.seq) && ea.seq > 0);
+        assert.ok(eb.seq > ea.seq);
+        assert.equal(await store.lastSeq(), eb.seq);
+        assert.deepEqual(await store.getReportByClientId(a.clientId!), a);
+      });
+
+      it('refuses a second report with the same clientId (DuplicateClientIdError) and writes nothing of it', async () => {
+        const first = makeReport();
+        await insert(store, first);
+        const seq = await store.lastSeq();
+        const retry = makeReport({ clientId: first.clientId });
+
+        const err = await assertRejects(insert(store, retry), DuplicateClientIdError);
+
+        assert.equal(err.clientId, first.clientId);
+        assert.equal(await store.getReport(retry.code), null);
+        assert.equal(await store.lastSeq(), seq);
+        assert.deepEqual(await store.eventsOfReport(retry.code), []);
+      });
+
+      it('lets many reports without clientId coexist', async () => {
+        await insert(store, makeReport({ clientId: null }));
+        await insert(store, makeReport({ clientId: null }));
+
+        assert.equal((await store.listReports({ limit: 10 })).items.length, 2);
+      });
+
+      it('refuses a second report with the same code (DuplicateCodeError)', async () => {
+        const first = makeReport();
+        await insert(store, first);
+
+        await assertRejects(insert(store, makeReport({ code: first.code })), DuplicateCodeError);
+        assert.equal((await store.getReport(first.code))?.clientId, first.clientId);
+      });
+
+      it('writes a change over the version read, with its event', async () => {
+        const report = makeReport();
+        await insert(store, report);
+
+        const verified = await change(store, report, 'verified');
+
+        assert.deepEqual(await store.getReport(report.code), verified);
+        assert.deepEqual((await store.eventsOfReport(report.code)).map((e) => e.type), ['report.created', 'report.verified']);
+      });
+
+      it('refuses a change over a stale version (VersionConflictError): no report change, no event', async () => {
+        const report = makeReport();
+        await insert(store, report);
+        const verified = await change(store, report, 'verified');
+        const seq = await store.lastSeq();
+
+        const err = await assertRejects(change(store, report, 'in_progress'), VersionConflictError);
+
+        assert.equal(err.code, report.code);
+        assert.deepEqual(await store.getReport(report.code), verified);
+        assert.equal(await store.lastSeq(), seq);
+        assert.equal((await store.eventsOfReport(report.code)).length, 2);
+      });
+
+      it('refuses an update of a report that does not exist', async () => {
+        await assertRejects(change(store, makeReport(), 'verified'), VersionConflictError);
+        assert.equal(await store.lastSeq(), 0);
+      });
+
+      it('gives 100 concurrent commits distinct, gap-free seqs', async () => {
+        const reports = Array.from({ length: 100 }, () => makeReport());
+
+        const events = await Promise.all(reports.map((r) => insert(store, r)));
+
+        const seqs = events.map((e) => e.seq).sort((x, y) => x - y);
+        assert.equal(new Set(seqs).size, 100);
+        assert.deepEqual(seqs, Array.from({ length: 100 }, (_, i) => seqs[0] + i));
+        assert.equal(await store.lastSeq(), seqs[99]);
+        for (const r of reports) assert.equal((await store.getReport(r.code))?.code, r.code);
+      });
+
+      it('refuses one stale change among concurrent ones without undoing its neighbours or leaving a gap', async () => {
+        const stale = makeReport();
+        await insert(store, stale);
+        await change(store, stale, 'verified');
+        const before = await store.lastSeq();
+        const others = Array.from({ length: 9 }, () => makeReport());
+
+        const outcomes = await Promise.allSettled([...others.map((r) => insert(store, r)), change(store, stale, 'in_progress')]);
+
+        assert.deepEqual(outcomes.map((o) => o.status), [...Array(9).fill('fulfilled'), 'rejected']);
+        assert.ok((outcomes[9] as PromiseRejectedResult).reason instanceof VersionConflictError);
+        const seqs = outcomes.slice(0, 9).map((o) => (o as PromiseFulfilledResult<{ seq: number }>).value.seq).sort((x, y) => x - y);
+        assert.deepEqual(seqs, Array.from({ length: 9 }, (_, i) => before + 1 + i));
+        assert.equal((await store.getReport(stale.code))?.status, 'verified');
+      });
+    });
+
+    describe('reading events', () => {
+      it('returns events after a seq, ascending, limited, filtered to rooms, each once', async () => {
+        const road = makeReport({ agencyId: 'dpupr', kecamatan: '33.16.05' });
+        const health = makeReport({ agencyId: 'dinkes', category: 'kesehatan', kecamatan: '33.16.01', desa: '33.16.01.2001' });
+        const pupuk = makeReport({ agencyId: 'satgas-pupuk', category: 'pupuk', kecamatan: '33.16.05' });
+        const e1 = await insert(store, road);
+        const e2 = await insert(store, health);
+        const e3 = await insert(store, pupuk);
+        const e4 = (await store.eventsOfReport((await change(store, road, 'verified')).code))[1];
+
+        const all = await store.eventsAfter(0, 100);
+        const dpupr = await store.eventsAfter(0, 100, ['agency:dpupr']);
+        const two = await store.eventsAfter(0, 100, ['agency:dpupr', 'agency:dinkes', 'all']);
+        const cepu = await store.eventsAfter(e1.seq, 100, ['kecamatan:33.16.05']);
+        const limited = await store.eventsAfter(0, 2);
+        const none = await store.eventsAfter(0, 100, []);
+
+        assert.deepEqual(all.map((e) => e.seq), [e1.seq, e2.seq, e3.seq, e4.seq]);
+        assert.deepEqual(all[0], e1);
+        assert.deepEqual(dpupr.map((e) => e.seq), [e1.seq, e4.seq]);
+        assert.deepEqual(two.map((e) => e.seq), [e1.seq, e2.seq, e3.seq, e4.seq], 'an event in several of the rooms comes once');
+        assert.deepEqual(cepu.map((e) => e.seq), [e3.seq, e4.seq]);
+        assert.deepEqual(limited.map((e) => e.seq), [e1.seq, e2.seq]);
+        assert.deepEqual(none, []);
+      });
+
+      it('returns the events of one report, in order', async () => {
+        const a = makeReport();
+        const b = makeReport();
+        await insert(store, a);
+        await insert(store, b);
+        const verified = await change(store, a, 'verified');
+        await change(store, verified, 'in_progress');
+
+        const events = await store.eventsOfReport(a.code);
+
+        assert.deepEqual(events.map((e) => e.type), ['report.created', 'report.verified', 'report.started']);
+        assert.ok(events.every((e) => e.reportCode === a.code));
+        assert.deepEqual(await store.eventsOfReport('ZZZZ-ZZZZ-ZZZZ'), []);
+      });
+    });
+
+    describe('listing reports', () => {
+      const specs: { agencyId: string; category: CategoryId; kecamatan: string; status: ReportStatus; description: string; dueAt: string | null }[] = [
+        { agencyId: 'dpupr', category: 'jalan', kecamatan: '33.16.05', status: 'new', description: 'Jalan berlubang di Gadon.', dueAt: '2026-11-05T16:59:59.999Z' },
+        { agencyId: 'dpupr', category: 'jalan', kecamatan: '33.16.01', status: 'verified', description: 'Jembatan retak di Jati.', dueAt: '2026-11-10T16:59:59.999Z' },
+        { agencyId: 'satgas-pupuk', category: 'pupuk', kecamatan: '33.16.05', status: 'new', description: 'Urea di atas HET 100% persen.', dueAt: '2026-11-03T16:59:59.999Z' },
+        { agencyId: 'dinkes', category: 'kesehatan', kecamatan: '33.16.05', status: 'resolved', description: 'Puskesmas tutup siang.', dueAt: null },
+        { agencyId: 'dinkominfo', category: 'lainnya', kecamatan: '33.16.01', status: 'in_progress', description: 'Sinyal hilang di desa.', dueAt: '2026-11-20T16:59:59.999Z' },
+      ];
+      let reports: Report[];
+      beforeEach(async () => {
+        reports = specs.map((s) => makeReport(s));
+        for (const r of reports) await insert(store, r);
+      });
+      const codes = (items: Report[]) => items.map((r) => r.code);
+      const expected = (pick: (r: Report) => boolean) => reports.filter(pick).reverse().map((r) => r.code);
+
+      it('lists newest first', async () => {
+        assert.deepEqual(codes((await store.listReports({ limit: 10 })).items), expected(() => true));
+      });
+
+      it('filters by agencies, and an empty agency list sees nothing', async () => {
+        assert.deepEqual(codes((await store.listReports({ limit: 10, agencyIds: ['dpupr', 'dinkes'] })).items), expected((r) => ['dpupr', 'dinkes'].includes(r.agencyId)));
+        assert.deepEqual((await store.listReports({ limit: 10, agencyIds: [] })).items, []);
+      });
+
+      it('filters by kecamatan, status and category', async () => {
+        assert.deepEqual(codes((await store.listReports({ limit: 10, kecamatan: '33.16.01' })).items), expected((r) => r.kecamatan === '33.16.01'));
+        assert.deepEqual(codes((await store.listReports({ limit: 10, status: ['new', 'resolved'] })).items), expected((r) => r.status === 'new' || r.status === 'resolved'));
+        assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan' })).items), expected((r) => r.category === 'jalan'));
+        assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan', kecamatan: '33.16.05' })).items), [reports[0].code]);
+      });
+
+      it('finds text in the description, taking % and _ literally', async () => {
+        assert.deepEqual(codes((await store.listReports({ limit: 10, text: 'Jembatan' })).items), [reports[1].code]);
+        assert.deepEqual(codes((await store.listReports({ limit: 10, text: '100%' })).items), [reports[2].code]);
+        assert.deepEqual((await store.listReports({ limit: 10, text: '%' })).items.length, 1);
+        assert.deepEqual((await store.listReports({ limit: 10, text: '_' })).items, []);
+      });
+
+      it('finds a report by its tracking code, whole or in part, in any letter case', async () => {
+        const code = reports[3].code;
+
+        assert.deepEqual(codes((await store.listReports({ limit: 10, text: code })).items), [code]);
+        assert.ok(codes((await store.listReports({ limit: 10, text: code.slice(5).toLowerCase() })).items).includes(code));
+      });
+
+      it('lists only reports whose running deadline has passed (overdueAt)', async () => {
+        const at = '2026-11-06T00:00:00.000Z';
+
+        assert.deepEqual(codes((await store.listReports({ limit: 10, overdueAt: at })).items), expected((r) => r.dueAt !== null && r.dueAt < at));
+      });
+    });
+
+    describe('paging through reports', () => {
+      it('walks every report once, in order, even when several share a createdAt', async () => {
+        const reports: Report[] = [];
+        for (let i = 0; i < 23; i += 1) {
+          const createdAt = i % 3 === 0 ? nextInstant() : reports[reports.length - 1].createdAt;
+          reports.push(makeReport({ createdAt, updatedAt: createdAt, agencyId: i % 2 ? 'dpupr' : 'dinkes' }));
+        }
+        await Promise.all(reports.map((r) => insert(store, r)));
+        const order = [...reports].sort((a, b) => (b.createdAt.localeCompare(a.createdAt) || b.code.localeCompare(a.code))).map((r) => r.code);
+
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.listReports({ limit: 5, cursor });
+          seen.push(...page.items.map((r) => r.code));
+          cursor = page.nextCursor ?? undefined;
+          pages += 1;
+        } while (cursor && pages < 20);
+
+        assert.deepEqual(seen, order);
+        assert.equal(pages, 5);
+      });
+
+      it('pages within a filter, ending with a null cursor', async () => {
+        for (let i = 0; i < 7; i += 1) await insert(store, makeReport({ agencyId: i % 2 ? 'dpupr' : 'dinkes' }));
+
+        const first = await store.listReports({ limit: 2, agencyIds: ['dpupr'] });
+        const second = await store.listReports({ limit: 2, agencyIds: ['dpupr'], cursor: first.nextCursor! });
+
+        assert.equal(first.items.length, 2);
+        assert.equal(second.items.length, 1);
+        assert.equal(second.nextCursor, null);
+        assert.ok([...first.items, ...second.items].every((r) => r.agencyId === 'dpupr'));
+      });
+    });
+
+    describe('photos', () => {
+      it('finds the report a photo belongs to, before and after a change', async () => {
+        const report = makeReport({ photos: [{ id: 'AbCdEfGhIjKlMnOpQrStUv', width: 1600, height: 1200 }, { id: 'ZyXwVuTsRqPoNmLkJiHgFe', width: 800, height: 600 }] });
+        await insert(store, report);
+        await insert(store, makeReport());
+
+        assert.equal((await store.getReportByPhotoId('ZyXwVuTsRqPoNmLkJiHgFe'))?.code, report.code);
+        await change(store, report, 'verified');
+        assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.status, 'verified');
+        assert.equal(await store.getReportByPhotoId('AAAAAAAAAAAAAAAAAAAAAA'), null);
+      });
+    });
+
+    describe('users', () => {
+      it('creates, finds by id and by username in any letter case, lists and counts', async () => {
+        const admin = makeUser({ username: 'Admin', role: 'admin', agencyId: null });
+        const officer = makeUser({ username: 'budi.dpupr' });
+        await store.createUser(admin);
+        await store.createUser(officer);
+
+        assert.deepEqual(await store.getUserById(officer.id), officer);
+        assert.deepEqual(await store.getUserByUsername('admin'), admin);
+        assert.deepEqual(await store.getUserByUsername('ADMIN'), admin);
+        assert.equal(await store.getUserByUsername('nobody'), null);
+        assert.deepEqual((await store.listUsers()).map((u) => u.id).sort(), [admin.id, officer.id].sort());
+        assert.equal(await store.countUsers(), 2);
+      });
+
+      it('refuses a username that differs only in letter case (DuplicateUsernameError)', async () => {
+        await store.createUser(makeUser({ username: 'siti' }));
+
+        await assertRejects(store.createUser(makeUser({ username: 'SITI' })), DuplicateUsernameError);
+        assert.equal(await store.countUsers(), 1);
+      });
+
+      it('updates a user', async () => {
+        const user = makeUser();
+        await store.createUser(user);
+        const updated = { ...user, name: 'Budi Santoso', role: 'agency_admin' as const, disabled: true };
+
+        await store.updateUser(updated);
+
+        assert.deepEqual(await store.getUserById(user.id), updated);
+        assert.deepEqual(await store.getUserByUsername(user.username), updated);
+      });
+
+      it('refuses renaming a user to a username another user has, in any letter case', async () => {
+        await store.createUser(makeUser({ username: 'siti' }));
+        const budi = makeUser({ username: 'budi' });
+        await store.createUser(budi);
+
+        await assertRejects(store.updateUser({ ...budi, username: 'Siti' }), DuplicateUsernameError);
+        assert.equal((await store.getUserById(budi.id))?.username, 'budi');
+      });
+    });
+
+    describe('sessions', () => {
+      it('creates, reads, touches and deletes a session', async () => {
+        const session = makeSession('u1');
+        await store.createSession(session);
+
+        assert.deepEqual(await store.getSession(session.id), session);
+        await store.touchSession(session.id, '2026-11-02T05:00:00.000Z');
+        assert.equal((await store.getSession(session.id))?.lastSeenAt, '2026-11-02T05:00:00.000Z');
+        await store.deleteSession(session.id);
+        assert.equal(await store.getSession(session.id), null);
+      });
+
+      it('deletes all sessions of a user and returns their ids, leaving others', async () => {
+        const a = makeSession('u1');
+        const b = makeSession('u1');
+        const other = makeSession('u2');
+        for (const s of [a, b, other]) await store.createSession(s);
+
+        const deleted = await store.deleteSessionsOfUser('u1');
+
+        assert.deepEqual(deleted.sort(), [a.id, b.id].sort());
+        assert.equal(await store.getSession(a.id), null);
+        assert.deepEqual(await store.getSession(other.id), other);
+        assert.deepEqual(await store.deleteSessionsOfUser('u1'), []);
+      });
+    });
+
+    describe('settings', () => {
+      it('returns null for a missing setting, then the value put, then the value that overwrote it', async () => {
+        assert.equal(await store.getSetting('routing'), null);
+
+        await store.putSetting('routing', { jalan: 'dpupr', lainnya: 'dinkominfo' });
+        assert.deepEqual(await store.getSetting('routing'), { jalan: 'dpupr', lainnya: 'dinkominfo' });
+
+        await store.putSetting('routing', { jalan: 'dinkominfo' });
+        assert.deepEqual(await store.getSetting('routing'), { jalan: 'dinkominfo' });
+        await store.putSetting('holidays', [{ date: '2026-12-25', name: 'Natal', kind: 'libur' }]);
+        assert.deepEqual(await store.getSetting('holidays'), [{ date: '2026-12-25', name: 'Natal', kind: 'libur' }]);
+      });
+    });
+
+    describe('durability', () => {
+      it('keeps reports, events, users, sessions and settings across close and reopen, and seqs continue', async () => {
+        const report = makeReport({ photos: [{ id: 'AbCdEfGhIjKlMnOpQrStUv', width: 10, height: 10 }] });
+        const created = await insert(store, report);
+        const user = makeUser();
+        const session = makeSession(user.id);
+        await store.createUser(user);
+        await store.createSession(session);
+        await store.putSetting('routing', { jalan: 'dpupr' });
+
+        store = await subject.reopen();
+
+        assert.deepEqual(await store.getReport(report.code), report);
+        assert.deepEqual(await store.eventsOfReport(report.code), [created]);
+        assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.code, report.code);
+        assert.deepEqual(await store.getUserByUsername(user.username), user);
+        assert.deepEqual(await store.getSession(session.id), session);
+        assert.deepEqual(await store.getSetting('routing'), { jalan: 'dpupr' });
+        assert.equal(await store.lastSeq(), created.seq);
+        assert.ok((await insert(store, makeReport())).seq > created.seq);
+      });
+
+      it('has written a commit that was not awaited before close', async () => {
+        const report = makeReport();
+        const pending = insert(store, report);
+
+        store = await subject.reopen();
+
+        await pending;
+        assert.equal((await store.getReport(report.code))?.code, report.code);
+      });
+    });
+  });
+}
