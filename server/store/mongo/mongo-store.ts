@@ -175,6 +175,8 @@ export class MongoStore implements Store {
   }
 
   async eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]> {
+    // MongoDB reads limit 0 as "no limit"; SQLite's LIMIT 0 returns nothing, and so do we.
+    if (limit <= 0) return [];
     // An empty room list matches nothing, as in the SQLite store.
     const filter = rooms ? { seq: { $gt: afterSeq }, rooms: { $in: rooms } } : { seq: { $gt: afterSeq } };
     return this.models.Event.find(filter, HIDE_ID).sort({ seq: 1 }).limit(limit).lean<EventDoc[]>();

@@ -63,15 +63,18 @@ const reportFields = {
 export const reportSchema = new Schema<ReportDoc>(reportFields, { ...common, collection: 'reports' });
 reportSchema.index({ code: 1 }, { unique: true });
 // Partial, not sparse: most reports store clientId null, and a sparse index still indexes nulls.
-reportSchema.index({ clientId: 1 }, { unique: true, partialFilterExpression: { clientId: { $type: 'string' } } });
+// `$gt: ''` selects exactly the strings (comparisons never cross types) and, unlike `$type`, is a
+// filter the planner documentedly sees implied by `{ clientId: '<uuid>' }`, so lookups use it.
+reportSchema.index({ clientId: 1 }, { unique: true, partialFilterExpression: { clientId: { $gt: '' } } });
 // The desk list: newest first (createdAt desc, code desc, the cursor's order), by each filter.
 reportSchema.index({ createdAt: -1, code: -1 });
 reportSchema.index({ agencyId: 1, createdAt: -1, code: -1 });
 reportSchema.index({ kecamatan: 1, createdAt: -1, code: -1 });
 reportSchema.index({ status: 1, createdAt: -1, code: -1 });
 reportSchema.index({ category: 1, createdAt: -1, code: -1 });
-// Overdue sweeps: only reports with a running deadline are indexed.
-reportSchema.index({ dueAt: 1 }, { partialFilterExpression: { dueAt: { $type: 'string' } } });
+// Overdue sweeps ({ dueAt: { $lt: now } }). Not partial: `$lt` does not imply a partial filter such
+// as `$type: 'string'`, so the planner could not use one; the nulls of closed reports cost little.
+reportSchema.index({ dueAt: 1 });
 // /media/<photoId>.jpg looks up the report that owns the photo (multikey over the photos array).
 reportSchema.index({ 'photos.id': 1 });
 
