@@ -1,24 +1,22 @@
-import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { PhotoProcessor } from './media/photo-processor.ts';
-import { DiskPhotoStorage } from './media/photo-storage.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { Catalog } from './reference/catalog.ts';
-import { openStore } from './store/open.ts';
+import { openStorage } from './store/open.ts';
 
-/** Opens the store and builds every dependency from configuration. */
+/** Opens the store (and its photo storage) and builds every dependency from configuration. */
 export async function buildDeps(config: Config, overrides: { logger?: Logger; clock?: () => Date } = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config);
+  const { store, photos } = await openStorage(config);
   const catalog = new Catalog(store, config.regionCode);
   await catalog.reload();
   return {
     config,
     store,
     catalog,
-    photos: new DiskPhotoStorage(join(config.dataDir, 'photos')),
+    photos,
     photoProcessor: new PhotoProcessor({ maxPixels: config.maxPhotoPixels, concurrency: config.photoConcurrency }),
     bus: new EventBus(),
     logger,

@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   regionCode: string;
   mongodbUri: string | null;
+  /** MONGODB_TRANSACTIONS=off runs MongoDB without transactions (standalone server); see docs/mongodb.md. */
+  mongodbTransactions: boolean;
   trustProxy: boolean | number | string;
   publicUrl: string | null;
   logLevel: string;
@@ -79,12 +81,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL harus salah satu dari ${LOG_LEVELS.join(', ')} (sekarang "${logLevel}")`);
   const mongodbUri = read(env, 'MONGODB_URI', '');
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI harus diawali mongodb:// atau mongodb+srv://');
+  const mongodbTransactions = read(env, 'MONGODB_TRANSACTIONS', 'on');
+  if (mongodbTransactions !== 'on' && mongodbTransactions !== 'off') throw new ConfigError(`MONGODB_TRANSACTIONS harus on atau off (sekarang "${mongodbTransactions}")`);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: read(env, 'HOST', '0.0.0.0'),
     dataDir: resolve(read(env, 'DATA_DIR', './data')),
     regionCode,
     mongodbUri: mongodbUri || null,
+    mongodbTransactions: mongodbTransactions === 'on',
     trustProxy: trustProxy(read(env, 'TRUST_PROXY', 'false')),
     publicUrl: publicUrl ? publicUrl.replace(/\/$/, '') : null,
     logLevel,

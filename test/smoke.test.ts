@@ -11,7 +11,7 @@ describe('the running server', () => {
   it('answers /healthz and /readyz with the store it uses', async () => {
     await request(app.baseUrl).get('/healthz').expect(200, { status: 'ok' });
     const ready = await request(app.baseUrl).get('/readyz').expect(200);
-    assert.equal(ready.body.store, 'sqlite');
+    assert.equal(ready.body.store, process.env.STORE === 'mongo' ? 'mongo' : 'sqlite');
   });
 
   it('accepts a road report and routes it to DPUPR with a readable tracking code', async () => {

@@ -12,6 +12,11 @@ export interface PhotoStorage {
 
 const SAFE_ID = /^[A-Za-z0-9_-]{22}$/;
 
+/** Photo ids are 128 random bits in base64url; anything else is refused before any lookup. */
+export function isPhotoId(id: string): boolean {
+  return SAFE_ID.test(id);
+}
+
 export class DiskPhotoStorage implements PhotoStorage {
   constructor(private readonly dir: string) {}
 

@@ -1,12 +1,24 @@
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import { GridFsPhotoStorage } from '../media/gridfs-photo-storage.ts';
+import { DiskPhotoStorage, type PhotoStorage } from '../media/photo-storage.ts';
+import { MongoStore } from './mongo/mongo-store.ts';
 import type { Store } from './port.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 
-/** The one place the adapter is chosen. */
-export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUri'>): Promise<Store> {
+export interface Storage { store: Store; photos: PhotoStorage }
+
+/**
+ * The one place the adapter is chosen. Photos follow the store: files under DATA_DIR beside
+ * SQLite, GridFS beside MongoDB (so every process behind the load balancer can serve them).
+ */
+export async function openStorage(config: Pick<Config, 'dataDir' | 'mongodbUri' | 'mongodbTransactions'>): Promise<Storage> {
   if (config.mongodbUri) {
-    throw new Error('MONGODB_URI diset, tetapi adapter MongoDB belum tersedia di versi ini (lihat issue skala: MongoDB).');
+    const store = await MongoStore.connect(config.mongodbUri, { transactions: config.mongodbTransactions });
+    return { store, photos: new GridFsPhotoStorage(store.database) };
   }
-  return new SqliteStore(join(config.dataDir, 'suara-warga.sqlite'));
+  return {
+    store: new SqliteStore(join(config.dataDir, 'suara-warga.sqlite')),
+    photos: new DiskPhotoStorage(join(config.dataDir, 'photos')),
+  };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { createApp, type App } from '../../server/app.ts';
 import { buildDeps } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
+import { dropTestDatabase, uniqueTestDatabaseUri } from './mongo-database.ts';
 
 export interface RunningApp extends App {
   baseUrl: string;
@@ -14,12 +16,26 @@ export interface RunningApp extends App {
 }
 
 /**
- * The real application on port 0 with a fresh store in a temporary folder. `env` is read as
- * the process environment would be; `clock` lets a test move time forward.
+ * STORE=mongo runs the API suites on MongoDB: a fresh database per app beside MONGODB_URI's.
+ * A test that passes its own dataDir restarts on the same data, so the database then follows
+ * the folder (same folder, same database) and, like the folder, is left for the test to clear.
+ */
+function storeEnv(dataDir: string | undefined): Record<string, string> {
+  if (process.env.STORE !== 'mongo') return {};
+  if (!process.env.MONGODB_URI) throw new Error('STORE=mongo needs MONGODB_URI (see docs/mongodb.md)');
+  const seed = dataDir ? createHash('sha256').update(dataDir).digest('hex').slice(0, 10) : undefined;
+  return { MONGODB_URI: uniqueTestDatabaseUri(process.env.MONGODB_URI, seed), MONGODB_TRANSACTIONS: process.env.MONGODB_TRANSACTIONS ?? 'on' };
+}
+
+/**
+ * The real application on port 0 with a fresh store in a temporary folder (or, with
+ * STORE=mongo, a fresh MongoDB database). `env` is read as the process environment would be;
+ * `clock` lets a test move time forward.
  */
 export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; dataDir?: string } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suara-warga-test-'));
-  const config = loadConfig({ RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOOKUP: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m', ...env, DATA_DIR: dataDir, PORT: '0' });
+  const mongo = storeEnv(options.dataDir);
+  const config = loadConfig({ RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOOKUP: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m', ...mongo, ...env, DATA_DIR: dataDir, PORT: '0' });
   const deps = await buildDeps(config, { logger: createLogger('silent'), clock: options.clock });
   const app = createApp(deps);
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
@@ -33,6 +49,7 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
       app.http.closeAllConnections();
       await new Promise<void>((resolve) => app.http.close(() => resolve()));
       await deps.store.close();
+      if (mongo.MONGODB_URI && !options.dataDir) await dropTestDatabase(mongo.MONGODB_URI);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

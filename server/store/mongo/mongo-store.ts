@@ -1,0 +1,294 @@
+import mongoose, { type ClientSession, type Connection, type mongo } from 'mongoose';
+import type { Report, ReportEvent } from '../../../shared/types.ts';
+import { encodeCursor } from '../cursor.ts';
+import { VersionConflictError, type ReportChange, type ReportQuery, type SessionRecord, type Store, type UserRecord } from '../port.ts';
+import { toReportWriteError, toUserWriteError } from './errors.ts';
+import { bindModels, prepareCollections, type Models } from './models.ts';
+import { NEWEST_FIRST, reportFilter } from './report-query.ts';
+import type { CounterDoc, EventDoc, ReportDoc, SessionDoc, SettingDoc, UserDoc } from './schemas.ts';
+import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
+
+export interface MongoStoreOptions {
+  /** false only with MONGODB_TRANSACTIONS=off: no atomic report+event, seq may have gaps. */
+  transactions: boolean;
+  /** How long to look for a server before giving up (driver default 30 s). */
+  serverSelectionTimeoutMS?: number;
+}
+
+const EVENT_SEQ = 'eventSeq';
+const HIDE_ID = { _id: 0 } as const;
+
+/**
+ * The stored copy is what JSON would keep, exactly as the SQLite store keeps it: `undefined`
+ * members vanish instead of becoming BSON null, so both adapters read back the same object.
+ */
+function jsonClean<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function toUser({ _id, usernameKey: _key, ...rest }: UserDoc): UserRecord {
+  return { id: _id, ...rest };
+}
+
+function toUserDoc(user: UserRecord): UserDoc {
+  const { id, ...rest } = user;
+  return { _id: id, ...rest, usernameKey: user.username.toLowerCase() };
+}
+
+function toSession({ _id, ...rest }: SessionDoc): SessionRecord {
+  return { id: _id, ...rest };
+}
+
+/**
+ * MongoDB through mongoose, for running several server processes against one database.
+ * Open it with `MongoStore.connect`, which also builds the indexes.
+ */
+export class MongoStore implements Store {
+  readonly kind = 'mongo' as const;
+
+  private constructor(
+    private readonly connection: Connection,
+    private readonly models: Models,
+    private readonly transactions: boolean,
+  ) {}
+
+  static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
+    // Indexes and collections are made below, awaited, instead of by mongoose in the background.
+    const connection = mongoose.createConnection(uri, {
+      autoIndex: false,
+      autoCreate: false,
+      serverSelectionTimeoutMS: options.serverSelectionTimeoutMS,
+    });
+    try {
+      await connection.asPromise();
+      if (options.transactions) await assertTransactionsAvailable(databaseOf(connection));
+      const models = bindModels(connection);
+      await prepareCollections(models);
+      await catchUpCounter(models);
+      return new MongoStore(connection, models, options.transactions);
+    } catch (err) {
+      await connection.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** The database, for GridFS photo storage on the same connection. */
+  get database(): mongo.Db {
+    return databaseOf(this.connection);
+  }
+
+  async ping(): Promise<void> {
+    await this.database.command({ ping: 1 });
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  async commitReport(change: ReportChange): Promise<ReportEvent> {
+    const report = jsonClean(change.report);
+    const event = jsonClean(change.event);
+    try {
+      const seq = this.transactions
+        ? await this.connection.transaction(async (session) => {
+          // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
+          const next = await this.nextSeq(session);
+          await this.writeReport(report, change.expectedVersion, session);
+          await this.appendEvent({ seq: next, ...event }, session);
+          return next;
+        }, { writeConcern: { w: 'majority' } })
+        : await this.commitWithoutTransaction(report, change.expectedVersion, event);
+      return { seq, ...change.event };
+    } catch (err) {
+      throw toReportWriteError(err, report);
+    }
+  }
+
+  /**
+   * MONGODB_TRANSACTIONS=off: the report is written first, so a refused change (version
+   * conflict, duplicate) takes no seq. What is lost is documented in docs/mongodb.md: a crash
+   * between the steps leaves a report without its event or a gap in seq, and two processes
+   * may make seq 11 visible before seq 10.
+   */
+  private async commitWithoutTransaction(report: Report, expectedVersion: number, event: ReportChange['event']): Promise<number> {
+    await this.writeReport(report, expectedVersion, undefined);
+    const seq = await this.nextSeq(undefined);
+    await this.appendEvent({ seq, ...event }, undefined);
+    return seq;
+  }
+
+  /**
+   * Takes the next event seq from the counter document ($inc).
+   *
+   * Why this is the first write of the transaction: the $inc write-locks the counter document
+   * until the transaction commits or aborts. A concurrent transaction (in this or any other
+   * process) that tries the same $inc meanwhile gets a WriteConflict, which carries the
+   * TransientTransactionError label, so withTransaction aborts it and runs it again (with
+   * back-off). It can only take its seq after ours committed, so it commits after ours: commit
+   * order follows seq order, and a reader who sees seq 11 already sees seq 10. An aborted
+   * transaction (version conflict, duplicate) rolls its $inc back, so no seq is skipped.
+   * Being first means the loser aborts before writing anything else, so a retry is cheap.
+   * The price is that report writes are serialized, a few per second at most in a kabupaten.
+   */
+  private async nextSeq(session: ClientSession | undefined): Promise<number> {
+    const counter = await this.models.Counter
+      .findOneAndUpdate({ _id: EVENT_SEQ }, { $inc: { value: 1 } }, { session, returnDocument: 'after' })
+      .lean<CounterDoc>();
+    if (!counter) throw new Error(`counter ${EVENT_SEQ} hilang (missing); restart the server to recreate it`);
+    return counter.value;
+  }
+
+  private async writeReport(report: Report, expectedVersion: number, session: ClientSession | undefined): Promise<void> {
+    if (expectedVersion === 0) {
+      await this.models.Report.insertOne(report, { session });
+      return;
+    }
+    // Only the version read may be replaced; matching nothing means someone changed it first.
+    // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
+    const result = await this.models.Report.updateOne({ code: report.code, version: expectedVersion }, { $set: report }, { session });
+    if (result.matchedCount === 0) throw new VersionConflictError(report.code);
+  }
+
+  private async appendEvent(event: EventDoc, session: ClientSession | undefined): Promise<void> {
+    await this.models.Event.insertOne(event, { session });
+  }
+
+  async getReport(code: string): Promise<Report | null> {
+    return this.models.Report.findOne({ code }, HIDE_ID).lean<ReportDoc>();
+  }
+
+  async getReportByClientId(clientId: string): Promise<Report | null> {
+    return this.models.Report.findOne({ clientId }, HIDE_ID).lean<ReportDoc>();
+  }
+
+  async getReportByPhotoId(photoId: string): Promise<Report | null> {
+    return this.models.Report.findOne({ 'photos.id': photoId }, HIDE_ID).lean<ReportDoc>();
+  }
+
+  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+    // One more than asked tells whether there is a next page.
+    const docs = await this.models.Report.find(reportFilter(query), HIDE_ID)
+      .sort(NEWEST_FIRST).limit(query.limit + 1).lean<ReportDoc[]>();
+    const items = docs.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: docs.length > query.limit && last ? encodeCursor(last) : null };
+  }
+
+  async eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]> {
+    // MongoDB reads limit 0 as "no limit"; SQLite's LIMIT 0 returns nothing, and so do we.
+    if (limit <= 0) return [];
+    // An empty room list matches nothing, as in the SQLite store.
+    const filter = rooms ? { seq: { $gt: afterSeq }, rooms: { $in: rooms } } : { seq: { $gt: afterSeq } };
+    return this.models.Event.find(filter, HIDE_ID).sort({ seq: 1 }).limit(limit).lean<EventDoc[]>();
+  }
+
+  async eventsOfReport(code: string): Promise<ReportEvent[]> {
+    return this.models.Event.find({ reportCode: code }, HIDE_ID).sort({ seq: 1 }).lean<EventDoc[]>();
+  }
+
+  async lastSeq(): Promise<number> {
+    return lastEventSeq(this.models);
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    try {
+      await this.models.User.insertOne(jsonClean(toUserDoc(user)));
+    } catch (err) {
+      throw toUserWriteError(err, user.username);
+    }
+  }
+
+  async updateUser(user: UserRecord): Promise<void> {
+    try {
+      await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)));
+    } catch (err) {
+      throw toUserWriteError(err, user.username);
+    }
+  }
+
+  async getUserById(id: string): Promise<UserRecord | null> {
+    const doc = await this.models.User.findById(id).lean<UserDoc>();
+    return doc ? toUser(doc) : null;
+  }
+
+  async getUserByUsername(username: string): Promise<UserRecord | null> {
+    const doc = await this.models.User.findOne({ usernameKey: username.toLowerCase() }).lean<UserDoc>();
+    return doc ? toUser(doc) : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    // By the lowercased name: the order SQLite's COLLATE NOCASE column gives.
+    const docs = await this.models.User.find({}).sort({ usernameKey: 1 }).lean<UserDoc[]>();
+    return docs.map(toUser);
+  }
+
+  async countUsers(): Promise<number> {
+    return this.models.User.countDocuments({});
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    const { id, ...rest } = session;
+    await this.models.Session.insertOne({ _id: id, ...rest });
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const doc = await this.models.Session.findById(id).lean<SessionDoc>();
+    return doc ? toSession(doc) : null;
+  }
+
+  async touchSession(id: string, lastSeenAt: string): Promise<void> {
+    await this.models.Session.updateOne({ _id: id }, { $set: { lastSeenAt } });
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.models.Session.deleteOne({ _id: id });
+  }
+
+  async deleteSessionsOfUser(userId: string): Promise<string[]> {
+    // Delete exactly the sessions listed, so the ids returned are the ones whose sockets to
+    // close; a session created in between is not deleted and not reported. No transaction needed.
+    const docs = await this.models.Session.find({ userId }, { _id: 1 }).lean<Pick<SessionDoc, '_id'>[]>();
+    const ids = docs.map((d) => d._id);
+    if (ids.length > 0) await this.models.Session.deleteMany({ _id: { $in: ids } });
+    return ids;
+  }
+
+  async getSetting<T>(key: string): Promise<T | null> {
+    const doc = await this.models.Setting.findById(key).lean<SettingDoc>();
+    return doc ? (doc.value as T) : null;
+  }
+
+  async putSetting<T>(key: string, value: T): Promise<void> {
+    await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true });
+  }
+}
+
+function databaseOf(connection: Connection): mongo.Db {
+  if (!connection.db) throw new Error('MongoDB connection is not open');
+  return connection.db;
+}
+
+async function assertTransactionsAvailable(db: mongo.Db): Promise<void> {
+  const hello = await db.admin().command({ hello: 1 }) as HelloReply;
+  if (deploymentOf(hello) === 'standalone') throw new TransactionsUnavailableError();
+}
+
+async function lastEventSeq(models: Models): Promise<number> {
+  const last = await models.Event.findOne({}, { seq: 1, _id: 0 }).sort({ seq: -1 }).lean<Pick<EventDoc, 'seq'>>();
+  return last?.seq ?? 0;
+}
+
+/**
+ * Makes sure the seq counter exists and is not behind the events (e.g. after restoring events
+ * from a dump). $max never lowers it, so processes starting together, or starting while others
+ * write, cannot move it back.
+ */
+async function catchUpCounter(models: Models): Promise<void> {
+  const last = await lastEventSeq(models);
+  try {
+    await models.Counter.updateOne({ _id: EVENT_SEQ }, { $max: { value: last } }, { upsert: true });
+  } catch (err) {
+    // Two processes upserting the first counter at once: the other one created it.
+    if ((err as { code?: unknown }).code !== 11000) throw err;
+  }
+}

@@ -1,0 +1,130 @@
+// The shape of every MongoDB collection and the indexes its queries need. Models are bound to
+// a connection in ./models.ts; indexes are built once at start (MongoStore.connect), never
+// in the background by mongoose (autoIndex off), so a missing index fails the start loudly.
+import { Schema, type SchemaOptions } from 'mongoose';
+import type { Report, ReportEvent } from '../../../shared/types.ts';
+import type { SessionRecord, UserRecord } from '../port.ts';
+
+/** Stored reports are the domain Report itself; `_id` is mongoose's ObjectId and never leaves the store. */
+export type ReportDoc = Report;
+/** An event as stored: its `seq` is taken from the counter in the same transaction. */
+export type EventDoc = ReportEvent;
+/** `usernameKey` is the lowercased username: the unique, case-insensitive login name. */
+export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; usernameKey: string }
+export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
+export interface SettingDoc { _id: string; value: unknown }
+export interface CounterDoc { _id: string; value: number }
+
+// strict 'throw': a field the schema does not know is refused instead of silently dropped, so a
+// new Report field without a schema change fails in tests, not in production data.
+// minimize false: an empty `details: {}` or `data: {}` is kept, as the SQLite store keeps it.
+// autoIndex/autoCreate false: see the header.
+const common = { strict: 'throw', minimize: false, versionKey: false, autoIndex: false, autoCreate: false, id: false } as const satisfies SchemaOptions;
+
+const str = { type: String };
+const num = { type: Number };
+const bool = { type: Boolean };
+const mixed = { type: Schema.Types.Mixed };
+
+// `satisfies Record<keyof Report, unknown>`: the compiler insists every Report field is listed.
+const reportFields = {
+  code: { type: String, required: true },
+  clientId: str,
+  category: str,
+  agencyId: str,
+  status: str,
+  description: str,
+  kecamatan: str,
+  desa: str,
+  lat: num,
+  lng: num,
+  reporterName: str,
+  reporterPhone: str,
+  anonymous: bool,
+  confidential: bool,
+  // Free-form per category; stored as given (already JSON-clean, see mongo-store.ts).
+  details: mixed,
+  photos: mixed,
+  assigneeId: str,
+  duplicateOf: str,
+  feedback: mixed,
+  supportCount: num,
+  createdAt: { type: String, required: true },
+  updatedAt: str,
+  verifiedAt: str,
+  resolvedAt: str,
+  verifyDueAt: str,
+  followUpDueAt: str,
+  dueAt: str,
+  overdueNotified: bool,
+  version: num,
+} satisfies Record<keyof Report, unknown>;
+
+export const reportSchema = new Schema<ReportDoc>(reportFields, { ...common, collection: 'reports' });
+reportSchema.index({ code: 1 }, { unique: true });
+// Partial, not sparse: most reports store clientId null, and a sparse index still indexes nulls.
+// `$gt: ''` selects exactly the strings (comparisons never cross types) and, unlike `$type`, is a
+// filter the planner documentedly sees implied by `{ clientId: '<uuid>' }`, so lookups use it.
+reportSchema.index({ clientId: 1 }, { unique: true, partialFilterExpression: { clientId: { $gt: '' } } });
+// The desk list: newest first (createdAt desc, code desc, the cursor's order), by each filter.
+reportSchema.index({ createdAt: -1, code: -1 });
+reportSchema.index({ agencyId: 1, createdAt: -1, code: -1 });
+reportSchema.index({ kecamatan: 1, createdAt: -1, code: -1 });
+reportSchema.index({ status: 1, createdAt: -1, code: -1 });
+reportSchema.index({ category: 1, createdAt: -1, code: -1 });
+// Overdue sweeps ({ dueAt: { $lt: now } }). Not partial: `$lt` does not imply a partial filter such
+// as `$type: 'string'`, so the planner could not use one; the nulls of closed reports cost little.
+reportSchema.index({ dueAt: 1 });
+// /media/<photoId>.jpg looks up the report that owns the photo (multikey over the photos array).
+reportSchema.index({ 'photos.id': 1 });
+
+const eventFields = {
+  seq: { type: Number, required: true },
+  // A path named `type` must be spelled { type: String }, or mongoose reads it as the path's type.
+  type: { type: String, required: true },
+  reportCode: { type: String, required: true },
+  at: str,
+  actor: mixed,
+  rooms: { type: [String] },
+  data: mixed,
+  summary: mixed,
+} satisfies Record<keyof ReportEvent, unknown>;
+
+export const eventSchema = new Schema<EventDoc>(eventFields, { ...common, collection: 'events' });
+eventSchema.index({ seq: 1 }, { unique: true });
+eventSchema.index({ reportCode: 1, seq: 1 });
+// Replay for a desk: events after a seq in any of its rooms (multikey over rooms).
+eventSchema.index({ rooms: 1, seq: 1 });
+
+const userFields = {
+  _id: str,
+  username: str,
+  usernameKey: str,
+  name: str,
+  role: str,
+  agencyId: str,
+  kecamatan: str,
+  passwordHash: str,
+  disabled: bool,
+  createdAt: str,
+} satisfies Record<keyof UserDoc, unknown>;
+
+export const userSchema = new Schema<UserDoc>(userFields, { ...common, collection: 'users' });
+userSchema.index({ usernameKey: 1 }, { unique: true });
+
+const sessionFields = {
+  _id: str,
+  userId: str,
+  createdAt: str,
+  lastSeenAt: str,
+  expiresAt: str,
+} satisfies Record<keyof SessionDoc, unknown>;
+
+export const sessionSchema = new Schema<SessionDoc>(sessionFields, { ...common, collection: 'sessions' });
+sessionSchema.index({ userId: 1 });
+
+// Settings are found by key, which is the _id: no further index.
+export const settingSchema = new Schema<SettingDoc>({ _id: str, value: mixed }, { ...common, collection: 'settings' });
+
+// One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
+export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });

@@ -1,0 +1,133 @@
+// The store contract on MongoDB, plus what only MongoDB can get wrong (several processes,
+// GridFS). Needs a replica set (docs/mongodb.md); without MONGODB_URI it is skipped, saying so.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import type { Report } from '../../shared/types.ts';
+import { GridFsPhotoStorage } from '../../server/media/gridfs-photo-storage.ts';
+import { eventFor } from '../../server/reports/service.ts';
+import { MongoStore } from '../../server/store/mongo/mongo-store.ts';
+import { DuplicateClientIdError, VersionConflictError, type Store } from '../../server/store/port.ts';
+import { dropTestDatabase, uniqueTestDatabaseUri } from '../helpers/mongo-database.ts';
+
+type MakeStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
+/** The shape of test/store/contract.ts (branch intake-tests), imported only when it will run. */
+interface ContractModule { runStoreContract(name: string, makeStore: MakeStore): void }
+
+const baseUri = process.env.MONGODB_URI;
+const transactions = process.env.MONGODB_TRANSACTIONS !== 'off';
+
+function connect(uri: string): Promise<MongoStore> {
+  return MongoStore.connect(uri, { transactions });
+}
+
+/** A minimal valid report; `code` and `clientId` vary per test. */
+function sampleReport(overrides: Partial<Report> = {}): Report {
+  const createdAt = new Date().toISOString();
+  return {
+    code: `T${randomBytes(6).toString('hex').toUpperCase()}`, clientId: null, category: 'jalan', agencyId: 'dpupr',
+    status: 'new', description: 'Jalan berlubang dekat balai desa.', kecamatan: '33.16.05', desa: '33.16.05.2001',
+    lat: null, lng: null, reporterName: null, reporterPhone: null, anonymous: true, confidential: false,
+    details: { damageType: 'berlubang', severity: 2 }, photos: [], assigneeId: null, duplicateOf: null, feedback: null,
+    supportCount: 0, createdAt, updatedAt: createdAt, verifiedAt: null, resolvedAt: null, verifyDueAt: createdAt,
+    followUpDueAt: null, dueAt: createdAt, overdueNotified: false, version: 1, ...overrides,
+  };
+}
+
+const CITIZEN = { kind: 'citizen' } as const;
+
+if (!baseUri) {
+  console.log('MONGODB_URI not set: MongoDB contract suite skipped');
+  describe('MongoDB store contract', () => {
+    it('runs against MongoDB when MONGODB_URI is set', function () { this.skip(); });
+  });
+} else {
+  const mongoUri = baseUri;
+  // A computed specifier: the contract lives on another branch until merged, and this file must
+  // load (and typecheck) without it when MongoDB is not configured.
+  const contractUrl = new URL('./contract.ts', import.meta.url).href;
+  const { runStoreContract } = (await import(contractUrl)) as ContractModule;
+
+  runStoreContract('MongoDB', async () => {
+    const uri = uniqueTestDatabaseUri(mongoUri);
+    const store = await connect(uri);
+    return { store, cleanup: async () => { await store.close(); await dropTestDatabase(uri); } };
+  });
+
+  describe('MongoDB store, beyond the contract', () => {
+    let uri: string;
+    let first: MongoStore;
+    let second: MongoStore;
+
+    // Two connections stand for two server processes behind a load balancer.
+    beforeEach(async () => {
+      uri = uniqueTestDatabaseUri(mongoUri);
+      first = await connect(uri);
+      second = await connect(uri);
+    });
+    afterEach(async () => {
+      // A failed connect in beforeEach leaves nothing to close or drop.
+      await first?.close();
+      await second?.close();
+      if (first) await dropTestDatabase(uri);
+    });
+
+    it('when two processes submit reports at once, event seq is gap-free and in commit order', async function () {
+      if (!transactions) this.skip(); // gap-free is what MONGODB_TRANSACTIONS=off gives up
+      const reports = Array.from({ length: 30 }, () => sampleReport());
+      const stored = await Promise.all(reports.map((report, i) =>
+        (i % 2 ? first : second).commitReport({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 })));
+      const seqs = stored.map((e) => e.seq).sort((a, b) => a - b);
+      assert.deepEqual(seqs, Array.from({ length: 30 }, (_, i) => i + 1));
+      const replay = await second.eventsAfter(0, 100);
+      assert.deepEqual(replay.map((e) => e.seq), seqs);
+      assert.equal(await first.lastSeq(), 30);
+    });
+
+    it('when a change is refused for its version, nothing is written and no seq is used', async function () {
+      if (!transactions) this.skip();
+      const report = sampleReport();
+      await first.commitReport({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 });
+      const stale = { ...report, status: 'verified' as const, version: 2 };
+      await second.commitReport({ report: stale, event: eventFor(stale, 'report.verified', CITIZEN), expectedVersion: 1 });
+      const conflicting = { ...report, status: 'rejected' as const, version: 2 };
+      await assert.rejects(
+        first.commitReport({ report: conflicting, event: eventFor(conflicting, 'report.rejected', CITIZEN), expectedVersion: 1 }),
+        VersionConflictError,
+      );
+      assert.equal((await first.getReport(report.code))?.status, 'verified');
+      assert.deepEqual((await first.eventsOfReport(report.code)).map((e) => e.seq), [1, 2]);
+      const next = sampleReport();
+      const event = await first.commitReport({ report: next, event: eventFor(next, 'report.created', CITIZEN), expectedVersion: 0 });
+      assert.equal(event.seq, 3);
+    });
+
+    it('when the same clientId arrives at two processes, one report is kept and the other is told so', async () => {
+      const clientId = randomBytes(8).toString('hex');
+      const a = sampleReport({ clientId });
+      const b = sampleReport({ clientId });
+      const results = await Promise.allSettled([
+        first.commitReport({ report: a, event: eventFor(a, 'report.created', CITIZEN), expectedVersion: 0 }),
+        second.commitReport({ report: b, event: eventFor(b, 'report.created', CITIZEN), expectedVersion: 0 }),
+      ]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const refused = results.find((r) => r.status === 'rejected');
+      assert.ok(refused && refused.reason instanceof DuplicateClientIdError);
+      assert.equal((await first.eventsAfter(0, 10)).length, 1);
+    });
+
+    it('a photo saved by one process is served by another, and removing it removes both sizes', async () => {
+      const photosA = new GridFsPhotoStorage(first.database);
+      const photosB = new GridFsPhotoStorage(second.database);
+      const id = randomBytes(16).toString('base64url');
+      await photosA.save(id, 'full', Buffer.from('full-1'));
+      await photosA.save(id, 'full', Buffer.from('full-2')); // a retry replaces, it does not pile up
+      await photosA.save(id, 'thumb', Buffer.from('thumb'));
+      assert.equal((await photosB.read(id, 'full'))?.toString(), 'full-2');
+      assert.equal((await photosB.read(id, 'thumb'))?.toString(), 'thumb');
+      assert.equal(await first.database.collection('photos.files').countDocuments({}), 2);
+      await photosB.remove(id);
+      assert.equal(await photosA.read(id, 'full'), null);
+      assert.equal(await photosA.read(id, 'thumb'), null);
+    });
+  });
+}
