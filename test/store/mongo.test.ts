@@ -6,12 +6,10 @@ import type { Report } from '../../shared/types.ts';
 import { GridFsPhotoStorage } from '../../server/media/gridfs-photo-storage.ts';
 import { eventFor } from '../../server/reports/service.ts';
 import { MongoStore } from '../../server/store/mongo/mongo-store.ts';
-import { DuplicateClientIdError, VersionConflictError, type Store } from '../../server/store/port.ts';
+import { DuplicateClientIdError, VersionConflictError } from '../../server/store/port.ts';
 import { dropTestDatabase, uniqueTestDatabaseUri } from '../helpers/mongo-database.ts';
+import { runStoreContract } from './contract.ts';
 
-type MakeStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
-/** The shape of test/store/contract.ts (branch intake-tests), imported only when it will run. */
-interface ContractModule { runStoreContract(name: string, makeStore: MakeStore): void }
 
 const baseUri = process.env.MONGODB_URI;
 const transactions = process.env.MONGODB_TRANSACTIONS !== 'off';
@@ -42,15 +40,18 @@ if (!baseUri) {
   });
 } else {
   const mongoUri = baseUri;
-  // A computed specifier: the contract lives on another branch until merged, and this file must
-  // load (and typecheck) without it when MongoDB is not configured.
-  const contractUrl = new URL('./contract.ts', import.meta.url).href;
-  const { runStoreContract } = (await import(contractUrl)) as ContractModule;
-
   runStoreContract('MongoDB', async () => {
     const uri = uniqueTestDatabaseUri(mongoUri);
-    const store = await connect(uri);
-    return { store, cleanup: async () => { await store.close(); await dropTestDatabase(uri); } };
+    const subject = {
+      store: await connect(uri),
+      async reopen() {
+        await subject.store.close();
+        subject.store = await connect(uri);
+        return subject.store;
+      },
+      async cleanup() { await subject.store.close(); await dropTestDatabase(uri); },
+    };
+    return subject;
   });
 
   describe('MongoDB store, beyond the contract', () => {
