@@ -1,6 +1,7 @@
 import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server as SocketServer } from 'socket.io';
+import { authRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestContext } from './http/request-context.ts';
@@ -30,6 +31,7 @@ export function createApp(deps: Deps): App {
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));
+  app.use(authRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
   app.use(notFound);
