@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRecord } from '../store/port.ts';
 import { decoyHash, verifyPassword } from './password.ts';
-import { openSession, resumeSession } from './sessions.ts';
+import { isSessionLive, openSession, resumeSession } from './sessions.ts';
 import { toDeskUser } from './users.ts';
 
 type AuthDeps = Pick<Deps, 'store' | 'config' | 'clock' | 'sessionHub'>;
@@ -38,4 +38,12 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Authe
 export async function logout(deps: AuthDeps, sessionId: string): Promise<void> {
   await deps.store.deleteSession(sessionId);
   deps.sessionHub.ended([sessionId]);
+}
+
+/** Whether a session is still good, without counting the check as activity (for open sockets). */
+export async function isSessionValid(deps: AuthDeps, sessionId: string): Promise<boolean> {
+  const session = await deps.store.getSession(sessionId);
+  if (!session || !isSessionLive(session, deps.clock(), deps.config)) return false;
+  const record = await deps.store.getUserById(session.userId);
+  return Boolean(record && !record.disabled);
 }
