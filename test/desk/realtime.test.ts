@@ -7,6 +7,7 @@ import type { SyncResponse } from '../../shared/realtime.ts';
 import { pupukReport, validReport } from '../helpers/fixtures.ts';
 import { addAndLogin, openDesk, waitFor, type DeskSocket, type Person } from '../helpers/desk.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
+import { disableUser, resetPassword } from '../../server/auth/users.ts';
 
 async function submit(app: RunningApp, body: Record<string, unknown>): Promise<string> {
   const res = await request(app.baseUrl).post('/api/reports').send(body).expect(201);
@@ -94,6 +95,26 @@ describe('desk live feed over Socket.IO', () => {
     assert.equal(await closed, 'io server disconnect');
     // And it cannot come back with the old cookie.
     await assert.rejects(open(officer.cookie).connected, /unauthenticated/);
+  });
+
+  it('disabling a user or resetting their password disconnects their sockets at once', async () => {
+    for (const [username, end] of [
+      ['satgas3', (name: string) => disableUser(app.deps, name)],
+      ['satgas4', (name: string) => resetPassword(app.deps, name, 'sandi-baru-sekali-9')],
+    ] as const) {
+      const officer = await addAndLogin(app, username, 'officer', { agencyId: 'satgas-pupuk' });
+      const desk = open(officer.cookie);
+      await desk.connected;
+      const closed = new Promise<string>((resolve) => desk.socket.once('disconnect', resolve));
+      await end(username);
+      assert.equal(await closed, 'io server disconnect');
+    }
+  });
+
+  it('refuses a handshake from another site even with a valid cookie (cross-site WebSocket hijacking)', async () => {
+    const desk = openDesk(app, pupuk.cookie, { origin: 'https://jahat.example' });
+    sockets.push(desk.socket);
+    await assert.rejects(desk.connected, /csrf_rejected/);
   });
 
   it('answers sync with only the events this desk may see, in seq order', async () => {
