@@ -130,6 +130,25 @@ describe('desk live feed over Socket.IO', () => {
   });
 });
 
+describe('a desk whose session runs out', () => {
+  it('is disconnected when the idle limit has passed', async () => {
+    let now = Date.parse('2026-03-02T03:00:00Z');
+    const app = await startApp({ SESSION_IDLE_MINUTES: '30' }, { clock: () => new Date(now) });
+    try {
+      const officer = await addAndLogin(app, 'satgas1', 'officer', { agencyId: 'satgas-pupuk' });
+      const desk = openDesk(app, officer.cookie);
+      await desk.connected;
+      await sync(desk.socket, 0); // a sync within the limit is fine
+      now += 31 * 60_000;
+      const closed = new Promise<string>((resolve) => desk.socket.once('disconnect', resolve));
+      await assert.rejects(sync(desk.socket, 0), /unauthenticated/);
+      assert.equal(await closed, 'io server disconnect');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('a desk that was offline', () => {
   let dataDir: string;
   let app: RunningApp | null = null;
