@@ -1,9 +1,14 @@
 import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server as SocketServer } from 'socket.io';
+import { adminRoutes } from './admin/routes.ts';
+import { authRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
+import { deskRoutes } from './desk/routes.ts';
+import { startOverdueSweeper } from './desk/sla.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestContext } from './http/request-context.ts';
+import { attachDeskSocket } from './realtime/desk-socket.ts';
 import { healthRoutes } from './health/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
@@ -30,6 +35,9 @@ export function createApp(deps: Deps): App {
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));
+  app.use(authRoutes(deps));
+  app.use(deskRoutes(deps));
+  app.use(adminRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
   app.use(notFound);
@@ -37,5 +45,8 @@ export function createApp(deps: Deps): App {
 
   const http = createServer(app);
   const io = new SocketServer(http, { serveClient: false });
+  attachDeskSocket(io, deps);
+  const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);
+  http.on('close', stopSweeper);
   return { app, http, io, deps };
 }

@@ -1,3 +1,5 @@
+import { seedAdmin } from './auth/seed-admin.ts';
+import { SessionHub } from './auth/session-hub.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -12,14 +14,17 @@ export async function buildDeps(config: Config, overrides: { logger?: Logger; cl
   const { store, photos } = await openStorage(config);
   const catalog = new Catalog(store, config.regionCode);
   await catalog.reload();
-  return {
+  const deps: Deps = {
     config,
     store,
     catalog,
     photos,
     photoProcessor: new PhotoProcessor({ maxPixels: config.maxPhotoPixels, concurrency: config.photoConcurrency }),
     bus: new EventBus(),
+    sessionHub: new SessionHub(),
     logger,
     clock: overrides.clock ?? (() => new Date()),
   };
+  await seedAdmin(deps);
+  return deps;
 }

@@ -29,6 +29,7 @@ export interface Config {
   mapTileUrl: string;
   mapTileAttribution: string;
   shutdownGraceMs: number;
+  overdueSweepMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -107,5 +108,6 @@ export function loadConfig(env: Env = process.env): Config {
     mapTileUrl: read(env, 'MAP_TILE_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
     mapTileAttribution: read(env, 'MAP_TILE_ATTRIBUTION', '© OpenStreetMap contributors'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
+    overdueSweepMs: int(env, 'OVERDUE_SWEEP_SECONDS', 300, 0) * 1000,
   };
 }

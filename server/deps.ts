@@ -1,3 +1,4 @@
+import type { SessionHub } from './auth/session-hub.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { PhotoProcessor } from './media/photo-processor.ts';
@@ -14,6 +15,8 @@ export interface Deps {
   photos: PhotoStorage;
   photoProcessor: PhotoProcessor;
   bus: EventBus;
+  /** Announces ended sessions so open sockets close at once. */
+  sessionHub: SessionHub;
   logger: Logger;
   clock: () => Date;
 }

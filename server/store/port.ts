@@ -19,6 +19,8 @@ export interface ReportQuery {
   text?: string;
   /** Only reports whose running deadline is before this instant (ISO). */
   overdueAt?: string;
+  /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
+  overdueNotified?: boolean;
   /** Newest first; the cursor is opaque to callers. */
   cursor?: string;
   limit: number;

@@ -25,6 +25,7 @@ export function reportFilter(query: ReportQuery): QueryFilter<ReportDoc> {
   }
   // $lt on a string never matches null, so closed reports (dueAt null) drop out by themselves.
   if (query.overdueAt) conditions.push({ dueAt: { $lt: query.overdueAt } });
+  if (query.overdueNotified !== undefined) conditions.push({ overdueNotified: query.overdueNotified });
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor) {
     conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, code: { $lt: cursor.code } }] });

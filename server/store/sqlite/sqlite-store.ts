@@ -176,6 +176,10 @@ export class SqliteStore implements Store {
       params.push(like, like.toUpperCase());
     }
     if (query.overdueAt) { where.push('due_at IS NOT NULL AND due_at < ?'); params.push(query.overdueAt); }
+    if (query.overdueNotified !== undefined) {
+      where.push("json_extract(doc, '$.overdueNotified') = ?");
+      params.push(query.overdueNotified ? 1 : 0);
+    }
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
       where.push('(created_at < ? OR (created_at = ? AND code < ?))');

@@ -1,0 +1,37 @@
+import type { Request, RequestHandler } from 'express';
+import type { DeskUser } from '../../shared/desk.ts';
+import type { Role } from '../../shared/types.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import type { SessionRecord } from '../store/port.ts';
+import { authenticate } from './service.ts';
+import { readCookie, SESSION_COOKIE } from './sessions.ts';
+
+declare module 'express-serve-static-core' {
+  interface Request { user?: DeskUser; session?: SessionRecord }
+}
+
+/** Resolves the session cookie into req.user; refuses with 401 when there is none. */
+export function requireUser(deps: Deps): RequestHandler {
+  return async (req, _res, next) => {
+    const token = readCookie(req.get('cookie'), SESSION_COOKIE);
+    const found = token ? await authenticate(deps, token) : null;
+    if (!found) throw new AppError('unauthenticated', { status: 401 });
+    req.user = found.user;
+    req.session = found.session;
+    next();
+  };
+}
+
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.user || !roles.includes(req.user.role)) throw new AppError('forbidden', { status: 403 });
+    next();
+  };
+}
+
+/** For handlers behind requireUser: the user, typed as present. */
+export function userOf(req: Request): DeskUser {
+  if (!req.user) throw new AppError('unauthenticated', { status: 401 });
+  return req.user;
+}

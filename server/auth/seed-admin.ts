@@ -1,0 +1,16 @@
+import type { Deps } from '../deps.ts';
+import { generatePassword } from './password.ts';
+import { createUser } from './users.ts';
+
+/**
+ * On the very first start (no user at all) there must be a way in: an `admin` account with
+ * ADMIN_PASSWORD, or a random password written once to the log. Later starts do nothing.
+ */
+export async function seedAdmin(deps: Pick<Deps, 'store' | 'catalog' | 'clock' | 'sessionHub' | 'config' | 'logger'>): Promise<void> {
+  if ((await deps.store.countUsers()) > 0) return;
+  const password = deps.config.adminPassword ?? generatePassword();
+  await createUser(deps, { username: 'admin', name: 'Administrator', role: 'admin', password });
+  if (deps.config.adminPassword) deps.logger.warn('Akun admin dibuat dengan kata sandi dari ADMIN_PASSWORD.');
+  // The message string, not a field: the logger redacts fields named password.
+  else deps.logger.warn(`Akun admin dibuat. Kata sandi awal (hanya ditampilkan sekali): ${password} — segera ganti dengan "npm run cli -- user reset-password --username admin".`);
+}

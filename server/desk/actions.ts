@@ -1,0 +1,76 @@
+// How each desk action changes a report: the new report and the one event describing it.
+// Role and status checks happen before (policy.ts); what is checked here is the action's own
+// data (does the target agency, officer or original report exist).
+import type { DeskActionInput, DeskUser } from '../../shared/desk.ts';
+import type { EventActor, NewReportEvent, Report } from '../../shared/types.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { eventFor } from '../reports/service.ts';
+import { followUpDueAt } from './sla.ts';
+
+export interface Change { next: Report; event: NewReportEvent }
+
+type ActionDeps = Pick<Deps, 'store' | 'catalog'>;
+
+export function actorOf(user: DeskUser): EventActor {
+  return { kind: 'user', userId: user.id, name: user.name, role: user.role };
+}
+
+function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invalid_assignee' | 'invalid_duplicate_of'): AppError {
+  return new AppError('validation_failed', { status: 422, fields: { [field]: code } });
+}
+
+export async function applyAction(deps: ActionDeps, user: DeskUser, report: Report, input: DeskActionInput, now: Date): Promise<Change> {
+  const at = now.toISOString();
+  const next: Report = { ...report, updatedAt: at, version: report.version + 1 };
+  const actor = actorOf(user);
+  const event = (type: NewReportEvent['type'], data: Record<string, unknown>, alsoAgencies: string[] = []): Change =>
+    ({ next, event: eventFor(next, type, actor, data, alsoAgencies) });
+
+  switch (input.type) {
+    case 'verify': {
+      // The follow-up clock (5 working days) starts at verification.
+      const due = followUpDueAt(deps, now);
+      Object.assign(next, { status: 'verified', verifiedAt: at, followUpDueAt: due, dueAt: due, overdueNotified: false });
+      return event('report.verified', input.note ? { note: input.note } : {});
+    }
+    case 'start': {
+      // Starting straight from `new` counts as verifying too.
+      const due = report.followUpDueAt ?? followUpDueAt(deps, now);
+      Object.assign(next, { status: 'in_progress', verifiedAt: report.verifiedAt ?? at, followUpDueAt: due, dueAt: due });
+      if (due !== report.dueAt) next.overdueNotified = false;
+      return event('report.started', input.note ? { note: input.note } : {});
+    }
+    case 'resolve':
+      Object.assign(next, { status: 'resolved', resolvedAt: at, dueAt: null });
+      return event('report.resolved', { note: input.note });
+    case 'reject':
+      Object.assign(next, { status: 'rejected', dueAt: null });
+      return event('report.rejected', { reason: input.reason });
+    case 'duplicate': {
+      const original = input.of === report.code ? null : await deps.store.getReport(input.of);
+      if (!original) throw invalid('of', 'invalid_duplicate_of');
+      Object.assign(next, { status: 'duplicate', duplicateOf: original.code, dueAt: null });
+      return event('report.duplicate', { of: original.code });
+    }
+    case 'forward': {
+      if (!deps.catalog.agency(input.agencyId)) throw invalid('agencyId', 'invalid_agency');
+      if (input.agencyId === report.agencyId) throw invalid('agencyId', 'same_agency');
+      // Disposisi: the report leaves this desk; both desks hear of it (old one to drop it).
+      Object.assign(next, { agencyId: input.agencyId, assigneeId: null });
+      return event('report.forwarded', { from: report.agencyId, to: input.agencyId, note: input.note }, [report.agencyId]);
+    }
+    case 'assign': {
+      const assignee = await deps.store.getUserById(input.userId);
+      const fits = assignee && !assignee.disabled && assignee.agencyId === report.agencyId
+        && (assignee.role === 'officer' || assignee.role === 'agency_admin');
+      if (!fits) throw invalid('userId', 'invalid_assignee');
+      next.assigneeId = assignee.id;
+      return event('report.assigned', { userId: assignee.id, name: assignee.name });
+    }
+    case 'reply':
+      return event('report.replied', { message: input.message });
+    case 'note':
+      return event('report.noted', { text: input.text });
+  }
+}

@@ -1,0 +1,89 @@
+// Who may do what on the desk: pure functions over one table, so the whole ability matrix
+// is readable here and testable role by role.
+import { DESK_ACTIONS, type DeskAction, type DeskUser } from '../../shared/desk.ts';
+import { canTransition, isClosed } from '../../shared/reference/statuses.ts';
+import type { Report, ReportStatus, Role } from '../../shared/types.ts';
+import { ALL_ROOM, agencyRoom, kecamatanRoom } from '../reports/rooms.ts';
+
+type Scoped = Pick<Report, 'agencyId' | 'kecamatan'>;
+
+/** What each role may do to a report it can see. */
+export const ABILITIES: Readonly<Record<Role, readonly DeskAction[]>> = {
+  // The agency's triage work; handing a report to a colleague is the agency admin's call.
+  officer: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note'],
+  agency_admin: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note'],
+  // A camat follows and comments on their kecamatan's reports; the agencies act on them.
+  camat: ['note'],
+  // Bupati, Wakil Bupati and Sekda steer (disposisi) and comment, but do not triage.
+  executive: ['forward', 'note'],
+  admin: [...DESK_ACTIONS],
+};
+
+/** The status an action moves a report to; actions not listed leave the status as it is. */
+export const TARGET_STATUS: Partial<Record<DeskAction, ReportStatus>> = {
+  verify: 'verified', start: 'in_progress', resolve: 'resolved', reject: 'rejected', duplicate: 'duplicate',
+};
+
+export function canSee(user: DeskUser, report: Scoped): boolean {
+  switch (user.role) {
+    case 'officer':
+    case 'agency_admin':
+      return user.agencyId !== null && report.agencyId === user.agencyId;
+    case 'camat':
+      return user.kecamatan !== null && report.kecamatan === user.kecamatan;
+    case 'executive':
+    case 'admin':
+      return true;
+  }
+}
+
+/** Whether the role allows this action on this report (status aside: see isPossible). */
+export function can(user: DeskUser, action: DeskAction, report: Scoped): boolean {
+  return canSee(user, report) && ABILITIES[user.role].includes(action);
+}
+
+/** Whether the report's status allows the action at all, whoever asks. */
+export function isPossible(action: DeskAction, report: Pick<Report, 'status'>): boolean {
+  const target = TARGET_STATUS[action];
+  if (target) return canTransition(report.status, target);
+  if (action === 'forward' || action === 'assign') return !isClosed(report.status);
+  return true; // reply and note are always possible, also after closing
+}
+
+/** What the desk should offer this user now: allowed by role and possible in this status. */
+export function allowedActions(user: DeskUser, report: Report): DeskAction[] {
+  return DESK_ACTIONS.filter((action) => can(user, action, report) && isPossible(action, report));
+}
+
+/** The query scope of a user's desk: which reports they may list at all. */
+export function scopeOf(user: DeskUser): { agencyIds?: string[]; kecamatan?: string } {
+  switch (user.role) {
+    case 'officer':
+    case 'agency_admin':
+      return { agencyIds: user.agencyId ? [user.agencyId] : [] };
+    case 'camat':
+      return { kecamatan: user.kecamatan ?? '-' };
+    case 'executive':
+    case 'admin':
+      return {};
+  }
+}
+
+/** The socket rooms a user may join, derived the same way events are addressed. */
+export function roomsOf(user: DeskUser): string[] {
+  switch (user.role) {
+    case 'officer':
+    case 'agency_admin':
+      return user.agencyId ? [agencyRoom(user.agencyId)] : [];
+    case 'camat':
+      return user.kecamatan ? [kecamatanRoom(user.kecamatan)] : [];
+    case 'executive':
+    case 'admin':
+      return [ALL_ROOM];
+  }
+}
+
+/** Reporter identity of an anonymous report is for the admin only (e.g. a legal request). */
+export function canSeeReporter(user: DeskUser, report: Pick<Report, 'anonymous'>): boolean {
+  return !report.anonymous || user.role === 'admin';
+}

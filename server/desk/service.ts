@@ -1,0 +1,90 @@
+import type { DeskActionInput, DeskOfficer, DeskReportView, DeskSummary, DeskUser } from '../../shared/desk.ts';
+import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
+import { officersOf } from '../auth/users.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { commitAndPublish } from '../reports/service.ts';
+import { VersionConflictError } from '../store/port.ts';
+import { applyAction } from './actions.ts';
+import { can, canSee, isPossible, scopeOf } from './policy.ts';
+import { toDeskSummary, toDeskView } from './presenter.ts';
+
+export interface DeskListFilters {
+  status?: ReportStatus[];
+  category?: CategoryId;
+  kecamatan?: string;
+  q?: string;
+  overdue?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The user's queue, newest first, only ever within their scope. `lastSeq` is read before the
+ * query: a desk that loads this list and then syncs its socket from `lastSeq` misses nothing.
+ */
+export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskListFilters): Promise<{ items: DeskSummary[]; nextCursor: string | null; lastSeq: number }> {
+  const lastSeq = await deps.store.lastSeq();
+  const scope = scopeOf(user);
+  if (scope.kecamatan && filters.kecamatan && filters.kecamatan !== scope.kecamatan) return { items: [], nextCursor: null, lastSeq };
+  const now = deps.clock();
+  const page = await deps.store.listReports({
+    agencyIds: scope.agencyIds,
+    kecamatan: scope.kecamatan ?? filters.kecamatan,
+    status: filters.status,
+    category: filters.category,
+    text: filters.q,
+    overdueAt: filters.overdue ? now.toISOString() : undefined,
+    limit: filters.limit,
+    cursor: filters.cursor,
+  });
+  return { items: page.items.map((r) => toDeskSummary(r, user, now)), nextCursor: page.nextCursor, lastSeq };
+}
+
+/** A report the user may see; any other (unknown, or another agency's) is the same 404. */
+export async function findVisibleReport(deps: Deps, user: DeskUser, code: string): Promise<Report> {
+  const report = await deps.store.getReport(code);
+  if (!report || !canSee(user, report)) throw new AppError('report_not_found', { status: 404 });
+  return report;
+}
+
+export async function getDeskReport(deps: Deps, user: DeskUser, code: string): Promise<DeskReportView> {
+  const report = await findVisibleReport(deps, user, code);
+  return toDeskView(report, await deps.store.eventsOfReport(code), user, deps.clock());
+}
+
+/**
+ * find (scoped) → may this role do it (403) → does the status allow it (409) → build the change
+ * → commit with the version read. Another desk changing the report in between makes us read
+ * again and re-check, a few times, before answering 409 `conflict`.
+ */
+export async function performAction(deps: Deps, user: DeskUser, code: string, input: DeskActionInput): Promise<DeskReportView | null> {
+  for (let attempt = 1; ; attempt += 1) {
+    const report = await findVisibleReport(deps, user, code);
+    if (!can(user, input.type, report)) throw new AppError('forbidden', { status: 403 });
+    if (!isPossible(input.type, report)) throw new AppError('illegal_transition', { status: 409 });
+    const { next, event } = await applyAction(deps, user, report, input, deps.clock());
+    try {
+      await commitAndPublish(deps, next, event, report.version);
+    } catch (err) {
+      if (err instanceof VersionConflictError) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        throw new AppError('conflict', { status: 409 });
+      }
+      throw err;
+    }
+    // After a forward the report may have left this user's sight: then there is nothing to show.
+    if (!canSee(user, next)) return null;
+    return toDeskView(next, await deps.store.eventsOfReport(code), user, deps.clock());
+  }
+}
+
+/** People a report of this agency can be assigned to; agency roles see only their own. */
+export async function listOfficers(deps: Deps, user: DeskUser, agencyId: string | undefined): Promise<DeskOfficer[]> {
+  const target = user.role === 'officer' || user.role === 'agency_admin' ? user.agencyId : agencyId;
+  if (user.role === 'camat' || user.role === 'executive') throw new AppError('forbidden', { status: 403 });
+  if (!target || !deps.catalog.agency(target)) throw new AppError('validation_failed', { status: 422, fields: { agencyId: 'invalid_agency' } });
+  return officersOf(deps, target);
+}

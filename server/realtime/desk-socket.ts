@@ -1,0 +1,125 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { DeskUser } from '../../shared/desk.ts';
+import { message } from '../../shared/messages.ts';
+import {
+  DESK_NAMESPACE, type DeskClientToServer, type DeskEventPayload, type DeskServerToClient, type SyncError, type SyncResponse,
+} from '../../shared/realtime.ts';
+import type { ReportEvent } from '../../shared/types.ts';
+import { isSameOrigin } from '../auth/csrf.ts';
+import { authenticate, isSessionValid } from '../auth/service.ts';
+import { readCookie, SESSION_COOKIE } from '../auth/sessions.ts';
+import type { Deps } from '../deps.ts';
+import { roomsOf } from '../desk/policy.ts';
+
+interface SocketData { user: DeskUser; sessionId: string }
+type DeskNamespace = Namespace<DeskClientToServer, DeskServerToClient, Record<string, never>, SocketData>;
+type DeskSocket = Socket<DeskClientToServer, DeskServerToClient, Record<string, never>, SocketData>;
+
+// A sync answers at most SYNC_CAP events (read from the store in SYNC_BATCH pages); a desk
+// further behind asks again with `more`. Keeps one slow client from holding megabytes.
+const SYNC_BATCH = 500;
+const SYNC_CAP = 5000;
+// Sessions can also end where no SessionHub announces it (the CLI is another process, or the
+// idle/absolute limit passes): open sockets are re-checked this often.
+const SESSION_RECHECK_MS = 60_000;
+
+export function toPayload(event: ReportEvent): DeskEventPayload {
+  return { seq: event.seq, type: event.type, report: event.summary };
+}
+
+function refusal(code: 'unauthenticated' | 'csrf_rejected'): Error {
+  return Object.assign(new Error(code), { data: { code, message: message(code) } });
+}
+
+async function eventsSince(deps: Deps, user: DeskUser, afterSeq: number): Promise<SyncResponse> {
+  const rooms = roomsOf(user);
+  const events: DeskEventPayload[] = [];
+  let cursor = afterSeq;
+  while (events.length < SYNC_CAP) {
+    const batch = await deps.store.eventsAfter(cursor, Math.min(SYNC_BATCH, SYNC_CAP - events.length), rooms);
+    events.push(...batch.map(toPayload));
+    if (batch.length === 0) return { events, lastSeq: cursor, more: false };
+    cursor = batch[batch.length - 1].seq;
+  }
+  return { events, lastSeq: cursor, more: true };
+}
+
+/**
+ * The desks' live feed on /desk. The handshake needs a live session cookie; each socket joins
+ * only the rooms its role may see; every committed event goes to its rooms; `sync` replays
+ * what a desk missed from the event log (so it survives restarts); an ended session closes
+ * its sockets at once.
+ */
+export function attachDeskSocket(io: Server, deps: Deps): void {
+  const desk = io.of(DESK_NAMESPACE) as unknown as DeskNamespace;
+  const socketsBySession = new Map<string, Set<DeskSocket>>();
+
+  const closeSessions = (sessionIds: string[]) => {
+    for (const id of sessionIds) {
+      for (const socket of socketsBySession.get(id) ?? []) socket.disconnect(true);
+      socketsBySession.delete(id);
+    }
+  };
+
+  desk.use((socket, next) => {
+    const { headers } = socket.request;
+    if (!isSameOrigin(headers.origin, headers.host, deps.config.publicUrl)) return next(refusal('csrf_rejected'));
+    const token = readCookie(headers.cookie, SESSION_COOKIE);
+    if (!token) return next(refusal('unauthenticated'));
+    authenticate(deps, token).then((found) => {
+      if (!found) return next(refusal('unauthenticated'));
+      socket.data = { user: found.user, sessionId: found.session.id };
+      next();
+    }, (err: unknown) => next(err instanceof Error ? err : new Error(String(err))));
+  });
+
+  desk.on('connection', (socket) => {
+    const { user, sessionId } = socket.data;
+    let sockets = socketsBySession.get(sessionId);
+    if (!sockets) socketsBySession.set(sessionId, (sockets = new Set()));
+    sockets.add(socket);
+    socket.on('disconnect', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && socketsBySession.get(sessionId) === sockets) socketsBySession.delete(sessionId);
+    });
+    void socket.join(roomsOf(user));
+
+    socket.on('sync', async (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const afterSeq = Number((request as { afterSeq?: unknown } | null)?.afterSeq ?? 0);
+      const fail = (code: 'validation_failed' | 'unauthenticated' | 'internal_error'): void => ack({ error: { code, message: message(code) } } satisfies SyncError);
+      if (!Number.isInteger(afterSeq) || afterSeq < 0) return fail('validation_failed');
+      try {
+        if (!(await isSessionValid(deps, sessionId))) {
+          fail('unauthenticated');
+          socket.disconnect(true);
+          return;
+        }
+        ack(await eventsSince(deps, user, afterSeq));
+      } catch (err) {
+        deps.logger.error({ err }, 'desk sync failed');
+        fail('internal_error');
+      }
+    });
+  });
+
+  const unsubscribe = deps.bus.subscribe((event) => {
+    desk.to(event.rooms).emit(event.type === 'report.created' ? 'report:created' : 'report:updated', toPayload(event));
+  });
+  const stopListening = deps.sessionHub.onEnded(closeSessions);
+
+  const recheck = setInterval(() => {
+    void (async () => {
+      for (const sessionId of [...socketsBySession.keys()]) {
+        if (!(await isSessionValid(deps, sessionId))) closeSessions([sessionId]);
+      }
+    })().catch((err: unknown) => deps.logger.error({ err }, 'desk session recheck failed'));
+  }, SESSION_RECHECK_MS);
+  recheck.unref();
+
+  io.httpServer?.on('close', () => {
+    clearInterval(recheck);
+    unsubscribe();
+    stopListening();
+  });
+}

@@ -1,0 +1,64 @@
+// What the desk (officers, camat, executives, admin) and the server agree on over HTTP.
+import type { EventActor, EventType, PhotoRef, ReportDetails, ReportStatus, ReportSummary, Role } from './types.ts';
+
+/** The signed-in person as the desk sees them (never the password hash). */
+export interface DeskUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+  kecamatan: string | null;
+}
+
+export const DESK_ACTIONS = ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note'] as const;
+export type DeskAction = (typeof DESK_ACTIONS)[number];
+
+/** The body of POST /api/desk/reports/:code/actions, one shape per action. */
+export type DeskActionInput =
+  | { type: 'verify'; note?: string }
+  | { type: 'start'; note?: string }
+  | { type: 'resolve'; note: string }
+  | { type: 'reject'; reason: string }
+  | { type: 'duplicate'; of: string }
+  | { type: 'forward'; agencyId: string; note: string }
+  | { type: 'assign'; userId: string }
+  | { type: 'reply'; message: string }
+  | { type: 'note'; text: string };
+
+/** A queue row: the public-safe summary plus what this user may do with it now. */
+export interface DeskSummary extends ReportSummary {
+  overdue: boolean;
+  allowedActions: DeskAction[];
+}
+
+export interface DeskTimelineEntry {
+  seq: number;
+  type: EventType;
+  at: string;
+  actor: EventActor;
+  status: ReportStatus;
+  agencyId: string;
+  data: Record<string, unknown>;
+}
+
+export interface DeskPhoto extends PhotoRef { url: string; thumbUrl: string }
+
+/** The whole report as a permitted desk sees it. */
+export interface DeskReportView extends DeskSummary {
+  description: string;
+  details: ReportDetails;
+  lat: number | null;
+  lng: number | null;
+  photos: DeskPhoto[];
+  /** Null when the report is anonymous (for every role but admin) or none was given. */
+  reporter: { name: string | null; phone: string | null } | null;
+  duplicateOf: string | null;
+  verifiedAt: string | null;
+  resolvedAt: string | null;
+  verifyDueAt: string;
+  followUpDueAt: string | null;
+  timeline: DeskTimelineEntry[];
+}
+
+export interface DeskOfficer { id: string; name: string; username: string; role: Role }

@@ -1,0 +1,38 @@
+// Socket.IO contract of the desk namespace: event names, directions and payloads.
+import type { EventType, ReportSummary } from './types.ts';
+
+export const DESK_NAMESPACE = '/desk';
+
+/**
+ * One committed change, as the desk receives it. `seq` is the event log's position: strictly
+ * increasing, never reused, stable across restarts. A desk keeps the highest seq it has
+ * applied and ignores any payload whose seq it has already seen — the server may deliver an
+ * event twice (live and in a `sync` answer) but never skips one.
+ */
+export interface DeskEventPayload {
+  seq: number;
+  type: EventType;
+  report: ReportSummary;
+}
+
+/** Client → server: "send me everything after this seq". */
+export interface SyncRequest { afterSeq: number }
+
+/**
+ * Server → client (the ack of `sync`): events after `afterSeq` this user may see, ascending.
+ * When `more` is true the answer was capped; ask again with `afterSeq = lastSeq`.
+ */
+export interface SyncResponse { events: DeskEventPayload[]; lastSeq: number; more: boolean }
+
+export interface SyncError { error: { code: string; message: string } }
+
+/** Server → client events. */
+export interface DeskServerToClient {
+  'report:created': (payload: DeskEventPayload) => void;
+  'report:updated': (payload: DeskEventPayload) => void;
+}
+
+/** Client → server events. */
+export interface DeskClientToServer {
+  sync: (request: SyncRequest, ack: (response: SyncResponse | SyncError) => void) => void;
+}

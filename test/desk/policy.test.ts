@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { DESK_ACTIONS, type DeskAction, type DeskUser } from '../../shared/desk.ts';
+import type { Report, Role } from '../../shared/types.ts';
+import { allowedActions, can, canSee, canSeeReporter, isPossible, roomsOf } from '../../server/desk/policy.ts';
+
+const OWN = { agencyId: 'dpupr', kecamatan: '33.16.05' };
+const OTHER = { agencyId: 'satgas-pupuk', kecamatan: '33.16.01' };
+
+const USERS: Record<Role, DeskUser> = {
+  officer: { id: 'u1', username: 'o', name: 'O', role: 'officer', agencyId: 'dpupr', kecamatan: null },
+  agency_admin: { id: 'u2', username: 'a', name: 'A', role: 'agency_admin', agencyId: 'dpupr', kecamatan: null },
+  camat: { id: 'u3', username: 'c', name: 'C', role: 'camat', agencyId: null, kecamatan: '33.16.05' },
+  executive: { id: 'u4', username: 'e', name: 'E', role: 'executive', agencyId: null, kecamatan: null },
+  admin: { id: 'u5', username: 'ad', name: 'AD', role: 'admin', agencyId: null, kecamatan: null },
+};
+
+// The ability table as the issue states it, written out independently of policy.ts.
+const EXPECTED: Record<Role, { own: DeskAction[]; other: DeskAction[] }> = {
+  officer: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note'], other: [] },
+  agency_admin: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note'], other: [] },
+  camat: { own: ['note'], other: [] },
+  executive: { own: ['forward', 'note'], other: ['forward', 'note'] },
+  admin: { own: [...DESK_ACTIONS], other: [...DESK_ACTIONS] },
+};
+
+describe('desk policy: the ability table, role by role', () => {
+  for (const role of Object.keys(EXPECTED) as Role[]) {
+    for (const where of ['own', 'other'] as const) {
+      it(`${role} on a report ${where === 'own' ? 'in' : 'outside'} their scope may do exactly: ${EXPECTED[role][where].join(', ') || 'nothing'}`, () => {
+        const report = where === 'own' ? OWN : OTHER;
+        const allowed = DESK_ACTIONS.filter((action) => can(USERS[role], action, report));
+        assert.deepEqual(allowed, EXPECTED[role][where]);
+        assert.equal(canSee(USERS[role], report), where === 'own' || role === 'executive' || role === 'admin');
+      });
+    }
+  }
+
+  it('follows the status table: nothing moves a rejected or duplicate report but replies and notes', () => {
+    for (const status of ['rejected', 'duplicate'] as const) {
+      assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status })), ['reply', 'note']);
+    }
+    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'new' })), [...DESK_ACTIONS]);
+    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'verified' })), ['start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note']);
+    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'resolved' })), ['start', 'reply', 'note']);
+  });
+
+  it('offers the desk only what is allowed and possible now', () => {
+    const report = { ...OWN, status: 'in_progress' } as Report;
+    assert.deepEqual(allowedActions(USERS.officer, report), ['resolve', 'reject', 'duplicate', 'forward', 'reply', 'note']);
+    assert.deepEqual(allowedActions(USERS.camat, report), ['note']);
+  });
+
+  it('shows the reporter of an anonymous report to the admin only', () => {
+    for (const role of Object.keys(USERS) as Role[]) {
+      assert.equal(canSeeReporter(USERS[role], { anonymous: true }), role === 'admin', role);
+      assert.equal(canSeeReporter(USERS[role], { anonymous: false }), true, role);
+    }
+  });
+
+  it('derives socket rooms from the role', () => {
+    assert.deepEqual(roomsOf(USERS.officer), ['agency:dpupr']);
+    assert.deepEqual(roomsOf(USERS.camat), ['kecamatan:33.16.05']);
+    assert.deepEqual(roomsOf(USERS.executive), ['all']);
+    assert.deepEqual(roomsOf(USERS.admin), ['all']);
+  });
+});

@@ -1,0 +1,53 @@
+import request from 'supertest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { DeskUser } from '../../shared/desk.ts';
+import type { DeskClientToServer, DeskEventPayload, DeskServerToClient } from '../../shared/realtime.ts';
+import type { Role } from '../../shared/types.ts';
+import { createUser } from '../../server/auth/users.ts';
+import type { RunningApp } from './start-app.ts';
+
+export const PASSWORD = 'rahasia-sekali-123';
+
+export interface Person { user: DeskUser; cookie: string }
+
+export async function addUser(app: RunningApp, username: string, role: Role, bound: { agencyId?: string; kecamatan?: string } = {}): Promise<DeskUser> {
+  return createUser(app.deps, { username, name: `Pak ${username}`, role, ...bound, password: PASSWORD });
+}
+
+/** Logs in through the API (as a browser would, with Origin) and returns the session cookie. */
+export async function login(app: RunningApp, username: string, password = PASSWORD): Promise<string> {
+  const res = await request(app.baseUrl).post('/api/auth/login').set('Origin', app.baseUrl).send({ username, password }).expect(200);
+  const setCookie = res.headers['set-cookie'] as unknown as string[];
+  return setCookie[0].split(';')[0];
+}
+
+export async function addAndLogin(app: RunningApp, username: string, role: Role, bound: { agencyId?: string; kecamatan?: string } = {}): Promise<Person> {
+  const user = await addUser(app, username, role, bound);
+  return { user, cookie: await login(app, username) };
+}
+
+export type DeskSocket = Socket<DeskServerToClient, DeskClientToServer>;
+
+/** A desk socket that records every report event it receives. */
+export function openDesk(app: RunningApp, cookie: string | null, headers: { origin?: string } = {}): { socket: DeskSocket; received: DeskEventPayload[]; connected: Promise<void> } {
+  const socket: DeskSocket = connect(`${app.baseUrl}/desk`, {
+    transports: ['websocket'], reconnection: false, forceNew: true,
+    extraHeaders: { ...(cookie ? { Cookie: cookie } : {}), ...(headers.origin ? { Origin: headers.origin } : {}) },
+  });
+  const received: DeskEventPayload[] = [];
+  socket.on('report:created', (p) => received.push(p));
+  socket.on('report:updated', (p) => received.push(p));
+  const connected = new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, received, connected };
+}
+
+export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
