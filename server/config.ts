@@ -10,7 +10,7 @@ export interface Config {
   dataDir: string;
   regionCode: string;
   mongodbUri: string | null;
-  /** MONGODB_TRANSACTIONS=off runs MongoDB without transactions (standalone server); see docs/mongodb.md. */
+  /** MONGODB_TRANSACTIONS=off runs MongoDB without transactions (standalone server); see README.md, section MongoDB. */
   mongodbTransactions: boolean;
   trustProxy: boolean | number | string;
   publicUrl: string | null;

@@ -22,7 +22,7 @@ export interface RunningApp extends App {
  */
 function storeEnv(dataDir: string | undefined): Record<string, string> {
   if (process.env.STORE !== 'mongo') return {};
-  if (!process.env.MONGODB_URI) throw new Error('STORE=mongo needs MONGODB_URI (see docs/mongodb.md)');
+  if (!process.env.MONGODB_URI) throw new Error('STORE=mongo needs MONGODB_URI (see README.md, section MongoDB)');
   const seed = dataDir ? createHash('sha256').update(dataDir).digest('hex').slice(0, 10) : undefined;
   return { MONGODB_URI: uniqueTestDatabaseUri(process.env.MONGODB_URI, seed), MONGODB_TRANSACTIONS: process.env.MONGODB_TRANSACTIONS ?? 'on' };
 }

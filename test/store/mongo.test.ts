@@ -1,5 +1,5 @@
 // The store contract on MongoDB, plus what only MongoDB can get wrong (several processes,
-// GridFS). Needs a replica set (docs/mongodb.md); without MONGODB_URI it is skipped, saying so.
+// GridFS). Needs a replica set (README.md, section MongoDB); without MONGODB_URI it is skipped, saying so.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Report } from '../../shared/types.ts';

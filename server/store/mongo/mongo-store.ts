@@ -106,7 +106,7 @@ export class MongoStore implements Store {
 
   /**
    * MONGODB_TRANSACTIONS=off: the report is written first, so a refused change (version
-   * conflict, duplicate) takes no seq. What is lost is documented in docs/mongodb.md: a crash
+   * conflict, duplicate) takes no seq. What is lost is documented in README.md, section MongoDB: a crash
    * between the steps leaves a report without its event or a gap in seq, and two processes
    * may make seq 11 visible before seq 10.
    */

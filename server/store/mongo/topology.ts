@@ -21,12 +21,12 @@ export class TransactionsUnavailableError extends Error {
       "  mongosh --eval 'rs.initiate()'",
       'lalu pakai MONGODB_URI=mongodb://127.0.0.1:27017/suara_warga?replicaSet=rs0.',
       'Atau set MONGODB_TRANSACTIONS=off: tanpa transaksi, laporan dan kejadiannya tidak lagi ditulis atomik',
-      'dan nomor urut kejadian (seq) bisa berlubang atau terlihat tidak berurutan (lihat docs/mongodb.md).',
+      'dan nomor urut kejadian (seq) bisa berlubang atau terlihat tidak berurutan (lihat README.md, section MongoDB).',
       '',
       'The MongoDB server at MONGODB_URI is a standalone server. Suara Warga writes a report and its event in',
       'one transaction, and transactions need a replica set. Run a single-node replica set (commands above) and',
       'add ?replicaSet=rs0 to MONGODB_URI, or set MONGODB_TRANSACTIONS=off: then a report and its event are no',
-      'longer written atomically and event seq may have gaps or become visible out of order (see docs/mongodb.md).',
+      'longer written atomically and event seq may have gaps or become visible out of order (see README.md, section MongoDB).',
     ].join('\n'));
     this.name = 'TransactionsUnavailableError';
   }
