@@ -4,7 +4,7 @@
 export const NOOP_PATH = '/bench/noop';
 
 /** From the server child to the orchestrator, over the fork IPC channel. */
-export type ServerMessage = { type: 'ready'; port: number } | { type: 'stopped'; lastSeq: number };
+export type ServerMessage = { type: 'ready'; port: number };
 
 /** From the orchestrator to the server child. */
 export type ControlMessage = { type: 'stop' };

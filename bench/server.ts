@@ -22,9 +22,8 @@ async function main(): Promise<void> {
     if (message.type !== 'stop') return;
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
-    const lastSeq = await deps.store.lastSeq();
+    // Commits still queued (requests whose client already left) are flushed by close().
     await deps.store.close();
-    send({ type: 'stopped', lastSeq });
     process.disconnect();
   });
 }
