@@ -72,7 +72,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; port: numb
       ...process.env,
       DATA_DIR: dataDir,
       PORT: '0',
-      // The only change from production defaults: the per-address submit limit (10/10m) would
+      // The only changes from production defaults: the per-address limits (submit 10/10m) would
       // refuse all but ten requests from the one load-generating address.
       RATE_LIMIT_SUBMIT: '100000000/1m',
       RATE_LIMIT_LOOKUP: '100000000/1m',
@@ -216,6 +216,8 @@ export async function measureSubmissions(options: Partial<SubmissionOptions> = {
         + ' group commit (the reports of one event-loop tick share one transaction and one fsync).',
       `Server in a child process on a temp DATA_DIR${onTmpfs ? ' — WARNING: tmpfs, fsync is free here' : ' (not tmpfs: fsync reaches the disk)'};`
         + ` LOG_LEVEL=${logLevel}, one access log line per request, to /dev/null; submit rate limit raised.`,
+      'Server CPU per request (from /proc, user + system) moves less with other load on the machine than requests/s do;'
+        + ' the gap between the two ratios is time the event loop spends blocked in the commit\'s fsync.',
       `Routes alternate in ${o.rounds} rounds of ${o.durationSeconds / o.rounds} s after a ${o.warmupSeconds} s warm-up each;`
         + ` the store also holds the ${warmup.created} warm-up reports; after the server exited, store.lastSeq() = ${stored.lastSeq}.`,
     ],
