@@ -21,8 +21,17 @@ export interface App {
   deps: Deps;
 }
 
+export interface AppOptions {
+  /**
+   * A seam for benchmarks and tests only: mounts extra routes after the application's own
+   * (so they go through the same middleware: request context, headers, body parsers) and
+   * before the 404 handler. Production never passes it.
+   */
+  extraRoutes?: (app: express.Express) => void;
+}
+
 /** Builds the whole application without listening, so tests run it on port 0. */
-export function createApp(deps: Deps): App {
+export function createApp(deps: Deps, options: AppOptions = {}): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
@@ -40,6 +49,7 @@ export function createApp(deps: Deps): App {
   app.use(adminRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
+  options.extraRoutes?.(app);
   app.use(notFound);
   app.use(errorHandler(deps.config));
 

@@ -69,7 +69,10 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
  * A retry with the same clientId returns the first report and creates nothing.
  */
 export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[]): Promise<{ report: Report; created: boolean }> {
-  if (input.clientId) {
+  // A retry is answered from the store before any photo is re-encoded. Without photos there is
+  // no work to save: the unique clientId index refuses the copy at commit and the catch below
+  // returns the first report, so the common case skips a read.
+  if (input.clientId && uploads.length > 0) {
     const existing = await deps.store.getReportByClientId(input.clientId);
     if (existing) return { report: existing, created: false };
   }

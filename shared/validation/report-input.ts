@@ -13,6 +13,8 @@ export const DESCRIPTION_MAX = 4000;
 const SHORT_TEXT_MAX = 200;
 const CHOICES_MAX = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FERTILISER_TYPE_IDS = FERTILISER_TYPES.map((t) => t.id) as FertiliserType[];
+const PUPUK_PROBLEM_IDS = PUPUK_PROBLEMS.map((p) => p.id) as PupukProblem[];
 export const DAMAGE_TYPES: readonly DamageType[] = ['berlubang', 'retak', 'longsor', 'banjir', 'jembatan', 'lainnya'];
 
 export type FieldErrors = Record<string, MessageCode>;
@@ -108,8 +110,8 @@ class Reader {
 
 function readPupuk(r: Reader, today: string): PupukDetails {
   const details: PupukDetails = {
-    fertiliserType: r.choice('fertiliserType', FERTILISER_TYPES.map((t) => t.id) as FertiliserType[], { required: true }) ?? 'lainnya',
-    problems: r.choices('problems', PUPUK_PROBLEMS.map((p) => p.id) as PupukProblem[], { required: true }) ?? [],
+    fertiliserType: r.choice('fertiliserType', FERTILISER_TYPE_IDS, { required: true }) ?? 'lainnya',
+    problems: r.choices('problems', PUPUK_PROBLEM_IDS, { required: true }) ?? [],
     kioskName: r.text('kioskName'),
     kioskDesa: r.text('kioskDesa'),
     purchaseDate: r.date('purchaseDate', today),
@@ -153,6 +155,24 @@ function asRecord(value: unknown): Raw {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {};
 }
 
+interface RegionIndex { kecamatanCodes: string[]; kecamatanOfDesa: Map<string, string> }
+
+// A region is reference data, built once and never changed, so its lookup tables are built once
+// too: scanning every desa of the kabupaten on each submission was the validator's main cost.
+const regionIndexes = new WeakMap<Region, RegionIndex>();
+
+function indexOf(region: Region): RegionIndex {
+  let index = regionIndexes.get(region);
+  if (!index) {
+    index = {
+      kecamatanCodes: region.kecamatan.map((k) => k.code),
+      kecamatanOfDesa: new Map(region.kecamatan.flatMap((k) => k.desa.map((d) => [d.code, k.code] as const))),
+    };
+    regionIndexes.set(region, index);
+  }
+  return index;
+}
+
 export function inBounds(region: Region, lat: number, lng: number): boolean {
   const b = region.bounds;
   return !b || (lat >= b.minLat && lat <= b.maxLat && lng >= b.minLng && lng <= b.maxLng);
@@ -169,13 +189,14 @@ export function parseReportInput(raw: unknown, region: Region, today: string): P
   const description = r.text('description', {
     required: true, min: DESCRIPTION_MIN, max: DESCRIPTION_MAX, tooShort: 'description_too_short', tooLong: 'description_too_long',
   });
-  const kecamatanCode = r.choice('kecamatan', region.kecamatan.map((k) => k.code), { required: true, invalid: 'invalid_kecamatan' });
+  const { kecamatanCodes, kecamatanOfDesa } = indexOf(region);
+  const kecamatanCode = r.choice('kecamatan', kecamatanCodes, { required: true, invalid: 'invalid_kecamatan' });
   const desaCode = r.text('desa', { required: true });
   const errors: FieldErrors = r.errors;
   if (desaCode !== undefined) {
-    const desa = region.kecamatan.flatMap((k) => k.desa.map((d) => ({ ...d, kecamatan: k.code }))).find((d) => d.code === desaCode);
-    if (!desa) errors.desa ??= 'invalid_desa';
-    else if (kecamatanCode && desa.kecamatan !== kecamatanCode) errors.desa ??= 'desa_not_in_kecamatan';
+    const desaKecamatan = kecamatanOfDesa.get(desaCode);
+    if (!desaKecamatan) errors.desa ??= 'invalid_desa';
+    else if (kecamatanCode && desaKecamatan !== kecamatanCode) errors.desa ??= 'desa_not_in_kecamatan';
   }
   const lat = r.number('lat', { min: -90, max: 90, invalid: 'invalid_coordinates' });
   const lng = r.number('lng', { min: -180, max: 180, invalid: 'invalid_coordinates' });

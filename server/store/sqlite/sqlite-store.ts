@@ -40,6 +40,12 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Each change of a group commit runs in its own savepoint, and an open savepoint journals
+    // every page it touches to a sub-journal, a temporary file by default. Kept in memory, that
+    // journal costs a fraction (about 50 µs instead of 250 µs per report here). Durability is
+    // unchanged: the sub-journal only serves rollback inside a transaction; commits still go
+    // through the WAL with synchronous=FULL.
+    this.db.pragma('temp_store = MEMORY');
     this.migrate();
     this.writeChangeInSavepoint = this.db.transaction((change: ReportChange) => this.writeChange(change));
   }

@@ -1,0 +1,30 @@
+// `npm run bench`: every benchmark in one run, printed as one table (metric, value, goal, result).
+// To add one, write bench/<name>.ts exporting `measure…(): Promise<SectionResult>` and list it below.
+import { formatTable, type Section, type SectionResult } from './report.ts';
+import { measurePhoto } from './photo.ts';
+import { measureSubmissions } from './submissions.ts';
+
+const SECTIONS: Section[] = [
+  { name: 'Report intake', run: () => measureSubmissions() },
+  { name: 'Photo processing', run: () => measurePhoto() },
+  // { name: 'Web page weight', run: () => measureWebWeight() },   // bench/web-weight.ts
+  // { name: 'Desk latency', run: () => measureDeskLatency() },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).map((a) => a.toLowerCase());
+  const chosen = only.length ? SECTIONS.filter((s) => only.some((o) => s.name.toLowerCase().includes(o))) : SECTIONS;
+  const done: { name: string; result: SectionResult; seconds: number }[] = [];
+  for (const section of chosen) {
+    process.stderr.write(`running: ${section.name}…\n`);
+    const started = performance.now();
+    done.push({ name: section.name, result: await section.run(), seconds: (performance.now() - started) / 1000 });
+  }
+  console.log(formatTable(done));
+  if (done.some((s) => s.result.rows.some((r) => r.pass === false))) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
