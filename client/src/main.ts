@@ -31,3 +31,6 @@ if (page === 'receipt') initReceipt();
 if ('serviceWorker' in navigator) {
   addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => { /* offline shell is a bonus */ }); });
 }
+
+// The bench (bench/web-weight.ts) reads this mark as "the page is interactive and enhanced".
+performance.mark('suara-warga:interactive');
