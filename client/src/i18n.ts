@@ -25,6 +25,7 @@ const TEXT = {
     photoLimit: 'Paling banyak {max} foto. Hapus satu foto dulu untuk menambah.',
     photoFailed: 'Foto ini tidak bisa dibaca. Pilih foto lain.',
     copied: 'Kode disalin.',
+    mySent: 'Laporan yang pernah Anda kirim dari HP ini',
   },
   en: {
     sending: 'Sending report…',
@@ -48,6 +49,7 @@ const TEXT = {
     photoLimit: 'At most {max} photos. Remove one first.',
     photoFailed: 'This photo cannot be read. Choose another.',
     copied: 'Code copied.',
+    mySent: 'Reports you sent from this phone',
   },
 } as const;
 

@@ -86,6 +86,8 @@ describe('citizen web in a phone browser', function () {
     assert.equal((await page.textContent('#tracking-code'))?.trim(), code);
     assert.match(await page.textContent('main') ?? '', /Baru/);
     assert.equal(await page.evaluate(() => localStorage.getItem('draft:pupuk')), null, 'the draft is cleared once sent');
+    await page.goto('/');
+    assert.match(await page.textContent('#my-reports') ?? '', new RegExp(code), 'the home page keeps the codes sent from this phone');
     await context.close();
   });
 
