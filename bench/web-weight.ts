@@ -18,7 +18,7 @@ export interface WebWeightResult { budgetBytes: number; pages: PageWeight[]; tti
 /** Leaflet and photos load only on demand; they are outside the first-load budget. */
 const EXCLUDED = /leaflet|\/assets\/map-|\/media\/|\.(png|jpe?g|webp)(\?|$)/;
 
-async function weigh(browser: Browser, baseUrl: string, path: string): Promise<PageWeight> {
+export async function weigh(browser: Browser, baseUrl: string, path: string): Promise<PageWeight> {
   const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
+import { WEIGHT_BUDGET_BYTES, weigh } from '../../bench/web-weight.ts';
 import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium } from './browser.ts';
 
 const PHOTO = { name: 'sawah.jpg', mimeType: 'image/jpeg' };
@@ -195,5 +196,13 @@ describe('citizen web in a phone browser', function () {
     assert.deepEqual(report.small, []);
     assert.ok(report.overflow <= 0, `page scrolls sideways by ${report.overflow}px at 200% text`);
     await context.close();
+  });
+
+  it('the first load of / and /lapor/pupuk stays within 30 KB gzipped (HTML+CSS+JS, Leaflet excluded)', async () => {
+    for (const path of ['/', '/lapor/pupuk']) {
+      const weight = await weigh(browser, app.baseUrl, path);
+      assert.ok(weight.files.some((f) => f.url.endsWith('.js')) && weight.files.some((f) => f.url.endsWith('.css')), 'the built assets were loaded');
+      assert.ok(weight.bytes <= WEIGHT_BUDGET_BYTES, `${path} weighs ${weight.bytes} bytes`);
+    }
   });
 });

@@ -67,6 +67,9 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.ok(res.text.includes('value="Kios &quot;Maju&quot; &lt;b&gt;"'));
     assert.match(res.text, /id="err-details-fertiliserType"[^>]*>Wajib diisi\./);
     assert.match(res.text, /aria-invalid="true"/);
+    // Without JavaScript, focus lands on the first bad field (the fertiliser type) by autofocus.
+    assert.equal(res.text.match(/autofocus/g)?.length, 1);
+    assert.match(res.text, /value="urea" autofocus/);
     assert.match(res.text, /<option value="33.16.05.2001" selected>/);
   });
 
