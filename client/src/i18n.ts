@@ -1,6 +1,7 @@
 // Words the browser writes itself (the pages' own words are server-rendered from shared/web-text.ts).
 export type Lang = 'id' | 'en';
-export const lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'id';
+// Guarded so the pure helpers importing this can be unit-tested in Node.
+export const lang: Lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
 
 const TEXT = {
   id: {
