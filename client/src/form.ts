@@ -8,7 +8,7 @@ import { collapseSwitches, readPairs, toRaw, writePairs } from './form-fields.ts
 import { initHetHint } from './het-hint.ts';
 import { lang, t } from './i18n.ts';
 import { linkSelects, regionFromPage, setPoint, useMyLocation, type LocationParts } from './location.ts';
-import { putEntry } from './outbox.ts';
+import { getDraftPhotos, putDraftPhotos, putEntry } from './outbox.ts';
 import { rememberSent } from './my-reports.ts';
 import { PhotoList } from './photos.ts';
 import { flushOutbox, startOutbox, type SendResult } from './sender.ts';
@@ -69,7 +69,12 @@ export function initForm(form: HTMLFormElement): void {
     }
   });
 
-  const photos = new PhotoList(byId('f-photos'), byId('thumbs'), byId('err-photos'), Number(form.dataset.maxPhotos));
+  const photos = new PhotoList(byId('f-photos'), byId('thumbs'), byId('err-photos'), Number(form.dataset.maxPhotos), (blobs) => {
+    save();
+    putDraftPhotos({ category, clientId: clientIdInput.value, photos: [...blobs] }).catch(() => { /* photos then live only in this page */ });
+  });
+  // Photos of this same draft come back after a reload; photos of an older, sent report do not.
+  getDraftPhotos(category).then((d) => { if (d && d.clientId === clientIdInput.value) photos.restore(d.photos); }).catch(() => {});
 
   const showRejection = (r: Extract<SendResult, { kind: 'rejected' }>) => {
     status.hidden = true;

@@ -80,13 +80,15 @@ export async function flushOutbox(): Promise<void> {
   }
   flushing = true;
   try {
-    do {
+    pass: do {
       again = false;
       const entries = await listEntries();
       for (const entry of entries) {
         const result = await sendEntry(entry, (f) => hooks?.onProgress(entry, f));
         if (result.kind === 'retry') {
           hooks.onWaiting(entries);
+          // The network came back while this attempt was failing: try again now, not after the backoff.
+          if (again && navigator.onLine) continue pass;
           schedule(result.afterMs);
           return;
         }

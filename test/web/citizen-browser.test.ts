@@ -126,6 +126,7 @@ describe('citizen web in a phone browser', function () {
     // The citizen closes and reopens the page without signal: the service worker serves it,
     // the draft is restored, and the outbox is still there.
     await page.reload();
+    await page.waitForSelector('#thumbs img');
     assert.equal(await page.inputValue('input[name=clientId]'), clientId);
     assert.equal(await page.inputValue('#f-details-kioskName'), 'Kios Tani Makmur');
 
