@@ -25,6 +25,7 @@ import type { SafeHtml } from './html.ts';
 import { langOf, LANG_COOKIE, type Lang } from './lang.ts';
 import { renderPage } from './layout.ts';
 import { receiptBody } from './receipt-page.ts';
+import { contentSecurityPolicy } from './security.ts';
 import { errorBody, trackFormBody, trackViewBody } from './track-page.ts';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -41,9 +42,10 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   const router = Router();
   const submitLimit = createRateLimiter(deps.config.rateLimitSubmit);
   const upload = photoUpload(deps);
+  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
-    res.status(o.status ?? 200).set('Cache-Control', 'no-cache');
+    res.status(o.status ?? 200).set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
     sendHtml(req, res, renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
   };
 
@@ -71,8 +73,9 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   // Hashed build files never change, so phones keep them a year; the service worker must
   // always be revalidated or a fixed bug would live on in the field.
   router.use('/assets', hashedAssets(join(distDir, 'assets')));
-  router.get('/sw.js', (_req, res) => {
-    res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' }).sendFile(join(distDir, 'sw.js'));
+  router.get('/sw.js', (_req, res, next) => {
+    res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' })
+      .sendFile(join(distDir, 'sw.js'), (err) => { if (err) next(new AppError('not_found', { status: 404 })); });
   });
   router.get('/app-shell.json', (_req, res) => {
     const pages = ['/', '/lacak', ...deps.catalog.categories.map((c) => `/lapor/${c.id}`)];

@@ -5,6 +5,9 @@ import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import type { PupukDetails } from '../../shared/types.ts';
 import { commitAndPublish, eventFor } from '../../server/reports/service.ts';
+import { loadClientAssets } from '../../server/web/assets.ts';
+import { html } from '../../server/web/html.ts';
+import { renderPage } from '../../server/web/layout.ts';
 
 describe('citizen web pages (no JavaScript)', () => {
   let app: RunningApp;
@@ -17,6 +20,7 @@ describe('citizen web pages (no JavaScript)', () => {
       assert.match(res.text, new RegExp(`href="/lapor/${id}"`));
     }
     assert.match(res.text, /Pupuk langka\/mahal/);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
   });
 
   it('the pupuk form names its fields as the shared schema reads them, confidential on by default', async () => {
@@ -121,5 +125,14 @@ describe('citizen web pages (no JavaScript)', () => {
 
     await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({ reopen: 'true', reason: 'Lubang muncul lagi.' }).expect(303);
     assert.equal((await app.deps.store.getReport(code))?.status, 'in_progress');
+  });
+});
+
+describe('citizen web without a client build', () => {
+  it('pages render without script or stylesheet tags when client/dist is missing', () => {
+    const assets = loadClientAssets('/nonexistent-dist');
+    assert.deepEqual(assets, { script: null, styles: [], shell: [] });
+    const page = renderPage({ lang: 'id', title: 'x', page: 'home', path: '/', assets, body: html`<p>ok</p>` });
+    assert.doesNotMatch(page, /<script|<link rel="stylesheet"/);
   });
 });
