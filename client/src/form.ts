@@ -16,7 +16,7 @@ import { flushOutbox, startOutbox, type SendResult } from './sender.ts';
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** The schema names fields `details.kioskName`; the form calls them `details[kioskName]`. */
-const inputName = (field: string) => field.replace(/\.(\w+)/g, '[$1]');
+const inputName = (field: string) => (/^photos\.\d+$/.test(field) ? 'photos' : field.replace(/\.(\w+)/g, '[$1]'));
 
 function messagesOf(fieldCodes: Record<string, MessageCode>, params: Record<string, string | number> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(fieldCodes).map(([f, c]) => [inputName(f), message(c, params, lang)]));

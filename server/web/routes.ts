@@ -32,6 +32,10 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 export interface WebOptions { distDir?: string }
 
+function runMiddleware(handler: (req: Request, res: Response, next: (err?: unknown) => void) => unknown, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => { handler(req, res, (err?: unknown) => (err ? reject(err) : resolve())); });
+}
+
 function fieldMessages(err: AppError, lang: Lang): Record<string, string> {
   return Object.fromEntries(Object.entries(err.fields ?? {}).map(([field, code]) => [inputNameOf(field), message(code as MessageCode, err.params, lang)]));
 }
@@ -49,7 +53,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
     sendHtml(req, res, renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
   };
 
-  const sendForm = (req: Request, res: Response, category: Category, o: { values?: FormValues; errors?: Record<string, string>; status?: number; photosDropped?: boolean } = {}) => {
+  const sendForm = (req: Request, res: Response, category: Category, o: { values?: FormValues; errors?: Record<string, string>; alert?: string; status?: number; photosDropped?: boolean } = {}) => {
     const lang = langOf(req);
     const values = o.values ?? {};
     send(req, res, {
@@ -59,7 +63,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
       body: formBody({
         lang, category, region: deps.catalog.region, values, errors: o.errors ?? {},
         clientId: values.clientId?.[0] || randomUUID(), today: wibDate(deps.clock()), maxPhotos: deps.config.maxPhotos,
-        photosDropped: o.photosDropped ?? false,
+        photosDropped: o.photosDropped ?? false, alert: o.alert,
       }),
     });
   };
@@ -94,22 +98,29 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   router.get('/lapor/:category', (req, res) => sendForm(req, res, categoryParam(req)));
 
-  router.post('/lapor/:category', submitLimit, async (req, res) => {
+  // Whatever goes wrong, the citizen gets the form back with everything typed (photos must be
+  // chosen again: browsers never refill a file input) and a message saying what to do.
+  router.post('/lapor/:category', async (req, res) => {
     const category = categoryParam(req);
     const lang = langOf(req);
-    let photosDropped = false;
     try {
-      await new Promise<void>((resolve, reject) => upload(req, res, (err: unknown) => (err ? reject(err) : resolve())));
-      const body = normaliseFormPost({ ...req.body, category: category.id });
-      const input = readReportInput(deps, body);
+      await runMiddleware(upload, req, res);
+      // Counted after parsing, so a refused post can still show what was typed.
+      await runMiddleware(submitLimit, req, res);
+      const input = readReportInput(deps, normaliseFormPost({ ...req.body, category: category.id }));
       const { report } = await submitReport(deps, input, uploadsOf(req));
       // Post/redirect/get: a reload of the receipt does not post again.
       res.redirect(303, `/terkirim/${report.code}`);
     } catch (err) {
-      const appError = toAppError(err, deps.config);
-      if (!appError?.fields) throw err;
-      photosDropped = uploadsOf(req).length > 0 || Boolean(appError.fields.photos);
-      sendForm(req, res, category, { values: formValuesFrom(req.body), errors: fieldMessages(appError, lang), status: appError.status, photosDropped });
+      const appError = toAppError(err, deps.config) ?? new AppError('internal_error', { status: 500 });
+      if (appError.status >= 500) req.log?.error({ err }, 'web report submission failed');
+      const errors = fieldMessages(appError, lang);
+      res.set(appError.headers);
+      sendForm(req, res, category, {
+        values: formValuesFrom(req.body), errors, status: appError.status,
+        alert: Object.keys(errors).length ? undefined : message(appError.code, appError.params, lang),
+        photosDropped: uploadsOf(req).length > 0 || Boolean(appError.fields?.photos),
+      });
     }
   });
 

@@ -77,6 +77,17 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.match(res.text, /<option value="33.16.05.2001" selected>/);
   });
 
+  it('when a photo cannot be read, the form comes back with the message under the photo field and the text kept', async () => {
+    const res = await request(app.app).post('/lapor/jalan')
+      .field('category', 'jalan').field('description', 'Jembatan bambu di dusun hampir putus.').field('kecamatan', '33.16.05').field('desa', '33.16.05.2001')
+      .field('details[damageType]', 'jembatan').field('details[severity]', '3')
+      .attach('photos', Buffer.from('bukan foto'), { filename: 'x.jpg', contentType: 'image/jpeg' })
+      .expect(415);
+    assert.match(res.text, /id="err-photos"[^>]*>Berkas ini bukan foto JPEG, PNG, atau WebP\./);
+    assert.match(res.text, /Foto perlu dipilih ulang/);
+    assert.match(res.text, /Jembatan bambu di dusun hampir putus\./);
+  });
+
   it('when the English switch is used, the cookie makes the pages English', async () => {
     const res = await request(app.app).get('/bahasa/en?next=/lapor/pupuk').expect(303);
     assert.equal(res.headers.location, '/lapor/pupuk');
@@ -136,3 +147,20 @@ describe('citizen web without a client build', () => {
     assert.doesNotMatch(page, /<script|<link rel="stylesheet"/);
   });
 });
+
+describe('citizen web under the submission rate limit', () => {
+  let app: RunningApp;
+  before(async () => { app = await startApp({ RATE_LIMIT_SUBMIT: '1/1m' }); });
+  after(async () => { await app.close(); });
+
+  it('a refused post shows the form again with the wait time and keeps what was typed', async () => {
+    const post = () => request(app.app).post('/lapor/lainnya').type('form')
+      .send({ category: 'lainnya', description: 'Lampu jalan mati sebulan.', kecamatan: '33.16.05', desa: '33.16.05.2001' });
+    await post().expect(303);
+    const res = await post().expect(429);
+    assert.match(res.text, /Terlalu banyak permintaan\. Coba lagi dalam \d+ detik\./);
+    assert.match(res.text, /Lampu jalan mati sebulan\./);
+    assert.ok(res.headers['retry-after']);
+  });
+});
+
