@@ -97,10 +97,10 @@ export function initForm(form: HTMLFormElement): void {
     onRejected(entry, result) {
       if (entry.clientId === clientIdInput.value) showRejection(result);
     },
-    onWaiting(pending) {
+    onWaiting(pending, reason) {
       if (!pending.some((e) => e.clientId === clientIdInput.value)) return;
       progress.hidden = true;
-      status.textContent = t('waiting');
+      status.textContent = t(reason === 'network' ? 'waiting' : 'serverBusy');
       status.hidden = false;
     },
   });
