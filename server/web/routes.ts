@@ -45,6 +45,8 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   const assets: ClientAssets = loadClientAssets(distDir);
   const router = Router();
   const submitLimit = createRateLimiter(deps.config.rateLimitSubmit);
+  // Same budget as the JSON lookups, so the pages are no side door for guessing codes.
+  const lookupLimit = createRateLimiter(deps.config.rateLimitLookup);
   const upload = photoUpload(deps);
   const csp = contentSecurityPolicy(deps.config.mapTileUrl);
 
@@ -88,7 +90,8 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   router.get('/bahasa/:lang', (req, res) => {
     const lang: Lang = req.params.lang === 'en' ? 'en' : 'id';
-    const next = typeof req.query.next === 'string' && /^\/(?!\/)/.test(req.query.next) ? req.query.next : '/';
+    // Only a path on this site: `//host` and `/\\host` would leave it.
+    const next = typeof req.query.next === 'string' && /^\/(?![/\\])/.test(req.query.next) ? req.query.next : '/';
     res.cookie(LANG_COOKIE, lang, { maxAge: YEAR_SECONDS * 1000, sameSite: 'lax', path: '/' }).redirect(303, next);
   });
 
@@ -124,7 +127,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
     }
   });
 
-  router.get('/terkirim/:code', async (req, res) => {
+  router.get('/terkirim/:code', lookupLimit, async (req, res) => {
     const code = normaliseCode(String(req.params.code));
     if (!code) throw new AppError('report_not_found', { status: 404 });
     const receipt = receiptOf(deps, await findReport(deps, code));
@@ -152,7 +155,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
     });
   });
 
-  router.get('/lacak/:code', async (req, res) => {
+  router.get('/lacak/:code', lookupLimit, async (req, res) => {
     const lang = langOf(req);
     const code = normaliseCode(String(req.params.code));
     if (!code) throw new AppError('report_not_found', { status: 404 });
@@ -163,7 +166,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
     });
   });
 
-  router.post('/lacak/:code/nilai', async (req, res) => {
+  router.post('/lacak/:code/nilai', lookupLimit, async (req, res) => {
     const lang = langOf(req);
     const code = normaliseCode(String(req.params.code));
     if (!code) throw new AppError('report_not_found', { status: 404 });

@@ -91,6 +91,9 @@ describe('citizen web pages (no JavaScript)', () => {
   it('when the English switch is used, the cookie makes the pages English', async () => {
     const res = await request(app.app).get('/bahasa/en?next=/lapor/pupuk').expect(303);
     assert.equal(res.headers.location, '/lapor/pupuk');
+    for (const evil of ['//evil.example', '/\\evil.example', 'https://evil.example']) {
+      assert.equal((await request(app.app).get(`/bahasa/en?next=${encodeURIComponent(evil)}`).expect(303)).headers.location, '/');
+    }
     const cookie = String(res.headers['set-cookie']).split(';')[0];
     const page = await request(app.app).get('/lapor/pupuk').set('Cookie', cookie).expect(200);
     assert.match(page.text, /<html lang="en"/);
