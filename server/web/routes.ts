@@ -137,7 +137,9 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
       page: 'receipt',
       body: receiptBody(langOf(req), {
         code: receipt.code, agencyName: receipt.agency.name, verifyDueAt: receipt.verifyDueAt,
-        trackingUrl: `${base}/lacak/${receipt.code}`, details: receipt.details as PupukDetails | undefined,
+        trackingUrl: `${base}/lacak/${receipt.code}`,
+        // Anyone with the code can open this page; a confidential report shows none of its content.
+        details: receipt.confidential ? undefined : (receipt.details as PupukDetails | undefined),
       }),
     });
   });

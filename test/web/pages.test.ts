@@ -49,16 +49,18 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.deepEqual((report?.details as PupukDetails).problems, ['di_atas_het', 'dipaketkan']);
     const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
     assert.ok(receipt.text.includes(code));
-    assert.match(receipt.text, /Rp 2\.500\/kg — Rp 700 di atas HET/);
+    assert.doesNotMatch(receipt.text, /di atas HET/, 'a confidential report shows none of its content to whoever holds the code');
     assert.match(receipt.text, /wa\.me\/\?text=/);
   });
 
   it('when the confidential switch is turned off, the report is public', async () => {
     const res = await request(app.app).post('/lapor/pupuk').type('form')
-      .send('category=pupuk&details[fertiliserType]=urea&details[problems][]=stok_kosong&description=Stok urea kosong dua minggu.&kecamatan=33.16.05&desa=33.16.05.2001&confidential=false')
+      .send('category=pupuk&details[fertiliserType]=urea&details[problems][]=di_atas_het&details[quantity]=2&details[unit]=bag&details[price]=250000&details[priceUnit]=total&description=Urea dijual di atas HET.&kecamatan=33.16.05&desa=33.16.05.2001&confidential=false')
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(res.headers.location)![1];
     assert.equal((await app.deps.store.getReport(code))?.confidential, false);
+    const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
+    assert.match(receipt.text, /Rp 2\.500\/kg — Rp 700 di atas HET \(Rp 1\.800\/kg\)/);
   });
 
   it('when a field is wrong, the form comes back with the error next to it and everything typed kept, escaped', async () => {
