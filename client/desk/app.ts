@@ -95,7 +95,7 @@ export async function runDesk(root: HTMLElement, catalog: Catalog, onSignedOut: 
         state.unread.add(event.report.code);
         arrived += 1;
       }
-      detail.changed(event.report.code);
+      detail.changed(event.report.code, event.seq);
     }
     redraw();
     // The highest applied seq, visible for support staff (and tests) in the DOM.

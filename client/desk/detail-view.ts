@@ -15,8 +15,8 @@ import { renderTimeline } from './timeline-view.ts';
 export interface DetailView {
   el: HTMLElement;
   open(code: string): Promise<void>;
-  /** A live event says the open report changed. */
-  changed(code: string): void;
+  /** A live event (with its seq) says a report changed; the open one is fetched again if it is behind. */
+  changed(code: string, seq: number): void;
   current(): string | null;
   clear(): void;
 }
@@ -46,8 +46,10 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
   let actions: ActionsView | null = null;
   let notice = '';
   let loadToken = 0;
+  let shownSeq = 0; // the newest event the shown version already includes
 
   function show(r: DeskReportView): void {
+    shownSeq = Math.max(0, ...r.timeline.map((e) => e.seq));
     map?.dispose();
     map = null;
     const now = Date.now();
@@ -98,6 +100,7 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
   async function open(next: string): Promise<void> {
     const token = ++loadToken;
     if (next !== code) {
+      shownSeq = 0;
       map?.dispose();
       map = null;
       fill(el, h('p', { class: 'desk-muted desk-empty' }, TEXT.detailLoading));
@@ -116,8 +119,8 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
   return {
     el,
     open,
-    changed(changedCode) {
-      if (changedCode !== code) return;
+    changed(changedCode, seq) {
+      if (changedCode !== code || seq <= shownSeq) return;
       // Never wipe what the officer is typing: offer the fresh version instead.
       if (actions?.isEditing()) {
         if (el.querySelector('#detail-changed')) return;

@@ -70,6 +70,9 @@ describe('the desk in a browser', function () {
 
   it('when a farmer reports overpriced urea, Satgas Pupuk sees it arrive live, verifies it, the citizen sees "Terverifikasi", and DPUPR never sees it', async () => {
     const desk = await open(LAPTOP);
+    await desk.goto('/desk');
+    await desk.waitForSelector('#login-form');
+    await desk.screenshot({ path: join(ARTIFACTS_DIR, 'desk-login-1280x800.png') });
     await signIn(desk, 'pupuk1');
     await desk.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
     const dpupr = await open(TABLET);
@@ -202,5 +205,59 @@ describe('the desk in a browser', function () {
     assert.match(await desk.textContent(row(code)) ?? '', /Baru masuk/);
     assert.doesNotMatch(await desk.title(), /^\(/);
     assert.equal(await desk.evaluate(() => (window as unknown as { beeps: number }).beeps), 0);
+  });
+
+  it('when Satgas Pupuk forwards a report to DPUPR with a note, it leaves the pupuk queue and arrives on the DPUPR desk live', async () => {
+    const code = await submitJson(pupukReport({}, { description: 'Pupuk ditimbun di gudang dekat jembatan yang rusak, truk tidak bisa lewat.' }));
+    const desk = await open(TABLET);
+    await signIn(desk, 'pupuk1');
+    const dpupr = await open(LAPTOP);
+    await signIn(dpupr, 'jalan1');
+
+    await desk.click(row(code));
+    await desk.waitForSelector(`#detail-code:text("${code}")`);
+    await desk.click('#detail-actions button[data-action=forward]');
+    await desk.selectOption('#action-forward-agencyId', 'dpupr');
+    await desk.click('form[data-action=forward] button[type=submit]');
+    await desk.waitForSelector('#action-forward-note-err:text("Tuliskan catatan")');
+    await desk.fill('#action-forward-note', 'Jembatan rusak, mohon ditangani DPUPR.');
+    await desk.click('form[data-action=forward] button[type=submit]');
+
+    await desk.waitForSelector('#detail-gone');
+    await desk.waitForSelector(row(code), { state: 'detached' });
+    await dpupr.waitForSelector(row(code));
+    await dpupr.click(row(code));
+    await dpupr.waitForSelector('#detail-timeline:has-text("Satgas Pupuk / KP3 → Dinas Pekerjaan Umum dan Penataan Ruang: Jembatan rusak")');
+  });
+
+  it('a report past its deadline is marked overdue in the queue and the detail, and the overdue filter keeps it', async () => {
+    // This app's clock starts ten days back, so the report's 3-working-day deadline has passed.
+    let now = Date.now() - 10 * 24 * 3_600_000;
+    const late = await startApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' }, { clock: () => new Date(now) });
+    try {
+      const res = await request(late.app).post('/api/reports').send(pupukReport()).expect(201);
+      const lateCode = (res.body as { code: string }).code;
+      now = Date.now();
+      const onTime = (await request(late.app).post('/api/reports').send(pupukReport()).expect(201)).body as { code: string };
+      await addUser(late, 'pupuk9', 'officer', { agencyId: 'satgas-pupuk' });
+
+      const context = await browser.newContext({ ...LAPTOP, baseURL: late.baseUrl });
+      contexts.push(context);
+      const desk = await context.newPage();
+      await signIn(desk, 'pupuk9');
+      await desk.waitForSelector(row(onTime.code));
+      assert.match(await desk.textContent(row(lateCode)) ?? '', /Terlambat/);
+      assert.doesNotMatch(await desk.textContent(row(onTime.code)) ?? '', /Terlambat/);
+      await desk.click(row(lateCode));
+      await desk.waitForSelector('#detail-facts .desk-late');
+      assert.match(await desk.textContent('#detail-facts') ?? '', /terlambat \d+ hari/);
+      await desk.check('#filter-overdue');
+      await desk.waitForSelector(row(onTime.code), { state: 'detached' });
+      assert.equal(await desk.locator('#queue-list li').count(), 1);
+      await desk.screenshot({ path: join(ARTIFACTS_DIR, 'desk-overdue-1280x800.png') });
+    } finally {
+      await Promise.all(contexts.splice(0).map((c) => c.close()));
+      await late.close();
+    }
   });
 });
