@@ -9,6 +9,7 @@ import { initHetHint } from './het-hint.ts';
 import { lang, t } from './i18n.ts';
 import { linkSelects, regionFromPage, setPoint, useMyLocation, type LocationParts } from './location.ts';
 import { putEntry } from './outbox.ts';
+import { rememberSent } from './my-reports.ts';
 import { PhotoList } from './photos.ts';
 import { flushOutbox, startOutbox, type SendResult } from './sender.ts';
 
@@ -84,7 +85,8 @@ export function initForm(form: HTMLFormElement): void {
       progress.value = Math.round(fraction * 100);
     },
     onSent(entry, receipt) {
-      clearDraft(entry.category);
+      clearDraft(entry.category, entry.clientId);
+      rememberSent({ code: receipt.code, category: entry.category, at: new Date().toISOString() });
       if (entry.clientId === clientIdInput.value) location.assign(`/terkirim/${receipt.code}`);
     },
     onRejected(entry, result) {

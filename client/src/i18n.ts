@@ -1,6 +1,7 @@
 // Words the browser writes itself (the pages' own words are server-rendered from shared/web-text.ts).
 export type Lang = 'id' | 'en';
-export const lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'id';
+// Guarded so the pure helpers importing this can be unit-tested in Node.
+export const lang: Lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
 
 const TEXT = {
   id: {
@@ -25,6 +26,7 @@ const TEXT = {
     photoLimit: 'Paling banyak {max} foto. Hapus satu foto dulu untuk menambah.',
     photoFailed: 'Foto ini tidak bisa dibaca. Pilih foto lain.',
     copied: 'Kode disalin.',
+    mySent: 'Laporan yang pernah Anda kirim dari HP ini',
   },
   en: {
     sending: 'Sending report…',
@@ -48,6 +50,7 @@ const TEXT = {
     photoLimit: 'At most {max} photos. Remove one first.',
     photoFailed: 'This photo cannot be read. Choose another.',
     copied: 'Code copied.',
+    mySent: 'Reports you sent from this phone',
   },
 } as const;
 

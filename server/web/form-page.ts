@@ -25,6 +25,7 @@ export function idOf(name: string): string {
 }
 
 class FormBuilder {
+  private focused = false;
   constructor(private readonly p: FormPageInput) {}
 
   t(key: WebTextKey, params: Record<string, string | number> = {}): string {
@@ -45,9 +46,17 @@ class FormBuilder {
     return html`<p class="err" id="err-${idOf(name)}" data-for="${name}">${msg ?? ''}</p>`;
   }
 
-  aria(name: string, hint = false): SafeHtml {
+  /** Without JavaScript, `autofocus` on the first bad field is how focus moves to it. */
+  claimFocus(name: string): boolean {
+    const focus = Boolean(this.p.errors[name]) && !this.focused;
+    if (focus) this.focused = true;
+    return focus;
+  }
+
+  aria(name: string, hint = false, focusable = true): SafeHtml {
     const described = `${hint ? `hint-${idOf(name)} ` : ''}err-${idOf(name)}`;
-    return html`aria-describedby="${described}"${this.p.errors[name] ? html` aria-invalid="true"` : ''}`;
+    const focus = focusable && this.claimFocus(name);
+    return html`aria-describedby="${described}"${this.p.errors[name] ? html` aria-invalid="true"` : ''}${focus ? html` autofocus` : ''}`;
   }
 
   text(name: string, label: string, opts: { type?: string; hint?: string; required?: boolean; inputmode?: string; max?: string; autocomplete?: string } = {}): SafeHtml {
@@ -74,9 +83,10 @@ ${this.error(name)}
 
   choiceGroup(type: 'radio' | 'checkbox', name: string, legend: string, options: readonly { value: string; label: string }[]): SafeHtml {
     const id = idOf(name);
-    return html`<fieldset class="choices" id="f-${id}" ${this.aria(name)}>
+    const focus = this.claimFocus(name);
+    return html`<fieldset class="choices" id="f-${id}" ${this.aria(name, false, false)}>
 <legend>${legend}</legend>
-${options.map((o) => html`<label class="choice"><input type="${type}" name="${name}" value="${o.value}"${this.has(name, o.value) ? html` checked` : ''}> <span>${o.label}</span></label>`)}
+${options.map((o, i) => html`<label class="choice"><input type="${type}" name="${name}" value="${o.value}"${this.has(name, o.value) ? html` checked` : ''}${focus && i === 0 ? html` autofocus` : ''}> <span>${o.label}</span></label>`)}
 ${this.error(name)}
 </fieldset>`;
   }

@@ -2,7 +2,7 @@
 // Handlers only read the request, call the same services as the JSON API, and render.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { message, type MessageCode } from '../../shared/messages.ts';
 import { findCategory } from '../../shared/reference/categories.ts';
 import type { Category, PupukDetails } from '../../shared/types.ts';
@@ -17,6 +17,7 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import { photoUpload, readReportInput, receiptOf, uploadsOf } from '../reports/routes.ts';
 import { findReport, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
 import { DIST_DIR, loadClientAssets, type ClientAssets } from './assets.ts';
+import { hashedAssets, sendHtml } from './compress.ts';
 import { formBody } from './form-page.ts';
 import { formValuesFrom, inputNameOf, normaliseFormPost, type FormValues } from './form-values.ts';
 import { homeBody } from './home-page.ts';
@@ -42,8 +43,8 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   const upload = photoUpload(deps);
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
-    res.status(o.status ?? 200).set('Cache-Control', 'no-cache').type('html')
-      .send(renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
+    res.status(o.status ?? 200).set('Cache-Control', 'no-cache');
+    sendHtml(req, res, renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
   };
 
   const sendForm = (req: Request, res: Response, category: Category, o: { values?: FormValues; errors?: Record<string, string>; status?: number; photosDropped?: boolean } = {}) => {
@@ -69,7 +70,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   // Hashed build files never change, so phones keep them a year; the service worker must
   // always be revalidated or a fixed bug would live on in the field.
-  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: YEAR_SECONDS * 1000, index: false }));
+  router.use('/assets', hashedAssets(join(distDir, 'assets')));
   router.get('/sw.js', (_req, res) => {
     res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' }).sendFile(join(distDir, 'sw.js'));
   });

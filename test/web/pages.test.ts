@@ -4,6 +4,7 @@ import request from 'supertest';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import type { PupukDetails } from '../../shared/types.ts';
+import { commitAndPublish, eventFor } from '../../server/reports/service.ts';
 
 describe('citizen web pages (no JavaScript)', () => {
   let app: RunningApp;
@@ -66,6 +67,9 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.ok(res.text.includes('value="Kios &quot;Maju&quot; &lt;b&gt;"'));
     assert.match(res.text, /id="err-details-fertiliserType"[^>]*>Wajib diisi\./);
     assert.match(res.text, /aria-invalid="true"/);
+    // Without JavaScript, focus lands on the first bad field (the fertiliser type) by autofocus.
+    assert.equal(res.text.match(/autofocus/g)?.length, 1);
+    assert.match(res.text, /value="urea" autofocus/);
     assert.match(res.text, /<option value="33.16.05.2001" selected>/);
   });
 
@@ -91,5 +95,31 @@ describe('citizen web pages (no JavaScript)', () => {
     const code = /\/terkirim\/(.+)$/.exec(res.headers.location)![1];
     const page = await request(app.app).get(`/lacak/${code}`).expect(200);
     assert.ok(page.text.includes('&lt;img src=x onerror=alert(1)&gt; jalan rusak'));
+  });
+
+  it('after resolution the tracking page offers rating and reopening as plain forms, and both work without JavaScript', async () => {
+    const created = await request(app.app).post('/lapor/jalan').type('form')
+      .send({ category: 'jalan', description: 'Jalan berlubang di depan SD.', kecamatan: '33.16.05', desa: '33.16.05.2001', 'details[damageType]': 'berlubang', 'details[severity]': '3' })
+      .expect(303);
+    const code = /\/terkirim\/(.+)$/.exec(created.headers.location)![1];
+    const report = (await app.deps.store.getReport(code))!;
+    const now = new Date().toISOString();
+    const resolved = { ...report, status: 'resolved' as const, resolvedAt: now, updatedAt: now, dueAt: null, version: report.version + 1 };
+    await commitAndPublish(app.deps, resolved, eventFor(resolved, 'report.resolved', { kind: 'system' }, { note: 'Sudah ditambal <b>aspal</b>.' }), report.version);
+
+    const page = await request(app.app).get(`/lacak/${code}`).expect(200);
+    assert.match(page.text, /Sudah ditambal &lt;b&gt;aspal&lt;\/b&gt;\./);
+    assert.match(page.text, new RegExp(`action="/lacak/${code}/nilai"`));
+    assert.match(page.text, /Buka kembali laporan/);
+
+    const missing = await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({}).expect(422);
+    assert.match(missing.text, /Beri nilai 1 sampai 5\./);
+    await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({ rating: '4', comment: 'Cepat' }).expect(303);
+    const rated = await request(app.app).get(`/lacak/${code}?ok=1`).expect(200);
+    assert.match(rated.text, /Nilai Anda: 4 dari 5\./);
+    assert.match(rated.text, /tanggapan Anda tersimpan/);
+
+    await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({ reopen: 'true', reason: 'Lubang muncul lagi.' }).expect(303);
+    assert.equal((await app.deps.store.getReport(code))?.status, 'in_progress');
   });
 });
