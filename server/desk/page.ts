@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
+import { sendHtml } from '../web/compress.ts';
 import { html } from '../web/html.ts';
 
 /** The desk's entry in client/vite.config.ts, as the manifest keys it. */
@@ -42,8 +43,9 @@ export function deskPageRoutes(deps: Pick<Deps, 'config'>, options: { distDir?: 
   const assets = loadClientAssets(options.distDir ?? DIST_DIR, DESK_ENTRY);
   const csp = deskCsp(deps.config.mapTileUrl);
   const router = Router();
-  router.get(['/desk', '/desk/'], (_req, res) => {
-    res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp }).type('html').send(renderDeskShell(assets));
+  router.get(['/desk', '/desk/'], (req, res) => {
+    res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
+    sendHtml(req, res, renderDeskShell(assets));
   });
   return router;
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { addUser, PASSWORD } from '../helpers/desk.ts';
 import { jpegWithGps, pupukReport, validReport } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
@@ -259,5 +260,30 @@ describe('the desk in a browser', function () {
       await Promise.all(contexts.splice(0).map((c) => c.close()));
       await late.close();
     }
+  });
+
+  it('when the session ends elsewhere, the desk returns to the login form and says why; "Keluar" signs out', async () => {
+    const desk = await open(LAPTOP);
+    await signIn(desk, 'pupuk2');
+    const sessionCookie = async () => (await desk.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+    const first = await sessionCookie();
+    assert.ok(first);
+    await request(app.baseUrl).post('/api/auth/logout').set('Origin', app.baseUrl).set('Cookie', `${SESSION_COOKIE}=${first.value}`).expect(204);
+    await desk.waitForSelector('#login-error:text("Sesi Anda berakhir")');
+
+    await signIn(desk, 'pupuk2');
+    const second = await sessionCookie();
+    assert.ok(second);
+    await desk.click('#logout');
+    await desk.waitForSelector('#login-form');
+    await request(app.app).get('/api/auth/me').set('Cookie', `${SESSION_COOKIE}=${second.value}`).expect(401);
+  });
+
+  it('the /desk shell names the built desk entry, not the citizen one, and allows no inline script', async () => {
+    const res = await request(app.app).get('/desk').expect(200);
+    assert.match(res.text, /<html lang="id" data-page="desk">/);
+    assert.match(res.text, /<script type="module" src="\/assets\/desk-[\w-]+\.js">/);
+    assert.doesNotMatch(res.text, /assets\/main-/);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self';/);
   });
 });
