@@ -40,7 +40,7 @@ function reporterOf(r: DeskReportView): string {
 }
 
 export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView): void; gone(code: string): void }): DetailView {
-  const el = h('section', { class: 'desk-detail', id: 'detail', 'aria-live': 'polite', tabindex: -1 }, h('p', { class: 'desk-muted desk-empty' }, TEXT.pickReport));
+  const el = h('section', { class: 'desk-detail', id: 'detail', 'aria-label': TEXT.detailPane, tabindex: -1 }, h('p', { class: 'desk-muted desk-empty' }, TEXT.pickReport));
   let code: string | null = null;
   let map: MapView | null = null;
   let actions: ActionsView | null = null;

@@ -53,6 +53,8 @@ export function matches(f: Filters, r: ReportSummary, now = Date.now()): boolean
   if (f.kecamatan && r.kecamatan !== f.kecamatan) return false;
   if (f.overdue && !isPast(r.dueAt, now)) return false;
   const q = f.q.trim().toLowerCase();
-  if (q && !r.code.toLowerCase().includes(q.replace(/[^a-z0-9]/g, '')) && !r.excerpt.toLowerCase().includes(q)) return false;
-  return true;
+  if (!q) return true;
+  const codeQ = q.replace(/[^a-z0-9]/g, '');
+  const inCode = codeQ !== '' && r.code.toLowerCase().replace(/-/g, '').includes(codeQ);
+  return inCode || r.excerpt.toLowerCase().includes(q);
 }

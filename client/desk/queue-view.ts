@@ -52,7 +52,10 @@ export function renderQueue(catalog: Catalog, on: { select(code: string): void; 
     render(state, selected) {
       const items = state.list();
       const now = Date.now();
+      // Redrawing must not take the keyboard focus away from the row it is on.
+      const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.code : undefined;
       fill(list, ...items.map((r) => row(r, catalog, { selected: r.code === selected, unread: state.unread.has(r.code), now })));
+      if (focused) list.querySelector<HTMLElement>(`button[data-code="${CSS.escape(focused)}"]`)?.focus();
       count.textContent = `(${items.length}${state.nextCursor ? '+' : ''})`;
       message.textContent = items.length ? '' : TEXT.queueEmpty;
       more.hidden = !state.nextCursor;

@@ -36,6 +36,7 @@ export const TEXT = {
   overdue: 'Terlambat',
   confidential: 'Rahasia',
   anonymous: 'Anonim',
+  detailPane: 'Rincian laporan',
   pickReport: 'Pilih laporan di antrean untuk melihat rinciannya.',
   detailLoading: 'Memuat laporan…',
   detailGone: 'Laporan ini tidak lagi ada di meja Anda (mungkin sudah diteruskan ke dinas lain).',
