@@ -79,6 +79,7 @@ function actionForm(action: DeskAction, report: DeskReportView, catalog: Catalog
     for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value.trim()) body[name] = value.trim();
     error.textContent = '';
     for (const el of errors.values()) el.textContent = '';
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     submit.disabled = true;
     submit.textContent = TEXT.sending;
     try {
@@ -87,7 +88,10 @@ function actionForm(action: DeskAction, report: DeskReportView, catalog: Catalog
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'unknown', TEXT.errorGeneric);
       error.textContent = apiError.message;
-      for (const [field, text] of Object.entries(apiError.fields)) errors.get(field)?.replaceChildren(text);
+      for (const [field, text] of Object.entries(apiError.fields)) {
+        errors.get(field)?.replaceChildren(text);
+        form.querySelector(`[name="${field}"]`)?.setAttribute('aria-invalid', 'true');
+      }
       form.querySelector<HTMLElement>(`[name="${Object.keys(apiError.fields)[0]}"]`)?.focus();
       submit.disabled = false;
       submit.textContent = ACTION_LABELS[action];

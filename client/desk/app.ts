@@ -55,10 +55,12 @@ export async function runDesk(root: HTMLElement, catalog: Catalog, onSignedOut: 
 
   function select(code: string): void {
     state.unread.delete(code);
+    const opening = detail.open(code); // sets the current code at once, so the redraw marks the row
     redraw();
-    void detail.open(code);
-    // Stacked layout (tablet): bring the detail into view under the queue.
-    if (!matchMedia('(min-width: 1000px)').matches) detail.el.scrollIntoView({ block: 'start' });
+    // Stacked layout (tablet): once loaded, bring the detail into view under the queue.
+    void opening.then(() => {
+      if (!matchMedia('(min-width: 1000px)').matches && detail.current() === code) detail.el.scrollIntoView({ block: 'start' });
+    });
   }
 
   async function loadList(): Promise<number> {

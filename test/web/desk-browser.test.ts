@@ -115,6 +115,7 @@ describe('the desk in a browser', function () {
     // Opened: the detail shows what the officer needs.
     await desk.click(row(code));
     await desk.waitForSelector(`#detail-code:text("${code}")`);
+    assert.equal(await desk.getAttribute(row(code), 'aria-current'), 'true');
     assert.equal(await desk.textContent('#detail-status'), 'Baru');
     assert.equal(await desk.textContent('#detail-description'), 'Urea <b>Rp 125.000</b> per sak, harus beli paket dengan pupuk cair.', 'citizen text is shown as text');
     assert.equal(await desk.locator('#detail-description b').count(), 0);
@@ -223,6 +224,7 @@ describe('the desk in a browser', function () {
     await desk.selectOption('#action-forward-agencyId', 'dpupr');
     await desk.click('form[data-action=forward] button[type=submit]');
     await desk.waitForSelector('#action-forward-note-err:text("Tuliskan catatan")');
+    await desk.screenshot({ path: join(ARTIFACTS_DIR, 'desk-forward-800x1280.png') });
     await desk.fill('#action-forward-note', 'Jembatan rusak, mohon ditangani DPUPR.');
     await desk.click('form[data-action=forward] button[type=submit]');
 
