@@ -1,10 +1,10 @@
 // The desk's live feed. On every (re)connect it asks `sync` for everything after the highest
-// seq it has applied; live events that arrive meanwhile wait until the sync is done. Every
-// event is applied at most once, by seq, so nothing is missed or doubled.
+// seq it has applied; SeqGate holds live events during the sync and applies each seq once.
 import { io, type Socket } from 'socket.io-client';
 import {
   DESK_NAMESPACE, type DeskClientToServer, type DeskEventPayload, type DeskServerToClient, type SyncError, type SyncResponse,
 } from '../../shared/realtime.ts';
+import { SeqGate } from './seq-gate.ts';
 
 export type LiveStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -23,52 +23,32 @@ const RETRY_REFUSED_MS = 5_000;
 
 export function startLive(afterSeq: number, handlers: LiveHandlers): Live {
   const socket: Socket<DeskServerToClient, DeskClientToServer> = io(DESK_NAMESPACE, { withCredentials: true });
-  let applied = afterSeq;
-  let syncing = false;
-  let held: DeskEventPayload[] = [];
+  const gate = new SeqGate(afterSeq, handlers.onEvents);
   let stopped = false;
 
-  const accept = (events: DeskEventPayload[]): void => {
-    const fresh: DeskEventPayload[] = [];
-    for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-      if (event.seq <= applied) continue; // already applied (live and sync may both carry it)
-      applied = event.seq;
-      fresh.push(event);
-    }
-    if (fresh.length) handlers.onEvents(fresh);
-  };
-
-  const onLive = (event: DeskEventPayload): void => {
-    if (syncing) held.push(event);
-    else accept([event]);
-  };
-
   const sync = async (): Promise<void> => {
-    syncing = true;
+    gate.beginSync();
     try {
-      let cursor = applied;
+      let cursor = gate.lastSeq();
       for (;;) {
         const answer = (await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('sync', { afterSeq: cursor })) as SyncResponse | SyncError;
         if ('error' in answer) {
           if (answer.error.code === 'unauthenticated') handlers.onSignedOut();
           return;
         }
-        accept(answer.events);
+        gate.synced(answer.events);
         cursor = answer.lastSeq;
         if (!answer.more) return;
       }
     } catch {
-      // No answer in time: the connection is failing; the next connect syncs again from `applied`.
+      // No answer in time: the connection is failing; the next connect syncs again from lastSeq.
     } finally {
-      syncing = false;
-      const waiting = held;
-      held = [];
-      accept(waiting);
+      gate.endSync();
     }
   };
 
-  socket.on('report:created', onLive);
-  socket.on('report:updated', onLive);
+  socket.on('report:created', (event) => gate.live(event));
+  socket.on('report:updated', (event) => gate.live(event));
   socket.on('connect', () => {
     handlers.onStatus('connected');
     void sync();
@@ -97,6 +77,6 @@ export function startLive(afterSeq: number, handlers: LiveHandlers): Live {
       stopped = true;
       socket.disconnect();
     },
-    lastSeq: () => applied,
+    lastSeq: () => gate.lastSeq(),
   };
 }
