@@ -27,7 +27,7 @@ export function renderHeader(catalog: Catalog, prefs: Prefs, on: { prefs(p: Pref
   logout.addEventListener('click', on.logout);
   const scope = user.agencyId ? catalog.agencyName(user.agencyId) : user.kecamatan ? `Kec. ${catalog.kecamatanName(user.kecamatan)}` : '';
   const el = h('header', { class: 'desk-top' },
-    h('div', { class: 'desk-brand' }, h('strong', {}, TEXT.appTitle), h('span', { class: 'desk-scope' }, scope)),
+    h('div', { class: 'desk-brand' }, h('strong', {}, TEXT.appTitle), h('span', { class: 'desk-scope', title: scope }, scope)),
     indicator,
     h('div', { class: 'desk-prefs' },
       toggle('pref-sound', TEXT.sound, TEXT.soundHint, current.sound, (sound) => on.prefs({ ...Object.assign(current, { sound }) })),

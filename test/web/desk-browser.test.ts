@@ -182,6 +182,7 @@ describe('the desk in a browser', function () {
     for (const socket of app.io.of('/desk').sockets.values()) socket.conn.close();
     const code = await submitJson(pupukReport());
     await desk.waitForSelector('#conn-status:text("Terputus — menyambung kembali…")');
+    await desk.screenshot({ path: join(ARTIFACTS_DIR, 'desk-disconnected-1280x800.png'), clip: { x: 0, y: 0, width: 1280, height: 60 } });
     await desk.waitForSelector('#conn-status[data-status=connected]', { timeout: 15_000 });
     await desk.waitForSelector(row(code));
 
