@@ -32,7 +32,6 @@ export async function weigh(browser: Browser, baseUrl: string, path: string): Pr
     if (r && ['Document', 'Stylesheet', 'Script'].includes(r.type) && !EXCLUDED.test(r.url)) files.push({ url: r.url, bytes: e.encodedDataLength, type: r.type });
   });
   await page.goto(baseUrl + path, { waitUntil: 'load' });
-  await page.waitForTimeout(300);
   await context.close();
   const byType: Record<string, number> = {};
   for (const f of files) byType[f.type] = (byType[f.type] ?? 0) + f.bytes;

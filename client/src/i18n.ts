@@ -7,7 +7,7 @@ const TEXT = {
   id: {
     sending: 'Mengirim laporan…',
     waiting: 'Menunggu sinyal… Laporan sudah tersimpan di HP ini dan akan terkirim otomatis saat ada sinyal. Jangan hapus data browser.',
-    retrying: 'Mencoba mengirim lagi…',
+    serverBusy: 'Server sedang sibuk atau gangguan. Laporan sudah tersimpan di HP ini dan akan dikirim ulang otomatis.',
     sentBackground: 'Laporan yang tertunda sudah terkirim. Kode: {code}',
     pendingCount: '{n} laporan menunggu sinyal untuk dikirim.',
     fixAndResend: 'Laporan tertunda ditolak server. Buka formulirnya, perbaiki, lalu kirim lagi.',
@@ -31,7 +31,7 @@ const TEXT = {
   en: {
     sending: 'Sending report…',
     waiting: 'Waiting for signal… The report is saved on this phone and will be sent automatically when there is signal. Do not clear browser data.',
-    retrying: 'Trying to send again…',
+    serverBusy: 'The server is busy or having trouble. The report is saved on this phone and will be sent again automatically.',
     sentBackground: 'A pending report was sent. Code: {code}',
     pendingCount: '{n} report(s) waiting for signal.',
     fixAndResend: 'A pending report was refused. Open its form, fix it and send again.',

@@ -1,7 +1,7 @@
 // On pages other than the form, the outbox still drains, and the citizen is told what happened.
 import { clearDraft } from './draft.ts';
 import { t } from './i18n.ts';
-import { rememberSent } from './my-reports.ts';
+import { rememberSent, showSent } from './my-reports.ts';
 import { startOutbox } from './sender.ts';
 
 export function initPendingNotice(box: HTMLElement | null): void {
@@ -21,6 +21,7 @@ export function initPendingNotice(box: HTMLElement | null): void {
     onSent(entry, receipt) {
       clearDraft(entry.category, entry.clientId);
       rememberSent({ code: receipt.code, category: entry.category, at: new Date().toISOString() });
+      showSent(document.getElementById('my-reports'));
       say(t('sentBackground', { code: receipt.code }), `/terkirim/${receipt.code}`);
     },
     onRejected(entry) { say(t('fixAndResend'), `/lapor/${entry.category}`); },

@@ -19,8 +19,13 @@ export function sendHtml(req: Request, res: Response, body: string): void {
 export function hashedAssets(dir: string): RequestHandler {
   const cache = new Map<string, { raw: Buffer; gz: Buffer | null }>();
   return async (req, res, next) => {
-    const rel = normalize(decodeURIComponent(req.path)).replace(/^[/\\]+/, '');
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    let rel: string;
+    try {
+      rel = normalize(decodeURIComponent(req.path)).replace(/^[/\\]+/, '');
+    } catch {
+      return next(); // malformed %-escape: not one of our files
+    }
     if (rel.includes('..') || !/^[\w.-]+$/.test(rel) || !TYPES[extname(rel)]) return next();
     let entry = cache.get(rel);
     if (!entry) {

@@ -17,6 +17,8 @@ export interface FormPageInput {
   today: string;
   maxPhotos: number;
   photosDropped: boolean;
+  /** A refusal not tied to a field (too many requests, server trouble), in the page's language. */
+  alert?: string;
 }
 
 /** `details[kioskName]` → `details-kioskName`, usable in id attributes. */
@@ -180,10 +182,11 @@ export function formBody(p: FormPageInput): SafeHtml {
   const b = new FormBuilder(p);
   const label = p.lang === 'en' ? p.category.labelEn : p.category.label;
   const hasErrors = Object.keys(p.errors).length > 0;
+  const alertText = p.alert ?? (hasErrors ? b.t('errorSummary') : '');
   const details = DETAIL_FIELDS[p.category.id];
   return html`<p><a href="/" class="back">← ${b.t('back')}</a></p>
 <h1><span aria-hidden="true">${p.category.icon}</span> ${b.t('reportTitle', { category: label })}</h1>
-<div id="form-alert" class="alert" role="alert" tabindex="-1"${hasErrors ? '' : html` hidden`}>${hasErrors ? b.t('errorSummary') : ''}${p.photosDropped ? html` ${b.t('photosLost')}` : ''}</div>
+<div id="form-alert" class="alert" role="alert" tabindex="-1"${alertText ? '' : html` hidden`}>${alertText}${p.photosDropped ? html` ${b.t('photosLost')}` : ''}</div>
 <form id="report-form" method="post" action="/lapor/${p.category.id}" enctype="multipart/form-data" data-category="${p.category.id}" data-today="${p.today}" data-max-photos="${p.maxPhotos}">
 <input type="hidden" name="category" value="${p.category.id}">
 <input type="hidden" name="clientId" value="${p.clientId}">

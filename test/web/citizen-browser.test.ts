@@ -1,13 +1,15 @@
 // The citizen web in a real phone-sized Chromium: submit with and without JavaScript, offline
 // outbox, validation, HET hint. Screenshots land in test-artifacts/ for a human to look at.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import { WEIGHT_BUDGET_BYTES, weigh } from '../../bench/web-weight.ts';
-import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium } from './browser.ts';
+import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium, launchPersistent } from './browser.ts';
 
 const PHOTO = { name: 'sawah.jpg', mimeType: 'image/jpeg' };
 
@@ -124,6 +126,7 @@ describe('citizen web in a phone browser', function () {
     // The citizen closes and reopens the page without signal: the service worker serves it,
     // the draft is restored, and the outbox is still there.
     await page.reload();
+    await page.waitForSelector('#thumbs img');
     assert.equal(await page.inputValue('input[name=clientId]'), clientId);
     assert.equal(await page.inputValue('#f-details-kioskName'), 'Kios Tani Makmur');
 
@@ -137,6 +140,32 @@ describe('citizen web in a phone browser', function () {
     assert.equal(stored?.photos.length, 1, 'the photo came through the outbox');
     assert.equal(await reportCount(app), before + 1, 'created exactly once');
     await context.close();
+  });
+
+  it('when the browser is closed while a report waits for signal, reopening it sends the report', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'suara-warga-profile-'));
+    try {
+      let context = await launchPersistent(profile, app.baseUrl);
+      let page = context.pages()[0] ?? await context.newPage();
+      await page.goto('/lapor/pupuk');
+      await fillPupuk(page, 'Kios menjual NPK dipaketkan dengan obat.');
+      const clientId = await page.inputValue('input[name=clientId]');
+      await context.setOffline(true);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#send-status:has-text("Menunggu sinyal")');
+      await context.close();
+      assert.equal(await app.deps.store.getReportByClientId(clientId), null);
+
+      context = await launchPersistent(profile, app.baseUrl);
+      page = context.pages()[0] ?? await context.newPage();
+      await page.goto('/');
+      await page.waitForSelector('#outbox-status a[href^="/terkirim/"]', { timeout: 20_000 });
+      assert.ok(await app.deps.store.getReportByClientId(clientId), 'the report from the closed browser arrived');
+      assert.match(await page.textContent('#my-reports') ?? '', /[A-Z0-9]{4}-/);
+      await context.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('when the description is too short, the error is shown next to it, focus moves there, and nothing typed is lost', async () => {

@@ -5,6 +5,9 @@ import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import type { PupukDetails } from '../../shared/types.ts';
 import { commitAndPublish, eventFor } from '../../server/reports/service.ts';
+import { loadClientAssets } from '../../server/web/assets.ts';
+import { html } from '../../server/web/html.ts';
+import { renderPage } from '../../server/web/layout.ts';
 
 describe('citizen web pages (no JavaScript)', () => {
   let app: RunningApp;
@@ -17,6 +20,7 @@ describe('citizen web pages (no JavaScript)', () => {
       assert.match(res.text, new RegExp(`href="/lapor/${id}"`));
     }
     assert.match(res.text, /Pupuk langka\/mahal/);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
   });
 
   it('the pupuk form names its fields as the shared schema reads them, confidential on by default', async () => {
@@ -45,16 +49,18 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.deepEqual((report?.details as PupukDetails).problems, ['di_atas_het', 'dipaketkan']);
     const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
     assert.ok(receipt.text.includes(code));
-    assert.match(receipt.text, /Rp 2\.500\/kg — Rp 700 di atas HET/);
+    assert.doesNotMatch(receipt.text, /di atas HET/, 'a confidential report shows none of its content to whoever holds the code');
     assert.match(receipt.text, /wa\.me\/\?text=/);
   });
 
   it('when the confidential switch is turned off, the report is public', async () => {
     const res = await request(app.app).post('/lapor/pupuk').type('form')
-      .send('category=pupuk&details[fertiliserType]=urea&details[problems][]=stok_kosong&description=Stok urea kosong dua minggu.&kecamatan=33.16.05&desa=33.16.05.2001&confidential=false')
+      .send('category=pupuk&details[fertiliserType]=urea&details[problems][]=di_atas_het&details[quantity]=2&details[unit]=bag&details[price]=250000&details[priceUnit]=total&description=Urea dijual di atas HET.&kecamatan=33.16.05&desa=33.16.05.2001&confidential=false')
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(res.headers.location)![1];
     assert.equal((await app.deps.store.getReport(code))?.confidential, false);
+    const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
+    assert.match(receipt.text, /Rp 2\.500\/kg — Rp 700 di atas HET \(Rp 1\.800\/kg\)/);
   });
 
   it('when a field is wrong, the form comes back with the error next to it and everything typed kept, escaped', async () => {
@@ -73,9 +79,23 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.match(res.text, /<option value="33.16.05.2001" selected>/);
   });
 
+  it('when a photo cannot be read, the form comes back with the message under the photo field and the text kept', async () => {
+    const res = await request(app.app).post('/lapor/jalan')
+      .field('category', 'jalan').field('description', 'Jembatan bambu di dusun hampir putus.').field('kecamatan', '33.16.05').field('desa', '33.16.05.2001')
+      .field('details[damageType]', 'jembatan').field('details[severity]', '3')
+      .attach('photos', Buffer.from('bukan foto'), { filename: 'x.jpg', contentType: 'image/jpeg' })
+      .expect(415);
+    assert.match(res.text, /id="err-photos"[^>]*>Berkas ini bukan foto JPEG, PNG, atau WebP\./);
+    assert.match(res.text, /Foto perlu dipilih ulang/);
+    assert.match(res.text, /Jembatan bambu di dusun hampir putus\./);
+  });
+
   it('when the English switch is used, the cookie makes the pages English', async () => {
     const res = await request(app.app).get('/bahasa/en?next=/lapor/pupuk').expect(303);
     assert.equal(res.headers.location, '/lapor/pupuk');
+    for (const evil of ['//evil.example', '/\\evil.example', 'https://evil.example']) {
+      assert.equal((await request(app.app).get(`/bahasa/en?next=${encodeURIComponent(evil)}`).expect(303)).headers.location, '/');
+    }
     const cookie = String(res.headers['set-cookie']).split(';')[0];
     const page = await request(app.app).get('/lapor/pupuk').set('Cookie', cookie).expect(200);
     assert.match(page.text, /<html lang="en"/);
@@ -123,3 +143,29 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.equal((await app.deps.store.getReport(code))?.status, 'in_progress');
   });
 });
+
+describe('citizen web without a client build', () => {
+  it('pages render without script or stylesheet tags when client/dist is missing', () => {
+    const assets = loadClientAssets('/nonexistent-dist');
+    assert.deepEqual(assets, { script: null, styles: [], shell: [] });
+    const page = renderPage({ lang: 'id', title: 'x', page: 'home', path: '/', assets, body: html`<p>ok</p>` });
+    assert.doesNotMatch(page, /<script|<link rel="stylesheet"/);
+  });
+});
+
+describe('citizen web under the submission rate limit', () => {
+  let app: RunningApp;
+  before(async () => { app = await startApp({ RATE_LIMIT_SUBMIT: '1/1m' }); });
+  after(async () => { await app.close(); });
+
+  it('a refused post shows the form again with the wait time and keeps what was typed', async () => {
+    const post = () => request(app.app).post('/lapor/lainnya').type('form')
+      .send({ category: 'lainnya', description: 'Lampu jalan mati sebulan.', kecamatan: '33.16.05', desa: '33.16.05.2001' });
+    await post().expect(303);
+    const res = await post().expect(429);
+    assert.match(res.text, /Terlalu banyak permintaan\. Coba lagi dalam \d+ detik\./);
+    assert.match(res.text, /Lampu jalan mati sebulan\./);
+    assert.ok(res.headers['retry-after']);
+  });
+});
+
