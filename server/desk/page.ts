@@ -4,22 +4,11 @@ import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
 import { sendHtml } from '../web/compress.ts';
+import { contentSecurityPolicy } from '../web/security.ts';
 import { html } from '../web/html.ts';
 
 /** The desk's entry in client/vite.config.ts, as the manifest keys it. */
 export const DESK_ENTRY = 'desk/main.ts';
-
-/**
- * Photos and data come only from this site; map tiles from the one tile server configured
- * (MAP_TILE_URL, `{s}` subdomains as a wildcard); Leaflet positions tiles with inline styles.
- */
-export function deskCsp(tileUrl: string): string {
-  const tiles = /^https?:\/\/[^/]+/.exec(tileUrl.replace(/\{s\}/g, '*'))?.[0] ?? '';
-  return [
-    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", `img-src 'self' data: blob: ${tiles}`.trim(),
-    "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
-  ].join('; ');
-}
 
 export function renderDeskShell(assets: { script: string | null; styles: string[] }): string {
   return `<!doctype html>${html`<html lang="id" data-page="desk">
@@ -41,7 +30,8 @@ ${assets.script ? html`<script type="module" src="${assets.script}"></script>` :
 
 export function deskPageRoutes(deps: Pick<Deps, 'config'>, options: { distDir?: string } = {}): Router {
   const assets = loadClientAssets(options.distDir ?? DIST_DIR, DESK_ENTRY);
-  const csp = deskCsp(deps.config.mapTileUrl);
+  // The citizen pages' policy fits the desk too: own scripts only, tiles from MAP_TILE_URL.
+  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
   const router = Router();
   router.get(['/desk', '/desk/'], (req, res) => {
     res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
