@@ -1,5 +1,6 @@
 // Builds the progressive enhancement for the server-rendered pages: one module entry
 // (hashed, cached a year) and the service worker at a fixed URL (/sw.js, revalidated).
+// The officers' desk is its own entry, so a citizen's phone never downloads it.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -19,7 +20,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rolldownOptions: {
-      input: { main: `${root}src/main.ts`, sw: `${root}src/sw.ts` },
+      input: { main: `${root}src/main.ts`, desk: `${root}desk/main.ts`, sw: `${root}src/sw.ts` },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

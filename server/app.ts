@@ -4,6 +4,7 @@ import { Server as SocketServer } from 'socket.io';
 import { adminRoutes } from './admin/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
+import { deskPageRoutes } from './desk/page.ts';
 import { deskRoutes } from './desk/routes.ts';
 import { startOverdueSweeper } from './desk/sla.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(adminRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
+  app.use(deskPageRoutes(deps));
   app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use(notFound);

@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DIST_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
-const ENTRY = 'src/main.ts';
+/** The citizen pages' entry; the desk has its own (`desk/main.ts`). */
+export const CITIZEN_ENTRY = 'src/main.ts';
 
 export interface ClientAssets {
   /** Entry script URL, e.g. /assets/main-abc123.js */
@@ -18,11 +19,11 @@ export interface ClientAssets {
 
 interface ManifestChunk { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }
 
-export function loadClientAssets(distDir = DIST_DIR): ClientAssets {
+export function loadClientAssets(distDir = DIST_DIR, entryName = CITIZEN_ENTRY): ClientAssets {
   const manifestPath = join(distDir, '.vite/manifest.json');
   if (!existsSync(manifestPath)) return { script: null, styles: [], shell: [] };
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
-  const entry = manifest[ENTRY];
+  const entry = manifest[entryName];
   if (!entry) return { script: null, styles: [], shell: [] };
   const files = new Set<string>([entry.file, ...(entry.css ?? [])]);
   for (const key of entry.imports ?? []) {

@@ -1,0 +1,41 @@
+// The desk's HTML shell at /desk. Everything inside it is drawn by client/desk (the officers'
+// browsers always run JavaScript); the server only names the built files from Vite's manifest.
+import { Router } from 'express';
+import type { Deps } from '../deps.ts';
+import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
+import { sendHtml } from '../web/compress.ts';
+import { contentSecurityPolicy } from '../web/security.ts';
+import { html } from '../web/html.ts';
+
+/** The desk's entry in client/vite.config.ts, as the manifest keys it. */
+export const DESK_ENTRY = 'desk/main.ts';
+
+export function renderDeskShell(assets: { script: string | null; styles: string[] }): string {
+  return `<!doctype html>${html`<html lang="id" data-page="desk">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="theme-color" content="#0b5d3b">
+<meta name="robots" content="noindex">
+<title>Meja Pengaduan · Suara Warga Blora</title>
+${assets.styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${assets.script ? html`<script type="module" src="${assets.script}"></script>` : ''}
+</head>
+<body>
+<div id="desk" class="desk-root"><p class="desk-loading">Memuat meja pengaduan…</p></div>
+<noscript><p class="desk-loading">Meja pengaduan membutuhkan JavaScript. Aktifkan JavaScript di browser ini.</p></noscript>
+</body>
+</html>`}`;
+}
+
+export function deskPageRoutes(deps: Pick<Deps, 'config'>, options: { distDir?: string } = {}): Router {
+  const assets = loadClientAssets(options.distDir ?? DIST_DIR, DESK_ENTRY);
+  // The citizen pages' policy fits the desk too: own scripts only, tiles from MAP_TILE_URL.
+  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
+  const router = Router();
+  router.get(['/desk', '/desk/'], (req, res) => {
+    res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
+    sendHtml(req, res, renderDeskShell(assets));
+  });
+  return router;
+}
