@@ -13,6 +13,7 @@ import { healthRoutes } from './health/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { webRoutes } from './web/routes.ts';
 
 export interface App {
   app: express.Express;
@@ -40,6 +41,7 @@ export function createApp(deps: Deps): App {
   app.use(adminRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
+  app.use(webRoutes(deps));
   app.use(notFound);
   app.use(errorHandler(deps.config));
 

@@ -1,0 +1,33 @@
+// Progressive enhancement of the server-rendered pages; everything here is optional —
+// without it the pages still post plain forms.
+import './style.css';
+import { initForm } from './form.ts';
+import { initPendingNotice } from './pending-notice.ts';
+import { initReceipt } from './receipt.ts';
+
+document.documentElement.classList.add('js');
+
+/** The switch is a link that sets a cookie; localStorage remembers it if cookies are cleared. */
+function rememberLanguage(): void {
+  const current = document.documentElement.lang;
+  document.querySelector<HTMLAnchorElement>('a.lang')?.addEventListener('click', (e) => {
+    try { localStorage.setItem('lang', (e.currentTarget as HTMLAnchorElement).dataset.lang ?? 'id'); } catch { /* private mode */ }
+  });
+  let stored: string | null = null;
+  try { stored = localStorage.getItem('lang'); } catch { /* private mode */ }
+  if (stored && stored !== current && !/(^|;\s*)lang=/.test(document.cookie)) {
+    document.cookie = `lang=${stored}; path=/; max-age=31536000; samesite=lax`;
+    location.reload();
+  }
+}
+
+rememberLanguage();
+const page = document.documentElement.dataset.page;
+const form = document.getElementById('report-form');
+if (page === 'form' && form instanceof HTMLFormElement) initForm(form);
+else initPendingNotice(document.getElementById('outbox-status'));
+if (page === 'receipt') initReceipt();
+
+if ('serviceWorker' in navigator) {
+  addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => { /* offline shell is a bonus */ }); });
+}

@@ -1,0 +1,37 @@
+// The pages name the built client files through Vite's manifest, read once at start.
+// When client/dist is missing (tests without a build, a fresh checkout) the pages are
+// served without CSS/JS and still work: the form posts as plain HTML.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DIST_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+const ENTRY = 'src/main.ts';
+
+export interface ClientAssets {
+  /** Entry script URL, e.g. /assets/main-abc123.js */
+  script: string | null;
+  styles: string[];
+  /** Everything the service worker caches so the form opens offline (not the lazy map). */
+  shell: string[];
+}
+
+interface ManifestChunk { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }
+
+export function loadClientAssets(distDir = DIST_DIR): ClientAssets {
+  const manifestPath = join(distDir, '.vite/manifest.json');
+  if (!existsSync(manifestPath)) return { script: null, styles: [], shell: [] };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
+  const entry = manifest[ENTRY];
+  if (!entry) return { script: null, styles: [], shell: [] };
+  const files = new Set<string>([entry.file, ...(entry.css ?? [])]);
+  for (const key of entry.imports ?? []) {
+    const chunk = manifest[key];
+    if (chunk) files.add(chunk.file);
+  }
+  return {
+    script: `/${entry.file}`,
+    styles: (entry.css ?? []).map((f) => `/${f}`),
+    shell: [...files].map((f) => `/${f}`),
+  };
+}

@@ -1,0 +1,173 @@
+// The citizen web: server-rendered pages that work without JavaScript, enhanced by client/.
+// Handlers only read the request, call the same services as the JSON API, and render.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { message, type MessageCode } from '../../shared/messages.ts';
+import { findCategory } from '../../shared/reference/categories.ts';
+import type { Category, PupukDetails } from '../../shared/types.ts';
+import { normaliseCode } from '../../shared/tracking-code.ts';
+import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
+import { wibDate } from '../../shared/working-days.ts';
+import { webText } from '../../shared/web-text.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { toAppError } from '../http/error-handler.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
+import { photoUpload, readReportInput, receiptOf, uploadsOf } from '../reports/routes.ts';
+import { findReport, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
+import { DIST_DIR, loadClientAssets, type ClientAssets } from './assets.ts';
+import { formBody } from './form-page.ts';
+import { formValuesFrom, inputNameOf, normaliseFormPost, type FormValues } from './form-values.ts';
+import { homeBody } from './home-page.ts';
+import type { SafeHtml } from './html.ts';
+import { langOf, LANG_COOKIE, type Lang } from './lang.ts';
+import { renderPage } from './layout.ts';
+import { receiptBody } from './receipt-page.ts';
+import { errorBody, trackFormBody, trackViewBody } from './track-page.ts';
+
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+export interface WebOptions { distDir?: string }
+
+function fieldMessages(err: AppError, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(err.fields ?? {}).map(([field, code]) => [inputNameOf(field), message(code as MessageCode, err.params, lang)]));
+}
+
+export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
+  const distDir = options.distDir ?? DIST_DIR;
+  const assets: ClientAssets = loadClientAssets(distDir);
+  const router = Router();
+  const submitLimit = createRateLimiter(deps.config.rateLimitSubmit);
+  const upload = photoUpload(deps);
+
+  const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
+    res.status(o.status ?? 200).set('Cache-Control', 'no-cache').type('html')
+      .send(renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
+  };
+
+  const sendForm = (req: Request, res: Response, category: Category, o: { values?: FormValues; errors?: Record<string, string>; status?: number; photosDropped?: boolean } = {}) => {
+    const lang = langOf(req);
+    const values = o.values ?? {};
+    send(req, res, {
+      title: lang === 'en' ? category.labelEn : category.label,
+      page: 'form',
+      status: o.status,
+      body: formBody({
+        lang, category, region: deps.catalog.region, values, errors: o.errors ?? {},
+        clientId: values.clientId?.[0] || randomUUID(), today: wibDate(deps.clock()), maxPhotos: deps.config.maxPhotos,
+        photosDropped: o.photosDropped ?? false,
+      }),
+    });
+  };
+
+  const categoryParam = (req: Request): Category => {
+    const category = findCategory(String(req.params.category));
+    if (!category) throw new AppError('invalid_category', { status: 404 });
+    return deps.catalog.categories.find((c) => c.id === category.id) ?? category;
+  };
+
+  // Hashed build files never change, so phones keep them a year; the service worker must
+  // always be revalidated or a fixed bug would live on in the field.
+  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: YEAR_SECONDS * 1000, index: false }));
+  router.get('/sw.js', (_req, res) => {
+    res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' }).sendFile(join(distDir, 'sw.js'));
+  });
+  router.get('/app-shell.json', (_req, res) => {
+    const pages = ['/', '/lacak', ...deps.catalog.categories.map((c) => `/lapor/${c.id}`)];
+    res.set('Cache-Control', 'no-cache').json({ urls: [...pages, ...assets.shell] });
+  });
+
+  router.get('/bahasa/:lang', (req, res) => {
+    const lang: Lang = req.params.lang === 'en' ? 'en' : 'id';
+    const next = typeof req.query.next === 'string' && /^\/(?!\/)/.test(req.query.next) ? req.query.next : '/';
+    res.cookie(LANG_COOKIE, lang, { maxAge: YEAR_SECONDS * 1000, sameSite: 'lax', path: '/' }).redirect(303, next);
+  });
+
+  router.get('/', (req, res) => {
+    send(req, res, { title: webText(langOf(req), 'tagline'), page: 'home', body: homeBody(langOf(req), deps.catalog.categories) });
+  });
+
+  router.get('/lapor/:category', (req, res) => sendForm(req, res, categoryParam(req)));
+
+  router.post('/lapor/:category', submitLimit, async (req, res) => {
+    const category = categoryParam(req);
+    const lang = langOf(req);
+    let photosDropped = false;
+    try {
+      await new Promise<void>((resolve, reject) => upload(req, res, (err: unknown) => (err ? reject(err) : resolve())));
+      const body = normaliseFormPost({ ...req.body, category: category.id });
+      const input = readReportInput(deps, body);
+      const { report } = await submitReport(deps, input, uploadsOf(req));
+      // Post/redirect/get: a reload of the receipt does not post again.
+      res.redirect(303, `/terkirim/${report.code}`);
+    } catch (err) {
+      const appError = toAppError(err, deps.config);
+      if (!appError?.fields) throw err;
+      photosDropped = uploadsOf(req).length > 0 || Boolean(appError.fields.photos);
+      sendForm(req, res, category, { values: formValuesFrom(req.body), errors: fieldMessages(appError, lang), status: appError.status, photosDropped });
+    }
+  });
+
+  router.get('/terkirim/:code', async (req, res) => {
+    const code = normaliseCode(String(req.params.code));
+    if (!code) throw new AppError('report_not_found', { status: 404 });
+    const receipt = receiptOf(deps, await findReport(deps, code));
+    const base = deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    send(req, res, {
+      title: webText(langOf(req), 'receiptTitle'),
+      page: 'receipt',
+      body: receiptBody(langOf(req), {
+        code: receipt.code, agencyName: receipt.agency.name, verifyDueAt: receipt.verifyDueAt,
+        trackingUrl: `${base}/lacak/${receipt.code}`, details: receipt.details as PupukDetails | undefined,
+      }),
+    });
+  });
+
+  router.get('/lacak', (req, res) => {
+    const lang = langOf(req);
+    const typed = typeof req.query.kode === 'string' ? req.query.kode : '';
+    if (typed) {
+      const code = normaliseCode(typed);
+      if (code) return res.redirect(303, `/lacak/${code}`);
+    }
+    send(req, res, {
+      title: webText(lang, 'trackTitle'), page: 'track', status: typed ? 422 : 200,
+      body: trackFormBody(lang, typed, typed ? message('report_not_found', {}, lang) : undefined),
+    });
+  });
+
+  router.get('/lacak/:code', async (req, res) => {
+    const lang = langOf(req);
+    const code = normaliseCode(String(req.params.code));
+    if (!code) throw new AppError('report_not_found', { status: 404 });
+    const view = await getPublicView(deps, code);
+    send(req, res, {
+      title: `${webText(lang, 'trackTitle')} ${code}`, page: 'track',
+      body: trackViewBody(lang, view, { notice: req.query.ok ? webText(lang, 'feedbackThanks') : undefined }),
+    });
+  });
+
+  router.post('/lacak/:code/nilai', async (req, res) => {
+    const lang = langOf(req);
+    const code = normaliseCode(String(req.params.code));
+    if (!code) throw new AppError('report_not_found', { status: 404 });
+    const parsed = parseFeedbackInput(req.body);
+    if (!parsed.ok) {
+      const errors = Object.fromEntries(Object.entries(parsed.fields).map(([k, c]) => [k, message(c, {}, lang)]));
+      return send(req, res, { title: webText(lang, 'trackTitle'), page: 'track', status: 422, body: trackViewBody(lang, await getPublicView(deps, code), { errors }) });
+    }
+    await giveFeedback(deps, code, parsed.value);
+    res.redirect(303, `/lacak/${code}?ok=1`);
+  });
+
+  // Errors on these pages are pages too, in the citizen's language, saying what to do.
+  const pageErrors: ErrorRequestHandler = (err, req, res, next) => {
+    const appError = toAppError(err, deps.config);
+    if (!appError || res.headersSent) return next(err);
+    res.set(appError.headers);
+    send(req, res, { title: webText(langOf(req), 'errorTitle'), page: 'error', status: appError.status, body: errorBody(langOf(req), message(appError.code, appError.params, langOf(req))) });
+  };
+  router.use(pageErrors);
+  return router;
+}
