@@ -4,7 +4,7 @@ import { message, type MessageCode } from '../../shared/messages.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { clearDraft, loadDraft, newClientId, saveDraft } from './draft.ts';
 import { clearErrors, showErrors } from './field-errors.ts';
-import { readPairs, toRaw, writePairs } from './form-fields.ts';
+import { collapseSwitches, readPairs, toRaw, writePairs } from './form-fields.ts';
 import { initHetHint } from './het-hint.ts';
 import { lang, t } from './i18n.ts';
 import { linkSelects, regionFromPage, setPoint, useMyLocation, type LocationParts } from './location.ts';
@@ -100,7 +100,7 @@ export function initForm(form: HTMLFormElement): void {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const pairs = readPairs(form).filter(([name]) => name !== 'photos');
+    const pairs = collapseSwitches(readPairs(form).filter(([name]) => name !== 'photos'));
     const raw = toRaw(pairs);
     // The anonymous switch promises that name and phone are not sent.
     const anonymous = raw.anonymous === 'true';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeskOfficer, DeskUser } from '../../shared/desk.ts';
 import type { Role } from '../../shared/types.ts';
+import type { FieldErrors } from '../../shared/validation/report-input.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { DuplicateUsernameError, type UserRecord } from '../store/port.ts';
@@ -31,20 +32,18 @@ function checkPassword(password: string): void {
 
 /** A role binds its holder to exactly what it needs: an agency, a kecamatan, or nothing. */
 export async function createUser(deps: UserDeps, input: NewUserInput): Promise<DeskUser> {
+  const fields: FieldErrors = {};
   const username = input.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) throw new AppError('validation_failed', { status: 422, fields: { username: 'invalid_username' } });
-  if (!input.name.trim() || input.name.length > 100) throw new AppError('validation_failed', { status: 422, fields: { name: 'required' } });
-  if (!ROLES.includes(input.role as Role)) throw new AppError('validation_failed', { status: 422, fields: { role: 'invalid_role' } });
+  if (!USERNAME.test(username)) fields.username = 'invalid_username';
+  if (!input.name.trim() || input.name.length > 100) fields.name = 'required';
   const role = input.role as Role;
+  if (!ROLES.includes(role)) fields.role = 'invalid_role';
   const agencyId = AGENCY_ROLES.includes(role) ? input.agencyId ?? null : null;
-  if (AGENCY_ROLES.includes(role) && (!agencyId || !deps.catalog.agency(agencyId))) {
-    throw new AppError('validation_failed', { status: 422, fields: { agencyId: 'agency_required' } });
-  }
+  if (AGENCY_ROLES.includes(role) && (!agencyId || !deps.catalog.agency(agencyId))) fields.agencyId = 'agency_required';
   const kecamatan = role === 'camat' ? input.kecamatan ?? null : null;
-  if (role === 'camat' && (!kecamatan || !deps.catalog.region.kecamatan.some((k) => k.code === kecamatan))) {
-    throw new AppError('validation_failed', { status: 422, fields: { kecamatan: 'kecamatan_required' } });
-  }
-  checkPassword(input.password);
+  if (role === 'camat' && (!kecamatan || !deps.catalog.region.kecamatan.some((k) => k.code === kecamatan))) fields.kecamatan = 'kecamatan_required';
+  if (input.password.length < MIN_PASSWORD_LENGTH) fields.password = 'password_too_short';
+  if (Object.keys(fields).length) throw new AppError('validation_failed', { status: 422, fields });
   const user: UserRecord = {
     id: randomUUID(), username, name: input.name.trim(), role, agencyId, kecamatan,
     passwordHash: await hashPassword(input.password), disabled: false, createdAt: deps.clock().toISOString(),

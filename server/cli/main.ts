@@ -1,0 +1,126 @@
+// Account administration from the shell, against the same store the server uses (same
+// environment, same loadConfig). Passwords come from stdin or a named environment variable,
+// never from an argument (it would land in shell history and `ps`), and never from a prompt,
+// so the command works in scripts and over ssh alike.
+//
+//   npm run cli -- user add --username budi --name "Budi S." --role officer --agency dpupr < pw.txt
+//   npm run cli -- user add ... --password-env BUDI_PASSWORD
+//   npm run cli -- user disable --username budi
+//   npm run cli -- user enable --username budi
+//   npm run cli -- user reset-password --username budi --password-env NEW_PASSWORD
+//   npm run cli -- user list
+import { parseArgs } from 'node:util';
+import { message, type MessageCode } from '../../shared/messages.ts';
+import { createUser, disableUser, enableUser, listUsers, resetPassword } from '../auth/users.ts';
+import { SessionHub } from '../auth/session-hub.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { Catalog } from '../reference/catalog.ts';
+import { openStore } from '../store/open.ts';
+
+const USAGE = `Pemakaian:
+  npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR]
+  npm run cli -- user disable --username U
+  npm run cli -- user enable --username U
+  npm run cli -- user reset-password --username U [--password-env VAR]
+  npm run cli -- user list
+Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env.
+Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.`;
+
+class UsageError extends Error {}
+
+async function readPassword(envName: string | undefined): Promise<string> {
+  if (envName) {
+    const value = process.env[envName];
+    if (!value) throw new UsageError(`Variabel lingkungan ${envName} kosong atau tidak ada.`);
+    return value;
+  }
+  if (process.stdin.isTTY) throw new UsageError('Kirim kata sandi lewat stdin (mis. < berkas) atau --password-env VAR.');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // Only the line break a file or `echo` adds is dropped; other whitespace is part of the password.
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`--${flag} wajib diisi.`);
+  return value;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
+      agency: { type: 'string' }, kecamatan: { type: 'string' }, 'password-env': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [resource, command] = positionals;
+  if (values.help || resource !== 'user' || !command) throw new UsageError('');
+
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    const catalog = new Catalog(store, config.regionCode);
+    await catalog.reload();
+    // Sessions ended here close their sockets in a running server at its next session check.
+    const deps = { store, catalog, clock: () => new Date(), sessionHub: new SessionHub() };
+    switch (command) {
+      case 'add': {
+        const user = await createUser(deps, {
+          username: required(values.username, 'username'), name: required(values.name, 'name'), role: required(values.role, 'role'),
+          agencyId: values.agency ?? null, kecamatan: values.kecamatan ?? null, password: await readPassword(values['password-env']),
+        });
+        console.log(`Pengguna ${user.username} (${user.role}) dibuat.`);
+        break;
+      }
+      case 'disable':
+        await disableUser(deps, required(values.username, 'username'));
+        console.log(`Pengguna ${values.username} dinonaktifkan; semua sesinya diakhiri.`);
+        break;
+      case 'enable':
+        await enableUser(deps, required(values.username, 'username'));
+        console.log(`Pengguna ${values.username} diaktifkan kembali.`);
+        break;
+      case 'reset-password':
+        await resetPassword(deps, required(values.username, 'username'), await readPassword(values['password-env']));
+        console.log(`Kata sandi ${values.username} diganti; semua sesinya diakhiri.`);
+        break;
+      case 'list':
+        for (const u of await listUsers(deps)) {
+          console.log([u.username, u.role, u.agencyId ?? u.kecamatan ?? '-', u.disabled ? 'nonaktif' : 'aktif', u.name].join('\t'));
+        }
+        break;
+      default:
+        throw new UsageError(`Perintah tidak dikenal: user ${command}`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    if (err.message) console.error(err.message);
+    console.error(USAGE);
+    process.exit(64);
+  }
+  if (err instanceof AppError) {
+    const fields = Object.entries(err.fields ?? {}).map(([field, code]) => `  ${field}: ${message(code as MessageCode)}`);
+    console.error([message(err.code, err.params), ...fields].join('\n'));
+    process.exit(65);
+  }
+  if (err instanceof ConfigError) {
+    console.error(`Konfigurasi salah: ${err.message}`);
+    process.exit(78);
+  }
+  if (err instanceof Error && (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(err.message);
+    console.error(USAGE);
+    process.exit(64);
+  }
+  console.error(err);
+  process.exit(1);
+});

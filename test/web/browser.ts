@@ -1,0 +1,38 @@
+// Shared by the browser tests and the weight bench: build the client once per run and drive
+// Debian's Chromium through playwright-core.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+export const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' };
+
+let built: Promise<void> | null = null;
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * One real Vite build per run (never skipped as "fresh", so a broken build always fails the run).
+ * A child process, because Vite 8's programmatic build fails inside mocha's tsx loader
+ * (rolldown's manifest plugin sees an undefined chunk) while the CLI build is fine.
+ */
+export function buildClientOnce(): Promise<void> {
+  built ??= promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/vite.config.ts'], { cwd: ROOT })
+    .then(() => undefined);
+  return built;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium tidak ditemukan di ${CHROMIUM_PATH}. Pasang paket Debian "chromium" (apt-get install chromium) atau set CHROMIUM_PATH.`);
+  }
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -1,0 +1,155 @@
+// The citizen web in a real phone-sized Chromium: submit with and without JavaScript, offline
+// outbox, validation, HET hint. Screenshots land in test-artifacts/ for a human to look at.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { jpegWithGps } from '../helpers/fixtures.ts';
+import { startApp, type RunningApp } from '../helpers/start-app.ts';
+import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium } from './browser.ts';
+
+const PHOTO = { name: 'sawah.jpg', mimeType: 'image/jpeg' };
+
+async function fillPupuk(page: Page, description = 'Urea di kios dijual Rp 125.000 per sak, di atas HET.'): Promise<void> {
+  await page.check('input[name="details[fertiliserType]"][value="urea"]');
+  await page.check('input[name="details[problems][]"][value="di_atas_het"]');
+  await page.fill('#f-details-kioskName', 'Kios Tani Makmur');
+  await page.fill('#f-details-quantity', '2');
+  await page.selectOption('#f-details-unit', 'bag');
+  await page.fill('#f-details-price', '250000');
+  await page.selectOption('#f-details-priceUnit', 'total');
+  await page.fill('#f-description', description);
+  await page.selectOption('#f-kecamatan', '33.16.05');
+  await page.selectOption('#f-desa', '33.16.05.2001');
+}
+
+async function reportCount(app: RunningApp): Promise<number> {
+  return (await app.deps.store.listReports({ limit: 1000 })).items.length;
+}
+
+describe('citizen web in a phone browser', function () {
+  this.timeout(60_000);
+  let app: RunningApp;
+  let browser: Browser;
+  let bigPhoto: Buffer;
+
+  before(async () => {
+    await buildClientOnce();
+    [app, browser, bigPhoto] = await Promise.all([startApp(), launchChromium(), jpegWithGps(3000, 2000)]);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ ...MOBILE, ...options, baseURL: app.baseUrl });
+    return { context, page: await context.newPage() };
+  }
+
+  it('when a farmer reports overpriced urea with a photo, the HET hint is right and the receipt code opens its tracking page', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'home-360.png'), fullPage: true });
+    await page.click('a[href="/lapor/pupuk"]');
+    await page.waitForURL('**/lapor/pupuk');
+    await fillPupuk(page);
+    await page.setInputFiles('#f-photos', { ...PHOTO, buffer: bigPhoto });
+    await page.waitForSelector('#thumbs img');
+    assert.equal(await page.textContent('#het-hint'), 'Rp 2.500/kg — Rp 700 di atas HET (Rp 1.800/kg)');
+    assert.equal(await page.isChecked('#f-confidential'), true, 'pupuk reports are confidential by default');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'lapor-pupuk-360.png'), fullPage: true });
+
+    // The server shrinks photos too, so the bytes it receives are what show the browser did it.
+    const received: Buffer[] = [];
+    const processor = app.deps.photoProcessor;
+    const process = processor.process.bind(processor);
+    processor.process = async (bytes, field) => { received.push(bytes); return process(bytes, field); };
+    await page.click('button[type=submit]');
+
+    await page.waitForURL(/\/terkirim\//);
+    processor.process = process;
+    const meta = await sharp(received[0]).metadata();
+    assert.equal(meta.format, 'jpeg');
+    assert.equal(Math.max(meta.width!, meta.height!), 1600, 'the photo is shrunk in the browser before upload');
+    const code = (await page.textContent('#tracking-code'))!.trim();
+    assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    assert.match((await page.getAttribute('#wa-link', 'href'))!, new RegExp(`^https://wa\\.me/\\?text=.*${code}`));
+    assert.match(await page.textContent('main') ?? '', /3 hari kerja/);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'receipt-360.png'), fullPage: true });
+
+    const report = await app.deps.store.getReport(code);
+    assert.equal(report?.photos.length, 1);
+    assert.equal(report?.confidential, true);
+    await page.goto(`/lacak/${code}`);
+    assert.equal((await page.textContent('#tracking-code'))?.trim(), code);
+    assert.match(await page.textContent('main') ?? '', /Baru/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('draft:pupuk')), null, 'the draft is cleared once sent');
+    await context.close();
+  });
+
+  it('with JavaScript off, the same report is posted as a plain form and the receipt code resolves', async () => {
+    const { context, page } = await newPage({ javaScriptEnabled: false });
+    await page.goto('/lapor/pupuk');
+    await fillPupuk(page);
+    await page.setInputFiles('#f-photos', { ...PHOTO, buffer: await jpegWithGps() });
+    await Promise.all([page.waitForURL(/\/terkirim\//), page.click('button[type=submit]')]);
+    const code = (await page.textContent('#tracking-code'))!.trim();
+    assert.equal((await app.deps.store.getReport(code))?.photos.length, 1);
+    const res = await page.goto(`/lacak/${code}`);
+    assert.equal(res?.status(), 200);
+    assert.equal((await page.textContent('#tracking-code'))?.trim(), code);
+    await context.close();
+  });
+
+  it('when the network is cut, the report waits in the outbox (even across a reload) and is sent exactly once when the network returns', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/lapor/pupuk');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await fillPupuk(page, 'Stok urea kosong sejak dua minggu, kios minta beli paket.');
+    await page.setInputFiles('#f-photos', { ...PHOTO, buffer: await jpegWithGps() });
+    await page.waitForSelector('#thumbs img');
+    const clientId = await page.inputValue('input[name=clientId]');
+    const before = await reportCount(app);
+
+    await context.setOffline(true);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#send-status:has-text("Menunggu sinyal")');
+    assert.equal(await reportCount(app), before);
+
+    // The citizen closes and reopens the page without signal: the service worker serves it,
+    // the draft is restored, and the outbox is still there.
+    await page.reload();
+    assert.equal(await page.inputValue('input[name=clientId]'), clientId);
+    assert.equal(await page.inputValue('#f-details-kioskName'), 'Kios Tani Makmur');
+
+    await page.waitForSelector('#send-status:has-text("Menunggu sinyal")');
+    assert.equal(await reportCount(app), before, 'nothing reached the server while offline');
+    await context.setOffline(false);
+    await page.waitForURL(/\/terkirim\//, { timeout: 20_000 });
+    const code = (await page.textContent('#tracking-code'))!.trim();
+    const stored = await app.deps.store.getReportByClientId(clientId);
+    assert.equal(stored?.code, code);
+    assert.equal(stored?.photos.length, 1, 'the photo came through the outbox');
+    assert.equal(await reportCount(app), before + 1, 'created exactly once');
+    await context.close();
+  });
+
+  it('when the description is too short, the error is shown next to it, focus moves there, and nothing typed is lost', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/lapor/pupuk');
+    await fillPupuk(page, 'mahal');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#err-description:has-text("minimal 10 huruf")');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-description');
+    assert.equal(await page.getAttribute('#f-description', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#f-description'), 'mahal');
+    assert.equal(await page.inputValue('#f-details-kioskName'), 'Kios Tani Makmur');
+    assert.equal(await page.inputValue('#f-desa'), '33.16.05.2001');
+    // And a reload keeps it too (draft).
+    await page.reload();
+    assert.equal(await page.inputValue('#f-description'), 'mahal');
+    assert.equal(await page.inputValue('#f-desa'), '33.16.05.2001');
+    await context.close();
+  });
+});
