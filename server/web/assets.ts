@@ -18,11 +18,12 @@ export interface ClientAssets {
 
 interface ManifestChunk { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }
 
-export function loadClientAssets(distDir = DIST_DIR): ClientAssets {
+/** `entry` is the manifest key of a Vite input: `src/main.ts` (citizen pages), `map/main.ts` (/peta). */
+export function loadClientAssets(distDir = DIST_DIR, entryKey = ENTRY): ClientAssets {
   const manifestPath = join(distDir, '.vite/manifest.json');
   if (!existsSync(manifestPath)) return { script: null, styles: [], shell: [] };
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
-  const entry = manifest[ENTRY];
+  const entry = manifest[entryKey];
   if (!entry) return { script: null, styles: [], shell: [] };
   const files = new Set<string>([entry.file, ...(entry.css ?? [])]);
   for (const key of entry.imports ?? []) {
