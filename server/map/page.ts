@@ -22,7 +22,7 @@ ${o.assets.styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 ${o.assets.script ? html`<script type="module" src="${o.assets.script}"></script>` : ''}
 </head>
 <body>
-<header class="bar">
+<header class="topbar">
 <strong class="brand">Suara Warga · Peta laporan ${o.regionName}</strong>
 <span id="live" class="live" aria-live="polite">Menghubungkan…</span>
 <span id="who" class="who"></span>

@@ -26,13 +26,24 @@ export function loadClientAssets(distDir = DIST_DIR, entryKey = ENTRY): ClientAs
   const entry = manifest[entryKey];
   if (!entry) return { script: null, styles: [], shell: [] };
   const files = new Set<string>([entry.file, ...(entry.css ?? [])]);
-  for (const key of entry.imports ?? []) {
-    const chunk = manifest[key];
-    if (chunk) files.add(chunk.file);
-  }
+  // CSS of statically imported chunks (e.g. Leaflet's, shared by two entries) must be linked
+  // by the page too; Vite only injects it itself for dynamic imports.
+  const styles = new Set<string>(entry.css ?? []);
+  const seen = new Set<string>();
+  const visit = (keys: string[] | undefined) => {
+    for (const key of keys ?? []) {
+      const chunk = manifest[key];
+      if (!chunk || seen.has(key)) continue;
+      seen.add(key);
+      files.add(chunk.file);
+      for (const css of chunk.css ?? []) styles.add(css);
+      visit(chunk.imports);
+    }
+  };
+  visit(entry.imports);
   return {
     script: `/${entry.file}`,
-    styles: (entry.css ?? []).map((f) => `/${f}`),
+    styles: [...styles].map((f) => `/${f}`),
     shell: [...files].map((f) => `/${f}`),
   };
 }
