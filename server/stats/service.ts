@@ -67,6 +67,11 @@ export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilter
   return { items: [...stats.values()] };
 }
 
+/** The spelling most reports used; on a tie the first one reported. */
+function displayName(spellings: Map<string, { count: number; oldest: string }>): string {
+  return [...spellings.entries()].sort(([a, x], [b, y]) => y.count - x.count || x.oldest.localeCompare(y.oldest) || a.localeCompare(b))[0][0];
+}
+
 /** Kiosk names as farmers type them: "kios  makmur" and "Kios Makmur" are one kiosk. */
 function kioskKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -79,7 +84,7 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
   const filter = reportFilterFor(user, { ...filters, categories: ['pupuk'] }, now);
   if (!filter) return empty;
   const rows: ReportFacts[] = await deps.store.scanReports({ ...filter, limit: STATS_SCAN_LIMIT, withPupuk: true });
-  const kiosks = new Map<string, { name: string; count: number; kecamatan: Set<string> }>();
+  const kiosks = new Map<string, { spellings: Map<string, { count: number; oldest: string }>; count: number; kecamatan: Set<string> }>();
   const prices = new Map<FertiliserType, { reports: number; sum: number; over: number }>();
   const problems = new Map<PupukProblem, number>();
   const byKecamatan = new Map<string, number>();
@@ -90,9 +95,12 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
     if (p.kioskName?.trim()) {
       const key = kioskKey(p.kioskName);
       let kiosk = kiosks.get(key);
-      if (!kiosk) kiosks.set(key, (kiosk = { name: p.kioskName.trim().replace(/\s+/g, ' '), count: 0, kecamatan: new Set() }));
+      if (!kiosk) kiosks.set(key, (kiosk = { spellings: new Map(), count: 0, kecamatan: new Set() }));
       kiosk.count += 1;
       kiosk.kecamatan.add(r.kecamatan);
+      const spelling = p.kioskName.trim().replace(/\s+/g, ' ');
+      const seen = kiosk.spellings.get(spelling) ?? { count: 0, oldest: r.createdAt };
+      kiosk.spellings.set(spelling, { count: seen.count + 1, oldest: r.createdAt < seen.oldest ? r.createdAt : seen.oldest });
     }
     if (p.fertiliserType && typeof p.pricePerKg === 'number') {
       const type = p.fertiliserType as FertiliserType;
@@ -107,7 +115,7 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
   const today = wibDate(now);
   return {
     total: rows.length,
-    kiosks: [...kiosks.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, TOP_KIOSKS)
+    kiosks: [...kiosks.values()].map((k) => ({ ...k, name: displayName(k.spellings) })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, TOP_KIOSKS)
       .map((k) => ({ name: k.name, count: k.count, kecamatan: [...k.kecamatan].sort() })),
     prices: [...prices.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, p]) => ({
       fertiliserType: type, reports: p.reports, avgPricePerKg: Math.round(p.sum / p.reports),
