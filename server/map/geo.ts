@@ -53,8 +53,8 @@ function checkPolygon(rings: unknown): GeometryProblem | null {
     const first = ring[0];
     const last = ring[ring.length - 1];
     if (first[0] !== last[0] || first[1] !== last[1]) return 'cincin tidak tertutup';
-    if (ringArea(ring) === 0) return 'luas nol';
     if (selfIntersects(ring)) return 'sisi bersilangan';
+    if (ringArea(ring) === 0) return 'luas nol';
   }
   return null;
 }
