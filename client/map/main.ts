@@ -157,6 +157,16 @@ async function start(): Promise<void> {
   } catch (err) {
     if (err instanceof Unauthenticated) return location.reload();
   }
+  if (!areas) {
+    // Said once, small: the circles stand at kecamatan centres because no polygons are imported.
+    const note = new L.Control({ position: 'topright' });
+    note.onAdd = () => {
+      const div = L.DomUtil.create('div', 'note-control');
+      div.textContent = 'Batas kecamatan belum diimpor: lingkaran ada di titik tengah tiap kecamatan.';
+      return div;
+    };
+    note.addTo(map);
+  }
 
   const groupLayer = L.layerGroup().addTo(map);
   const markers = new Map<string, L.Marker>();

@@ -93,7 +93,7 @@ export function trendChart(weeks: TrendWeek[]): string {
     return `<g><title>Minggu ${esc(shortDate(`${week.weekStart}T12:00:00+07:00`))}: ${esc(fmt(week.total))} laporan, ${esc(fmt(week.closed))} ditutup</title>
       <rect x="${i * w + 3}" y="${h - total + 4}" width="${w - 6}" height="${total}" fill="#9cc3b0"/>
       <rect x="${i * w + 3}" y="${h - closed + 4}" width="${w - 6}" height="${closed}" fill="#0b5d3b"/>
-      ${week.total ? `<text x="${i * w + w / 2}" y="${h - total}" text-anchor="middle" class="t-num">${esc(fmt(week.total))}</text>` : ''}</g>`;
+      ${week.total ? `<text x="${i * w + w / 2}" y="${Math.max(9, h - total)}" text-anchor="middle" class="t-num">${esc(fmt(week.total))}</text>` : ''}</g>`;
   }).join('');
   const first = weeks[0]?.weekStart;
   const last = weeks[weeks.length - 1]?.weekStart;
