@@ -47,12 +47,15 @@ export function kecamatanDetail(group: KecamatanGroup, pins: MapPinFeature[] | n
           <b>${esc(labels.category(r.category))}</b> · ${esc(labels.desaName(r.desa))} · ${esc(shortDate(r.createdAt))}${r.overdue ? ' <span class="late">lewat tenggat</span>' : ''}${p.geometry ? '' : ' <span class="muted" title="Tanpa titik GPS">(tanpa titik)</span>'}
           <br><code>${esc(r.code)}</code> ${esc(r.excerpt)}</li>`;
       }).join('')}</ol>${truncated ? '<p class="muted">Hanya laporan terbaru yang ditampilkan.</p>' : ''}`;
-  return `<header class="detail-head"><h2>Kecamatan ${esc(group.name)}</h2><button type="button" id="detail-close" aria-label="Tutup">×</button></header>
-    <p class="big"><b id="detail-total">${esc(fmt(group.total))}</b> laporan · <b class="${group.overdue ? 'late' : ''}">${esc(fmt(group.overdue))}</b> lewat tenggat</p>
+  const head = `<header class="detail-head"><h2>Kecamatan ${esc(group.name)}</h2><button type="button" id="detail-close" aria-label="Tutup">×</button></header>
+    <p class="big"><b id="detail-total">${esc(fmt(group.total))}</b> laporan · <b class="${group.overdue ? 'late' : ''}">${esc(fmt(group.overdue))}</b> lewat tenggat</p>`;
+  const zoom = '<p><button type="button" id="detail-zoom" class="link">Perbesar ke kecamatan ini (tampilkan titik laporan)</button></p>';
+  if (group.total === 0) return `${head}<p class="muted">Tidak ada laporan dengan saringan ini.</p>${zoom}`;
+  return `${head}
     <h3>Kategori</h3>${bars(byCategory, group.total)}
     <h3>Status</h3>${bars(byStatus, group.total)}
     <h3>Dinas</h3>${bars(byAgency, group.total)}
-    <p><button type="button" id="detail-zoom" class="link">Perbesar ke kecamatan ini (tampilkan titik laporan)</button></p>
+    ${zoom}
     <h3>Laporan</h3>${list}`;
 }
 
