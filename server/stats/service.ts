@@ -10,21 +10,11 @@ import type { Deps } from '../deps.ts';
 import { reportFilterFor, wibMidnight } from '../map/scope.ts';
 import type { ReportFacts } from '../store/port.ts';
 
-/** Medians read at most this many reports (newest first); far beyond a regency's year. */
+/** Pupuk figures read at most this many reports (newest first); far beyond a regency's year. */
 export const STATS_SCAN_LIMIT = 200_000;
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 export const TREND_WEEKS = 12;
 const TOP_KIOSKS = 10;
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const hoursBetween = (from: string, to: string): number => Math.round(((Date.parse(to) - Date.parse(from)) / HOUR_MS) * 10) / 10;
 
 /** One row per agency the user may see (their own for agency roles), zeros included. */
 export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilters): Promise<{ items: AgencyStats[] }> {
@@ -45,24 +35,13 @@ export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilter
     if (key.status && !isClosed(key.status)) row.open += count;
     if (key.overdue) row.overdue += count;
   }
-  const durations = new Map<string, { onTime: number; verify: number[]; resolve: number[] }>();
-  for (const r of await deps.store.scanReports({ ...filter, limit: STATS_SCAN_LIMIT })) {
-    if (!stats.has(r.agencyId)) continue;
-    let d = durations.get(r.agencyId);
-    if (!d) durations.set(r.agencyId, (d = { onTime: 0, verify: [], resolve: [] }));
-    const row = stats.get(r.agencyId)!;
-    if (r.answeredAt) {
-      row.answered += 1;
-      if (r.answeredAt <= r.verifyDueAt) d.onTime += 1;
-    }
-    if (r.verifiedAt) d.verify.push(hoursBetween(r.createdAt, r.verifiedAt));
-    if (r.resolvedAt && r.status === 'resolved') d.resolve.push(hoursBetween(r.createdAt, r.resolvedAt));
-  }
-  for (const [agencyId, d] of durations) {
-    const row = stats.get(agencyId)!;
-    row.answeredOnTimeShare = row.answered ? Math.round((d.onTime / row.answered) * 1000) / 1000 : null;
-    row.medianHoursToVerify = median(d.verify);
-    row.medianHoursToResolve = median(d.resolve);
+  for (const t of await deps.store.agencyTimings(filter)) {
+    const row = stats.get(t.agencyId);
+    if (!row) continue;
+    row.answered = t.answered;
+    row.answeredOnTimeShare = t.answered ? Math.round((t.answeredOnTime / t.answered) * 1000) / 1000 : null;
+    row.medianHoursToVerify = t.medianHoursToVerify;
+    row.medianHoursToResolve = t.medianHoursToResolve;
   }
   return { items: [...stats.values()] };
 }

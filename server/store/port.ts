@@ -85,6 +85,19 @@ export interface ReportFacts {
   pupuk?: { kioskName: string | null; fertiliserType: string | null; pricePerKg: number | null; hetPerKg: number | null; overHetPerKg: number | null; problems: string[] } | null;
 }
 
+/** How one agency keeps its deadlines, over the filtered reports. */
+export interface AgencyTiming {
+  agencyId: string;
+  /** Reports with a first answer (answeredAt set). */
+  answered: number;
+  /** Of those, answered at or before their verify deadline. */
+  answeredOnTime: number;
+  /** Median hours from createdAt to verifiedAt (verified reports); null when none. */
+  medianHoursToVerify: number | null;
+  /** Median hours from createdAt to resolvedAt (reports now resolved); null when none. */
+  medianHoursToResolve: number | null;
+}
+
 export interface ScanQuery extends ReportFilter {
   /** Newest first, at most this many. */
   limit: number;
@@ -141,8 +154,10 @@ export interface Store {
   lastSeq(): Promise<number>;
   /** Grouped counts of the filtered reports (GROUP BY in the store, no documents read). */
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
-  /** Minimal rows of the filtered reports, newest first, for maps and medians. */
+  /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
+  /** Deadline keeping and median durations per agency (only agencies with reports). */
+  agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
 
   createUser(user: UserRecord): Promise<void>;
   updateUser(user: UserRecord): Promise<void>;
