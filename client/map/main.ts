@@ -137,8 +137,11 @@ async function start(): Promise<void> {
 
   const legendControl = new L.Control({ position: 'bottomleft' });
   legendControl.onAdd = () => {
-    const div = L.DomUtil.create('div', 'legend-control');
-    div.innerHTML = legend(labels);
+    // A <details>, so on a phone the legend folds away instead of covering the map.
+    const div = L.DomUtil.create('details', 'legend-control') as HTMLDetailsElement;
+    div.innerHTML = `<summary>Keterangan warna</summary>${legend(labels)}`;
+    div.open = window.matchMedia('(min-width: 801px)').matches;
+    L.DomEvent.disableClickPropagation(div);
     return div;
   };
   legendControl.addTo(map);
