@@ -44,7 +44,7 @@ const ID = {
   unitBag: 'sak',
   price: 'Harga yang dibayar (Rp)',
   priceUnit: 'Harga itu untuk',
-  priceTotal: 'semua yang dibeli',
+  priceTotal: 'total semua',
   priceBag: 'per sak',
   priceKg: 'per kg',
   // jalan
@@ -151,7 +151,7 @@ const EN: Text = {
   unitBag: 'bag',
   price: 'Price paid (Rp)',
   priceUnit: 'That price is for',
-  priceTotal: 'everything bought',
+  priceTotal: 'in total',
   priceBag: 'one bag',
   priceKg: 'one kg',
   jalanSection: 'About the road',

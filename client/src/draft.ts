@@ -23,9 +23,10 @@ export function saveDraft(category: string, draft: Draft): void {
   }
 }
 
-export function clearDraft(category: string): void {
+/** Clears the draft once its report is sent — not a newer draft the citizen has started since. */
+export function clearDraft(category: string, clientId: string): void {
   try {
-    localStorage.removeItem(key(category));
+    if (loadDraft(category)?.clientId === clientId) localStorage.removeItem(key(category));
   } catch { /* see saveDraft */ }
 }
 

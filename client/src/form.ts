@@ -8,14 +8,15 @@ import { collapseSwitches, readPairs, toRaw, writePairs } from './form-fields.ts
 import { initHetHint } from './het-hint.ts';
 import { lang, t } from './i18n.ts';
 import { linkSelects, regionFromPage, setPoint, useMyLocation, type LocationParts } from './location.ts';
-import { putEntry } from './outbox.ts';
+import { getDraftPhotos, putDraftPhotos, putEntry } from './outbox.ts';
+import { rememberSent } from './my-reports.ts';
 import { PhotoList } from './photos.ts';
 import { flushOutbox, startOutbox, type SendResult } from './sender.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** The schema names fields `details.kioskName`; the form calls them `details[kioskName]`. */
-const inputName = (field: string) => field.replace(/\.(\w+)/g, '[$1]');
+const inputName = (field: string) => (/^photos\.\d+$/.test(field) ? 'photos' : field.replace(/\.(\w+)/g, '[$1]'));
 
 function messagesOf(fieldCodes: Record<string, MessageCode>, params: Record<string, string | number> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(fieldCodes).map(([f, c]) => [inputName(f), message(c, params, lang)]));
@@ -68,7 +69,12 @@ export function initForm(form: HTMLFormElement): void {
     }
   });
 
-  const photos = new PhotoList(byId('f-photos'), byId('thumbs'), byId('err-photos'), Number(form.dataset.maxPhotos));
+  const photos = new PhotoList(byId('f-photos'), byId('thumbs'), byId('err-photos'), Number(form.dataset.maxPhotos), (blobs) => {
+    save();
+    putDraftPhotos({ category, clientId: clientIdInput.value, photos: [...blobs] }).catch(() => { /* photos then live only in this page */ });
+  });
+  // Photos of this same draft come back after a reload; photos of an older, sent report do not.
+  getDraftPhotos(category).then((d) => { if (d && d.clientId === clientIdInput.value) photos.restore(d.photos); }).catch(() => {});
 
   const showRejection = (r: Extract<SendResult, { kind: 'rejected' }>) => {
     status.hidden = true;
@@ -84,16 +90,17 @@ export function initForm(form: HTMLFormElement): void {
       progress.value = Math.round(fraction * 100);
     },
     onSent(entry, receipt) {
-      clearDraft(entry.category);
+      clearDraft(entry.category, entry.clientId);
+      rememberSent({ code: receipt.code, category: entry.category, at: new Date().toISOString() });
       if (entry.clientId === clientIdInput.value) location.assign(`/terkirim/${receipt.code}`);
     },
     onRejected(entry, result) {
       if (entry.clientId === clientIdInput.value) showRejection(result);
     },
-    onWaiting(pending) {
+    onWaiting(pending, reason) {
       if (!pending.some((e) => e.clientId === clientIdInput.value)) return;
       progress.hidden = true;
-      status.textContent = t('waiting');
+      status.textContent = t(reason === 'network' ? 'waiting' : 'serverBusy');
       status.hidden = false;
     },
   });

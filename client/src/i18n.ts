@@ -1,12 +1,13 @@
 // Words the browser writes itself (the pages' own words are server-rendered from shared/web-text.ts).
 export type Lang = 'id' | 'en';
-export const lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'id';
+// Guarded so the pure helpers importing this can be unit-tested in Node.
+export const lang: Lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
 
 const TEXT = {
   id: {
     sending: 'Mengirim laporan…',
     waiting: 'Menunggu sinyal… Laporan sudah tersimpan di HP ini dan akan terkirim otomatis saat ada sinyal. Jangan hapus data browser.',
-    retrying: 'Mencoba mengirim lagi…',
+    serverBusy: 'Server sedang sibuk atau gangguan. Laporan sudah tersimpan di HP ini dan akan dikirim ulang otomatis.',
     sentBackground: 'Laporan yang tertunda sudah terkirim. Kode: {code}',
     pendingCount: '{n} laporan menunggu sinyal untuk dikirim.',
     fixAndResend: 'Laporan tertunda ditolak server. Buka formulirnya, perbaiki, lalu kirim lagi.',
@@ -25,11 +26,12 @@ const TEXT = {
     photoLimit: 'Paling banyak {max} foto. Hapus satu foto dulu untuk menambah.',
     photoFailed: 'Foto ini tidak bisa dibaca. Pilih foto lain.',
     copied: 'Kode disalin.',
+    mySent: 'Laporan yang pernah Anda kirim dari HP ini',
   },
   en: {
     sending: 'Sending report…',
     waiting: 'Waiting for signal… The report is saved on this phone and will be sent automatically when there is signal. Do not clear browser data.',
-    retrying: 'Trying to send again…',
+    serverBusy: 'The server is busy or having trouble. The report is saved on this phone and will be sent again automatically.',
     sentBackground: 'A pending report was sent. Code: {code}',
     pendingCount: '{n} report(s) waiting for signal.',
     fixAndResend: 'A pending report was refused. Open its form, fix it and send again.',
@@ -48,6 +50,7 @@ const TEXT = {
     photoLimit: 'At most {max} photos. Remove one first.',
     photoFailed: 'This photo cannot be read. Choose another.',
     copied: 'Code copied.',
+    mySent: 'Reports you sent from this phone',
   },
 } as const;
 

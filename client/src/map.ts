@@ -23,9 +23,6 @@ export async function openMap(el: HTMLElement, region: Region, start: { lat: num
   const b = region.bounds;
   const center: [number, number] = start ? [start.lat, start.lng] : b ? [(b.minLat + b.maxLat) / 2, (b.minLng + b.maxLng) / 2] : [-7.1, 111.4];
   const map = L.map(el, { center, zoom: start ? 15 : 10 });
-  const tiles = await tileConfig();
-  if (tiles) L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: 18 }).addTo(map);
-  status.textContent = tiles ? t('mapPick') : t('mapFailed');
   // A vector circle needs no marker image, so nothing else has to load.
   let pin = start ? L.circleMarker(center, { radius: 10 }).addTo(map) : null;
   map.on('click', (e: L.LeafletMouseEvent) => {
@@ -33,5 +30,9 @@ export async function openMap(el: HTMLElement, region: Region, start: { lat: num
     pin ??= L.circleMarker(e.latlng, { radius: 10 }).addTo(map);
     pin.setLatLng(e.latlng);
     onPick(at);
+    status.textContent = t('mapPicked');
   });
+  const tiles = await tileConfig();
+  if (tiles) L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: 18 }).addTo(map);
+  status.textContent = tiles ? t('mapPick') : t('mapFailed');
 }

@@ -1,5 +1,7 @@
 // On pages other than the form, the outbox still drains, and the citizen is told what happened.
+import { clearDraft } from './draft.ts';
 import { t } from './i18n.ts';
+import { rememberSent, showSent } from './my-reports.ts';
 import { startOutbox } from './sender.ts';
 
 export function initPendingNotice(box: HTMLElement | null): void {
@@ -16,7 +18,12 @@ export function initPendingNotice(box: HTMLElement | null): void {
   };
   startOutbox({
     onProgress() {},
-    onSent(_entry, receipt) { say(t('sentBackground', { code: receipt.code }), `/terkirim/${receipt.code}`); },
+    onSent(entry, receipt) {
+      clearDraft(entry.category, entry.clientId);
+      rememberSent({ code: receipt.code, category: entry.category, at: new Date().toISOString() });
+      showSent(document.getElementById('my-reports'));
+      say(t('sentBackground', { code: receipt.code }), `/terkirim/${receipt.code}`);
+    },
     onRejected(entry) { say(t('fixAndResend'), `/lapor/${entry.category}`); },
     onWaiting(pending) { say(t('pendingCount', { n: pending.length })); },
   });

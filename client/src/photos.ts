@@ -33,9 +33,18 @@ export async function downscale(file: Blob): Promise<Blob> {
 export class PhotoList {
   readonly blobs: Blob[] = [];
 
-  constructor(private readonly input: HTMLInputElement, private readonly list: HTMLElement, private readonly error: HTMLElement, private readonly max: number) {
+  constructor(
+    private readonly input: HTMLInputElement, private readonly list: HTMLElement, private readonly error: HTMLElement, private readonly max: number,
+    /** Told after every change, so the draft keeps the photos too. */
+    private readonly onChange: (blobs: Blob[]) => void = () => {},
+  ) {
     input.classList.add('file-input');
     input.addEventListener('change', () => void this.add([...(input.files ?? [])]));
+  }
+
+  restore(blobs: Blob[]): void {
+    this.blobs.splice(0, this.blobs.length, ...blobs.slice(0, this.max));
+    this.render();
   }
 
   private async add(files: File[]): Promise<void> {
@@ -54,6 +63,7 @@ export class PhotoList {
     // The shrunk copies are sent, not the originals; the input is emptied so a plain post never doubles them.
     this.input.value = '';
     this.render();
+    this.onChange(this.blobs);
   }
 
   private render(): void {
@@ -70,6 +80,7 @@ export class PhotoList {
       remove.addEventListener('click', () => {
         this.blobs.splice(i, 1);
         this.render();
+        this.onChange(this.blobs);
         this.input.focus();
       });
       li.append(img, remove);

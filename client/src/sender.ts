@@ -9,7 +9,7 @@ export interface Receipt { code: string; verifyDueAt: string; trackingUrl: strin
 export type SendResult =
   | { kind: 'sent'; receipt: Receipt }
   | { kind: 'rejected'; code: MessageCode; params: Record<string, string | number>; fieldCodes: Record<string, MessageCode> }
-  | { kind: 'retry'; afterMs?: number };
+  | { kind: 'retry'; reason: 'network' | 'server'; afterMs?: number };
 
 interface ErrorResponse { error?: { code?: MessageCode; fieldCodes?: Record<string, MessageCode> } }
 
@@ -17,7 +17,7 @@ export interface OutboxHooks {
   onProgress(entry: OutboxEntry, fraction: number): void;
   onSent(entry: OutboxEntry, receipt: Receipt): void;
   onRejected(entry: OutboxEntry, result: Extract<SendResult, { kind: 'rejected' }>): void;
-  onWaiting(pending: OutboxEntry[]): void;
+  onWaiting(pending: OutboxEntry[], reason: 'network' | 'server'): void;
 }
 
 const UPLOAD_TIMEOUT_MS = 180_000;
@@ -39,7 +39,7 @@ export function sendEntry(entry: OutboxEntry, onProgress: (fraction: number) => 
     xhr.setRequestHeader('Idempotency-Key', entry.clientId);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
-    const retry = () => resolve({ kind: 'retry' });
+    const retry = () => resolve({ kind: 'retry', reason: 'network' });
     xhr.onerror = retry;
     xhr.ontimeout = retry;
     xhr.onabort = retry;
@@ -48,12 +48,12 @@ export function sendEntry(entry: OutboxEntry, onProgress: (fraction: number) => 
       try { body = JSON.parse(xhr.responseText); } catch { /* a proxy's HTML error page */ }
       if (xhr.status === 200 || xhr.status === 201) return resolve({ kind: 'sent', receipt: body as Receipt });
       const retryAfter = Number(xhr.getResponseHeader('Retry-After'));
-      if (xhr.status === 429) return resolve({ kind: 'retry', afterMs: (retryAfter || 60) * 1000 });
+      if (xhr.status === 429) return resolve({ kind: 'retry', reason: 'server', afterMs: (retryAfter || 60) * 1000 });
       if (xhr.status >= 400 && xhr.status < 500 && xhr.status !== 408) {
         const err = (body as ErrorResponse | null)?.error;
         return resolve({ kind: 'rejected', code: err?.code ?? 'validation_failed', params: {}, fieldCodes: err?.fieldCodes ?? {} });
       }
-      retry();
+      resolve({ kind: 'retry', reason: 'server' });
     };
     xhr.send(formDataOf(entry));
   });
@@ -80,13 +80,15 @@ export async function flushOutbox(): Promise<void> {
   }
   flushing = true;
   try {
-    do {
+    pass: do {
       again = false;
       const entries = await listEntries();
       for (const entry of entries) {
         const result = await sendEntry(entry, (f) => hooks?.onProgress(entry, f));
         if (result.kind === 'retry') {
-          hooks.onWaiting(entries);
+          hooks.onWaiting(entries, result.reason);
+          // The network came back while this attempt was failing: try again now, not after the backoff.
+          if (again && navigator.onLine) continue pass;
           schedule(result.afterMs);
           return;
         }

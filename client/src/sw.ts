@@ -31,7 +31,9 @@ async function networkFirst(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request.url.split('?')[0], response.clone());
+    // Only the shell pages are kept; receipts and tracking pages are fetched fresh or not at all.
+    const path = new URL(request.url).pathname;
+    if (response.ok && /^\/($|lapor\/\w+$|lacak$)/.test(path)) await cache.put(path, response.clone());
     return response;
   } catch {
     const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match('/'));

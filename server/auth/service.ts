@@ -24,11 +24,12 @@ export async function login(deps: AuthDeps, username: string, password: string):
 
 /** The user behind a session cookie, or null when the session is unknown, expired or the user is disabled. */
 export async function authenticate(deps: AuthDeps, token: string): Promise<Authenticated | null> {
-  const session = await resumeSession(deps.store, token, deps.clock(), deps.config);
+  const session = await resumeSession(deps.store, token, deps.clock(), deps.config, (id) => deps.sessionHub.ended([id]));
   if (!session) return null;
   const record = await deps.store.getUserById(session.userId);
   if (!record || record.disabled) {
     await deps.store.deleteSession(session.id);
+    deps.sessionHub.ended([session.id]);
     return null;
   }
   return { user: toDeskUser(record), session };

@@ -28,12 +28,18 @@ export function isSessionLive(session: SessionRecord, now: Date, config: Pick<Co
   return now.getTime() < idleUntil && now.toISOString() < session.expiresAt;
 }
 
-/** The live session a token names, touched; an expired one is deleted on the way. */
-export async function resumeSession(store: Store, token: string, now: Date, config: Pick<Config, 'sessionIdleMinutes'>): Promise<SessionRecord | null> {
+/**
+ * The live session a token names, touched. An expired one is deleted on the way and reported
+ * through `onExpired`, so whatever else holds it (a socket) can be closed too.
+ */
+export async function resumeSession(
+  store: Store, token: string, now: Date, config: Pick<Config, 'sessionIdleMinutes'>, onExpired: (id: string) => void = () => {},
+): Promise<SessionRecord | null> {
   const session = await store.getSession(sessionIdOf(token));
   if (!session) return null;
   if (!isSessionLive(session, now, config)) {
     await store.deleteSession(session.id);
+    onExpired(session.id);
     return null;
   }
   if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {

@@ -17,6 +17,8 @@ export interface FormPageInput {
   today: string;
   maxPhotos: number;
   photosDropped: boolean;
+  /** A refusal not tied to a field (too many requests, server trouble), in the page's language. */
+  alert?: string;
 }
 
 /** `details[kioskName]` → `details-kioskName`, usable in id attributes. */
@@ -25,6 +27,7 @@ export function idOf(name: string): string {
 }
 
 class FormBuilder {
+  private focused = false;
   constructor(private readonly p: FormPageInput) {}
 
   t(key: WebTextKey, params: Record<string, string | number> = {}): string {
@@ -45,9 +48,17 @@ class FormBuilder {
     return html`<p class="err" id="err-${idOf(name)}" data-for="${name}">${msg ?? ''}</p>`;
   }
 
-  aria(name: string, hint = false): SafeHtml {
+  /** Without JavaScript, `autofocus` on the first bad field is how focus moves to it. */
+  claimFocus(name: string): boolean {
+    const focus = Boolean(this.p.errors[name]) && !this.focused;
+    if (focus) this.focused = true;
+    return focus;
+  }
+
+  aria(name: string, hint = false, focusable = true): SafeHtml {
     const described = `${hint ? `hint-${idOf(name)} ` : ''}err-${idOf(name)}`;
-    return html`aria-describedby="${described}"${this.p.errors[name] ? html` aria-invalid="true"` : ''}`;
+    const focus = focusable && this.claimFocus(name);
+    return html`aria-describedby="${described}"${this.p.errors[name] ? html` aria-invalid="true"` : ''}${focus ? html` autofocus` : ''}`;
   }
 
   text(name: string, label: string, opts: { type?: string; hint?: string; required?: boolean; inputmode?: string; max?: string; autocomplete?: string } = {}): SafeHtml {
@@ -74,9 +85,10 @@ ${this.error(name)}
 
   choiceGroup(type: 'radio' | 'checkbox', name: string, legend: string, options: readonly { value: string; label: string }[]): SafeHtml {
     const id = idOf(name);
-    return html`<fieldset class="choices" id="f-${id}" ${this.aria(name)}>
+    const focus = this.claimFocus(name);
+    return html`<fieldset class="choices" id="f-${id}" ${this.aria(name, false, false)}>
 <legend>${legend}</legend>
-${options.map((o) => html`<label class="choice"><input type="${type}" name="${name}" value="${o.value}"${this.has(name, o.value) ? html` checked` : ''}> <span>${o.label}</span></label>`)}
+${options.map((o, i) => html`<label class="choice"><input type="${type}" name="${name}" value="${o.value}"${this.has(name, o.value) ? html` checked` : ''}${focus && i === 0 ? html` autofocus` : ''}> <span>${o.label}</span></label>`)}
 ${this.error(name)}
 </fieldset>`;
   }
@@ -170,10 +182,11 @@ export function formBody(p: FormPageInput): SafeHtml {
   const b = new FormBuilder(p);
   const label = p.lang === 'en' ? p.category.labelEn : p.category.label;
   const hasErrors = Object.keys(p.errors).length > 0;
+  const alertText = p.alert ?? (hasErrors ? b.t('errorSummary') : '');
   const details = DETAIL_FIELDS[p.category.id];
   return html`<p><a href="/" class="back">← ${b.t('back')}</a></p>
 <h1><span aria-hidden="true">${p.category.icon}</span> ${b.t('reportTitle', { category: label })}</h1>
-<div id="form-alert" class="alert" role="alert" tabindex="-1"${hasErrors ? '' : html` hidden`}>${hasErrors ? b.t('errorSummary') : ''}${p.photosDropped ? html` ${b.t('photosLost')}` : ''}</div>
+<div id="form-alert" class="alert" role="alert" tabindex="-1"${alertText ? '' : html` hidden`}>${alertText}${p.photosDropped ? html` ${b.t('photosLost')}` : ''}</div>
 <form id="report-form" method="post" action="/lapor/${p.category.id}" enctype="multipart/form-data" data-category="${p.category.id}" data-today="${p.today}" data-max-photos="${p.maxPhotos}">
 <input type="hidden" name="category" value="${p.category.id}">
 <input type="hidden" name="clientId" value="${p.clientId}">

@@ -25,6 +25,8 @@ export function formValuesFrom(body: unknown): FormValues {
 
 /** The schema names a bad field `details.kioskName`; the form calls it `details[kioskName]`. */
 export function inputNameOf(field: string): string {
+  // A bad photo is named `photos.2`; its message belongs under the one photo input.
+  if (/^photos\.\d+$/.test(field)) return 'photos';
   return field.replace(/\.(\w+)/g, '[$1]');
 }
 

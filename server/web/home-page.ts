@@ -12,5 +12,6 @@ export function homeBody(lang: Lang, categories: readonly Category[]): SafeHtml 
 <ul class="cats">
 ${categories.map((c) => html`<li><a class="cat" href="/lapor/${c.id}"><span class="icon" aria-hidden="true">${c.icon}</span><span>${lang === 'en' ? c.labelEn : c.label}</span></a></li>`)}
 </ul>
-<p><a class="btn secondary" href="/lacak">${t('trackLink')}</a></p>`;
+<p><a class="btn secondary" href="/lacak">${t('trackLink')}</a></p>
+<section id="my-reports" class="my-reports" hidden></section>`;
 }

@@ -2,7 +2,7 @@
 // Handlers only read the request, call the same services as the JSON API, and render.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { message, type MessageCode } from '../../shared/messages.ts';
 import { findCategory } from '../../shared/reference/categories.ts';
 import type { Category, PupukDetails } from '../../shared/types.ts';
@@ -17,6 +17,7 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import { photoUpload, readReportInput, receiptOf, uploadsOf } from '../reports/routes.ts';
 import { findReport, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
 import { DIST_DIR, loadClientAssets, type ClientAssets } from './assets.ts';
+import { hashedAssets, sendHtml } from './compress.ts';
 import { formBody } from './form-page.ts';
 import { formValuesFrom, inputNameOf, normaliseFormPost, type FormValues } from './form-values.ts';
 import { homeBody } from './home-page.ts';
@@ -24,11 +25,16 @@ import type { SafeHtml } from './html.ts';
 import { langOf, LANG_COOKIE, type Lang } from './lang.ts';
 import { renderPage } from './layout.ts';
 import { receiptBody } from './receipt-page.ts';
+import { contentSecurityPolicy } from './security.ts';
 import { errorBody, trackFormBody, trackViewBody } from './track-page.ts';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
 export interface WebOptions { distDir?: string }
+
+function runMiddleware(handler: (req: Request, res: Response, next: (err?: unknown) => void) => unknown, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => { handler(req, res, (err?: unknown) => (err ? reject(err) : resolve())); });
+}
 
 function fieldMessages(err: AppError, lang: Lang): Record<string, string> {
   return Object.fromEntries(Object.entries(err.fields ?? {}).map(([field, code]) => [inputNameOf(field), message(code as MessageCode, err.params, lang)]));
@@ -39,14 +45,17 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   const assets: ClientAssets = loadClientAssets(distDir);
   const router = Router();
   const submitLimit = createRateLimiter(deps.config.rateLimitSubmit);
+  // Same budget as the JSON lookups, so the pages are no side door for guessing codes.
+  const lookupLimit = createRateLimiter(deps.config.rateLimitLookup);
   const upload = photoUpload(deps);
+  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
-    res.status(o.status ?? 200).set('Cache-Control', 'no-cache').type('html')
-      .send(renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
+    res.status(o.status ?? 200).set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
+    sendHtml(req, res, renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
   };
 
-  const sendForm = (req: Request, res: Response, category: Category, o: { values?: FormValues; errors?: Record<string, string>; status?: number; photosDropped?: boolean } = {}) => {
+  const sendForm = (req: Request, res: Response, category: Category, o: { values?: FormValues; errors?: Record<string, string>; alert?: string; status?: number; photosDropped?: boolean } = {}) => {
     const lang = langOf(req);
     const values = o.values ?? {};
     send(req, res, {
@@ -56,7 +65,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
       body: formBody({
         lang, category, region: deps.catalog.region, values, errors: o.errors ?? {},
         clientId: values.clientId?.[0] || randomUUID(), today: wibDate(deps.clock()), maxPhotos: deps.config.maxPhotos,
-        photosDropped: o.photosDropped ?? false,
+        photosDropped: o.photosDropped ?? false, alert: o.alert,
       }),
     });
   };
@@ -69,9 +78,10 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   // Hashed build files never change, so phones keep them a year; the service worker must
   // always be revalidated or a fixed bug would live on in the field.
-  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: YEAR_SECONDS * 1000, index: false }));
-  router.get('/sw.js', (_req, res) => {
-    res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' }).sendFile(join(distDir, 'sw.js'));
+  router.use('/assets', hashedAssets(join(distDir, 'assets')));
+  router.get('/sw.js', (_req, res, next) => {
+    res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' })
+      .sendFile(join(distDir, 'sw.js'), (err) => { if (err) next(new AppError('not_found', { status: 404 })); });
   });
   router.get('/app-shell.json', (_req, res) => {
     const pages = ['/', '/lacak', ...deps.catalog.categories.map((c) => `/lapor/${c.id}`)];
@@ -80,7 +90,8 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   router.get('/bahasa/:lang', (req, res) => {
     const lang: Lang = req.params.lang === 'en' ? 'en' : 'id';
-    const next = typeof req.query.next === 'string' && /^\/(?!\/)/.test(req.query.next) ? req.query.next : '/';
+    // Only a path on this site: `//host` and `/\\host` would leave it.
+    const next = typeof req.query.next === 'string' && /^\/(?![/\\])/.test(req.query.next) ? req.query.next : '/';
     res.cookie(LANG_COOKIE, lang, { maxAge: YEAR_SECONDS * 1000, sameSite: 'lax', path: '/' }).redirect(303, next);
   });
 
@@ -90,26 +101,33 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   router.get('/lapor/:category', (req, res) => sendForm(req, res, categoryParam(req)));
 
-  router.post('/lapor/:category', submitLimit, async (req, res) => {
+  // Whatever goes wrong, the citizen gets the form back with everything typed (photos must be
+  // chosen again: browsers never refill a file input) and a message saying what to do.
+  router.post('/lapor/:category', async (req, res) => {
     const category = categoryParam(req);
     const lang = langOf(req);
-    let photosDropped = false;
     try {
-      await new Promise<void>((resolve, reject) => upload(req, res, (err: unknown) => (err ? reject(err) : resolve())));
-      const body = normaliseFormPost({ ...req.body, category: category.id });
-      const input = readReportInput(deps, body);
+      await runMiddleware(upload, req, res);
+      // Counted after parsing, so a refused post can still show what was typed.
+      await runMiddleware(submitLimit, req, res);
+      const input = readReportInput(deps, normaliseFormPost({ ...req.body, category: category.id }));
       const { report } = await submitReport(deps, input, uploadsOf(req));
       // Post/redirect/get: a reload of the receipt does not post again.
       res.redirect(303, `/terkirim/${report.code}`);
     } catch (err) {
-      const appError = toAppError(err, deps.config);
-      if (!appError?.fields) throw err;
-      photosDropped = uploadsOf(req).length > 0 || Boolean(appError.fields.photos);
-      sendForm(req, res, category, { values: formValuesFrom(req.body), errors: fieldMessages(appError, lang), status: appError.status, photosDropped });
+      const appError = toAppError(err, deps.config) ?? new AppError('internal_error', { status: 500 });
+      if (appError.status >= 500) req.log?.error({ err }, 'web report submission failed');
+      const errors = fieldMessages(appError, lang);
+      res.set(appError.headers);
+      sendForm(req, res, category, {
+        values: formValuesFrom(req.body), errors, status: appError.status,
+        alert: Object.keys(errors).length ? undefined : message(appError.code, appError.params, lang),
+        photosDropped: uploadsOf(req).length > 0 || Boolean(appError.fields?.photos),
+      });
     }
   });
 
-  router.get('/terkirim/:code', async (req, res) => {
+  router.get('/terkirim/:code', lookupLimit, async (req, res) => {
     const code = normaliseCode(String(req.params.code));
     if (!code) throw new AppError('report_not_found', { status: 404 });
     const receipt = receiptOf(deps, await findReport(deps, code));
@@ -137,7 +155,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
     });
   });
 
-  router.get('/lacak/:code', async (req, res) => {
+  router.get('/lacak/:code', lookupLimit, async (req, res) => {
     const lang = langOf(req);
     const code = normaliseCode(String(req.params.code));
     if (!code) throw new AppError('report_not_found', { status: 404 });
@@ -148,7 +166,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
     });
   });
 
-  router.post('/lacak/:code/nilai', async (req, res) => {
+  router.post('/lacak/:code/nilai', lookupLimit, async (req, res) => {
     const lang = langOf(req);
     const code = normaliseCode(String(req.params.code));
     if (!code) throw new AppError('report_not_found', { status: 404 });

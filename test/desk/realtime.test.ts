@@ -7,6 +7,7 @@ import type { SyncResponse } from '../../shared/realtime.ts';
 import { pupukReport, validReport } from '../helpers/fixtures.ts';
 import { addAndLogin, openDesk, waitFor, type DeskSocket, type Person } from '../helpers/desk.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
+import { disableUser, resetPassword } from '../../server/auth/users.ts';
 
 async function submit(app: RunningApp, body: Record<string, unknown>): Promise<string> {
   const res = await request(app.baseUrl).post('/api/reports').send(body).expect(201);
@@ -96,6 +97,26 @@ describe('desk live feed over Socket.IO', () => {
     await assert.rejects(open(officer.cookie).connected, /unauthenticated/);
   });
 
+  it('disabling a user or resetting their password disconnects their sockets at once', async () => {
+    for (const [username, end] of [
+      ['satgas3', (name: string) => disableUser(app.deps, name)],
+      ['satgas4', (name: string) => resetPassword(app.deps, name, 'sandi-baru-sekali-9')],
+    ] as const) {
+      const officer = await addAndLogin(app, username, 'officer', { agencyId: 'satgas-pupuk' });
+      const desk = open(officer.cookie);
+      await desk.connected;
+      const closed = new Promise<string>((resolve) => desk.socket.once('disconnect', resolve));
+      await end(username);
+      assert.equal(await closed, 'io server disconnect');
+    }
+  });
+
+  it('refuses a handshake from another site even with a valid cookie (cross-site WebSocket hijacking)', async () => {
+    const desk = openDesk(app, pupuk.cookie, { origin: 'https://jahat.example' });
+    sockets.push(desk.socket);
+    await assert.rejects(desk.connected, /csrf_rejected/);
+  });
+
   it('answers sync with only the events this desk may see, in seq order', async () => {
     const desk = open(dpupr.cookie);
     await desk.connected;
@@ -106,6 +127,25 @@ describe('desk live feed over Socket.IO', () => {
     assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b));
     // Every event is a DPUPR report, or the forward that brought one there.
     for (const event of answer.events) assert.equal(event.report.agencyId, 'dpupr');
+  });
+});
+
+describe('a desk whose session runs out', () => {
+  it('is disconnected when the idle limit has passed', async () => {
+    let now = Date.parse('2026-03-02T03:00:00Z');
+    const app = await startApp({ SESSION_IDLE_MINUTES: '30' }, { clock: () => new Date(now) });
+    try {
+      const officer = await addAndLogin(app, 'satgas1', 'officer', { agencyId: 'satgas-pupuk' });
+      const desk = openDesk(app, officer.cookie);
+      await desk.connected;
+      await sync(desk.socket, 0); // a sync within the limit is fine
+      now += 31 * 60_000;
+      const closed = new Promise<string>((resolve) => desk.socket.once('disconnect', resolve));
+      await assert.rejects(sync(desk.socket, 0), /unauthenticated/);
+      assert.equal(await closed, 'io server disconnect');
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -29,10 +29,10 @@ export async function addAndLogin(app: RunningApp, username: string, role: Role,
 export type DeskSocket = Socket<DeskServerToClient, DeskClientToServer>;
 
 /** A desk socket that records every report event it receives. */
-export function openDesk(app: RunningApp, cookie: string | null): { socket: DeskSocket; received: DeskEventPayload[]; connected: Promise<void> } {
+export function openDesk(app: RunningApp, cookie: string | null, headers: { origin?: string } = {}): { socket: DeskSocket; received: DeskEventPayload[]; connected: Promise<void> } {
   const socket: DeskSocket = connect(`${app.baseUrl}/desk`, {
     transports: ['websocket'], reconnection: false, forceNew: true,
-    extraHeaders: cookie ? { Cookie: cookie } : {},
+    extraHeaders: { ...(cookie ? { Cookie: cookie } : {}), ...(headers.origin ? { Origin: headers.origin } : {}) },
   });
   const received: DeskEventPayload[] = [];
   socket.on('report:created', (p) => received.push(p));

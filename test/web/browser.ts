@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -26,13 +26,22 @@ export function buildClientOnce(): Promise<void> {
   return built;
 }
 
-export async function launchChromium(): Promise<Browser> {
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+function checkChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium tidak ditemukan di ${CHROMIUM_PATH}. Pasang paket Debian "chromium" (apt-get install chromium) atau set CHROMIUM_PATH.`);
   }
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  checkChromium();
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+}
+
+/** A browser with a profile on disk, to close and reopen as a citizen would. */
+export async function launchPersistent(userDataDir: string, baseURL: string): Promise<BrowserContext> {
+  checkChromium();
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, args: ARGS, ...MOBILE, baseURL });
 }

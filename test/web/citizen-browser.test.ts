@@ -1,12 +1,15 @@
 // The citizen web in a real phone-sized Chromium: submit with and without JavaScript, offline
 // outbox, validation, HET hint. Screenshots land in test-artifacts/ for a human to look at.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
-import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium } from './browser.ts';
+import { WEIGHT_BUDGET_BYTES, weigh } from '../../bench/web-weight.ts';
+import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium, launchPersistent } from './browser.ts';
 
 const PHOTO = { name: 'sawah.jpg', mimeType: 'image/jpeg' };
 
@@ -35,14 +38,15 @@ describe('citizen web in a phone browser', function () {
 
   before(async () => {
     await buildClientOnce();
-    [app, browser, bigPhoto] = await Promise.all([startApp(), launchChromium(), jpegWithGps(3000, 2000)]);
+    // A tile server nobody answers: the map must still open and take a pin.
+    [app, browser, bigPhoto] = await Promise.all([startApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' }), launchChromium(), jpegWithGps(3000, 2000)]);
   });
   after(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ ...MOBILE, ...options, baseURL: app.baseUrl });
     return { context, page: await context.newPage() };
   }
@@ -85,6 +89,8 @@ describe('citizen web in a phone browser', function () {
     assert.equal((await page.textContent('#tracking-code'))?.trim(), code);
     assert.match(await page.textContent('main') ?? '', /Baru/);
     assert.equal(await page.evaluate(() => localStorage.getItem('draft:pupuk')), null, 'the draft is cleared once sent');
+    await page.goto('/');
+    assert.match(await page.textContent('#my-reports') ?? '', new RegExp(code), 'the home page keeps the codes sent from this phone');
     await context.close();
   });
 
@@ -120,6 +126,7 @@ describe('citizen web in a phone browser', function () {
     // The citizen closes and reopens the page without signal: the service worker serves it,
     // the draft is restored, and the outbox is still there.
     await page.reload();
+    await page.waitForSelector('#thumbs img');
     assert.equal(await page.inputValue('input[name=clientId]'), clientId);
     assert.equal(await page.inputValue('#f-details-kioskName'), 'Kios Tani Makmur');
 
@@ -133,6 +140,32 @@ describe('citizen web in a phone browser', function () {
     assert.equal(stored?.photos.length, 1, 'the photo came through the outbox');
     assert.equal(await reportCount(app), before + 1, 'created exactly once');
     await context.close();
+  });
+
+  it('when the browser is closed while a report waits for signal, reopening it sends the report', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'suara-warga-profile-'));
+    try {
+      let context = await launchPersistent(profile, app.baseUrl);
+      let page = context.pages()[0] ?? await context.newPage();
+      await page.goto('/lapor/pupuk');
+      await fillPupuk(page, 'Kios menjual NPK dipaketkan dengan obat.');
+      const clientId = await page.inputValue('input[name=clientId]');
+      await context.setOffline(true);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#send-status:has-text("Menunggu sinyal")');
+      await context.close();
+      assert.equal(await app.deps.store.getReportByClientId(clientId), null);
+
+      context = await launchPersistent(profile, app.baseUrl);
+      page = context.pages()[0] ?? await context.newPage();
+      await page.goto('/');
+      await page.waitForSelector('#outbox-status a[href^="/terkirim/"]', { timeout: 20_000 });
+      assert.ok(await app.deps.store.getReportByClientId(clientId), 'the report from the closed browser arrived');
+      assert.match(await page.textContent('#my-reports') ?? '', /[A-Z0-9]{4}-/);
+      await context.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('when the description is too short, the error is shown next to it, focus moves there, and nothing typed is lost', async () => {
@@ -151,5 +184,54 @@ describe('citizen web in a phone browser', function () {
     assert.equal(await page.inputValue('#f-description'), 'mahal');
     assert.equal(await page.inputValue('#f-desa'), '33.16.05.2001');
     await context.close();
+  });
+
+  it('"Gunakan lokasi saya" preselects the kecamatan with the nearest centre and says so; the map opens without tiles and takes a pin', async () => {
+    const { context, page } = await newPage({ geolocation: { latitude: -7.15, longitude: 111.58 }, permissions: ['geolocation'] });
+    await page.goto('/lapor/jalan');
+    await page.click('#geo-btn');
+    await page.waitForSelector('#geo-status:has-text("Cepu")');
+    assert.equal(await page.inputValue('#f-kecamatan'), '33.16.05');
+    assert.equal(await page.inputValue('#f-lat'), '-7.150000');
+    // Only Cepu's desa are offered now.
+    const desa = await page.$$eval('#f-desa option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    assert.ok(desa.length > 0 && desa.every((code) => code.startsWith('33.16.05.')));
+
+    const leafletRequests: string[] = [];
+    page.on('request', (r) => { if (/map-/.test(r.url())) leafletRequests.push(r.url()); });
+    await page.click('#map-btn');
+    await page.waitForSelector('#geo-status:has-text("Ketuk peta")');
+    assert.ok(leafletRequests.length > 0, 'Leaflet is loaded only when the map is opened');
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.locator('#map').click({ position: { x: box.width / 2 + 40, y: box.height / 2 } });
+    await page.waitForSelector('#geo-status:has-text("Titik lokasi ditandai")');
+    assert.notEqual(await page.inputValue('#f-lat'), '-7.150000');
+    await context.close();
+  });
+
+  it('at 360 px and 200% text size the form fits the screen, every input has a label and tap targets are at least 44 px', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/lapor/pupuk');
+    const report = await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+      const controls = [...document.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')];
+      const unlabelled = controls.filter((c) => c.labels === null || c.labels.length === 0).map((c) => c.name);
+      const targets = [...document.querySelectorAll<HTMLElement>('button:not([hidden]), a.btn, .choice, input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(.file-input), select')]
+        .filter((el) => el.offsetParent !== null);
+      const small = targets.filter((el) => el.getBoundingClientRect().height < 44).map((el) => el.outerHTML.slice(0, 60));
+      return { unlabelled, small, overflow: document.documentElement.scrollWidth - window.innerWidth };
+    });
+    assert.deepEqual(report.unlabelled, []);
+    assert.deepEqual(report.small, []);
+    assert.ok(report.overflow <= 0, `page scrolls sideways by ${report.overflow}px at 200% text`);
+    await context.close();
+  });
+
+  it('the first load of / and /lapor/pupuk stays within 30 KB gzipped (HTML+CSS+JS, Leaflet excluded)', async () => {
+    for (const path of ['/', '/lapor/pupuk']) {
+      const weight = await weigh(browser, app.baseUrl, path);
+      assert.ok(weight.files.some((f) => f.url.endsWith('.js')) && weight.files.some((f) => f.url.endsWith('.css')), 'the built assets were loaded');
+      assert.ok(weight.bytes <= WEIGHT_BUDGET_BYTES, `${path} weighs ${weight.bytes} bytes`);
+    }
   });
 });

@@ -4,6 +4,10 @@ import request from 'supertest';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import type { PupukDetails } from '../../shared/types.ts';
+import { commitAndPublish, eventFor } from '../../server/reports/service.ts';
+import { loadClientAssets } from '../../server/web/assets.ts';
+import { html } from '../../server/web/html.ts';
+import { renderPage } from '../../server/web/layout.ts';
 
 describe('citizen web pages (no JavaScript)', () => {
   let app: RunningApp;
@@ -16,6 +20,7 @@ describe('citizen web pages (no JavaScript)', () => {
       assert.match(res.text, new RegExp(`href="/lapor/${id}"`));
     }
     assert.match(res.text, /Pupuk langka\/mahal/);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
   });
 
   it('the pupuk form names its fields as the shared schema reads them, confidential on by default', async () => {
@@ -66,12 +71,29 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.ok(res.text.includes('value="Kios &quot;Maju&quot; &lt;b&gt;"'));
     assert.match(res.text, /id="err-details-fertiliserType"[^>]*>Wajib diisi\./);
     assert.match(res.text, /aria-invalid="true"/);
+    // Without JavaScript, focus lands on the first bad field (the fertiliser type) by autofocus.
+    assert.equal(res.text.match(/autofocus/g)?.length, 1);
+    assert.match(res.text, /value="urea" autofocus/);
     assert.match(res.text, /<option value="33.16.05.2001" selected>/);
+  });
+
+  it('when a photo cannot be read, the form comes back with the message under the photo field and the text kept', async () => {
+    const res = await request(app.app).post('/lapor/jalan')
+      .field('category', 'jalan').field('description', 'Jembatan bambu di dusun hampir putus.').field('kecamatan', '33.16.05').field('desa', '33.16.05.2001')
+      .field('details[damageType]', 'jembatan').field('details[severity]', '3')
+      .attach('photos', Buffer.from('bukan foto'), { filename: 'x.jpg', contentType: 'image/jpeg' })
+      .expect(415);
+    assert.match(res.text, /id="err-photos"[^>]*>Berkas ini bukan foto JPEG, PNG, atau WebP\./);
+    assert.match(res.text, /Foto perlu dipilih ulang/);
+    assert.match(res.text, /Jembatan bambu di dusun hampir putus\./);
   });
 
   it('when the English switch is used, the cookie makes the pages English', async () => {
     const res = await request(app.app).get('/bahasa/en?next=/lapor/pupuk').expect(303);
     assert.equal(res.headers.location, '/lapor/pupuk');
+    for (const evil of ['//evil.example', '/\\evil.example', 'https://evil.example']) {
+      assert.equal((await request(app.app).get(`/bahasa/en?next=${encodeURIComponent(evil)}`).expect(303)).headers.location, '/');
+    }
     const cookie = String(res.headers['set-cookie']).split(';')[0];
     const page = await request(app.app).get('/lapor/pupuk').set('Cookie', cookie).expect(200);
     assert.match(page.text, /<html lang="en"/);
@@ -92,4 +114,56 @@ describe('citizen web pages (no JavaScript)', () => {
     const page = await request(app.app).get(`/lacak/${code}`).expect(200);
     assert.ok(page.text.includes('&lt;img src=x onerror=alert(1)&gt; jalan rusak'));
   });
+
+  it('after resolution the tracking page offers rating and reopening as plain forms, and both work without JavaScript', async () => {
+    const created = await request(app.app).post('/lapor/jalan').type('form')
+      .send({ category: 'jalan', description: 'Jalan berlubang di depan SD.', kecamatan: '33.16.05', desa: '33.16.05.2001', 'details[damageType]': 'berlubang', 'details[severity]': '3' })
+      .expect(303);
+    const code = /\/terkirim\/(.+)$/.exec(created.headers.location)![1];
+    const report = (await app.deps.store.getReport(code))!;
+    const now = new Date().toISOString();
+    const resolved = { ...report, status: 'resolved' as const, resolvedAt: now, updatedAt: now, dueAt: null, version: report.version + 1 };
+    await commitAndPublish(app.deps, resolved, eventFor(resolved, 'report.resolved', { kind: 'system' }, { note: 'Sudah ditambal <b>aspal</b>.' }), report.version);
+
+    const page = await request(app.app).get(`/lacak/${code}`).expect(200);
+    assert.match(page.text, /Sudah ditambal &lt;b&gt;aspal&lt;\/b&gt;\./);
+    assert.match(page.text, new RegExp(`action="/lacak/${code}/nilai"`));
+    assert.match(page.text, /Buka kembali laporan/);
+
+    const missing = await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({}).expect(422);
+    assert.match(missing.text, /Beri nilai 1 sampai 5\./);
+    await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({ rating: '4', comment: 'Cepat' }).expect(303);
+    const rated = await request(app.app).get(`/lacak/${code}?ok=1`).expect(200);
+    assert.match(rated.text, /Nilai Anda: 4 dari 5\./);
+    assert.match(rated.text, /tanggapan Anda tersimpan/);
+
+    await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({ reopen: 'true', reason: 'Lubang muncul lagi.' }).expect(303);
+    assert.equal((await app.deps.store.getReport(code))?.status, 'in_progress');
+  });
 });
+
+describe('citizen web without a client build', () => {
+  it('pages render without script or stylesheet tags when client/dist is missing', () => {
+    const assets = loadClientAssets('/nonexistent-dist');
+    assert.deepEqual(assets, { script: null, styles: [], shell: [] });
+    const page = renderPage({ lang: 'id', title: 'x', page: 'home', path: '/', assets, body: html`<p>ok</p>` });
+    assert.doesNotMatch(page, /<script|<link rel="stylesheet"/);
+  });
+});
+
+describe('citizen web under the submission rate limit', () => {
+  let app: RunningApp;
+  before(async () => { app = await startApp({ RATE_LIMIT_SUBMIT: '1/1m' }); });
+  after(async () => { await app.close(); });
+
+  it('a refused post shows the form again with the wait time and keeps what was typed', async () => {
+    const post = () => request(app.app).post('/lapor/lainnya').type('form')
+      .send({ category: 'lainnya', description: 'Lampu jalan mati sebulan.', kecamatan: '33.16.05', desa: '33.16.05.2001' });
+    await post().expect(303);
+    const res = await post().expect(429);
+    assert.match(res.text, /Terlalu banyak permintaan\. Coba lagi dalam \d+ detik\./);
+    assert.match(res.text, /Lampu jalan mati sebulan\./);
+    assert.ok(res.headers['retry-after']);
+  });
+});
+
