@@ -256,5 +256,6 @@ describe('map and statistics API', () => {
     assert.match(res.text, /<option value="pupuk" selected>/);
     assert.match(res.text, /id="f-overdue" checked/);
     assert.match(res.text, /name="from" id="f-from" value="2026-03-01"/);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
   });
 });
