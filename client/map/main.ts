@@ -149,7 +149,7 @@ async function start(): Promise<void> {
   // Boundaries: a choropleth when imported; without them only the markers are drawn.
   let areas: L.GeoJSON | null = null;
   try {
-    const boundaries = await getJson<{ kecamatan: GeoJSON.FeatureCollection | null }>('/api/map/boundaries');
+    const boundaries = await getJson<{ kecamatan: GeoJSON.FeatureCollection | null }>('/api/map/boundaries?level=kecamatan');
     if (boundaries.kecamatan) {
       areas = L.geoJSON(boundaries.kecamatan, {
         pane: 'areas',

@@ -75,9 +75,15 @@ export function mapRoutes(deps: Deps, options: { distDir?: string } = {}): Route
     }));
   });
 
-  router.get('/api/map/boundaries', (_req, res) => {
+  // ?level=kecamatan leaves the (much larger) desa layer out; null means "not imported".
+  router.get('/api/map/boundaries', (req, res) => {
+    const level = one(req.query.level);
+    if (level && level !== 'kecamatan' && level !== 'desa') throw new AppError('validation_failed', { status: 422, fields: { level: 'invalid_choice' } });
     const { kecamatan, desa } = deps.catalog.boundaries;
-    res.json({ kecamatan: toFeatureCollection(kecamatan), desa: toFeatureCollection(desa) });
+    res.json({
+      ...(level !== 'desa' ? { kecamatan: toFeatureCollection(kecamatan) } : {}),
+      ...(level !== 'kecamatan' ? { desa: toFeatureCollection(desa) } : {}),
+    });
   });
 
   return router;

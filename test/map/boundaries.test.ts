@@ -190,6 +190,9 @@ describe('boundaries: CLI import and the running server', function () {
     const boundaries = await request(app.baseUrl).get('/api/map/boundaries').set('Cookie', exec.cookie).expect(200);
     assert.deepEqual(boundaries.body.kecamatan.features.map((f: { id: string }) => f.id), ['33.16.05', '33.16.09']);
     assert.equal(boundaries.body.kecamatan.features[1].geometry.type, 'MultiPolygon');
+    assert.deepEqual(boundaries.body.desa.features.map((f: { id: string }) => f.id), [BLORA_DESA]);
+    const onlyKecamatan = await request(app.baseUrl).get('/api/map/boundaries?level=kecamatan').set('Cookie', exec.cookie).expect(200);
+    assert.deepEqual(Object.keys(onlyKecamatan.body), ['kecamatan']);
 
     // The citizen chose Cepu but stood in Blora: the choice stays, the desk sees the flag.
     const elsewhere = await request(app.baseUrl).post('/api/reports').send(reportBody({ kecamatan: '33.16.05', lat: BLORA.lat, lng: BLORA.lng })).expect(201);
