@@ -29,7 +29,7 @@ async function put(store: SqliteStore, report: Report, expectedVersion = 0): Pro
   await store.commitReport({ report, event: eventFor(report, expectedVersion ? 'report.noted' : 'report.created', { kind: 'system' }), expectedVersion });
 }
 
-describe('store: aggregateReports and scanReports (SQLite)', () => {
+describe('store: aggregateReports, scanReports and agencyTimings (SQLite)', () => {
   let dir: string;
   let store: SqliteStore;
   beforeEach(() => {
@@ -75,6 +75,21 @@ describe('store: aggregateReports and scanReports (SQLite)', () => {
     assert.deepEqual(rows[0].pupuk, { kioskName: 'Kios A', fertiliserType: 'urea', pricePerKg: 2500, hetPerKg: 1800, overHetPerKg: 700, problems: ['stok_kosong', 'dipaketkan'] });
     assert.equal(rows[1].pupuk, null);
     assert.equal((await store.scanReports({ limit: 10 }))[0].pupuk, undefined);
+  });
+
+  it('gives per agency the answered count, on-time count and medians (mean of the two middle values when even)', async () => {
+    const at = (hours: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + hours * 3_600_000).toISOString();
+    for (const hours of [10, 20, 40, 90]) await put(store, makeReport({ status: 'verified', verifiedAt: at(hours) }));
+    await put(store, makeReport({ status: 'resolved', verifiedAt: at(5), resolvedAt: at(30), dueAt: null }));
+    await put(store, makeReport({ agencyId: 'dinkes', category: 'kesehatan', status: 'rejected', dueAt: null, updatedAt: at(100) }));
+    await put(store, makeReport({ agencyId: 'disdik', category: 'pendidikan' }));
+    const timings = new Map((await store.agencyTimings({})).map((t) => [t.agencyId, t]));
+    // dpupr: verified after 5, 10, 20, 40, 90 h → median 20; the 90 h one missed the 5 March deadline (75 h after).
+    assert.deepEqual(timings.get('dpupr'), { agencyId: 'dpupr', answered: 5, answeredOnTime: 4, medianHoursToVerify: 20, medianHoursToResolve: 30 });
+    assert.deepEqual(timings.get('dinkes'), { agencyId: 'dinkes', answered: 1, answeredOnTime: 0, medianHoursToVerify: null, medianHoursToResolve: null });
+    assert.deepEqual(timings.get('disdik'), { agencyId: 'disdik', answered: 0, answeredOnTime: 0, medianHoursToVerify: null, medianHoursToResolve: null });
+    const even = await store.agencyTimings({ statuses: ['verified'] });
+    assert.equal(even[0].medianHoursToVerify, 30, '10, 20, 40, 90 → (20 + 40) / 2');
   });
 
   it('keeps the first answer time when a resolved report is reopened and resolved again', async () => {
