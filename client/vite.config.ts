@@ -1,6 +1,7 @@
 // Builds the progressive enhancement for the server-rendered pages: one module entry
 // (hashed, cached a year) and the service worker at a fixed URL (/sw.js, revalidated).
-// The officers' desk is its own entry, so a citizen's phone never downloads it.
+// The officers' desk and the staff map (/peta) are their own entries, so a citizen's phone
+// never downloads them and Leaflet never weighs on the citizen pages.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -20,7 +21,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rolldownOptions: {
-      input: { main: `${root}src/main.ts`, desk: `${root}desk/main.ts`, sw: `${root}src/sw.ts` },
+      input: { main: `${root}src/main.ts`, desk: `${root}desk/main.ts`, map: `${root}map/main.ts`, sw: `${root}src/sw.ts` },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

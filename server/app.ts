@@ -11,9 +11,11 @@ import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestContext } from './http/request-context.ts';
 import { attachDeskSocket } from './realtime/desk-socket.ts';
 import { healthRoutes } from './health/routes.ts';
+import { mapRoutes } from './map/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
 import { webRoutes } from './web/routes.ts';
 
 export interface App {
@@ -49,6 +51,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(authRoutes(deps));
   app.use(deskRoutes(deps));
   app.use(adminRoutes(deps));
+  app.use(mapRoutes(deps));
+  app.use(statsRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
   app.use(deskPageRoutes(deps));

@@ -50,6 +50,8 @@ export interface DeskReportView extends DeskSummary {
   details: ReportDetails;
   lat: number | null;
   lng: number | null;
+  /** Where the GPS point lies when that differs from the citizen's choice (boundaries imported). */
+  locationMismatch: { kecamatan: string | null; desa: string | null } | null;
   photos: DeskPhoto[];
   /** Null when the report is anonymous (for every role but admin) or none was given. */
   reporter: { name: string | null; phone: string | null } | null;

@@ -94,6 +94,11 @@ export interface Report {
   /** The deadline now running (null once closed); `overdue` is derived from it. */
   dueAt: string | null;
   overdueNotified: boolean;
+  /**
+   * Set at intake when the GPS point lies in another kecamatan/desa (by the imported boundary
+   * polygons) than the citizen chose. What the citizen chose is kept; the desk sees both.
+   */
+  locationMismatch?: { kecamatan: string | null; desa: string | null };
   version: number;
 }
 

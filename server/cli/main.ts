@@ -9,12 +9,15 @@
 //   npm run cli -- user enable --username budi
 //   npm run cli -- user reset-password --username budi --password-env NEW_PASSWORD
 //   npm run cli -- user list
+//   npm run cli -- boundaries import kecamatan.geojson
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { message, type MessageCode } from '../../shared/messages.ts';
 import { createUser, disableUser, enableUser, listUsers, resetPassword } from '../auth/users.ts';
 import { SessionHub } from '../auth/session-hub.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { BoundaryImportError, importBoundaries } from '../map/boundaries.ts';
 import { Catalog } from '../reference/catalog.ts';
 import { openStorage } from '../store/open.ts';
 
@@ -24,8 +27,10 @@ const USAGE = `Pemakaian:
   npm run cli -- user enable --username U
   npm run cli -- user reset-password --username U [--password-env VAR]
   npm run cli -- user list
+  npm run cli -- boundaries import BERKAS.geojson
 Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env.
-Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.`;
+Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.
+Batas wilayah: GeoJSON FeatureCollection poligon kecamatan/desa, properti "code" = kode Kemendagri.`;
 
 class UsageError extends Error {}
 
@@ -58,7 +63,8 @@ async function run(argv: string[]): Promise<void> {
     },
   });
   const [resource, command] = positionals;
-  if (values.help || resource !== 'user' || !command) throw new UsageError('');
+  if (values.help || !['user', 'boundaries'].includes(resource) || !command) throw new UsageError('');
+  if (resource === 'boundaries') return runBoundaries(command, positionals[2]);
 
   const config = loadConfig();
   const { store } = await openStorage(config);
@@ -101,6 +107,27 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+/** Validates the whole file first; nothing is stored unless every feature is right. */
+async function runBoundaries(command: string, file: string | undefined): Promise<void> {
+  if (command !== 'import') throw new UsageError(`Perintah tidak dikenal: boundaries ${command}`);
+  if (!file) throw new UsageError('Sebutkan berkas GeoJSON yang akan diimpor.');
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new BoundaryImportError([`Berkas ${file} tidak bisa dibaca sebagai JSON: ${(err as Error).message}`]);
+  }
+  const config = loadConfig();
+  const { store } = await openStorage(config);
+  try {
+    const catalog = new Catalog(store, config.regionCode);
+    const counts = await importBoundaries(store, catalog.region, json);
+    console.log(`Batas wilayah disimpan: ${counts.kecamatan} kecamatan, ${counts.desa} desa. Mulai ulang server agar peta dan lokasi laporan memakainya.`);
+  } finally {
+    await store.close();
+  }
+}
+
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) {
     if (err.message) console.error(err.message);
@@ -110,6 +137,10 @@ run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof AppError) {
     const fields = Object.entries(err.fields ?? {}).map(([field, code]) => `  ${field}: ${message(code as MessageCode)}`);
     console.error([message(err.code, err.params), ...fields].join('\n'));
+    process.exit(65);
+  }
+  if (err instanceof BoundaryImportError) {
+    console.error(['Impor batas wilayah ditolak; tidak ada yang disimpan.', ...err.problems.map((p) => `  ${p}`)].join('\n'));
     process.exit(65);
   }
   if (err instanceof ConfigError) {

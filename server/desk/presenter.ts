@@ -30,6 +30,7 @@ export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser
     details: report.details,
     lat: report.lat,
     lng: report.lng,
+    locationMismatch: report.locationMismatch ?? null,
     photos: report.photos.map(deskPhoto),
     reporter,
     duplicateOf: report.duplicateOf,

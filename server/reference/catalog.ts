@@ -3,6 +3,7 @@ import { CATEGORIES } from '../../shared/reference/categories.ts';
 import { HOLIDAYS } from '../../shared/reference/holidays.ts';
 import type { Agency, Category, CategoryId, Region } from '../../shared/types.ts';
 import type { Store } from '../store/port.ts';
+import { loadBoundaries, type Boundaries } from '../map/boundaries.ts';
 import { loadRegion } from './region.ts';
 
 export interface Holiday { date: string; name: string; kind: 'libur' | 'cuti_bersama' }
@@ -20,6 +21,8 @@ export class Catalog {
   categories: Category[] = [...CATEGORIES];
   holidays: Holiday[] = [...HOLIDAYS];
   holidayDates: Set<string> = new Set(HOLIDAYS.map((h) => h.date));
+  /** Imported kecamatan/desa polygons (CLI `boundaries import`); none by default. */
+  boundaries: Boundaries = { kecamatan: null, desa: null };
   private readonly kecamatanNames = new Map<string, string>();
   private readonly desaNames = new Map<string, string>();
 
@@ -38,6 +41,7 @@ export class Catalog {
     this.categories = CATEGORIES.map((c) => ({ ...c, agencyId: routing[c.id] ?? c.agencyId }));
     this.holidays = (await this.store.getSetting<Holiday[]>(SETTING_KEYS.holidays)) ?? [...HOLIDAYS];
     this.holidayDates = new Set(this.holidays.map((h) => h.date));
+    this.boundaries = await loadBoundaries(this.store);
   }
 
   agencyFor(category: CategoryId): Agency {

@@ -3,6 +3,7 @@ import { addWorkingDays, SLA, wibDate } from '../../shared/working-days.ts';
 import type { EventActor, NewReportEvent, PupukDetails, Report, ReportEvent, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { locationMismatchOf } from '../map/boundaries.ts';
 import type { ProcessedPhoto } from '../media/photo-processor.ts';
 import { DuplicateClientIdError, DuplicateCodeError, VersionConflictError } from '../store/port.ts';
 import { toPublicView, toSummary } from './presenter.ts';
@@ -30,6 +31,8 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
   const agency = deps.catalog.agencyFor(input.category);
   const verifyDueAt = addWorkingDays(now, SLA.verifyWorkingDays, deps.catalog.holidayDates).toISOString();
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
+  // The citizen's choice stands; a GPS point in another area is flagged for the desk.
+  const locationMismatch = locationMismatchOf(deps.catalog.boundaries, input);
   return {
     code: generateTrackingCode(),
     clientId: input.clientId ?? null,
@@ -59,6 +62,7 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
     followUpDueAt: null,
     dueAt: verifyDueAt,
     overdueNotified: false,
+    ...(locationMismatch ? { locationMismatch } : {}),
     version: 1,
   };
 }

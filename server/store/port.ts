@@ -26,6 +26,84 @@ export interface ReportQuery {
   limit: number;
 }
 
+/**
+ * Which reports an aggregate or scan covers. Every field narrows; omitted means "any".
+ * Used by the map and the statistics, always with the caller's role scope already applied.
+ */
+export interface ReportFilter {
+  agencyIds?: string[];
+  kecamatan?: string;
+  categories?: CategoryId[];
+  statuses?: ReportStatus[];
+  /** created_at >= createdFrom and < createdBefore (ISO instants). */
+  createdFrom?: string;
+  createdBefore?: string;
+  /** Only reports whose running deadline is before this instant (ISO): overdue then. */
+  overdueAt?: string;
+  /** Only reports with a GPS point inside this box (degrees). */
+  bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
+}
+
+/**
+ * Keys an aggregate can group by. `overdue` is dueAt < `now`; `week` is the Monday
+ * (YYYY-MM-DD, WIB) of the week the report was created in.
+ */
+export type AggregateKey = 'kecamatan' | 'category' | 'status' | 'agencyId' | 'overdue' | 'week';
+
+export interface AggregateQuery extends ReportFilter {
+  by: AggregateKey[];
+  /** The instant `overdue` is judged at (ISO). */
+  now: string;
+}
+
+/** One group: the values of the grouped keys (overdue as boolean) and how many reports. */
+export interface AggregateRow {
+  key: { kecamatan?: string; category?: CategoryId; status?: ReportStatus; agencyId?: string; overdue?: boolean; week?: string };
+  count: number;
+}
+
+/** The few facts of a report that maps and statistics need, without its documents. */
+export interface ReportFacts {
+  code: string;
+  category: CategoryId;
+  agencyId: string;
+  status: ReportStatus;
+  kecamatan: string;
+  desa: string;
+  lat: number | null;
+  lng: number | null;
+  confidential: boolean;
+  excerpt: string;
+  createdAt: string;
+  verifiedAt: string | null;
+  resolvedAt: string | null;
+  /** When the report first got an answer: verified, or closed (resolved/rejected/duplicate). */
+  answeredAt: string | null;
+  verifyDueAt: string;
+  dueAt: string | null;
+  /** Only with `withPupuk`, and only for pupuk reports. */
+  pupuk?: { kioskName: string | null; fertiliserType: string | null; pricePerKg: number | null; hetPerKg: number | null; overHetPerKg: number | null; problems: string[] } | null;
+}
+
+/** How one agency keeps its deadlines, over the filtered reports. */
+export interface AgencyTiming {
+  agencyId: string;
+  /** Reports with a first answer (answeredAt set). */
+  answered: number;
+  /** Of those, answered at or before their verify deadline. */
+  answeredOnTime: number;
+  /** Median hours from createdAt to verifiedAt (verified reports); null when none. */
+  medianHoursToVerify: number | null;
+  /** Median hours from createdAt to resolvedAt (reports now resolved); null when none. */
+  medianHoursToResolve: number | null;
+}
+
+export interface ScanQuery extends ReportFilter {
+  /** Newest first, at most this many. */
+  limit: number;
+  withPupuk?: boolean;
+}
+
 export interface UserRecord {
   id: string;
   username: string;
@@ -75,6 +153,12 @@ export interface Store {
   eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]>;
   eventsOfReport(code: string): Promise<ReportEvent[]>;
   lastSeq(): Promise<number>;
+  /** Grouped counts of the filtered reports (GROUP BY in the store, no documents read). */
+  aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
+  /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
+  scanReports(query: ScanQuery): Promise<ReportFacts[]>;
+  /** Deadline keeping and median durations per agency (only agencies with reports). */
+  agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
 
   createUser(user: UserRecord): Promise<void>;
   updateUser(user: UserRecord): Promise<void>;

@@ -4,8 +4,10 @@ import { dirname } from 'node:path';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateUsernameError, VersionConflictError,
-  type ReportChange, type ReportQuery, type SessionRecord, type Store, type UserRecord,
+  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
+  type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
+import { answeredAtOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -14,6 +16,64 @@ interface Pending { change: ReportChange; resolve: (e: ReportEvent) => void; rej
 function isUniqueViolation(err: unknown, column: string): boolean {
   return err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes(column)
     || err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && err.message.includes(column);
+}
+
+// Group keys as SQL expressions. The week is the Monday of the creation date in WIB (UTC+7).
+const GROUP_SQL: Record<AggregateKey, string> = {
+  kecamatan: 'kecamatan',
+  category: 'category',
+  status: 'status',
+  agencyId: 'agency_id',
+  overdue: '(due_at IS NOT NULL AND due_at < @now)',
+  week: "date(created_at, '+7 hours', '-6 days', 'weekday 1')",
+};
+
+/** WHERE clause and named parameters of a report filter. */
+function filterSql(filter: ReportFilter): { where: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const inList = (column: string, name: string, values: readonly string[]) => {
+    const names = values.map((v, i) => {
+      params[`${name}${i}`] = v;
+      return `@${name}${i}`;
+    });
+    where.push(`${column} IN (${names.join(',') || 'NULL'})`);
+  };
+  if (filter.agencyIds) inList('agency_id', 'agency', filter.agencyIds);
+  if (filter.categories?.length) inList('category', 'category', filter.categories);
+  if (filter.statuses?.length) inList('status', 'status', filter.statuses);
+  if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
+  if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
+  if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
+  if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
+  if (filter.bbox) {
+    where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
+    Object.assign(params, filter.bbox);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+interface FactsRow {
+  code: string; category: string; agency_id: string; status: string; kecamatan: string; desa: string;
+  lat: number | null; lng: number | null; confidential: number; excerpt: string; created_at: string;
+  verified_at: string | null; resolved_at: string | null; answered_at: string | null; verify_due_at: string; due_at: string | null;
+  pupuk?: string | null;
+}
+
+const EXCERPT_LENGTH = 140;
+
+/** A bbox filter reads lat/lng, which the covering index does not hold. */
+function usesPoint(filter: ReportFilter): boolean {
+  return filter.bbox !== undefined;
+}
+
+function pupukFacts(d: Record<string, unknown>): NonNullable<ReportFacts['pupuk']> {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    kioskName: text(d.kioskName), fertiliserType: text(d.fertiliserType), pricePerKg: num(d.pricePerKg), hetPerKg: num(d.hetPerKg),
+    overHetPerKg: num(d.overHetPerKg), problems: Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [],
+  };
 }
 
 function escapeLike(text: string): string {
@@ -126,11 +186,15 @@ export class SqliteStore implements Store {
       code: report.code, client_id: report.clientId, agency_id: report.agencyId, kecamatan: report.kecamatan,
       category: report.category, status: report.status, description: report.description, created_at: report.createdAt,
       due_at: report.dueAt, version: report.version, doc: JSON.stringify(report),
+      desa: report.desa, lat: report.lat, lng: report.lng, confidential: report.confidential ? 1 : 0,
+      verify_due_at: report.verifyDueAt, verified_at: report.verifiedAt, resolved_at: report.resolvedAt, answered_at: answeredAtOf(report),
     };
     if (expectedVersion === 0) {
       try {
-        this.sql(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc)
-          VALUES (@code, @client_id, @agency_id, @kecamatan, @category, @status, @description, @created_at, @due_at, @version, @doc)`).run(row);
+        this.sql(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc,
+            desa, lat, lng, confidential, verify_due_at, verified_at, resolved_at, answered_at)
+          VALUES (@code, @client_id, @agency_id, @kecamatan, @category, @status, @description, @created_at, @due_at, @version, @doc,
+            @desa, @lat, @lng, @confidential, @verify_due_at, @verified_at, @resolved_at, @answered_at)`).run(row);
       } catch (err) {
         if (report.clientId && isUniqueViolation(err, 'client_id')) throw new DuplicateClientIdError(report.clientId);
         if (isUniqueViolation(err, 'code')) throw new DuplicateCodeError();
@@ -138,7 +202,9 @@ export class SqliteStore implements Store {
       }
     } else {
       const result = this.sql(`UPDATE reports SET agency_id=@agency_id, kecamatan=@kecamatan, category=@category, status=@status,
-        description=@description, due_at=@due_at, version=@version, doc=@doc WHERE code=@code AND version=@expected`).run({ ...row, expected: expectedVersion });
+        description=@description, due_at=@due_at, version=@version, doc=@doc, desa=@desa, lat=@lat, lng=@lng, confidential=@confidential,
+        verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=COALESCE(answered_at, @answered_at)
+        WHERE code=@code AND version=@expected`).run({ ...row, expected: expectedVersion });
       if (result.changes === 0) throw new VersionConflictError(report.code);
     }
     const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_code) VALUES (?, ?)');
@@ -215,6 +281,68 @@ export class SqliteStore implements Store {
 
   async lastSeq(): Promise<number> {
     return Number(this.sql('SELECT COALESCE(MAX(seq), 0) FROM events').pluck().get());
+  }
+
+  async aggregateReports(query: AggregateQuery): Promise<AggregateRow[]> {
+    const { where, params } = filterSql(query);
+    const keys = [...new Set(query.by)];
+    const columns = keys.map((k, i) => `${GROUP_SQL[k]} AS k${i}`);
+    // INDEXED BY: without statistics the planner prefers the agency/kecamatan indexes and then
+    // reads every matching document; the covering index answers from itself alone.
+    const table = usesPoint(query) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const sql = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${table} ${where}
+      ${keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')}` : ''}`;
+    const rows = this.sql(sql).all({ ...params, now: query.now }) as Record<string, unknown>[];
+    return rows.filter((r) => Number(r.n) > 0).map((r) => {
+      const key: AggregateRow['key'] = {};
+      keys.forEach((k, i) => {
+        const value = r[`k${i}`];
+        if (k === 'overdue') key.overdue = Number(value) === 1;
+        else (key as Record<string, unknown>)[k] = value;
+      });
+      return { key, count: Number(r.n) };
+    });
+  }
+
+  async scanReports(query: ScanQuery): Promise<ReportFacts[]> {
+    const { where, params } = filterSql(query);
+    // The details are extracted once (one parse of the document) and picked apart in JS.
+    const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
+    const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
+        substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
+      FROM reports ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+    return rows.map((r) => {
+      const facts: ReportFacts = {
+        code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
+        kecamatan: r.kecamatan, desa: r.desa, lat: r.lat, lng: r.lng, confidential: r.confidential === 1,
+        excerpt: r.excerpt.length > EXCERPT_LENGTH ? `${r.excerpt.slice(0, EXCERPT_LENGTH - 1)}…` : r.excerpt,
+        createdAt: r.created_at, verifiedAt: r.verified_at, resolvedAt: r.resolved_at, answeredAt: r.answered_at,
+        verifyDueAt: r.verify_due_at, dueAt: r.due_at,
+      };
+      if (query.withPupuk) facts.pupuk = r.pupuk ? pupukFacts(JSON.parse(r.pupuk) as Record<string, unknown>) : null;
+      return facts;
+    });
+  }
+
+  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
+    const { where, params } = filterSql(filter);
+    const and = where ? `${where} AND` : 'WHERE';
+    const table = usesPoint(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
+      FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
+    // Median per agency: the middle row (or the mean of the two middle rows) by duration.
+    const medians = (column: 'verified_at' | 'resolved_at', extra: string) => new Map((this.sql(`
+      SELECT agency_id, AVG(hours) AS median FROM (
+        SELECT agency_id, hours, ROW_NUMBER() OVER (PARTITION BY agency_id ORDER BY hours) AS rn, COUNT(*) OVER (PARTITION BY agency_id) AS n
+        FROM (SELECT agency_id, ROUND((julianday(${column}) - julianday(created_at)) * 24, 1) AS hours FROM ${table} ${and} ${column} IS NOT NULL ${extra}))
+      WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY agency_id`).all(params) as { agency_id: string; median: number }[])
+      .map((r) => [r.agency_id, Math.round(r.median * 10) / 10]));
+    const verify = medians('verified_at', '');
+    const resolve = medians('resolved_at', "AND status = 'resolved'");
+    return counts.map((c) => ({
+      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time,
+      medianHoursToVerify: verify.get(c.agency_id) ?? null, medianHoursToResolve: resolve.get(c.agency_id) ?? null,
+    }));
   }
 
   async createUser(user: UserRecord): Promise<void> {

@@ -1,0 +1,59 @@
+// The map's use cases: counts per kecamatan and report pins, both within the user's scope.
+import type { DeskUser } from '../../shared/desk.ts';
+import type { KecamatanAnswer, KecamatanGroup, MapFilters, MapPinAnswer, MapPinFeature } from '../../shared/map.ts';
+import type { Deps } from '../deps.ts';
+import type { Bounds } from './geo.ts';
+import { reportFilterFor } from './scope.ts';
+
+/** Counts for every kecamatan of the region (zeros included), in region order. */
+export async function kecamatanGroups(deps: Deps, user: DeskUser, filters: MapFilters): Promise<KecamatanAnswer> {
+  const lastSeq = await deps.store.lastSeq();
+  const now = deps.clock();
+  const polygons = new Map((deps.catalog.boundaries.kecamatan ?? []).map((f) => [f.code, f]));
+  const groups = new Map<string, KecamatanGroup>(deps.catalog.region.kecamatan.map((k) => [k.code, {
+    code: k.code, name: k.name, centroid: k.centroid ?? polygons.get(k.code)?.centroid ?? null,
+    total: 0, overdue: 0, byCategory: {}, byStatus: {}, byAgency: {},
+  }]));
+  const filter = reportFilterFor(user, filters, now);
+  const rows = filter
+    ? await deps.store.aggregateReports({ ...filter, by: ['kecamatan', 'category', 'status', 'agencyId', 'overdue'], now: now.toISOString() })
+    : [];
+  let total = 0;
+  for (const { key, count } of rows) {
+    const group = groups.get(key.kecamatan ?? '');
+    if (!group) continue; // a kecamatan code the region no longer knows is not drawn
+    total += count;
+    group.total += count;
+    if (key.overdue) group.overdue += count;
+    if (key.category) group.byCategory[key.category] = (group.byCategory[key.category] ?? 0) + count;
+    if (key.status) group.byStatus[key.status] = (group.byStatus[key.status] ?? 0) + count;
+    if (key.agencyId) group.byAgency[key.agencyId] = (group.byAgency[key.agencyId] ?? 0) + count;
+  }
+  return { items: [...groups.values()], total, lastSeq };
+}
+
+export interface PinQuery { bbox?: Bounds; kecamatan?: string; limit: number }
+
+/**
+ * Reports as GeoJSON points, newest first. With a bbox only reports with a GPS point inside it
+ * come back (the clustered pins). Without one — the list of a kecamatan — reports without a
+ * point are included with `geometry: null` (an unlocated GeoJSON feature): they are never
+ * placed at a made-up point, so a pin on the map is always where a citizen stood.
+ */
+export async function mapPins(deps: Deps, user: DeskUser, filters: MapFilters, query: PinQuery): Promise<MapPinAnswer> {
+  const now = deps.clock();
+  const filter = reportFilterFor(user, filters, now, query.kecamatan);
+  if (!filter) return { type: 'FeatureCollection', features: [], truncated: false };
+  const rows = await deps.store.scanReports({ ...filter, bbox: query.bbox, limit: query.limit + 1 });
+  const nowIso = now.toISOString();
+  const features = rows.slice(0, query.limit).map((r): MapPinFeature => ({
+    type: 'Feature',
+    id: r.code,
+    geometry: r.lat !== null && r.lng !== null ? { type: 'Point', coordinates: [r.lng, r.lat] } : null,
+    properties: {
+      code: r.code, category: r.category, status: r.status, agencyId: r.agencyId, kecamatan: r.kecamatan, desa: r.desa,
+      excerpt: r.excerpt, confidential: r.confidential, overdue: r.dueAt !== null && r.dueAt < nowIso, createdAt: r.createdAt,
+    },
+  }));
+  return { type: 'FeatureCollection', features, truncated: rows.length > query.limit };
+}
