@@ -1,9 +1,21 @@
-import { rateLimit, type Options, type RateLimitRequestHandler } from 'express-rate-limit';
+import { rateLimit, type Options, type RateLimitRequestHandler, type Store } from 'express-rate-limit';
 import type { Request } from 'express';
-
-type LimitedRequest = Request & { rateLimit?: { resetTime?: Date } };
+import { RedisStore } from 'rate-limit-redis';
 import type { RateLimit } from '../config.ts';
 import { AppError } from '../errors.ts';
+import type { RedisLink } from '../redis.ts';
+
+type LimitedRequest = Request & { rateLimit?: { resetTime?: Date } };
+
+/**
+ * Where a limiter counts. Without Redis: in this process's memory (the default store). With
+ * REDIS_URL: in Redis under a prefix per limiter, so all processes add to the same count and a
+ * limit holds however many processes or machines serve the requests.
+ */
+export function counterStore(redis: RedisLink | null, name: string): Store | undefined {
+  if (!redis) return undefined;
+  return new RedisStore({ prefix: `suara-warga:rl:${name}:`, sendCommand: (...args: string[]) => redis.client.sendCommand(args) });
+}
 
 /**
  * A limiter whose refusal is the project's 429: an Indonesian message, a machine code and
