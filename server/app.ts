@@ -51,7 +51,7 @@ export function createApp(deps: Deps): App {
     // With Redis there may be several processes behind one address: an event emitted in one
     // reaches sockets in all (Redis pub/sub), and clients must use WebSocket only, because
     // long-polling's separate requests could land on a process that does not know the session.
-    ...(deps.redis ? { adapter: createAdapter(deps.redis.client, deps.redis.subscriber, { key: 'suara-warga:io' }), transports: [...DESK_TRANSPORTS] } : {}),
+    ...(deps.redis ? { adapter: createAdapter(deps.redis.publisher, deps.redis.subscriber, { key: 'suara-warga:io' }), transports: [...DESK_TRANSPORTS] } : {}),
   });
   attachDeskSocket(io, deps);
   const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);

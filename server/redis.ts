@@ -6,15 +6,17 @@ import type { Logger } from './logger.ts';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-function newClient(url: string) {
-  return createClient({ url });
+function newClient(url: string, options: { disableOfflineQueue?: boolean } = {}) {
+  return createClient({ url, ...options });
 }
 
 export type RedisClient = ReturnType<typeof newClient>;
 
 export interface RedisLink {
-  /** Commands: rate-limit counters and the adapter's publishing side. */
-  client: RedisClient;
+  /** Rate-limit counters. Fails at once while Redis is away (no offline queue), so requests do not hang. */
+  counters: RedisClient;
+  /** The Socket.IO adapter's publishing side; queues while Redis is away and sends on reconnect. */
+  publisher: RedisClient;
   /** A connection in subscriber mode, used only by the Socket.IO adapter. */
   subscriber: RedisClient;
   close(): Promise<void>;
@@ -22,15 +24,17 @@ export interface RedisLink {
 
 /**
  * Connects both clients before the server listens, so a wrong REDIS_URL stops the start instead
- * of the first request. Later outages are logged; node-redis reconnects on its own, and while
- * Redis is away rate-limited routes answer 500 and desks on other processes miss live events
- * (they catch up with `sync` on reconnect).
+ * of the first request. Later outages are logged and node-redis reconnects on its own; meanwhile
+ * rate limits are not enforced and desks on other processes get live events late (or catch up
+ * with `sync` when they reconnect).
  */
 export async function connectRedis(url: string, logger: Logger): Promise<RedisLink> {
-  const client = newClient(url);
+  const counters = newClient(url, { disableOfflineQueue: true });
+  const publisher = newClient(url);
   const subscriber = newClient(url);
+  const clients = { counters, publisher, subscriber };
   let lastReport = 0;
-  for (const [role, c] of [['client', client], ['subscriber', subscriber]] as const) {
+  for (const [role, c] of Object.entries(clients)) {
     c.on('error', (err: unknown) => {
       // One line per 10 s at most: a down Redis fails every reconnect attempt.
       if (Date.now() - lastReport < 10_000) return;
@@ -44,19 +48,17 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisLi
     timer = setTimeout(() => reject(new Error(`Redis di REDIS_URL tidak bisa dihubungi dalam ${CONNECT_TIMEOUT_MS / 1000} detik`)), CONNECT_TIMEOUT_MS);
   });
   try {
-    await Promise.race([Promise.all([client.connect(), subscriber.connect()]), timeout]);
+    await Promise.race([Promise.all(Object.values(clients).map((c) => c.connect())), timeout]);
   } catch (err) {
-    client.destroy();
-    subscriber.destroy();
+    for (const c of Object.values(clients)) c.destroy();
     throw err;
   } finally {
     clearTimeout(timer);
   }
   return {
-    client,
-    subscriber,
+    ...clients,
     async close() {
-      await Promise.allSettled([client.close(), subscriber.close()]);
+      await Promise.allSettled(Object.values(clients).map((c) => c.close()));
     },
   };
 }

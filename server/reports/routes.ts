@@ -8,7 +8,7 @@ import { wibDate } from '../../shared/working-days.ts';
 import type { Report, ReportInput } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { counterStore, createRateLimiter } from '../http/rate-limit.ts';
+import { createRateLimiter, sharedCounting } from '../http/rate-limit.ts';
 import { getPublicView, giveFeedback, submitReport, type Upload } from './service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,8 +80,8 @@ function codeParam(req: Request): string {
 
 export function reportRoutes(deps: Deps): Router {
   const router = Router();
-  const submitLimit = createRateLimiter(deps.config.rateLimitSubmit, { store: counterStore(deps.redis, 'submit') });
-  const lookupLimit = createRateLimiter(deps.config.rateLimitLookup, { store: counterStore(deps.redis, 'lookup') });
+  const submitLimit = createRateLimiter(deps.config.rateLimitSubmit, sharedCounting(deps, 'submit'));
+  const lookupLimit = createRateLimiter(deps.config.rateLimitLookup, sharedCounting(deps, 'lookup'));
   const upload = photoUpload(deps);
 
   router.post('/api/reports', submitLimit, (req, res, next) => {

@@ -125,6 +125,15 @@ describe('several server processes sharing one store and one Redis', function ()
     const res = await fetch(`${one.baseUrl}/socket.io/?EIO=4&transport=polling`, { headers: { Cookie: cookie } });
     assert.equal(res.status, 400);
   });
+
+  // Last in this block: it stops Redis, and the after hook then checks shutdown without it.
+  it('while Redis is down, a citizen can still submit (limits pass open) and nothing hangs', async () => {
+    await stop(redis);
+    const started = Date.now();
+    assert.equal((await submit(one)).status, 201);
+    assert.equal((await submit(two)).status, 201);
+    assert.ok(Date.now() - started < 5000, 'submissions should not wait for Redis');
+  });
 });
 
 describe('WORKERS=2 on one port (node:cluster)', function () {
