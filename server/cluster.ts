@@ -34,8 +34,10 @@ export function runPrimary(config: Config, logger: Logger): void {
       }
       return;
     }
-    restartDelay = uptime > STABLE_AFTER_MS ? RESTART_DELAY_MS : Math.min(restartDelay * 2, MAX_RESTART_DELAY_MS);
-    const delay = uptime > STABLE_AFTER_MS ? 0 : restartDelay;
+    const stable = uptime > STABLE_AFTER_MS;
+    if (stable) restartDelay = RESTART_DELAY_MS;
+    const delay = stable ? 0 : restartDelay;
+    if (!stable) restartDelay = Math.min(restartDelay * 2, MAX_RESTART_DELAY_MS);
     logger.error({ pid: worker.process.pid, code, signal, uptimeMs: uptime, restartInMs: delay }, 'worker died; restarting');
     setTimeout(() => { if (!stopping) fork(); }, delay);
   });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { DeskUser } from '../../shared/desk.ts';
-import type { DeskClientToServer, DeskEventPayload, DeskServerToClient } from '../../shared/realtime.ts';
+import { DESK_TRANSPORTS, type DeskClientToServer, type DeskEventPayload, type DeskServerToClient } from '../../shared/realtime.ts';
 import type { Role } from '../../shared/types.ts';
 import { createUser } from '../../server/auth/users.ts';
 import type { RunningApp } from './start-app.ts';
@@ -31,7 +31,7 @@ export type DeskSocket = Socket<DeskServerToClient, DeskClientToServer>;
 /** A desk socket that records every report event it receives. */
 export function openDesk(app: Pick<RunningApp, 'baseUrl'>, cookie: string | null, headers: { origin?: string } = {}): { socket: DeskSocket; received: DeskEventPayload[]; connected: Promise<void> } {
   const socket: DeskSocket = connect(`${app.baseUrl}/desk`, {
-    transports: ['websocket'], reconnection: false, forceNew: true,
+    transports: [...DESK_TRANSPORTS], reconnection: false, forceNew: true,
     extraHeaders: { ...(cookie ? { Cookie: cookie } : {}), ...(headers.origin ? { Origin: headers.origin } : {}) },
   });
   const received: DeskEventPayload[] = [];
