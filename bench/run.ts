@@ -3,11 +3,14 @@
 import { formatTable, type Section, type SectionResult } from './report.ts';
 import { measurePhoto } from './photo.ts';
 import { measureSubmissions } from './submissions.ts';
+import { measureWebWeightSection } from './web-weight-section.ts';
+import { benchWorkers } from './workers.ts';
 
 const SECTIONS: Section[] = [
   { name: 'Report intake', run: () => measureSubmissions() },
   { name: 'Photo processing', run: () => measurePhoto() },
-  // { name: 'Web page weight', run: () => measureWebWeight() },   // bench/web-weight.ts
+  { name: 'Citizen web weight', run: () => measureWebWeightSection() },
+  { name: 'Several processes (WORKERS=2 vs 1, Redis)', run: () => benchWorkers() },
   // { name: 'Desk latency', run: () => measureDeskLatency() },
 ];
 

@@ -1,6 +1,8 @@
 import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Server as SocketServer } from 'socket.io';
+import { DESK_TRANSPORTS } from '../shared/realtime.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
@@ -62,7 +64,13 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(errorHandler(deps.config));
 
   const http = createServer(app);
-  const io = new SocketServer(http, { serveClient: false });
+  const io = new SocketServer(http, {
+    serveClient: false,
+    // With Redis there may be several processes behind one address: an event emitted in one
+    // reaches sockets in all (Redis pub/sub), and clients must use WebSocket only, because
+    // long-polling's separate requests could land on a process that does not know the session.
+    ...(deps.redis ? { adapter: createAdapter(deps.redis.publisher, deps.redis.subscriber, { key: 'suara-warga:io' }), transports: [...DESK_TRANSPORTS] } : {}),
+  });
   attachDeskSocket(io, deps);
   const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);
   http.on('close', stopSweeper);

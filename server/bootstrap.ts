@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { PhotoProcessor } from './media/photo-processor.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { Catalog } from './reference/catalog.ts';
+import { connectRedis } from './redis.ts';
 import { openStorage } from './store/open.ts';
 
 /** Opens the store (and its photo storage) and builds every dependency from configuration. */
@@ -14,6 +15,10 @@ export async function buildDeps(config: Config, overrides: { logger?: Logger; cl
   const { store, photos } = await openStorage(config);
   const catalog = new Catalog(store, config.regionCode);
   await catalog.reload();
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  }) : null;
   const deps: Deps = {
     config,
     store,
@@ -23,8 +28,15 @@ export async function buildDeps(config: Config, overrides: { logger?: Logger; cl
     bus: new EventBus(),
     sessionHub: new SessionHub(),
     logger,
+    redis,
     clock: overrides.clock ?? (() => new Date()),
   };
   await seedAdmin(deps);
   return deps;
+}
+
+/** Releases what buildDeps opened: the store, then Redis. */
+export async function closeDeps(deps: Pick<Deps, 'store' | 'redis'>): Promise<void> {
+  await deps.store.close();
+  await deps.redis?.close();
 }

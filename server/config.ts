@@ -30,6 +30,10 @@ export interface Config {
   mapTileAttribution: string;
   shutdownGraceMs: number;
   overdueSweepMs: number;
+  /** Server processes on this machine (node:cluster); more than one needs redisUrl. */
+  workers: number;
+  /** Shared Socket.IO fan-out and rate-limit counters for several processes or machines. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +88,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI harus diawali mongodb:// atau mongodb+srv://');
   const mongodbTransactions = read(env, 'MONGODB_TRANSACTIONS', 'on');
   if (mongodbTransactions !== 'on' && mongodbTransactions !== 'off') throw new ConfigError(`MONGODB_TRANSACTIONS harus on atau off (sekarang "${mongodbTransactions}")`);
+  const redisUrl = read(env, 'REDIS_URL', '');
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) throw new ConfigError('REDIS_URL harus diawali redis:// atau rediss://');
+  const workers = int(env, 'WORKERS', 1, 1, 64);
+  // Processes that do not share Redis would each count rate limits on their own (n times the
+  // limit) and each reach only their own desk sockets; see README.md, section Several processes.
+  if (workers > 1 && !redisUrl) throw new ConfigError(`WORKERS=${workers} perlu REDIS_URL (penghitung batas dan siaran ke meja dibagi lewat Redis)`);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: read(env, 'HOST', '0.0.0.0'),
@@ -109,5 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
     mapTileAttribution: read(env, 'MAP_TILE_ATTRIBUTION', '© OpenStreetMap contributors'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     overdueSweepMs: int(env, 'OVERDUE_SWEEP_SECONDS', 300, 0) * 1000,
+    workers,
+    redisUrl: redisUrl || null,
   };
 }

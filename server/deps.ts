@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { PhotoProcessor } from './media/photo-processor.ts';
 import type { PhotoStorage } from './media/photo-storage.ts';
+import type { RedisLink } from './redis.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 import type { Catalog } from './reference/catalog.ts';
 import type { Store } from './store/port.ts';
@@ -18,5 +19,7 @@ export interface Deps {
   /** Announces ended sessions so open sockets close at once. */
   sessionHub: SessionHub;
   logger: Logger;
+  /** Set with REDIS_URL: shared by every process (Socket.IO fan-out, rate-limit counters). */
+  redis: RedisLink | null;
   clock: () => Date;
 }

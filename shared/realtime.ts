@@ -4,6 +4,15 @@ import type { EventType, ReportSummary } from './types.ts';
 export const DESK_NAMESPACE = '/desk';
 
 /**
+ * Desk clients connect with `io('/desk', { transports: DESK_TRANSPORTS })`: WebSocket only, no
+ * long-polling. With several server processes (WORKERS>1 or several machines, REDIS_URL set)
+ * the server accepts only WebSocket: a WebSocket stays on the process that accepted it, while
+ * long-polling's separate HTTP requests could reach a process that does not know the session
+ * (that would need sticky sessions at every balancer). One process still allows polling too.
+ */
+export const DESK_TRANSPORTS = ['websocket'] as const;
+
+/**
  * One committed change, as the desk receives it. `seq` is the event log's position: strictly
  * increasing, never reused, stable across restarts. A desk keeps the highest seq it has
  * applied and ignores any payload whose seq it has already seen — the server may deliver an

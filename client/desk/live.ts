@@ -2,7 +2,7 @@
 // seq it has applied; SeqGate holds live events during the sync and applies each seq once.
 import { io, type Socket } from 'socket.io-client';
 import {
-  DESK_NAMESPACE, type DeskClientToServer, type DeskEventPayload, type DeskServerToClient, type SyncError, type SyncResponse,
+  DESK_NAMESPACE, DESK_TRANSPORTS, type DeskClientToServer, type DeskEventPayload, type DeskServerToClient, type SyncError, type SyncResponse,
 } from '../../shared/realtime.ts';
 import { SeqGate } from './seq-gate.ts';
 
@@ -22,7 +22,7 @@ const SYNC_TIMEOUT_MS = 10_000;
 const RETRY_REFUSED_MS = 5_000;
 
 export function startLive(afterSeq: number, handlers: LiveHandlers): Live {
-  const socket: Socket<DeskServerToClient, DeskClientToServer> = io(DESK_NAMESPACE, { withCredentials: true });
+  const socket: Socket<DeskServerToClient, DeskClientToServer> = io(DESK_NAMESPACE, { transports: [...DESK_TRANSPORTS], withCredentials: true });
   const gate = new SeqGate(afterSeq, handlers.onEvents);
   let stopped = false;
 

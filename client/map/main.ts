@@ -13,7 +13,7 @@ import {
   filtersToQuery, parseMapFilters, STATUS_COLOURS, type AgencyStats, type KecamatanAnswer, type KecamatanGroup, type MapFilters,
   type MapPinAnswer, type PupukStats, type TrendAnswer,
 } from '../../shared/map.ts';
-import { DESK_NAMESPACE, type DeskEventPayload } from '../../shared/realtime.ts';
+import { DESK_NAMESPACE, DESK_TRANSPORTS, type DeskEventPayload } from '../../shared/realtime.ts';
 import type { CategoryId, ReportStatus } from '../../shared/types.ts';
 import { getJson, postJson, Unauthenticated } from './api.ts';
 import { agencyTable, kecamatanDetail, Labels, legend, pupukSection, trendChart, type Meta } from './panel.ts';
@@ -326,7 +326,7 @@ async function start(): Promise<void> {
   // Live: each committed change in this user's rooms triggers one (coalesced) reload of the
   // aggregates, which already apply the filters and scope; then the change is highlighted.
   const live = $('live');
-  const socket = io(DESK_NAMESPACE, { transports: ['websocket'], withCredentials: true });
+  const socket = io(DESK_NAMESPACE, { transports: [...DESK_TRANSPORTS], withCredentials: true });
   let pending: DeskEventPayload[] = [];
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   const onEvent = (event: DeskEventPayload) => {

@@ -1,7 +1,7 @@
 import { Router, type CookieOptions, type Request } from 'express';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { createRateLimiter } from '../http/rate-limit.ts';
+import { createRateLimiter, sharedCounting } from '../http/rate-limit.ts';
 import { sameOriginOnly } from './csrf.ts';
 import { requireUser, userOf } from './middleware.ts';
 import { login, logout } from './service.ts';
@@ -28,8 +28,9 @@ export function authRoutes(deps: Deps): Router {
   router.use('/api/auth', sameOriginOnly(deps.config.publicUrl));
   // Two limits: per address (one machine guessing many accounts) and per username (many
   // machines guessing one account).
-  const perIp = createRateLimiter(deps.config.rateLimitLogin);
+  const perIp = createRateLimiter(deps.config.rateLimitLogin, sharedCounting(deps, 'login-ip'));
   const perUsername = createRateLimiter(deps.config.rateLimitLogin, {
+    ...sharedCounting(deps, 'login-user'),
     keyGenerator: (req) => `user:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
   });
 

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
 import { generatePassword } from './password.ts';
 import { createUser } from './users.ts';
 
@@ -9,7 +10,13 @@ import { createUser } from './users.ts';
 export async function seedAdmin(deps: Pick<Deps, 'store' | 'catalog' | 'clock' | 'sessionHub' | 'config' | 'logger'>): Promise<void> {
   if ((await deps.store.countUsers()) > 0) return;
   const password = deps.config.adminPassword ?? generatePassword();
-  await createUser(deps, { username: 'admin', name: 'Administrator', role: 'admin', password });
+  try {
+    await createUser(deps, { username: 'admin', name: 'Administrator', role: 'admin', password });
+  } catch (err) {
+    // Another process sharing the store seeded it first (several servers started together).
+    if (err instanceof AppError && err.code === 'username_taken') return;
+    throw err;
+  }
   if (deps.config.adminPassword) deps.logger.warn('Akun admin dibuat dengan kata sandi dari ADMIN_PASSWORD.');
   // The message string, not a field: the logger redacts fields named password.
   else deps.logger.warn(`Akun admin dibuat. Kata sandi awal (hanya ditampilkan sekali): ${password} — segera ganti dengan "npm run cli -- user reset-password --username admin".`);

@@ -23,6 +23,11 @@ const SYNC_CAP = 5000;
 // idle/absolute limit passes): open sockets are re-checked this often.
 const SESSION_RECHECK_MS = 60_000;
 
+/** Every socket of a session is in this room, so the session can be closed from any process. */
+function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
 export function toPayload(event: ReportEvent): DeskEventPayload {
   return { seq: event.seq, type: event.type, report: event.summary };
 }
@@ -52,13 +57,13 @@ async function eventsSince(deps: Deps, user: DeskUser, afterSeq: number): Promis
  */
 export function attachDeskSocket(io: Server, deps: Deps): void {
   const desk = io.of(DESK_NAMESPACE) as unknown as DeskNamespace;
+  // Sessions with a socket on this process, re-checked periodically (see SESSION_RECHECK_MS).
   const socketsBySession = new Map<string, Set<DeskSocket>>();
 
+  // Through the adapter, like events: with Redis this reaches the session's sockets on every
+  // process, so a logout on one process closes the desk tabs connected to another.
   const closeSessions = (sessionIds: string[]) => {
-    for (const id of sessionIds) {
-      for (const socket of socketsBySession.get(id) ?? []) socket.disconnect(true);
-      socketsBySession.delete(id);
-    }
+    if (sessionIds.length > 0) desk.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
   };
 
   desk.use((socket, next) => {
@@ -82,7 +87,7 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
       sockets.delete(socket);
       if (sockets.size === 0 && socketsBySession.get(sessionId) === sockets) socketsBySession.delete(sessionId);
     });
-    void socket.join(roomsOf(user));
+    void socket.join([...roomsOf(user), sessionRoom(sessionId)]);
 
     socket.on('sync', async (request, ack) => {
       if (typeof ack !== 'function') return;
@@ -103,6 +108,8 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
     });
   });
 
+  // Each process publishes only the events it committed itself, once; the adapter (Redis with
+  // several processes) carries the emit to the rooms' sockets on every process.
   const unsubscribe = deps.bus.subscribe((event) => {
     desk.to(event.rooms).emit(event.type === 'report.created' ? 'report:created' : 'report:updated', toPayload(event));
   });

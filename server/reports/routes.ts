@@ -8,7 +8,7 @@ import { wibDate } from '../../shared/working-days.ts';
 import type { Report, ReportInput } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { createRateLimiter } from '../http/rate-limit.ts';
+import { citizenLimits } from '../http/citizen-limits.ts';
 import { getPublicView, giveFeedback, submitReport, type Upload } from './service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,8 +80,7 @@ function codeParam(req: Request): string {
 
 export function reportRoutes(deps: Deps): Router {
   const router = Router();
-  const submitLimit = createRateLimiter(deps.config.rateLimitSubmit);
-  const lookupLimit = createRateLimiter(deps.config.rateLimitLookup);
+  const { submit: submitLimit, lookup: lookupLimit } = citizenLimits(deps);
   const upload = photoUpload(deps);
 
   router.post('/api/reports', submitLimit, (req, res, next) => {

@@ -13,7 +13,7 @@ import { webText } from '../../shared/web-text.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { toAppError } from '../http/error-handler.ts';
-import { createRateLimiter } from '../http/rate-limit.ts';
+import { citizenLimits } from '../http/citizen-limits.ts';
 import { photoUpload, readReportInput, receiptOf, uploadsOf } from '../reports/routes.ts';
 import { findReport, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
 import { DIST_DIR, loadClientAssets, type ClientAssets } from './assets.ts';
@@ -44,9 +44,8 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   const distDir = options.distDir ?? DIST_DIR;
   const assets: ClientAssets = loadClientAssets(distDir);
   const router = Router();
-  const submitLimit = createRateLimiter(deps.config.rateLimitSubmit);
-  // Same budget as the JSON lookups, so the pages are no side door for guessing codes.
-  const lookupLimit = createRateLimiter(deps.config.rateLimitLookup);
+  // The same counters as the JSON API, so the pages are no side door (more reports, guessing codes).
+  const { submit: submitLimit, lookup: lookupLimit } = citizenLimits(deps);
   const upload = photoUpload(deps);
   const csp = contentSecurityPolicy(deps.config.mapTileUrl);
 

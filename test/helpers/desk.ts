@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { DeskUser } from '../../shared/desk.ts';
-import type { DeskClientToServer, DeskEventPayload, DeskServerToClient } from '../../shared/realtime.ts';
+import { DESK_TRANSPORTS, type DeskClientToServer, type DeskEventPayload, type DeskServerToClient } from '../../shared/realtime.ts';
 import type { Role } from '../../shared/types.ts';
 import { createUser } from '../../server/auth/users.ts';
 import type { RunningApp } from './start-app.ts';
@@ -15,7 +15,7 @@ export async function addUser(app: RunningApp, username: string, role: Role, bou
 }
 
 /** Logs in through the API (as a browser would, with Origin) and returns the session cookie. */
-export async function login(app: RunningApp, username: string, password = PASSWORD): Promise<string> {
+export async function login(app: Pick<RunningApp, 'baseUrl'>, username: string, password = PASSWORD): Promise<string> {
   const res = await request(app.baseUrl).post('/api/auth/login').set('Origin', app.baseUrl).send({ username, password }).expect(200);
   const setCookie = res.headers['set-cookie'] as unknown as string[];
   return setCookie[0].split(';')[0];
@@ -29,9 +29,9 @@ export async function addAndLogin(app: RunningApp, username: string, role: Role,
 export type DeskSocket = Socket<DeskServerToClient, DeskClientToServer>;
 
 /** A desk socket that records every report event it receives. */
-export function openDesk(app: RunningApp, cookie: string | null, headers: { origin?: string } = {}): { socket: DeskSocket; received: DeskEventPayload[]; connected: Promise<void> } {
+export function openDesk(app: Pick<RunningApp, 'baseUrl'>, cookie: string | null, headers: { origin?: string } = {}): { socket: DeskSocket; received: DeskEventPayload[]; connected: Promise<void> } {
   const socket: DeskSocket = connect(`${app.baseUrl}/desk`, {
-    transports: ['websocket'], reconnection: false, forceNew: true,
+    transports: [...DESK_TRANSPORTS], reconnection: false, forceNew: true,
     extraHeaders: { ...(cookie ? { Cookie: cookie } : {}), ...(headers.origin ? { Origin: headers.origin } : {}) },
   });
   const received: DeskEventPayload[] = [];

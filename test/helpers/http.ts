@@ -9,11 +9,11 @@ async function read<T>(res: Response): Promise<JsonResponse<T>> {
   return { status: res.status, headers: res.headers, body: body as T };
 }
 
-export async function getJson<T = any>(app: RunningApp, path: string, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+export async function getJson<T = any>(app: Pick<RunningApp, 'baseUrl'>, path: string, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
   return read<T>(await fetch(`${app.baseUrl}${path}`, { headers }));
 }
 
-export async function postJson<T = any>(app: RunningApp, path: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+export async function postJson<T = any>(app: Pick<RunningApp, 'baseUrl'>, path: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
   return read<T>(await fetch(`${app.baseUrl}${path}`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body),
   }));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/app.ts';
-import { buildDeps } from '../../server/bootstrap.ts';
+import { buildDeps, closeDeps } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { dropTestDatabase, uniqueTestDatabaseUri } from './mongo-database.ts';
@@ -48,7 +48,7 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
       app.io.close();
       app.http.closeAllConnections();
       await new Promise<void>((resolve) => app.http.close(() => resolve()));
-      await deps.store.close();
+      await closeDeps(deps);
       if (mongo.MONGODB_URI && !options.dataDir) await dropTestDatabase(mongo.MONGODB_URI);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

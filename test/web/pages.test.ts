@@ -167,5 +167,17 @@ describe('citizen web under the submission rate limit', () => {
     assert.match(res.text, /Lampu jalan mati sebulan\./);
     assert.ok(res.headers['retry-after']);
   });
-});
 
+  it('the form and the JSON API draw on one budget: a post to one uses up the other', async () => {
+    const fresh = await startApp({ RATE_LIMIT_SUBMIT: '1/1m' });
+    try {
+      await request(fresh.app).post('/lapor/lainnya').type('form')
+        .send({ category: 'lainnya', description: 'Lampu jalan mati sebulan.', kecamatan: '33.16.05', desa: '33.16.05.2001' }).expect(303);
+      const api = await request(fresh.app).post('/api/reports')
+        .send({ category: 'lainnya', description: 'Lampu jalan mati sebulan.', kecamatan: '33.16.05', desa: '33.16.05.2001' }).expect(429);
+      assert.equal(api.body.error.code, 'rate_limited');
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -96,10 +96,12 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    // busy_timeout first: several processes may open the file at once, and switching to WAL or
+    // migrating takes a lock the others must wait for rather than fail on.
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     // Each change of a group commit runs in its own savepoint, and an open savepoint journals
     // every page it touches to a sub-journal, a temporary file by default. Kept in memory, that
     // journal costs a fraction (about 50 µs instead of 250 µs per report here). Durability is
@@ -123,10 +125,13 @@ export class SqliteStore implements Store {
   private migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    const isApplied = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
     MIGRATIONS.forEach((sql, index) => {
       const version = index + 1;
       if (applied.has(version)) return;
       this.db.transaction(() => {
+        // Checked again under the write lock: another process may have just applied it.
+        if (isApplied.get(version)) return;
         this.db.exec(sql);
         this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(version, new Date().toISOString());
       }).immediate();
