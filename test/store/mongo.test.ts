@@ -116,6 +116,23 @@ if (!baseUri) {
       assert.equal((await first.eventsAfter(0, 10)).length, 1);
     });
 
+    it('fills in the answer time of reports an older version stored without it, when a process starts', async () => {
+      // As a process from before answeredAt was derived wrote them: the report alone.
+      const rejected = sampleReport({ status: 'rejected', dueAt: null, updatedAt: '2026-03-03T05:00:00.000Z' });
+      const open = sampleReport();
+      await first.database.collection('reports').insertMany([{ ...rejected }, { ...open }]);
+      const third = await connect(uri);
+      try {
+        const answered = new Map((await third.scanReports({ limit: 10 })).map((r) => [r.code, r.answeredAt]));
+        assert.equal(answered.get(rejected.code), '2026-03-03T05:00:00.000Z');
+        assert.equal(answered.get(open.code), null);
+        assert.equal(await third.database.collection('reports').countDocuments({ answeredAt: { $exists: false } }), 0);
+        assert.deepEqual(await third.getReport(rejected.code), rejected);
+      } finally {
+        await third.close();
+      }
+    });
+
     it('a photo saved by one process is served by another, and removing it removes both sizes', async () => {
       const photosA = new GridFsPhotoStorage(first.database);
       const photosB = new GridFsPhotoStorage(second.database);

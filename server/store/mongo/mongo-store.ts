@@ -1,11 +1,19 @@
 import mongoose, { type ClientSession, type Connection, type mongo } from 'mongoose';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
-import { VersionConflictError, type ReportChange, type ReportQuery, type SessionRecord, type Store, type UserRecord } from '../port.ts';
+import { answeredAtOf } from '../facts.ts';
+import {
+  VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter,
+  type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
+} from '../port.ts';
+import {
+  agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
+  type GroupResult, type ScanResult, type TimingResult,
+} from './aggregates.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
-import type { CounterDoc, EventDoc, ReportDoc, SessionDoc, SettingDoc, UserDoc } from './schemas.ts';
+import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type ReportDoc, type SessionDoc, type SettingDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
 
 export interface MongoStoreOptions {
@@ -65,6 +73,7 @@ export class MongoStore implements Store {
       const models = bindModels(connection);
       await prepareCollections(models);
       await catchUpCounter(models);
+      await backfillAnsweredAt(models);
       return new MongoStore(connection, models, options.transactions);
     } catch (err) {
       await connection.close().catch(() => undefined);
@@ -139,13 +148,20 @@ export class MongoStore implements Store {
   }
 
   private async writeReport(report: Report, expectedVersion: number, session: ClientSession | undefined): Promise<void> {
+    const answeredAt = answeredAtOf(report);
     if (expectedVersion === 0) {
-      await this.models.Report.insertOne(report, { session });
+      // Strict schema: a Report field the schema does not list is refused here, on insert.
+      await this.models.Report.insertOne({ ...report, answeredAt } satisfies ReportDoc, { session });
       return;
     }
     // Only the version read may be replaced; matching nothing means someone changed it first.
     // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
-    const result = await this.models.Report.updateOne({ code: report.code, version: expectedVersion }, { $set: report }, { session });
+    // An update pipeline, so answeredAt keeps its first value ($ifNull) in the same atomic write.
+    const result = await this.models.Report.updateOne(
+      { code: report.code, version: expectedVersion },
+      replaceReportPipeline(report, answeredAt),
+      { session, updatePipeline: true },
+    );
     if (result.matchedCount === 0) throw new VersionConflictError(report.code);
   }
 
@@ -154,21 +170,21 @@ export class MongoStore implements Store {
   }
 
   async getReport(code: string): Promise<Report | null> {
-    return this.models.Report.findOne({ code }, HIDE_ID).lean<ReportDoc>();
+    return this.models.Report.findOne({ code }, REPORT_PROJECTION).lean<Report>();
   }
 
   async getReportByClientId(clientId: string): Promise<Report | null> {
-    return this.models.Report.findOne({ clientId }, HIDE_ID).lean<ReportDoc>();
+    return this.models.Report.findOne({ clientId }, REPORT_PROJECTION).lean<Report>();
   }
 
   async getReportByPhotoId(photoId: string): Promise<Report | null> {
-    return this.models.Report.findOne({ 'photos.id': photoId }, HIDE_ID).lean<ReportDoc>();
+    return this.models.Report.findOne({ 'photos.id': photoId }, REPORT_PROJECTION).lean<Report>();
   }
 
   async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
     // One more than asked tells whether there is a next page.
-    const docs = await this.models.Report.find(reportFilter(query), HIDE_ID)
-      .sort(NEWEST_FIRST).limit(query.limit + 1).lean<ReportDoc[]>();
+    const docs = await this.models.Report.find(reportFilter(query), REPORT_PROJECTION)
+      .sort(NEWEST_FIRST).limit(query.limit + 1).lean<Report[]>();
     const items = docs.slice(0, query.limit);
     const last = items[items.length - 1];
     return { items, nextCursor: docs.length > query.limit && last ? encodeCursor(last) : null };
@@ -188,6 +204,23 @@ export class MongoStore implements Store {
 
   async lastSeq(): Promise<number> {
     return lastEventSeq(this.models);
+  }
+
+  async aggregateReports(query: AggregateQuery): Promise<AggregateRow[]> {
+    const results = await this.models.Report.aggregate<GroupResult>(aggregatePipeline(query));
+    return aggregateRowsOf(results, query);
+  }
+
+  async scanReports(query: ScanQuery): Promise<ReportFacts[]> {
+    // $limit must be positive; SQLite's LIMIT 0 returns nothing, and so do we.
+    if (query.limit <= 0) return [];
+    const results = await this.models.Report.aggregate<ScanResult>(scanPipeline(query));
+    return results.map((r) => factsOf(r, query));
+  }
+
+  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
+    const results = await this.models.Report.aggregate<TimingResult>(agencyTimingsPipeline(filter));
+    return results.map(timingOf);
   }
 
   async createUser(user: UserRecord): Promise<void> {
@@ -271,6 +304,38 @@ function databaseOf(connection: Connection): mongo.Db {
 async function assertTransactionsAvailable(db: mongo.Db): Promise<void> {
   const hello = await db.admin().command({ hello: 1 }) as HelloReply;
   if (deploymentOf(hello) === 'standalone') throw new TransactionsUnavailableError();
+}
+
+/**
+ * The update pipeline that writes a changed report over the stored one: every field as given
+ * ($literal, so a description starting with `$` stays text and an object replaces the stored
+ * one instead of being merged into it), and answeredAt only while the stored one is null.
+ * Like `$set: report`, it leaves fields absent from the report as they are.
+ */
+export function replaceReportPipeline(report: Report, answeredAt: string | null): { $set: Record<string, unknown> }[] {
+  const fields = Object.fromEntries(Object.entries(report).map(([name, value]) => [name, { $literal: value }]));
+  return [{ $set: { ...fields, answeredAt: { $ifNull: ['$answeredAt', { $literal: answeredAt }] } } }];
+}
+
+/**
+ * Fills in answeredAt on reports written before it was derived (or by an older process during
+ * a rolling restart), from their current state, as SQLite's migration 2 does. Only documents
+ * still without the field are touched, so a value a newer write set is never overwritten.
+ */
+async function backfillAnsweredAt(models: Models): Promise<void> {
+  const BATCH = 500;
+  const cursor = models.Report.find({ answeredAt: { $exists: false } }, { _id: 1, verifiedAt: 1, resolvedAt: 1, status: 1, updatedAt: 1 })
+    .lean<Pick<ReportDoc & { _id: mongo.ObjectId }, '_id' | 'verifiedAt' | 'resolvedAt' | 'status' | 'updatedAt'>[]>()
+    .cursor();
+  let batch: mongo.AnyBulkWriteOperation[] = [];
+  for await (const doc of cursor) {
+    batch.push({ updateOne: { filter: { _id: doc._id, answeredAt: { $exists: false } }, update: { $set: { answeredAt: answeredAtOf(doc) } } } });
+    if (batch.length >= BATCH) {
+      await models.Report.collection.bulkWrite(batch, { ordered: false });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await models.Report.collection.bulkWrite(batch, { ordered: false });
 }
 
 async function lastEventSeq(models: Models): Promise<number> {

@@ -5,8 +5,23 @@ import { Schema, type SchemaOptions } from 'mongoose';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import type { SessionRecord, UserRecord } from '../port.ts';
 
-/** Stored reports are the domain Report itself; `_id` is mongoose's ObjectId and never leaves the store. */
-export type ReportDoc = Report;
+/**
+ * Values the store derives from a report and keeps beside it, for the map and statistics
+ * (see ../facts.ts). They never leave the store: reads of reports project them away
+ * (REPORT_PROJECTION).
+ */
+export interface DerivedReportFields {
+  /**
+   * The first answer time (answeredAtOf), set on insert and on update only while still null,
+   * so a reopen does not move it. Null until answered; missing only on reports written before
+   * this field existed, which MongoStore.connect fills in (backfillAnsweredAt).
+   */
+  answeredAt: string | null;
+}
+/** A stored report: the domain Report and its derived fields; `_id` is mongoose's ObjectId and never leaves the store. */
+export type ReportDoc = Report & DerivedReportFields;
+/** Reads of reports return the domain Report: no `_id`, no derived fields. */
+export const REPORT_PROJECTION = { _id: 0, answeredAt: 0 } as const satisfies Record<'_id' | keyof DerivedReportFields, 0>;
 /** An event as stored: its `seq` is taken from the counter in the same transaction. */
 export type EventDoc = ReportEvent;
 /** `usernameKey` is the lowercased username: the unique, case-insensitive login name. */
@@ -26,7 +41,8 @@ const num = { type: Number };
 const bool = { type: Boolean };
 const mixed = { type: Schema.Types.Mixed };
 
-// `satisfies Record<keyof Report, unknown>`: the compiler insists every Report field is listed.
+// `satisfies Record<keyof ReportDoc, unknown>`: the compiler insists every Report field (and
+// every derived field) is listed.
 const reportFields = {
   code: { type: String, required: true },
   clientId: str,
@@ -57,8 +73,12 @@ const reportFields = {
   followUpDueAt: str,
   dueAt: str,
   overdueNotified: bool,
+  // Set when the reported kecamatan or desa disagrees with the GPS point (server/map/boundaries.ts).
+  locationMismatch: mixed,
   version: num,
-} satisfies Record<keyof Report, unknown>;
+  // Derived (DerivedReportFields).
+  answeredAt: str,
+} satisfies Record<keyof ReportDoc, unknown>;
 
 export const reportSchema = new Schema<ReportDoc>(reportFields, { ...common, collection: 'reports' });
 reportSchema.index({ code: 1 }, { unique: true });
@@ -75,6 +95,8 @@ reportSchema.index({ category: 1, createdAt: -1, code: -1 });
 // Overdue sweeps ({ dueAt: { $lt: now } }). Not partial: `$lt` does not imply a partial filter such
 // as `$type: 'string'`, so the planner could not use one; the nulls of closed reports cost little.
 reportSchema.index({ dueAt: 1 });
+// The map's pins within a bbox (lng and lat ranges, see report-query.ts).
+reportSchema.index({ lng: 1, lat: 1 });
 // /media/<photoId>.jpg looks up the report that owns the photo (multikey over the photos array).
 reportSchema.index({ 'photos.id': 1 });
 

@@ -7,7 +7,7 @@ import {
   type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
   type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
-import { answeredAtOf } from '../facts.ts';
+import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -60,20 +60,9 @@ interface FactsRow {
   pupuk?: string | null;
 }
 
-const EXCERPT_LENGTH = 140;
-
 /** A bbox filter reads lat/lng, which the covering index does not hold. */
 function usesPoint(filter: ReportFilter): boolean {
   return filter.bbox !== undefined;
-}
-
-function pupukFacts(d: Record<string, unknown>): NonNullable<ReportFacts['pupuk']> {
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  const num = (v: unknown) => (typeof v === 'number' ? v : null);
-  return {
-    kioskName: text(d.kioskName), fertiliserType: text(d.fertiliserType), pricePerKg: num(d.pricePerKg), hetPerKg: num(d.hetPerKg),
-    overHetPerKg: num(d.overHetPerKg), problems: Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [],
-  };
 }
 
 function escapeLike(text: string): string {
@@ -320,11 +309,11 @@ export class SqliteStore implements Store {
       const facts: ReportFacts = {
         code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
         kecamatan: r.kecamatan, desa: r.desa, lat: r.lat, lng: r.lng, confidential: r.confidential === 1,
-        excerpt: r.excerpt.length > EXCERPT_LENGTH ? `${r.excerpt.slice(0, EXCERPT_LENGTH - 1)}…` : r.excerpt,
+        excerpt: excerptOf(r.excerpt),
         createdAt: r.created_at, verifiedAt: r.verified_at, resolvedAt: r.resolved_at, answeredAt: r.answered_at,
         verifyDueAt: r.verify_due_at, dueAt: r.due_at,
       };
-      if (query.withPupuk) facts.pupuk = r.pupuk ? pupukFacts(JSON.parse(r.pupuk) as Record<string, unknown>) : null;
+      if (query.withPupuk) facts.pupuk = r.pupuk ? pupukFactsOf(JSON.parse(r.pupuk) as Record<string, unknown>) : null;
       return facts;
     });
   }

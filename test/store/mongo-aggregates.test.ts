@@ -1,0 +1,170 @@
+// How the MongoDB adapter builds the map and statistics pipelines and reads their results.
+// Pure, no server: what the pipelines compute on a real MongoDB is held to the SQLite store's
+// results by the store contract (test/store/contract.ts via test/store/mongo.test.ts).
+import assert from 'node:assert/strict';
+import type { Report } from '../../shared/types.ts';
+import {
+  aggregatePipeline, aggregateRowsOf, agencyTimingsPipeline, factsOf, GROUP_EXPRESSIONS, medianHours, scanPipeline, timingOf,
+} from '../../server/store/mongo/aggregates.ts';
+import { replaceReportPipeline } from '../../server/store/mongo/mongo-store.ts';
+import { matchFilter, reportFilter } from '../../server/store/mongo/report-query.ts';
+import { REPORT_PROJECTION, reportSchema } from '../../server/store/mongo/schemas.ts';
+import { makeReport } from './contract.ts';
+
+describe('MongoDB adapter: ReportFilter as $match', () => {
+  it('with no filter matches every report', () => {
+    assert.deepEqual(matchFilter({}), {});
+  });
+
+  it('translates every field, ranges inclusive as SQL BETWEEN and createdBefore exclusive', () => {
+    assert.deepEqual(matchFilter({
+      agencyIds: ['dpupr', 'dinkes'], kecamatan: '33.16.05', categories: ['jalan', 'pupuk'], statuses: ['new'],
+      createdFrom: '2026-03-01T00:00:00.000Z', createdBefore: '2026-04-01T00:00:00.000Z', overdueAt: '2026-03-10T00:00:00.000Z',
+      bbox: { minLng: 111.5, minLat: -7.2, maxLng: 111.6, maxLat: -7.1 },
+    }), {
+      $and: [
+        { agencyId: { $in: ['dpupr', 'dinkes'] } },
+        { kecamatan: '33.16.05' },
+        { category: { $in: ['jalan', 'pupuk'] } },
+        { status: { $in: ['new'] } },
+        { createdAt: { $gte: '2026-03-01T00:00:00.000Z', $lt: '2026-04-01T00:00:00.000Z' } },
+        { dueAt: { $lt: '2026-03-10T00:00:00.000Z' } },
+        { lng: { $gte: 111.5, $lte: 111.6 }, lat: { $gte: -7.2, $lte: -7.1 } },
+      ],
+    });
+  });
+
+  it('an empty agency list matches nothing; empty category and status lists do not narrow', () => {
+    assert.deepEqual(matchFilter({ agencyIds: [], categories: [], statuses: [] }), { agencyId: { $in: [] } });
+  });
+
+  it('one bound of the creation range alone', () => {
+    assert.deepEqual(matchFilter({ createdBefore: '2026-04-01T00:00:00.000Z' }), { createdAt: { $lt: '2026-04-01T00:00:00.000Z' } });
+  });
+
+  it('is the same translation the desk list uses for the fields they share', () => {
+    assert.deepEqual(
+      reportFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', category: 'jalan', status: ['new'], overdueAt: '2026-03-10T00:00:00.000Z', limit: 10 }),
+      matchFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', categories: ['jalan'], statuses: ['new'], overdueAt: '2026-03-10T00:00:00.000Z' }),
+    );
+  });
+});
+
+describe('MongoDB adapter: aggregate pipeline', () => {
+  const NOW = '2026-03-10T00:00:00.000Z';
+
+  it('groups by each key once, after the filter', () => {
+    const [match, group] = aggregatePipeline({ by: ['kecamatan', 'overdue', 'kecamatan'], kecamatan: '33.16.05', now: NOW });
+    assert.deepEqual(match, { $match: { kecamatan: '33.16.05' } });
+    assert.deepEqual(group, { $group: { _id: { kecamatan: '$kecamatan', overdue: GROUP_EXPRESSIONS.overdue(NOW) }, count: { $sum: 1 } } });
+  });
+
+  it('without keys counts everything in one group', () => {
+    assert.deepEqual(aggregatePipeline({ by: [], now: NOW })[1], { $group: { _id: null, count: { $sum: 1 } } });
+  });
+
+  it('calls a report overdue only when dueAt is a string before now, taken literally', () => {
+    assert.deepEqual(GROUP_EXPRESSIONS.overdue(NOW), { $and: [{ $eq: [{ $type: '$dueAt' }, 'string'] }, { $lt: ['$dueAt', { $literal: NOW }] }] });
+  });
+
+  it('takes the week as the Monday of createdAt in WIB, truncated and printed in the same offset', () => {
+    assert.deepEqual(GROUP_EXPRESSIONS.week(NOW), {
+      $dateToString: {
+        format: '%Y-%m-%d', timezone: '+07:00',
+        date: { $dateTrunc: { date: { $dateFromString: { dateString: '$createdAt' } }, unit: 'week', startOfWeek: 'monday', timezone: '+07:00' } },
+      },
+    });
+  });
+
+  it('reads groups back as rows, overdue as a boolean, keys not asked for left out', () => {
+    const rows = aggregateRowsOf([
+      { _id: { kecamatan: '33.16.05', overdue: true, week: '2026-03-09' }, count: 2 },
+      { _id: { kecamatan: '33.16.09', overdue: false, week: '2026-03-02' }, count: 1 },
+    ], { by: ['kecamatan', 'overdue', 'week'] });
+    assert.deepEqual(rows, [
+      { key: { kecamatan: '33.16.05', overdue: true, week: '2026-03-09' }, count: 2 },
+      { key: { kecamatan: '33.16.09', overdue: false, week: '2026-03-02' }, count: 1 },
+    ]);
+    assert.deepEqual(aggregateRowsOf([{ _id: null, count: 5 }], { by: [] }), [{ key: {}, count: 5 }]);
+  });
+});
+
+describe('MongoDB adapter: scan pipeline', () => {
+  it('filters, sorts newest first (createdAt, code), limits, then projects only the facts', () => {
+    const [match, sort, limit, project] = scanPipeline({ statuses: ['new'], limit: 25 });
+    assert.deepEqual(match, { $match: { status: { $in: ['new'] } } });
+    assert.deepEqual(sort, { $sort: { createdAt: -1, code: -1 } });
+    assert.deepEqual(limit, { $limit: 25 });
+    const fields = (project as { $project: Record<string, unknown> }).$project;
+    assert.deepEqual(fields.excerpt, { $substrCP: ['$description', 0, 141] });
+    assert.equal(fields._id, 0);
+    assert.equal(fields.description, undefined, 'not the whole description');
+    assert.equal(fields.pupuk, undefined);
+    assert.deepEqual(
+      (scanPipeline({ limit: 1, withPupuk: true })[3] as { $project: Record<string, unknown> }).$project.pupuk,
+      { $cond: [{ $eq: ['$category', 'pupuk'] }, '$details', null] },
+    );
+  });
+
+  it('reads a row as ReportFacts, cutting a long excerpt and reading missing fields as SQLite defaults', () => {
+    const facts = factsOf({
+      code: 'AAAA-AAAA-AAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', createdAt: '2026-03-02T03:00:00.000Z',
+      excerpt: 'x'.repeat(141),
+    }, {});
+    assert.deepEqual(facts, {
+      code: 'AAAA-AAAA-AAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', desa: '', lat: null, lng: null,
+      confidential: false, excerpt: `${'x'.repeat(139)}…`, createdAt: '2026-03-02T03:00:00.000Z', verifiedAt: null, resolvedAt: null,
+      answeredAt: null, verifyDueAt: '', dueAt: null,
+    });
+    assert.equal(factsOf({ excerpt: 'x'.repeat(140) }, {}).excerpt, 'x'.repeat(140));
+  });
+
+  it('gives pupuk facts only when asked, null for reports of other categories', () => {
+    assert.equal(factsOf({ pupuk: null }, { withPupuk: true }).pupuk, null);
+    assert.equal(factsOf({}, { withPupuk: true }).pupuk, null);
+    assert.equal('pupuk' in factsOf({ pupuk: { kioskName: 'A' } }, {}), false);
+    assert.deepEqual(factsOf({ pupuk: { kioskName: 'Kios A', pricePerKg: '2500', problems: ['stok_kosong', 3] } }, { withPupuk: true }).pupuk, {
+      kioskName: 'Kios A', fertiliserType: null, pricePerKg: null, hetPerKg: null, overHetPerKg: null, problems: ['stok_kosong'],
+    });
+  });
+});
+
+describe('MongoDB adapter: agency timings', () => {
+  it('groups the filtered reports by agency', () => {
+    const [match, group] = agencyTimingsPipeline({ kecamatan: '33.16.05' });
+    assert.deepEqual(match, { $match: { kecamatan: '33.16.05' } });
+    assert.equal((group as { $group: { _id: unknown } }).$group._id, '$agencyId');
+  });
+
+  it('takes the median in hours from the middle durations, each rounded to tenths first', () => {
+    const h = (hours: number) => hours * 3_600_000;
+    assert.equal(medianHours([]), null);
+    assert.equal(medianHours([h(20), h(20)]), 20, 'odd count: the middle value twice');
+    assert.equal(medianHours([h(20), h(40)]), 30);
+    assert.equal(medianHours([61 * 60_000, 100 * 60_000]), 1.4, '1.0 h and 1.7 h → 1.35 → 1.4');
+  });
+
+  it('reads a result as AgencyTiming', () => {
+    assert.deepEqual(timingOf({ agencyId: 'dinkes', answered: 1, answeredOnTime: 0, toVerify: [], toResolve: [] }), {
+      agencyId: 'dinkes', answered: 1, answeredOnTime: 0, medianHoursToVerify: null, medianHoursToResolve: null,
+    });
+  });
+});
+
+describe('MongoDB adapter: the derived answer time', () => {
+  it('is written with each changed field literal, and kept once set ($ifNull)', () => {
+    const report = makeReport({ description: '$where: harga pupuk', details: { kioskName: '$kios' } as unknown as Report['details'] });
+    const [stage] = replaceReportPipeline(report, '2026-03-03T03:00:00.000Z');
+    assert.deepEqual(stage.$set.description, { $literal: '$where: harga pupuk' });
+    assert.deepEqual(stage.$set.details, { $literal: { kioskName: '$kios' } });
+    assert.deepEqual(stage.$set.answeredAt, { $ifNull: ['$answeredAt', { $literal: '2026-03-03T03:00:00.000Z' }] });
+    assert.deepEqual(Object.keys(stage.$set).sort(), [...Object.keys(report), 'answeredAt'].sort());
+  });
+
+  it('is in the schema (with locationMismatch), never read back with a report, and pins are found by a lng/lat index', () => {
+    assert.ok(reportSchema.path('answeredAt'));
+    assert.ok(reportSchema.path('locationMismatch'));
+    assert.deepEqual(REPORT_PROJECTION, { _id: 0, answeredAt: 0 });
+    assert.ok(reportSchema.indexes().some(([fields]) => JSON.stringify(fields) === JSON.stringify({ lng: 1, lat: 1 })));
+  });
+});
