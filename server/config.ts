@@ -30,6 +30,10 @@ export interface Config {
   mapTileAttribution: string;
   shutdownGraceMs: number;
   overdueSweepMs: number;
+  /** A public report of the same category this close (and in the last 30 days) is suggested instead of a new one. */
+  duplicateRadiusM: number;
+  /** Signs the device cookie that counts a "dukung" once per phone; null: one is made and kept in the store. */
+  deviceSecret: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +77,11 @@ function trustProxy(raw: string): boolean | number | string {
   return raw; // an address list, as Express takes it
 }
 
+function deviceSecret(raw: string): string | null {
+  if (raw && raw.length < 32) throw new ConfigError('DEVICE_SECRET minimal 32 karakter (acak), atau kosongkan agar dibuat otomatis');
+  return raw || null;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const regionCode = read(env, 'REGION_CODE', '33.16');
   if (!/^\d{2}\.\d{2}$/.test(regionCode)) throw new ConfigError(`REGION_CODE harus kode kabupaten Kemendagri seperti 33.16 (sekarang "${regionCode}")`);
@@ -109,5 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     mapTileAttribution: read(env, 'MAP_TILE_ATTRIBUTION', '© OpenStreetMap contributors'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     overdueSweepMs: int(env, 'OVERDUE_SWEEP_SECONDS', 300, 0) * 1000,
+    duplicateRadiusM: int(env, 'DUPLICATE_RADIUS_M', 500, 1, 50_000),
+    deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
   };
 }

@@ -26,6 +26,8 @@ export function reportFilter(query: ReportQuery): QueryFilter<ReportDoc> {
   // $lt on a string never matches null, so closed reports (dueAt null) drop out by themselves.
   if (query.overdueAt) conditions.push({ dueAt: { $lt: query.overdueAt } });
   if (query.overdueNotified !== undefined) conditions.push({ overdueNotified: query.overdueNotified });
+  if (query.session) conditions.push({ 'details.session': query.session });
+  if (query.createdAfter) conditions.push({ createdAt: { $gt: query.createdAfter } });
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor) {
     conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, code: { $lt: cursor.code } }] });

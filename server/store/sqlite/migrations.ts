@@ -35,4 +35,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_user ON sessions(user_id);
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // Ngopi Bareng sessions, "dukung" once per device, aspirations by session.
+  `
+  CREATE TABLE ngopi_sessions (id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX ngopi_sessions_starts ON ngopi_sessions(starts_at DESC, id DESC);
+  CREATE TABLE report_supports (
+    report_code TEXT NOT NULL REFERENCES reports(code),
+    device_id TEXT NOT NULL,
+    PRIMARY KEY (report_code, device_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX reports_session ON reports(json_extract(doc, '$.details.session'), created_at DESC, code DESC);
+  `,
 ];
