@@ -12,6 +12,8 @@ import { attachDeskSocket } from './realtime/desk-socket.ts';
 import { healthRoutes } from './health/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
+import { ngopiRoutes } from './ngopi/routes.ts';
+import { attachPublicSocket } from './realtime/public-socket.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { webRoutes } from './web/routes.ts';
 
@@ -50,6 +52,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(adminRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
+  app.use(ngopiRoutes(deps));
   app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use(notFound);
@@ -58,6 +61,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   const http = createServer(app);
   const io = new SocketServer(http, { serveClient: false });
   attachDeskSocket(io, deps);
+  attachPublicSocket(io, deps);
   const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);
   http.on('close', stopSweeper);
   return { app, http, io, deps };
