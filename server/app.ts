@@ -16,6 +16,8 @@ import { healthRoutes } from './health/routes.ts';
 import { mapRoutes } from './map/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
+import { ngopiRoutes } from './ngopi/routes.ts';
+import { attachPublicSocket } from './realtime/public-socket.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { webRoutes } from './web/routes.ts';
@@ -58,6 +60,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(reportRoutes(deps));
   app.use(mediaRoutes(deps));
   app.use(deskPageRoutes(deps));
+  app.use(ngopiRoutes(deps));
   app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use(notFound);
@@ -72,6 +75,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
     ...(deps.redis ? { adapter: createAdapter(deps.redis.publisher, deps.redis.subscriber, { key: 'suara-warga:io' }), transports: [...DESK_TRANSPORTS] } : {}),
   });
   attachDeskSocket(io, deps);
+  attachPublicSocket(io, deps);
   const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);
   http.on('close', stopSweeper);
   return { app, http, io, deps };

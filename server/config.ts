@@ -34,6 +34,10 @@ export interface Config {
   workers: number;
   /** Shared Socket.IO fan-out and rate-limit counters for several processes or machines. */
   redisUrl: string | null;
+  /** A public report of the same category this close (and in the last 30 days) is suggested instead of a new one. */
+  duplicateRadiusM: number;
+  /** Signs the device cookie that counts a "dukung" once per phone; null: one is made and kept in the store. */
+  deviceSecret: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +79,11 @@ function trustProxy(raw: string): boolean | number | string {
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
   return raw; // an address list, as Express takes it
+}
+
+function deviceSecret(raw: string): string | null {
+  if (raw && raw.length < 32) throw new ConfigError('DEVICE_SECRET minimal 32 karakter (acak), atau kosongkan agar dibuat otomatis');
+  return raw || null;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -121,5 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     overdueSweepMs: int(env, 'OVERDUE_SWEEP_SECONDS', 300, 0) * 1000,
     workers,
     redisUrl: redisUrl || null,
+    duplicateRadiusM: int(env, 'DUPLICATE_RADIUS_M', 500, 1, 50_000),
+    deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
   };
 }

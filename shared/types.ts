@@ -105,7 +105,7 @@ export interface Report {
 export type EventType =
   | 'report.created' | 'report.verified' | 'report.started' | 'report.resolved' | 'report.rejected'
   | 'report.duplicate' | 'report.forwarded' | 'report.assigned' | 'report.replied' | 'report.noted'
-  | 'report.feedback' | 'report.reopened' | 'report.overdue';
+  | 'report.feedback' | 'report.reopened' | 'report.overdue' | 'report.supported';
 
 export interface EventActor { kind: 'citizen' | 'user' | 'system'; userId?: string; name?: string; role?: Role }
 
@@ -163,6 +163,8 @@ export interface PublicReportView {
   verifyDueAt?: string;
   followUpDueAt?: string | null;
   supportCount?: number;
+  /** Set when the desk merged this report into another: the original's code, to follow instead. */
+  duplicateOf?: string | null;
   feedback?: Feedback | null;
   canGiveFeedback: boolean;
   canReopenUntil: string | null;

@@ -132,6 +132,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   'report.feedback': 'Penilaian warga',
   'report.reopened': 'Dibuka kembali oleh warga',
   'report.overdue': 'Melewati tenggat',
+  'report.supported': 'Didukung warga',
 };
 
 export function fmt(template: string, params: Record<string, string | number>): string {

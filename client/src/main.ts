@@ -25,10 +25,12 @@ function rememberLanguage(): void {
 rememberLanguage();
 const page = document.documentElement.dataset.page;
 const form = document.getElementById('report-form');
-if (page === 'form' && form instanceof HTMLFormElement) initForm(form);
+if ((page === 'form' || page === 'ngopi') && form instanceof HTMLFormElement) initForm(form);
 else initPendingNotice(document.getElementById('outbox-status'));
 if (page === 'receipt') initReceipt();
 if (page === 'home') showSent(document.getElementById('my-reports'));
+const live = document.getElementById('live');
+if (page === 'ngopi' && live) void import('./ngopi/live.ts').then((m) => m.startLiveList(live)).catch(() => { /* the server-rendered list stays */ });
 
 if ('serviceWorker' in navigator) {
   addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => { /* offline shell is a bonus */ }); });

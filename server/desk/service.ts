@@ -4,6 +4,7 @@ import { officersOf } from '../auth/users.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { commitAndPublish } from '../reports/service.ts';
+import { mergeSupportsIntoOriginal } from '../reports/support.ts';
 import { VersionConflictError } from '../store/port.ts';
 import { applyAction } from './actions.ts';
 import { can, canSee, isPossible, scopeOf } from './policy.ts';
@@ -75,6 +76,7 @@ export async function performAction(deps: Deps, user: DeskUser, code: string, in
       }
       throw err;
     }
+    if (input.type === 'duplicate') await mergeSupportsIntoOriginal(deps, user, next);
     // After a forward the report may have left this user's sight: then there is nothing to show.
     if (!canSee(user, next)) return null;
     return toDeskView(next, await deps.store.eventsOfReport(code), user, deps.clock());

@@ -53,6 +53,9 @@ function toPublicEntry(event: ReportEvent): PublicTimelineEntry | null {
       return { ...base, message: text('message') };
     case 'report.reopened':
       return { ...base, message: text('reason') };
+    case 'report.supported':
+      // Plain supports show as the count; only a merged duplicate is a moment in the history.
+      return text('merged') ? { ...base, message: text('merged') } : null;
     default:
       return null;
   }
@@ -65,7 +68,8 @@ export function toPublicView(
     // Whoever holds the code of a confidential report learns its status and nothing else.
     return {
       code: report.code, status: report.status, statusLabel: statusLabel(report.status), confidential: true,
-      updatedAt: report.updatedAt, ...rules, timeline: [],
+      // Merged: the citizen is sent to the original (which shows only what its own rules allow).
+      ...(report.duplicateOf ? { duplicateOf: report.duplicateOf } : {}), updatedAt: report.updatedAt, ...rules, timeline: [],
     };
   }
   const agency = catalog.agency(report.agencyId);
@@ -84,6 +88,7 @@ export function toPublicView(
     verifyDueAt: report.verifyDueAt,
     followUpDueAt: report.followUpDueAt,
     supportCount: report.supportCount,
+    duplicateOf: report.duplicateOf,
     feedback: report.feedback,
     ...rules,
     timeline: events.map(toPublicEntry).filter((e): e is PublicTimelineEntry => e !== null),

@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request } from 'express';
 import multer from 'multer';
+import { CATEGORY_IDS } from '../../shared/reference/categories.ts';
 import { normaliseCode } from '../../shared/tracking-code.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
-import type { Report, ReportInput } from '../../shared/types.ts';
+import type { CategoryId, Report, ReportInput } from '../../shared/types.ts';
+import type { FieldErrors } from '../../shared/validation/report-input.ts';
+import { sameOriginOnly } from '../auth/csrf.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
+import { deviceIds } from './device.ts';
+import { findNearby, type NearbyQuery } from './nearby.ts';
 import { getPublicView, giveFeedback, submitReport, type Upload } from './service.ts';
+import { supportReport } from './support.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -72,6 +78,22 @@ export function receiptOf(deps: Deps, report: Report) {
   };
 }
 
+/** ?category=&desa=&lat=&lng= — a category, and a desa or a point (or both). */
+function readNearbyQuery(query: Request['query']): NearbyQuery {
+  const fields: FieldErrors = {};
+  const text = (key: string) => (typeof query[key] === 'string' && query[key] !== '' ? query[key] : undefined);
+  const category = text('category') as CategoryId | undefined;
+  if (!category || !CATEGORY_IDS.includes(category)) fields.category = 'invalid_category';
+  const desa = text('desa');
+  if (desa && desa.length > 40) fields.desa = 'invalid_desa';
+  const lat = text('lat') === undefined ? undefined : Number(text('lat'));
+  const lng = text('lng') === undefined ? undefined : Number(text('lng'));
+  if ((lat === undefined) !== (lng === undefined)) fields.lat = 'coordinates_incomplete';
+  else if (lat !== undefined && (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng!) > 180)) fields.lat = 'invalid_coordinates';
+  if (Object.keys(fields).length) throw new AppError('validation_failed', { status: 422, fields });
+  return { category: category!, desa, lat, lng };
+}
+
 function codeParam(req: Request): string {
   const code = normaliseCode(String(req.params.code));
   if (!code) throw new AppError('report_not_found', { status: 404 });
@@ -82,6 +104,7 @@ export function reportRoutes(deps: Deps): Router {
   const router = Router();
   const { submit: submitLimit, lookup: lookupLimit } = citizenLimits(deps);
   const upload = photoUpload(deps);
+  const devices = deviceIds(deps);
 
   router.post('/api/reports', submitLimit, (req, res, next) => {
     if (req.is('multipart/form-data')) return upload(req, res, next);
@@ -91,6 +114,17 @@ export function reportRoutes(deps: Deps): Router {
     const input = readReportInput(deps, req.body, req.get('idempotency-key'));
     const { report, created } = await submitReport(deps, input, uploadsOf(req));
     res.status(created ? 201 : 200).json(receiptOf(deps, report));
+  });
+
+  router.get('/api/reports/nearby', lookupLimit, async (req, res) => {
+    res.set('Cache-Control', 'no-store').json({ items: await findNearby(deps, readNearbyQuery(req.query)) });
+  });
+
+  // Same-origin only: the device cookie rides along, so another site must not spend it.
+  router.post('/api/reports/:code/support', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
+    const code = codeParam(req);
+    const { report, counted } = await supportReport(deps, code, await devices.of(req, res));
+    res.json({ code: report.code, supportCount: report.supportCount, counted });
   });
 
   router.get('/api/reports/:code', lookupLimit, async (req, res) => {

@@ -1,10 +1,12 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { addWorkingDays, SLA, wibDate } from '../../shared/working-days.ts';
-import type { EventActor, NewReportEvent, PupukDetails, Report, ReportEvent, ReportInput, PublicReportView } from '../../shared/types.ts';
+import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
+import type { AspirasiDetails, EventActor, NewReportEvent, PupukDetails, Report, ReportEvent, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../map/boundaries.ts';
 import type { ProcessedPhoto } from '../media/photo-processor.ts';
+import { agencyForOnlineAspiration } from '../ngopi/routing.ts';
 import { DuplicateClientIdError, DuplicateCodeError, VersionConflictError } from '../store/port.ts';
 import { toPublicView, toSummary } from './presenter.ts';
 import { withPriceCheck } from './pupuk.ts';
@@ -12,6 +14,9 @@ import { roomsFor } from './rooms.ts';
 import { generateTrackingCode } from './tracking-code.ts';
 
 export interface Upload { field: string; bytes: Buffer }
+
+/** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
+export interface SubmitOptions { agencyId?: string; actor?: EventActor }
 
 const CITIZEN: EventActor = { kind: 'citizen' };
 
@@ -26,9 +31,8 @@ export async function commitAndPublish(deps: Deps, report: Report, event: NewRep
   return stored;
 }
 
-function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date): Report {
+function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string): Report {
   const createdAt = now.toISOString();
-  const agency = deps.catalog.agencyFor(input.category);
   const verifyDueAt = addWorkingDays(now, SLA.verifyWorkingDays, deps.catalog.holidayDates).toISOString();
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
@@ -37,7 +41,7 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
     code: generateTrackingCode(),
     clientId: input.clientId ?? null,
     category: input.category,
-    agencyId: agency.id,
+    agencyId,
     status: 'new',
     description: input.description,
     kecamatan: input.kecamatan,
@@ -72,7 +76,15 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
  * agency → report and `report.created` committed together → published to the desks.
  * A retry with the same clientId returns the first report and creates nothing.
  */
-export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[]): Promise<{ report: Report; created: boolean }> {
+/** Routing: the category's agency, or for an aspiration of a Ngopi Bareng session, its topic's. */
+async function routeReport(deps: Deps, input: ReportInput, options: SubmitOptions): Promise<string> {
+  if (options.agencyId) return options.agencyId;
+  const session = input.category === 'aspirasi' ? sessionOf(input.details) : undefined;
+  if (session) return agencyForOnlineAspiration(deps, session, (input.details as AspirasiDetails).topic);
+  return deps.catalog.agencyFor(input.category).id;
+}
+
+export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[], options: SubmitOptions = {}): Promise<{ report: Report; created: boolean }> {
   // A retry is answered from the store before any photo is re-encoded. Without photos there is
   // no work to save: the unique clientId index refuses the copy at commit and the catch below
   // returns the first report, so the common case skips a read.
@@ -80,6 +92,13 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
     const existing = await deps.store.getReportByClientId(input.clientId);
     if (existing) return { report: existing, created: false };
   }
+  const agencyId = await routeReport(deps, input, options).catch(async (err: unknown) => {
+    // A retry from the outbox arriving after its session closed: the first copy was accepted.
+    const existing = input.clientId ? await deps.store.getReportByClientId(input.clientId) : null;
+    if (existing) return existing;
+    throw err;
+  });
+  if (typeof agencyId !== 'string') return { report: agencyId, created: false };
   const photos: ProcessedPhoto[] = [];
   for (const upload of uploads) photos.push(await deps.photoProcessor.process(upload.bytes, upload.field));
   const saved: string[] = [];
@@ -90,9 +109,9 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
     for (let attempt = 0; ; attempt += 1) {
-      const report = buildReport(deps, input, photos, deps.clock());
+      const report = buildReport(deps, input, photos, deps.clock(), agencyId);
       try {
-        await commitAndPublish(deps, report, eventFor(report, 'report.created', CITIZEN), 0);
+        await commitAndPublish(deps, report, eventFor(report, 'report.created', options.actor ?? CITIZEN), 0);
         return { report, created: true };
       } catch (err) {
         if (err instanceof DuplicateCodeError && attempt < 3) continue;

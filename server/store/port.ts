@@ -1,5 +1,6 @@
 // The storage port. Domain code depends on this interface only; the adapter (SQLite
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
+import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus, Role } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -7,6 +8,11 @@ export interface ReportChange {
   event: NewReportEvent;
   /** 0 to insert a new report; otherwise the version read, so a concurrent change is refused. */
   expectedVersion: number;
+  /**
+   * A "dukung": also record that this device supports the report, in the same transaction.
+   * A device that already supported it makes the whole change fail with DuplicateSupportError.
+   */
+  support?: { deviceId: string };
 }
 
 export interface ReportQuery {
@@ -21,6 +27,10 @@ export interface ReportQuery {
   overdueAt?: string;
   /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
   overdueNotified?: boolean;
+  /** Only aspirations raised in this Ngopi Bareng session (details.session). */
+  session?: string;
+  /** Only reports created after this instant (ISO). */
+  createdAfter?: string;
   /** Newest first; the cursor is opaque to callers. */
   cursor?: string;
   limit: number;
@@ -134,6 +144,10 @@ export class VersionConflictError extends Error {
 }
 /** Thrown when a generated tracking code collides (practically never; the caller retries). */
 export class DuplicateCodeError extends Error {}
+/** Thrown when a device supports a report it already supported. */
+export class DuplicateSupportError extends Error {
+  constructor(readonly code: string) { super(`report ${code} already supported by this device`); }
+}
 /** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
 
@@ -173,6 +187,13 @@ export interface Store {
   deleteSession(id: string): Promise<void>;
   /** Returns the ids of the deleted sessions, so their sockets can be closed. */
   deleteSessionsOfUser(userId: string): Promise<string[]>;
+
+  /** Creates or replaces a Ngopi Bareng session. */
+  putNgopiSession(session: NgopiSession): Promise<void>;
+  getNgopiSession(id: string): Promise<NgopiSession | null>;
+  /** Every session, latest start first. */
+  listNgopiSessions(): Promise<NgopiSession[]>;
+  deleteNgopiSession(id: string): Promise<void>;
 
   /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
   getSetting<T>(key: string): Promise<T | null>;

@@ -1,3 +1,4 @@
+import { ASPIRATION_TOPICS } from '../../shared/reference/aspiration-topics.ts';
 import { FERTILISER_TYPES, PUPUK_PROBLEMS } from '../../shared/reference/fertiliser.ts';
 import type { Category, Region } from '../../shared/types.ts';
 import { DAMAGE_TYPES, DESCRIPTION_MAX } from '../../shared/validation/report-input.ts';
@@ -133,7 +134,15 @@ ${b.choiceGroup('radio', 'details[severity]', b.t('severity'), [1, 2, 3].map((n)
 </fieldset>`;
 }
 
-function aspirasiFields(b: FormBuilder): SafeHtml {
+function aspirasiFields(b: FormBuilder, p: FormPageInput): SafeHtml {
+  // Inside a Ngopi Bareng session the topic is one of the known topics: it routes the aspiration.
+  const session = b.value('details[session]');
+  if (session) {
+    return html`<fieldset class="group"><legend>${b.t('aspirasiSection')}</legend>
+<input type="hidden" name="details[session]" value="${session}">
+${b.select('details[topic]', b.t('topic'), ASPIRATION_TOPICS.map((t) => ({ value: t.id, label: p.lang === 'en' ? t.labelEn : t.label })), { required: true, blank: true })}
+</fieldset>`;
+  }
   return html`<fieldset class="group"><legend>${b.t('aspirasiSection')}</legend>
 ${b.text('details[topic]', b.t('topic'), { required: true })}
 ${b.text('details[session]', b.t('session'))}

@@ -15,7 +15,11 @@ import { AppError } from '../errors.ts';
 import { toAppError } from '../http/error-handler.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
 import { photoUpload, readReportInput, receiptOf, uploadsOf } from '../reports/routes.ts';
+import { deviceIds } from '../reports/device.ts';
 import { findReport, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
+import { supportReport } from '../reports/support.ts';
+import { ngopiText } from '../../shared/ngopi-text.ts';
+import { sameOriginOnly } from '../auth/csrf.ts';
 import { DIST_DIR, loadClientAssets, type ClientAssets } from './assets.ts';
 import { hashedAssets, sendHtml } from './compress.ts';
 import { formBody } from './form-page.ts';
@@ -48,6 +52,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   const { submit: submitLimit, lookup: lookupLimit } = citizenLimits(deps);
   const upload = photoUpload(deps);
   const csp = contentSecurityPolicy(deps.config.mapTileUrl);
+  const devices = deviceIds(deps);
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
     res.status(o.status ?? 200).set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
@@ -161,10 +166,18 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
     const code = normaliseCode(String(req.params.code));
     if (!code) throw new AppError('report_not_found', { status: 404 });
     const view = await getPublicView(deps, code);
+    const supported = req.query.dukung === '1' ? ngopiText(lang, 'supported') : req.query.dukung === '0' ? ngopiText(lang, 'alreadySupported') : undefined;
     send(req, res, {
       title: `${webText(lang, 'trackTitle')} ${code}`, page: 'track',
-      body: trackViewBody(lang, view, { notice: req.query.ok ? webText(lang, 'feedbackThanks') : undefined }),
+      body: trackViewBody(lang, view, { notice: req.query.ok ? webText(lang, 'feedbackThanks') : supported }),
     });
+  });
+
+  router.post('/lacak/:code/dukung', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
+    const code = normaliseCode(String(req.params.code));
+    if (!code) throw new AppError('report_not_found', { status: 404 });
+    const { counted } = await supportReport(deps, code, await devices.of(req, res));
+    res.redirect(303, `/lacak/${code}?dukung=${counted ? 1 : 0}`);
   });
 
   router.post('/lacak/:code/nilai', lookupLimit, async (req, res) => {

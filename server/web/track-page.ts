@@ -1,4 +1,5 @@
 import type { PublicReportView } from '../../shared/types.ts';
+import { ngopiText } from '../../shared/ngopi-text.ts';
 import { WEB_TEXT, webText, type WebTextKey } from '../../shared/web-text.ts';
 import { formatDate } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -43,6 +44,15 @@ function reopenForm(lang: Lang, code: string, until: string, errors: Record<stri
 </form>`;
 }
 
+/** "Dukung": a plain form, so it works without JavaScript; the count is what the desk sees too. */
+function supportBlock(lang: Lang, v: PublicReportView): SafeHtml {
+  if (v.confidential || v.status === 'rejected' || v.status === 'duplicate') return html``;
+  return html`<form method="post" action="/lacak/${v.code}/dukung" class="support">
+<p id="support-count">${ngopiText(lang, 'supportCount', { n: v.supportCount ?? 0 })}</p>
+<button class="btn secondary" type="submit">👍 ${ngopiText(lang, 'support')}</button>
+</form>`;
+}
+
 export function trackViewBody(lang: Lang, v: PublicReportView, opts: { errors?: Record<string, string>; notice?: string } = {}): SafeHtml {
   const t = (k: WebTextKey) => webText(lang, k);
   const events = WEB_TEXT[lang].events;
@@ -52,6 +62,7 @@ export function trackViewBody(lang: Lang, v: PublicReportView, opts: { errors?: 
 <h1>${t('trackTitle')}</h1>
 <p class="code" id="tracking-code">${v.code}</p>
 ${opts.notice ? html`<p class="notice" role="status">${opts.notice}</p>` : ''}
+${v.duplicateOf ? html`<p class="notice" id="merged">${ngopiText(lang, 'mergedInto', { code: v.duplicateOf })} <a href="/lacak/${v.duplicateOf}">${ngopiText(lang, 'openOriginal', { code: v.duplicateOf })}</a></p>` : ''}
 <dl class="facts">
 ${row(t('status'), v.statusLabel)}
 ${row(t('agency'), v.agency?.name)}
@@ -62,6 +73,7 @@ ${row(t('followUpDue'), v.followUpDueAt ? formatDate(v.followUpDueAt, lang) : un
 </dl>
 ${v.confidential ? html`<p class="hint">${t('confidentialNote')}</p>` : ''}
 ${v.description ? html`<blockquote class="desc">${v.description}</blockquote>` : ''}
+${supportBlock(lang, v)}
 ${v.timeline.length ? html`<h2>${t('timeline')}</h2><ol class="timeline">${v.timeline.map((e) => html`<li><time datetime="${e.at}">${formatDate(e.at, lang, true)}</time> <strong>${events[e.type] ?? e.type}</strong>${e.message ? html`<p>${e.message}</p>` : ''}</li>`)}</ol>` : ''}
 ${v.feedback ? html`<p>${webText(lang, 'yourRating', { rating: v.feedback.rating })}</p>` : ''}
 ${v.canGiveFeedback ? ratingForm(lang, v.code, errors) : ''}

@@ -8,11 +8,12 @@
 // URI is set, and otherwise a describe whose one `it` calls this.skip() saying why.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
 import { eventFor } from '../../server/reports/service.ts';
 import { generateTrackingCode } from '../../server/reports/tracking-code.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateUsernameError, VersionConflictError,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
   type AggregateQuery, type SessionRecord, type Store, type UserRecord,
 } from '../../server/store/port.ts';
 
@@ -77,6 +78,22 @@ async function assertRejects<E extends Error>(promise: Promise<unknown>, type: n
     return err;
   }
   assert.fail(`expected ${type.name}, but it succeeded`);
+}
+
+function makeNgopiSession(overrides: Partial<NgopiSession> = {}): NgopiSession {
+  const at = nextInstant();
+  return {
+    id: randomUUID(), title: 'Ngopi Bareng Bupati di Cepu', startsAt: '2026-11-10T02:00:00.000Z', endsAt: '2026-11-10T04:00:00.000Z',
+    mode: 'luring_daring', kecamatan: '33.16.05', desa: null, venue: 'Pendopo', link: 'https://meet.example.org/ngopi', topic: 'Pertanian',
+    facilitator: 'Bu Rina', createdBy: 'u1', createdAt: at, updatedAt: at, ...overrides,
+  };
+}
+
+/** A "dukung" as the support service makes it: the next version with one more supporter, and the device. */
+async function support(store: Store, report: Report, deviceId: string): Promise<Report> {
+  const next: Report = { ...report, supportCount: report.supportCount + 1, updatedAt: nextInstant(), version: report.version + 1 };
+  await store.commitReport({ report: next, event: eventFor(next, 'report.supported', CITIZEN), expectedVersion: report.version, support: { deviceId } });
+  return next;
 }
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
@@ -459,6 +476,75 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const [row] = await store.scanReports({ limit: 1 });
         assert.equal(row.answeredAt, '2026-03-03T05:00:00.000Z');
         assert.equal(row.verifiedAt, null);
+      });
+    });
+
+    describe('supports (dukung)', () => {
+      it('records a device once per report: a second support of the same device changes nothing and writes no event', async () => {
+        const report = makeReport();
+        await insert(store, report);
+        const once = await support(store, report, 'device-a');
+        const eventsBefore = await store.eventsOfReport(report.code);
+
+        await assertRejects(support(store, once, 'device-a'), DuplicateSupportError);
+
+        assert.equal((await store.getReport(report.code))?.supportCount, 1);
+        assert.deepEqual(await store.eventsOfReport(report.code), eventsBefore);
+        const twice = await support(store, once, 'device-b');
+        assert.equal((await store.getReport(report.code))?.supportCount, twice.supportCount);
+        assert.equal(twice.supportCount, 2);
+      });
+
+      it('lets the same device support two different reports', async () => {
+        const [a, b] = [makeReport(), makeReport()];
+        await insert(store, a);
+        await insert(store, b);
+        await support(store, a, 'device-a');
+        await support(store, b, 'device-a');
+        assert.equal((await store.getReport(b.code))?.supportCount, 1);
+      });
+
+      it('does not record the support when the change is refused as stale, so the device may try again', async () => {
+        const report = makeReport();
+        await insert(store, report);
+        await change(store, report, 'verified');
+        await assertRejects(support(store, report, 'device-a'), VersionConflictError);
+        const fresh = (await store.getReport(report.code))!;
+        await support(store, fresh, 'device-a');
+        assert.equal((await store.getReport(report.code))?.supportCount, 1);
+      });
+    });
+
+    describe('aspirations by session and reports by age', () => {
+      it('lists only the aspirations of one session, and only reports created after an instant', async () => {
+        const first = makeReport({ category: 'aspirasi', details: { topic: 'kesehatan', session: 's-1' } });
+        const other = makeReport({ category: 'aspirasi', details: { topic: 'kesehatan', session: 's-2' } });
+        const second = makeReport({ category: 'aspirasi', details: { topic: 'umum', session: 's-1' } });
+        const plain = makeReport();
+        for (const r of [first, other, second, plain]) await insert(store, r);
+
+        const bySession = await store.listReports({ session: 's-1', limit: 10 });
+        assert.deepEqual(bySession.items.map((r) => r.code), [second.code, first.code]);
+        const recent = await store.listReports({ createdAfter: other.createdAt, limit: 10 });
+        assert.deepEqual(recent.items.map((r) => r.code), [plain.code, second.code]);
+      });
+    });
+
+    describe('Ngopi Bareng sessions', () => {
+      it('creates, reads, replaces, lists latest start first and deletes sessions', async () => {
+        assert.equal(await store.getNgopiSession('missing'), null);
+        const early = makeNgopiSession({ startsAt: '2026-11-01T02:00:00.000Z', endsAt: '2026-11-01T03:00:00.000Z', link: null });
+        const late = makeNgopiSession();
+        await store.putNgopiSession(early);
+        await store.putNgopiSession(late);
+        assert.deepEqual(await store.getNgopiSession(early.id), early);
+
+        const renamed = { ...early, title: 'Ngopi Bareng di Randublatung', startsAt: '2026-12-01T02:00:00.000Z', endsAt: '2026-12-01T03:00:00.000Z' };
+        await store.putNgopiSession(renamed);
+        assert.deepEqual(await store.listNgopiSessions(), [renamed, late]);
+
+        await store.deleteNgopiSession(renamed.id);
+        assert.deepEqual(await store.listNgopiSessions(), [late]);
       });
     });
 

@@ -1,7 +1,7 @@
 // MongoDB reports a unique-index violation as error code 11000 (E11000) naming the index.
 // These functions turn it into the port's errors, so domain code never sees a driver error.
 import type { Report } from '../../../shared/types.ts';
-import { DuplicateClientIdError, DuplicateCodeError, DuplicateUsernameError } from '../port.ts';
+import { DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError } from '../port.ts';
 
 const DUPLICATE_KEY = 11000;
 
@@ -21,8 +21,10 @@ export function duplicateKeyField(err: unknown): string | null {
 }
 
 /** A failed report insert as the port names it: same clientId (a retry) or same tracking code. */
-export function toReportWriteError(err: unknown, report: Pick<Report, 'clientId'>): unknown {
+export function toReportWriteError(err: unknown, report: Pick<Report, 'clientId'> & Partial<Pick<Report, 'code'>>): unknown {
   const field = duplicateKeyField(err);
+  // The support index is { reportCode, deviceId }: a device that already supported the report.
+  if (field === 'reportCode') return new DuplicateSupportError(report.code ?? '');
   if (field === 'clientId' && report.clientId) return new DuplicateClientIdError(report.clientId);
   if (field === 'code') return new DuplicateCodeError();
   return err;

@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import {
-  counterSchema, eventSchema, reportSchema, sessionSchema, settingSchema, userSchema,
-  type CounterDoc, type EventDoc, type ReportDoc, type SessionDoc, type SettingDoc, type UserDoc,
+  counterSchema, eventSchema, ngopiSessionSchema, reportSchema, sessionSchema, settingSchema, supportSchema, userSchema,
+  type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
 } from './schemas.ts';
 
 export interface Models {
@@ -11,6 +11,8 @@ export interface Models {
   Session: Model<SessionDoc>;
   Setting: Model<SettingDoc>;
   Counter: Model<CounterDoc>;
+  NgopiSession: Model<NgopiSessionDoc>;
+  Support: Model<SupportDoc>;
 }
 
 /** Models belong to one connection (not the global mongoose), so tests can open several stores. */
@@ -22,6 +24,8 @@ export function bindModels(connection: Connection): Models {
     Session: connection.model<SessionDoc>('Session', sessionSchema),
     Setting: connection.model<SettingDoc>('Setting', settingSchema),
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
+    NgopiSession: connection.model<NgopiSessionDoc>('NgopiSession', ngopiSessionSchema),
+    Support: connection.model<SupportDoc>('Support', supportSchema),
   };
 }
 

@@ -1,4 +1,5 @@
 import mongoose, { type ClientSession, type Connection, type mongo } from 'mongoose';
+import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
@@ -13,7 +14,7 @@ import {
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
-import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type ReportDoc, type SessionDoc, type SettingDoc, type UserDoc } from './schemas.ts';
+import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
 
 export interface MongoStoreOptions {
@@ -44,6 +45,10 @@ function toUserDoc(user: UserRecord): UserDoc {
 }
 
 function toSession({ _id, ...rest }: SessionDoc): SessionRecord {
+  return { id: _id, ...rest };
+}
+
+function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
   return { id: _id, ...rest };
 }
 
@@ -102,11 +107,12 @@ export class MongoStore implements Store {
         ? await this.connection.transaction(async (session) => {
           // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
           const next = await this.nextSeq(session);
+          if (change.support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: change.support.deviceId }, { session });
           await this.writeReport(report, change.expectedVersion, session);
           await this.appendEvent({ seq: next, ...event }, session);
           return next;
         }, { writeConcern: { w: 'majority' } })
-        : await this.commitWithoutTransaction(report, change.expectedVersion, event);
+        : await this.commitWithoutTransaction(report, change.expectedVersion, event, change.support);
       return { seq, ...change.event };
     } catch (err) {
       throw toReportWriteError(err, report);
@@ -119,8 +125,16 @@ export class MongoStore implements Store {
    * between the steps leaves a report without its event or a gap in seq, and two processes
    * may make seq 11 visible before seq 10.
    */
-  private async commitWithoutTransaction(report: Report, expectedVersion: number, event: ReportChange['event']): Promise<number> {
-    await this.writeReport(report, expectedVersion, undefined);
+  private async commitWithoutTransaction(report: Report, expectedVersion: number, event: ReportChange['event'], support: ReportChange['support']): Promise<number> {
+    // The support first: a second "dukung" of the same device is refused before the count moves.
+    if (support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: support.deviceId });
+    try {
+      await this.writeReport(report, expectedVersion, undefined);
+    } catch (err) {
+      // A version conflict is retried by the caller with the same device: take the support back.
+      if (support) await this.models.Support.deleteOne({ reportCode: report.code, deviceId: support.deviceId });
+      throw err;
+    }
     const seq = await this.nextSeq(undefined);
     await this.appendEvent({ seq, ...event }, undefined);
     return seq;
@@ -284,6 +298,25 @@ export class MongoStore implements Store {
     const ids = docs.map((d) => d._id);
     if (ids.length > 0) await this.models.Session.deleteMany({ _id: { $in: ids } });
     return ids;
+  }
+
+  async putNgopiSession(session: NgopiSession): Promise<void> {
+    const { id, ...rest } = jsonClean(session);
+    await this.models.NgopiSession.replaceOne({ _id: id }, rest, { upsert: true });
+  }
+
+  async getNgopiSession(id: string): Promise<NgopiSession | null> {
+    const doc = await this.models.NgopiSession.findById(id).lean<NgopiSessionDoc>();
+    return doc ? toNgopiSession(doc) : null;
+  }
+
+  async listNgopiSessions(): Promise<NgopiSession[]> {
+    const docs = await this.models.NgopiSession.find({}).sort({ startsAt: -1, _id: -1 }).lean<NgopiSessionDoc[]>();
+    return docs.map(toNgopiSession);
+  }
+
+  async deleteNgopiSession(id: string): Promise<void> {
+    await this.models.NgopiSession.deleteOne({ _id: id });
   }
 
   async getSetting<T>(key: string): Promise<T | null> {

@@ -59,6 +59,8 @@ export function reportFilter(query: ReportQuery): QueryFilter<ReportDoc> {
     conditions.push({ $or: [{ description: { $regex: pattern, $options: 'i' } }, { code: { $regex: pattern, $options: 'i' } }] });
   }
   if (query.overdueNotified !== undefined) conditions.push({ overdueNotified: query.overdueNotified });
+  if (query.session) conditions.push({ 'details.session': query.session });
+  if (query.createdAfter) conditions.push({ createdAt: { $gt: query.createdAfter } });
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor) {
     conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, code: { $lt: cursor.code } }] });

@@ -2,6 +2,7 @@
 // a connection in ./models.ts; indexes are built once at start (MongoStore.connect), never
 // in the background by mongoose (autoIndex off), so a missing index fails the start loudly.
 import { Schema, type SchemaOptions } from 'mongoose';
+import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import type { SessionRecord, UserRecord } from '../port.ts';
 
@@ -29,6 +30,9 @@ export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; usernameK
 export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
 export interface SettingDoc { _id: string; value: unknown }
 export interface CounterDoc { _id: string; value: number }
+export interface NgopiSessionDoc extends Omit<NgopiSession, 'id'> { _id: string }
+/** One device's "dukung" of one report; the unique index makes it count once. */
+export interface SupportDoc { reportCode: string; deviceId: string }
 
 // strict 'throw': a field the schema does not know is refused instead of silently dropped, so a
 // new Report field without a schema change fails in tests, not in production data.
@@ -86,6 +90,8 @@ reportSchema.index({ code: 1 }, { unique: true });
 // `$gt: ''` selects exactly the strings (comparisons never cross types) and, unlike `$type`, is a
 // filter the planner documentedly sees implied by `{ clientId: '<uuid>' }`, so lookups use it.
 reportSchema.index({ clientId: 1 }, { unique: true, partialFilterExpression: { clientId: { $gt: '' } } });
+// Aspirations of one Ngopi Bareng session (partial: only aspirations carry a session).
+reportSchema.index({ 'details.session': 1, createdAt: -1, code: -1 }, { partialFilterExpression: { 'details.session': { $gt: '' } } });
 // The desk list: newest first (createdAt desc, code desc, the cursor's order), by each filter.
 reportSchema.index({ createdAt: -1, code: -1 });
 reportSchema.index({ agencyId: 1, createdAt: -1, code: -1 });
@@ -150,3 +156,26 @@ export const settingSchema = new Schema<SettingDoc>({ _id: str, value: mixed }, 
 
 // One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
 export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });
+
+const ngopiSessionFields = {
+  _id: str,
+  title: str,
+  startsAt: { type: String, required: true },
+  endsAt: str,
+  mode: str,
+  kecamatan: str,
+  desa: str,
+  venue: str,
+  link: str,
+  topic: str,
+  facilitator: str,
+  createdBy: str,
+  createdAt: str,
+  updatedAt: str,
+} satisfies Record<keyof NgopiSessionDoc, unknown>;
+
+export const ngopiSessionSchema = new Schema<NgopiSessionDoc>(ngopiSessionFields, { ...common, collection: 'ngopi_sessions' });
+ngopiSessionSchema.index({ startsAt: -1, _id: -1 });
+
+export const supportSchema = new Schema<SupportDoc>({ reportCode: str, deviceId: str } satisfies Record<keyof SupportDoc, unknown>, { ...common, collection: 'report_supports' });
+supportSchema.index({ reportCode: 1, deviceId: 1 }, { unique: true });

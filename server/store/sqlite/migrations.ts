@@ -60,4 +60,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX reports_facts ON reports(kecamatan, category, status, agency_id, created_at, due_at, verified_at, resolved_at, answered_at, verify_due_at);
   CREATE INDEX reports_point ON reports(lng, lat) WHERE lat IS NOT NULL;
   `,
+  // 3: Ngopi Bareng sessions, "dukung" once per device, aspirations by session.
+  `
+  CREATE TABLE ngopi_sessions (id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX ngopi_sessions_starts ON ngopi_sessions(starts_at DESC, id DESC);
+  CREATE TABLE report_supports (
+    report_code TEXT NOT NULL REFERENCES reports(code),
+    device_id TEXT NOT NULL,
+    PRIMARY KEY (report_code, device_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX reports_session ON reports(json_extract(doc, '$.details.session'), created_at DESC, code DESC);
+  `,
 ];

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateUsernameError, VersionConflictError,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
   type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
   type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
@@ -201,6 +202,14 @@ export class SqliteStore implements Store {
         WHERE code=@code AND version=@expected`).run({ ...row, expected: expectedVersion });
       if (result.changes === 0) throw new VersionConflictError(report.code);
     }
+    if (change.support) {
+      try {
+        this.sql('INSERT INTO report_supports (report_code, device_id) VALUES (?, ?)').run(report.code, change.support.deviceId);
+      } catch (err) {
+        if (isUniqueViolation(err, 'report_supports')) throw new DuplicateSupportError(report.code);
+        throw err;
+      }
+    }
     const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_code) VALUES (?, ?)');
     for (const photo of report.photos) insertPhoto.run(photo.id, report.code);
     const seq = Number(this.sql('INSERT INTO events (report_code, doc) VALUES (?, ?)').run(report.code, JSON.stringify(event)).lastInsertRowid);
@@ -246,6 +255,8 @@ export class SqliteStore implements Store {
       where.push("json_extract(doc, '$.overdueNotified') = ?");
       params.push(query.overdueNotified ? 1 : 0);
     }
+    if (query.session) { where.push("json_extract(doc, '$.details.session') = ?"); params.push(query.session); }
+    if (query.createdAfter) { where.push('created_at > ?'); params.push(query.createdAfter); }
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
       where.push('(created_at < ? OR (created_at = ? AND code < ?))');
@@ -395,6 +406,23 @@ export class SqliteStore implements Store {
       this.sql('DELETE FROM sessions WHERE user_id = ?').run(userId);
       return ids;
     })();
+  }
+
+  async putNgopiSession(session: NgopiSession): Promise<void> {
+    this.sql('INSERT INTO ngopi_sessions (id, starts_at, doc) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET starts_at = excluded.starts_at, doc = excluded.doc')
+      .run(session.id, session.startsAt, JSON.stringify(session));
+  }
+
+  async getNgopiSession(id: string): Promise<NgopiSession | null> {
+    return this.parseDoc<NgopiSession>(this.sql('SELECT doc FROM ngopi_sessions WHERE id = ?').pluck().get(id));
+  }
+
+  async listNgopiSessions(): Promise<NgopiSession[]> {
+    return (this.sql('SELECT doc FROM ngopi_sessions ORDER BY starts_at DESC, id DESC').pluck().all() as string[]).map((d) => JSON.parse(d));
+  }
+
+  async deleteNgopiSession(id: string): Promise<void> {
+    this.sql('DELETE FROM ngopi_sessions WHERE id = ?').run(id);
   }
 
   async getSetting<T>(key: string): Promise<T | null> {

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import type { Report } from '../../shared/types.ts';
+import { validReport } from '../helpers/fixtures.ts';
+import { addAndLogin, openDesk, waitFor, type Person } from '../helpers/desk.ts';
+import { startApp, type RunningApp } from '../helpers/start-app.ts';
+
+const NOW = Date.parse('2026-11-03T03:00:00Z');
+const DAY = 86_400_000;
+
+describe('dukung (me too) and similar reports', () => {
+  let app: RunningApp;
+  let now = NOW;
+  let officer: Person;
+
+  const submit = async (overrides: Record<string, unknown> = {}): Promise<string> =>
+    (await request(app.baseUrl).post('/api/reports').send(validReport(overrides)).expect(201)).body.code;
+  const support = (code: string, cookie?: string) => {
+    const req = request(app.baseUrl).post(`/api/reports/${code}/support`).set('Origin', app.baseUrl);
+    return cookie ? req.set('Cookie', cookie) : req;
+  };
+  const deviceCookie = (res: { headers: Record<string, unknown> }) => (res.headers['set-cookie'] as string[])[0].split(';')[0];
+  const nearby = async (query: string) => (await request(app.baseUrl).get(`/api/reports/nearby?${query}`).expect(200)).body.items.map((i: { code: string }) => i.code);
+
+  before(async () => {
+    app = await startApp({ OVERDUE_SWEEP_SECONDS: '0', DUPLICATE_RADIUS_M: '500' }, { clock: () => new Date(now) });
+    officer = await addAndLogin(app, 'pu1', 'officer', { agencyId: 'dpupr' });
+  });
+  beforeEach(() => { now = NOW; });
+  after(() => app.close());
+
+  it('counts a support once per device, shows it publicly, and the desk sees the count move live', async () => {
+    const code = await submit();
+    const desk = openDesk(app, officer.cookie);
+    await desk.connected;
+    try {
+      const first = await support(code).expect(200);
+      assert.deepEqual(first.body, { code, supportCount: 1, counted: true });
+      const phone = deviceCookie(first);
+      assert.match(String((first.headers['set-cookie'] as unknown as string[])[0]), /HttpOnly/i);
+      const again = await support(code, phone).expect(200);
+      assert.deepEqual(again.body, { code, supportCount: 1, counted: false });
+      await support(code).expect(200); // another phone
+      const forged = await support(code, 'sw_device=00000000-0000-4000-8000-000000000000.tampered').expect(200);
+      assert.equal(forged.body.supportCount, 3, 'a forged cookie is just a new device');
+
+      assert.equal((await request(app.baseUrl).get(`/api/reports/${code}`).expect(200)).body.supportCount, 3);
+      await waitFor(() => desk.received.some((e) => e.type === 'report.supported' && e.report.supportCount === 3));
+      const row = (await request(app.baseUrl).get('/api/desk/reports').set('Cookie', officer.cookie).expect(200)).body.items.find((i: { code: string }) => i.code === code);
+      assert.equal(row.supportCount, 3);
+    } finally {
+      desk.socket.close();
+    }
+  });
+
+  it('refuses support for a confidential report, and from another origin', async () => {
+    const code = await submit({ confidential: true });
+    assert.equal((await support(code).expect(409)).body.error.code, 'support_not_allowed');
+    const open = await submit();
+    await request(app.baseUrl).post(`/api/reports/${open}/support`).set('Origin', 'https://evil.example').expect(403);
+    await support('ZZZZ-ZZZZ-ZZZZ').expect(404);
+  });
+
+  it('suggests open public reports of the same category in the same desa or within the radius, from the last 30 days only', async () => {
+    // Near Blora town: 0.0027° of latitude is about 300 m; 0.009° about 1 km.
+    const here = { kecamatan: '33.16.05', desa: '33.16.05.2001', lat: -7.15, lng: 111.42 };
+    const otherDesa = '33.16.05.2002';
+    now = NOW - 40 * DAY;
+    const old = await submit({ ...here });
+    now = NOW;
+    const sameDesa = await submit({ ...here, lat: undefined, lng: undefined });
+    const near = await submit({ ...here, desa: otherDesa, lat: -7.1527, lng: 111.42 });
+    const far = await submit({ ...here, desa: otherDesa, lat: -7.159, lng: 111.42 });
+    const secret = await submit({ ...here, confidential: true });
+    const otherCategory = await submit({ ...here, category: 'kesehatan', details: {} });
+    const closed = await submit({ ...here });
+    await request(app.baseUrl).post(`/api/desk/reports/${closed}/actions`).set('Cookie', officer.cookie).set('Origin', app.baseUrl).send({ type: 'reject', reason: 'Bukan wewenang.' }).expect(200);
+
+    const byDesaAndPoint = await nearby(`category=jalan&desa=${here.desa}&lat=${here.lat}&lng=${here.lng}`);
+    assert.ok(byDesaAndPoint.includes(sameDesa));
+    assert.ok(byDesaAndPoint.includes(near), 'within 500 m');
+    for (const code of [old, far, secret, otherCategory, closed]) assert.ok(!byDesaAndPoint.includes(code), `${code} must not be suggested`);
+    const byPointOnly = await nearby(`category=jalan&lat=${here.lat}&lng=${here.lng}`);
+    assert.ok(byPointOnly.includes(near) && !byPointOnly.includes(sameDesa), 'without a point, a report is matched by desa only');
+    await request(app.baseUrl).get('/api/reports/nearby?category=cuaca').expect(422);
+  });
+
+  it('marking a duplicate moves its supports and its citizen to the original, and the duplicate points there', async () => {
+    const original = await submit();
+    const duplicate = await submit();
+    await support(original).expect(200);
+    await support(duplicate).expect(200);
+    await support(duplicate).expect(200);
+
+    await request(app.baseUrl).post(`/api/desk/reports/${duplicate}/actions`).set('Cookie', officer.cookie).set('Origin', app.baseUrl).send({ type: 'duplicate', of: original }).expect(200);
+
+    const merged = (await app.deps.store.getReport(original)) as Report;
+    assert.equal(merged.supportCount, 1 + 2 + 1, 'its own one, the duplicate two, and the duplicate reporter');
+    const originalView = (await request(app.baseUrl).get(`/api/reports/${original}`).expect(200)).body;
+    assert.ok(originalView.timeline.some((e: { type: string; message?: string }) => e.type === 'report.supported' && e.message === duplicate));
+    const duplicateView = (await request(app.baseUrl).get(`/api/reports/${duplicate}`).expect(200)).body;
+    assert.equal(duplicateView.duplicateOf, original);
+    const page = await request(app.baseUrl).get(`/lacak/${duplicate}`).expect(200);
+    assert.ok(page.text.includes(`href="/lacak/${original}"`), 'the tracking page links the original');
+    assert.equal((await support(duplicate).expect(409)).body.error.code, 'support_not_allowed');
+  });
+});
