@@ -50,6 +50,9 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Peak RSS rise allowed while 5 uploads are re-encoded at once: a small VPS keeps serving. */
+const BURST_MEMORY_GOAL_MB = 150;
+
 export async function measurePhoto(options: Partial<PhotoOptions> = {}): Promise<SectionResult> {
   const o = { ...DEFAULTS, ...options };
   const dir = mkdtempSync(join(tmpdir(), 'suara-warga-bench-photo-'));
@@ -85,8 +88,6 @@ export async function measurePhoto(options: Partial<PhotoOptions> = {}): Promise
         // Bounded: twice the burst costs little more, and clearly less than with no limit.
         metric: `  bounded: ${o.burst * 2} vs ${o.burst} with the limit; limit vs none`,
         value: `${(m.double / m.burst).toFixed(2)}; ${(m.double / m.open).toFixed(2)}`,
-        goal: '≤ 1.25; ≤ 0.8',
-        pass: m.double / m.burst <= 1.25 && m.double / m.open <= 0.8,
       },
     ];
     return {
@@ -96,6 +97,13 @@ export async function measurePhoto(options: Partial<PhotoOptions> = {}): Promise
         { metric: '  CPU per photo, median (all threads)', value: `${median(time.cpuMs).toFixed(0)} ms` },
         ...memoryRows(glibc, 'glibc default'),
         ...memoryRows(capped, 'MALLOC_ARENA_MAX=2'),
+        {
+          // `npm start` runs the server with MALLOC_ARENA_MAX=2, so this is the bound in service.
+          metric: `${o.burst} concurrent uploads, as npm start runs (MALLOC_ARENA_MAX=2)`,
+          value: `${capped.burst.toFixed(0)} MB`,
+          goal: `≤ ${BURST_MEMORY_GOAL_MB} MB`,
+          pass: capped.burst <= BURST_MEMORY_GOAL_MB,
+        },
       ],
       notes: [
         `Input: 4000×3000 gaussian-noise JPEG, ${(size / MB).toFixed(1)} MB, a fresh copy per run; output ≤ 1600 px + 320 px thumbnail.`,

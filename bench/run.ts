@@ -5,13 +5,14 @@ import { measurePhoto } from './photo.ts';
 import { measureSubmissions } from './submissions.ts';
 import { measureWebWeightSection } from './web-weight-section.ts';
 import { benchWorkers } from './workers.ts';
+import { measureDeskLatency } from './desk-latency.ts';
 
 const SECTIONS: Section[] = [
   { name: 'Report intake', run: () => measureSubmissions() },
   { name: 'Photo processing', run: () => measurePhoto() },
   { name: 'Citizen web weight', run: () => measureWebWeightSection() },
   { name: 'Several processes (WORKERS=2 vs 1, Redis)', run: () => benchWorkers() },
-  // { name: 'Desk latency', run: () => measureDeskLatency() },
+  { name: 'Desk latency (200 sockets, 100 reports/s) and memory (1,000 sockets)', run: () => measureDeskLatency() },
 ];
 
 async function main(): Promise<void> {
