@@ -8,12 +8,12 @@
 //
 // Tracking look-ups (reads) are measured the same way, to tell the cost of several processes
 // (the cluster's hand-off, Redis, CPU) from the cost of SQLite's single writer.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { validReport } from '../test/helpers/fixtures.ts';
 import { startRedis, startServer, stop, type ServerProc } from '../test/helpers/processes.ts';
 
 export interface BenchRow { metric: string; value: string; goal: string }
@@ -22,19 +22,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const WARMUP_SECONDS = 2;
 
+// autocannon's idReplacement ([<id>]) makes hyperids, which the schema refuses as clientId (it
+// must be a UUID), so each request gets a fresh one from validReport in setupRequest instead.
 function reportBody(): string {
-  return JSON.stringify({
-    category: 'jalan',
-    description: 'Jalan desa berlubang besar dekat balai desa, berbahaya untuk motor.',
-    kecamatan: '33.16.05',
-    desa: '33.16.05.2001',
-    name: 'Sutrisno',
-    phone: '0812-3456-7890',
-    // autocannon's idReplacement ([<id>]) makes hyperids, which the schema refuses as clientId
-    // (it must be a UUID), so each request gets a UUID in setupRequest instead.
-    clientId: randomUUID(),
-    details: { damageType: 'berlubang', severity: 2, roadName: 'Jl. Diponegoro' },
-  });
+  return JSON.stringify(validReport());
 }
 
 interface Rate { rps: number; non2xx: number; errors: number; total: number }

@@ -1,7 +1,8 @@
 // The storage port. Domain code depends on this interface only; the adapter (SQLite
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
+import type { DeskUser } from '../../shared/desk.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
-import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus, Role } from '../../shared/types.ts';
+import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
   report: Report;
@@ -114,13 +115,8 @@ export interface ScanQuery extends ReportFilter {
   withPupuk?: boolean;
 }
 
-export interface UserRecord {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  agencyId: string | null;
-  kecamatan: string | null;
+/** A desk account as stored: what the desk sees of it, plus the secrets it never sees. */
+export interface UserRecord extends DeskUser {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;

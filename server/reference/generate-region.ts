@@ -1,7 +1,7 @@
 // Regenerates shared/reference/region-33.16.json from idn-area-data (ODbL-1.0) after an
-// upgrade of that package, keeping Blora's centroids and bounds: `npx tsx scripts/generate-region.ts`.
+// upgrade of that package, keeping Blora's centroids and bounds: `npx tsx server/reference/generate-region.ts`.
 import { writeFileSync } from 'node:fs';
-import { loadRegion, regionFromIdnAreaData } from '../server/reference/region.ts';
+import { loadRegion, regionFromIdnAreaData } from './region.ts';
 
 const current = loadRegion('33.16');
 const fresh = regionFromIdnAreaData('33.16');
