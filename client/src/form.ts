@@ -6,6 +6,7 @@ import { clearDraft, loadDraft, newClientId, saveDraft } from './draft.ts';
 import { clearErrors, showErrors } from './field-errors.ts';
 import { collapseSwitches, readPairs, toRaw, writePairs } from './form-fields.ts';
 import { initHetHint } from './het-hint.ts';
+import { initNearby } from './nearby.ts';
 import { lang, t } from './i18n.ts';
 import { linkSelects, regionFromPage, setPoint, useMyLocation, type LocationParts } from './location.ts';
 import { getDraftPhotos, putDraftPhotos, putEntry } from './outbox.ts';
@@ -52,6 +53,8 @@ export function initForm(form: HTMLFormElement): void {
   price?.addEventListener('change', () => { price.value = price.value.replace(/[.\s]/g, ''); });
   const hint = document.getElementById('het-hint');
   if (hint) initHetHint(form, hint, today);
+  const nearby = document.getElementById('nearby');
+  if (nearby) initNearby(form, nearby, category);
 
   for (const el of form.querySelectorAll<HTMLElement>('.js-only')) el.hidden = false;
   byId('geo-btn').addEventListener('click', () => useMyLocation(loc, region, refill));

@@ -2,6 +2,7 @@ import { ASPIRATION_TOPICS } from '../../shared/reference/aspiration-topics.ts';
 import { FERTILISER_TYPES, PUPUK_PROBLEMS } from '../../shared/reference/fertiliser.ts';
 import type { Category, Region } from '../../shared/types.ts';
 import { DAMAGE_TYPES, DESCRIPTION_MAX } from '../../shared/validation/report-input.ts';
+import { ngopiText } from '../../shared/ngopi-text.ts';
 import { WEB_TEXT, webText, type WebTextKey } from '../../shared/web-text.ts';
 import type { FormValues } from './form-values.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -222,6 +223,11 @@ ${b.text('phone', b.t('phone'), { type: 'tel', inputmode: 'tel', hint: b.t('phon
 ${b.switch('anonymous', b.t('anonymous'), b.t('anonymousHint'), false)}
 ${b.switch('confidential', b.t('confidential'), b.t('confidentialHint'), p.category.id === 'pupuk')}
 </fieldset>
+<section id="nearby" class="notice" aria-live="polite" data-count="${ngopiText(p.lang, 'supportCount', { n: '{n}' })}" hidden>
+<h2>${ngopiText(p.lang, 'similarTitle')}</h2>
+<ul id="nearby-list"></ul>
+<p class="hint">${ngopiText(p.lang, 'similarHint')}</p>
+</section>
 <div id="send-status" class="notice" role="status" aria-live="polite" hidden></div>
 <progress id="upload-progress" max="100" value="0" hidden></progress>
 <button type="submit" class="btn primary">${b.t('submit')}</button>
