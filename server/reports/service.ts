@@ -92,13 +92,15 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
     const existing = await deps.store.getReportByClientId(input.clientId);
     if (existing) return { report: existing, created: false };
   }
-  const agencyId = await routeReport(deps, input, options).catch(async (err: unknown) => {
+  let agencyId: string;
+  try {
+    agencyId = await routeReport(deps, input, options);
+  } catch (err) {
     // A retry from the outbox arriving after its session closed: the first copy was accepted.
     const existing = input.clientId ? await deps.store.getReportByClientId(input.clientId) : null;
-    if (existing) return existing;
+    if (existing) return { report: existing, created: false };
     throw err;
-  });
-  if (typeof agencyId !== 'string') return { report: agencyId, created: false };
+  }
   const photos: ProcessedPhoto[] = [];
   for (const upload of uploads) photos.push(await deps.photoProcessor.process(upload.bytes, upload.field));
   const saved: string[] = [];
