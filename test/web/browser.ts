@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -44,4 +44,18 @@ export async function launchChromium(): Promise<Browser> {
 export async function launchPersistent(userDataDir: string, baseURL: string): Promise<BrowserContext> {
   checkChromium();
   return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, args: ARGS, ...MOBILE, baseURL });
+}
+
+/** Fills the pupuk form as a farmer would: urea over HET, 2 bags for Rp 250.000, in Cepu. */
+export async function fillPupuk(page: Page, description = 'Urea di kios dijual Rp 125.000 per sak, di atas HET.'): Promise<void> {
+  await page.check('input[name="details[fertiliserType]"][value="urea"]');
+  await page.check('input[name="details[problems][]"][value="di_atas_het"]');
+  await page.fill('#f-details-kioskName', 'Kios Tani Makmur');
+  await page.fill('#f-details-quantity', '2');
+  await page.selectOption('#f-details-unit', 'bag');
+  await page.fill('#f-details-price', '250000');
+  await page.selectOption('#f-details-priceUnit', 'total');
+  await page.fill('#f-description', description);
+  await page.selectOption('#f-kecamatan', '33.16.05');
+  await page.selectOption('#f-desa', '33.16.05.2001');
 }

@@ -9,22 +9,9 @@ import sharp from 'sharp';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import { WEIGHT_BUDGET_BYTES, weigh } from '../../bench/web-weight.ts';
-import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium, launchPersistent } from './browser.ts';
+import { ARTIFACTS_DIR, MOBILE, buildClientOnce, fillPupuk, launchChromium, launchPersistent } from './browser.ts';
 
 const PHOTO = { name: 'sawah.jpg', mimeType: 'image/jpeg' };
-
-async function fillPupuk(page: Page, description = 'Urea di kios dijual Rp 125.000 per sak, di atas HET.'): Promise<void> {
-  await page.check('input[name="details[fertiliserType]"][value="urea"]');
-  await page.check('input[name="details[problems][]"][value="di_atas_het"]');
-  await page.fill('#f-details-kioskName', 'Kios Tani Makmur');
-  await page.fill('#f-details-quantity', '2');
-  await page.selectOption('#f-details-unit', 'bag');
-  await page.fill('#f-details-price', '250000');
-  await page.selectOption('#f-details-priceUnit', 'total');
-  await page.fill('#f-description', description);
-  await page.selectOption('#f-kecamatan', '33.16.05');
-  await page.selectOption('#f-desa', '33.16.05.2001');
-}
 
 async function reportCount(app: RunningApp): Promise<number> {
   return (await app.deps.store.listReports({ limit: 1000 })).items.length;

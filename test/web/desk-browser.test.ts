@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { addUser, PASSWORD } from '../helpers/desk.ts';
 import { jpegWithGps, pupukReport, validReport } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
-import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium } from './browser.ts';
+import { ARTIFACTS_DIR, MOBILE, buildClientOnce, fillPupuk, launchChromium } from './browser.ts';
 
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: 'id-ID' };
 const TABLET = { viewport: { width: 800, height: 1280 }, locale: 'id-ID', hasTouch: true };
@@ -84,16 +84,7 @@ describe('the desk in a browser', function () {
     // The citizen, on a phone, in another browser context.
     const citizen = await open(MOBILE);
     await citizen.goto('/lapor/pupuk');
-    await citizen.check('input[name="details[fertiliserType]"][value="urea"]');
-    await citizen.check('input[name="details[problems][]"][value="di_atas_het"]');
-    await citizen.fill('#f-details-kioskName', 'Kios Tani Makmur');
-    await citizen.fill('#f-details-quantity', '2');
-    await citizen.selectOption('#f-details-unit', 'bag');
-    await citizen.fill('#f-details-price', '250000');
-    await citizen.selectOption('#f-details-priceUnit', 'total');
-    await citizen.fill('#f-description', 'Urea <b>Rp 125.000</b> per sak, harus beli paket dengan pupuk cair.');
-    await citizen.selectOption('#f-kecamatan', '33.16.05');
-    await citizen.selectOption('#f-desa', '33.16.05.2001');
+    await fillPupuk(citizen, 'Urea <b>Rp 125.000</b> per sak, harus beli paket dengan pupuk cair.');
     // As if the farmer had tapped the map.
     await citizen.evaluate(() => {
       (document.getElementById('f-lat') as HTMLInputElement).value = '-7.1628';
