@@ -2,6 +2,7 @@
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
 import type { DeskUser } from '../../shared/desk.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
+import type { ChannelStore } from './channel-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -152,6 +153,8 @@ export interface Store {
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Inbound inbox, conversations and the SMS queue of the messaging channels. */
+  readonly channels: ChannelStore;
 
   /** Writes the report and appends its event in one transaction; resolves once durable. */
   commitReport(change: ReportChange): Promise<ReportEvent>;

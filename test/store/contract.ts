@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
+import { channelContractCases } from './channel-contract.ts';
 import { eventFor } from '../../server/reports/service.ts';
 import { generateTrackingCode } from '../../server/reports/tracking-code.ts';
 import {
@@ -105,6 +106,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       store = subject.store;
     });
     afterEach(async () => { await subject.cleanup(); });
+
+    channelContractCases(() => store, async () => { store = await subject.reopen(); return store; });
 
     describe('committing reports', () => {
       it('stores a new report with its event, and event seqs strictly increase', async () => {

@@ -11,6 +11,7 @@ import {
   agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
@@ -58,12 +59,15 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  readonly channels: MongoChannelStore;
 
   private constructor(
     private readonly connection: Connection,
     private readonly models: Models,
     private readonly transactions: boolean,
-  ) {}
+  ) {
+    this.channels = new MongoChannelStore(databaseOf(connection));
+  }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
     // Indexes and collections are made below, awaited, instead of by mongoose in the background.
@@ -79,7 +83,9 @@ export class MongoStore implements Store {
       await prepareCollections(models);
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
-      return new MongoStore(connection, models, options.transactions);
+      const store = new MongoStore(connection, models, options.transactions);
+      await store.channels.prepare();
+      return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;

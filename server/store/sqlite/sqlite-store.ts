@@ -11,6 +11,7 @@ import {
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { SqliteChannelStore } from './channel-store.ts';
 
 interface Pending { change: ReportChange; resolve: (e: ReportEvent) => void; reject: (err: unknown) => void }
 
@@ -82,6 +83,7 @@ export class SqliteStore implements Store {
   private readonly writeChangeInSavepoint: Database.Transaction<(change: ReportChange) => ReportEvent>;
   private queue: Pending[] = [];
   private flushScheduled = false;
+  readonly channels: SqliteChannelStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -100,6 +102,7 @@ export class SqliteStore implements Store {
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
     this.writeChangeInSavepoint = this.db.transaction((change: ReportChange) => this.writeChange(change));
+    this.channels = new SqliteChannelStore(this.db);
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
