@@ -1,0 +1,32 @@
+// What a citizen sent, the same for every channel once its parser has read it.
+
+export type ChannelInput =
+  | { kind: 'text'; text: string }
+  /** A tapped button or list row: our own id, and the title the citizen saw. */
+  | { kind: 'choice'; id: string; title: string }
+  | { kind: 'location'; lat: number; lng: number }
+  | { kind: 'image'; mediaId: string; mimeType: string; caption?: string }
+  | { kind: 'unsupported'; type: string };
+
+/** An inbound message as the inbox keeps it (InboundMessage.payload). */
+export interface InboundPayload {
+  input: ChannelInput;
+  /** WhatsApp: the id of our message the citizen replied to (`context.id`). */
+  contextId?: string;
+  /** The phone number as the channel gave it (digits for WhatsApp, as typed for SMS); absent when WhatsApp withheld it. */
+  phone?: string;
+  /** WhatsApp's business-scoped user id (`from_user_id`), when given. */
+  userId?: string;
+  /** The WhatsApp profile name, when given. */
+  profileName?: string;
+}
+
+/** The replies a conversation produces; each channel renders them its own way. */
+export type Reply =
+  | { kind: 'text'; text: string }
+  /** At most 3 buttons (WhatsApp reply buttons), titles at most 20 characters. */
+  | { kind: 'buttons'; text: string; buttons: { id: string; title: string }[] }
+  /** At most 10 rows (WhatsApp interactive list), titles at most 24 characters. */
+  | { kind: 'list'; text: string; button: string; rows: { id: string; title: string; description?: string }[] }
+  /** WhatsApp's "send location" button. */
+  | { kind: 'location_request'; text: string };
