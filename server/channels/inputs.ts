@@ -5,7 +5,8 @@ export type ChannelInput =
   /** A tapped button or list row: our own id, and the title the citizen saw. */
   | { kind: 'choice'; id: string; title: string }
   | { kind: 'location'; lat: number; lng: number }
-  | { kind: 'image'; mediaId: string; mimeType: string; caption?: string }
+  /** `problem` is set by the service after asking the Graph API about the file (size, type). */
+  | { kind: 'image'; mediaId: string; mimeType: string; caption?: string; problem?: 'too_large' | 'not_image' | 'unavailable' }
   | { kind: 'unsupported'; type: string };
 
 /** An inbound message as the inbox keeps it (InboundMessage.payload). */

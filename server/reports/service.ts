@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { addWorkingDays, SLA, wibDate } from '../../shared/working-days.ts';
 import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, EventActor, NewReportEvent, PupukDetails, Report, ReportEvent, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { AspirasiDetails, EventActor, ReportChannel, NewReportEvent, PupukDetails, Report, ReportEvent, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../map/boundaries.ts';
@@ -16,7 +16,7 @@ import { generateTrackingCode } from './tracking-code.ts';
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
-export interface SubmitOptions { agencyId?: string; actor?: EventActor }
+export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
 
 const CITIZEN: EventActor = { kind: 'citizen' };
 
@@ -31,7 +31,7 @@ export async function commitAndPublish(deps: Deps, report: Report, event: NewRep
   return stored;
 }
 
-function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string): Report {
+function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = addWorkingDays(now, SLA.verifyWorkingDays, deps.catalog.holidayDates).toISOString();
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
@@ -67,6 +67,7 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
     dueAt: verifyDueAt,
     overdueNotified: false,
     ...(locationMismatch ? { locationMismatch } : {}),
+    channel,
     version: 1,
   };
 }
@@ -111,7 +112,7 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
     for (let attempt = 0; ; attempt += 1) {
-      const report = buildReport(deps, input, photos, deps.clock(), agencyId);
+      const report = buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web');
       try {
         await commitAndPublish(deps, report, eventFor(report, 'report.created', options.actor ?? CITIZEN), 0);
         return { report, created: true };

@@ -34,6 +34,8 @@ export interface ConversationRecord {
   state: unknown;
   /** Reports sent from this sender, newest last (the sender is the credential for `CEK`). */
   reports: string[];
+  /** Ids of the latest inbound messages already applied, so a message processed again after a crash changes nothing. */
+  applied: string[];
   updatedAt: string;
   version: number;
 }

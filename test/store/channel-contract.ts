@@ -12,7 +12,7 @@ function inbound(messageId: string, overrides: Partial<InboundMessage> = {}): In
 }
 
 function conversation(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
-  return { key: '6281234567890', channel: 'whatsapp', state: { step: 'menu' }, reports: [], updatedAt: '2026-11-02T01:00:00.000Z', version: 1, ...overrides };
+  return { key: '6281234567890', channel: 'whatsapp', state: { step: 'menu' }, reports: [], applied: ['wamid.A'], updatedAt: '2026-11-02T01:00:00.000Z', version: 1, ...overrides };
 }
 
 export function channelContractCases(store: () => Store, reopen: () => Promise<Store>): void {

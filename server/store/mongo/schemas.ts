@@ -79,6 +79,8 @@ const reportFields = {
   overdueNotified: bool,
   // Set when the reported kecamatan or desa disagrees with the GPS point (server/map/boundaries.ts).
   locationMismatch: mixed,
+  // web, whatsapp, sms, ngopi (absent on older reports: web).
+  channel: str,
   version: num,
   // Derived (DerivedReportFields).
   answeredAt: str,
