@@ -40,7 +40,8 @@ export interface Committed {
   events: ReportEvent[];
 }
 
-type WriteDeps = Pick<Deps, 'store' | 'bus' | 'derivers'>;
+/** What the write path needs: a seeder or a CLI builds just these. */
+export type WriteDeps = Pick<Deps, 'store' | 'bus' | 'derivers'>;
 
 /** The store's change, with the version and derived writes filled in here, once. */
 function toStoreChange(deps: WriteDeps, planned: PlannedChange, actor: EventActor): ReportChange {
