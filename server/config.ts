@@ -42,6 +42,8 @@ export interface Config {
   whatsapp: WhatsAppConfig | null;
   /** SMS_SYNC_SECRET: the SMSSync gateway is on when set. */
   smsSyncSecret: string | null;
+  /** Largest webhook body (WhatsApp batches several messages in one POST). */
+  webhookMaxBodyBytes: number;
 }
 
 export interface WhatsAppConfig {
@@ -166,5 +168,6 @@ export function loadConfig(env: Env = process.env): Config {
     deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
     whatsapp: whatsapp(env),
     smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),
+    webhookMaxBodyBytes: bytes(env, 'WEBHOOK_MAX_BODY_SIZE', '1mb'),
   };
 }

@@ -71,6 +71,19 @@ export const CHAT = {
   notGiven: 'rincian belum diisi',
 } as const;
 
+/** SMS replies: plain text (no WhatsApp *bold*), at most one SMS. */
+export const SMS = {
+  help: 'Suara Warga Blora. Lapor: LAPOR#kategori#kecamatan#desa#isi mis. LAPOR#JALAN#CEPU#BALUN#Jalan berlubang. Cek: CEK#kode',
+  sent: (code: string) => `Laporan diterima, kode lacak ${code} (simpan, rahasia Anda). Cek status: kirim CEK#${code}`,
+  none: 'Belum ada laporan dari nomor ini.',
+  limit: 160,
+} as const;
+
+export function fitSms(text: string): string {
+  const plain = text.replace(/[*_]/g, '').replace(/\s*\n\s*/g, ' ').trim();
+  return plain.length <= SMS.limit ? plain : `${plain.slice(0, SMS.limit - 1)}…`;
+}
+
 export function rupiah(n: number): string {
   return Math.round(n).toLocaleString('id-ID');
 }

@@ -1,4 +1,5 @@
 // What a citizen sent, the same for every channel once its parser has read it.
+import * as v from 'valibot';
 
 export type ChannelInput =
   | { kind: 'text'; text: string }
@@ -31,3 +32,24 @@ export type Reply =
   | { kind: 'list'; text: string; button: string; rows: { id: string; title: string; description?: string }[] }
   /** WhatsApp's "send location" button. */
   | { kind: 'location_request'; text: string };
+
+const InputSchema = v.variant('kind', [
+  v.object({ kind: v.literal('text'), text: v.string() }),
+  v.object({ kind: v.literal('choice'), id: v.string(), title: v.string() }),
+  v.object({ kind: v.literal('location'), lat: v.number(), lng: v.number() }),
+  v.object({ kind: v.literal('image'), mediaId: v.string(), mimeType: v.string(), caption: v.optional(v.string()) }),
+  v.object({ kind: v.literal('unsupported'), type: v.string() }),
+]);
+const PayloadSchema = v.object({
+  input: InputSchema,
+  contextId: v.optional(v.string()),
+  phone: v.optional(v.string()),
+  userId: v.optional(v.string()),
+  profileName: v.optional(v.string()),
+});
+
+/** The inbox keeps JSON; it is read back through the schema it was written with. */
+export function readPayload(raw: unknown): InboundPayload | null {
+  const parsed = v.safeParse(PayloadSchema, raw);
+  return parsed.success ? parsed.output : null;
+}

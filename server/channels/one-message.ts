@@ -5,9 +5,9 @@
 // the valid choices. Category details a line cannot carry are recorded as not given.
 import { CATEGORIES } from '../../shared/reference/categories.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../../shared/validation/report-input.ts';
-import type { CategoryId, Region } from '../../shared/types.ts';
+import type { CategoryId, Region, Report } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
-import { clientIdOf, receiptText, statusText, submitFromChannel } from './intake.ts';
+import { clientIdOf, statusText, submitFromChannel } from './intake.ts';
 import { normaliseName } from './places.ts';
 import type { ChannelId } from '../store/channel-port.ts';
 
@@ -57,8 +57,8 @@ export function parseOneMessage(text: string, region: Region): OneMessage {
 
 export interface OneMessageSender { channel: ChannelId; messageId: string; name?: string; phone?: string }
 
-/** Carries out a one-message report or status check; the reply text and the report made, if any. */
-export async function answerOneMessage(deps: Deps, text: string, sender: OneMessageSender): Promise<{ text: string; reportCode?: string }> {
+/** Carries out a one-message report or status check: the report made, or the reply text. */
+export async function answerOneMessage(deps: Deps, text: string, sender: OneMessageSender): Promise<{ text: string } | { report: Report }> {
   const parsed = parseOneMessage(text, deps.catalog.region);
   if (parsed.type === 'error') return { text: parsed.text };
   if (parsed.type === 'check') return { text: await statusText(deps, parsed.code) };
@@ -69,5 +69,5 @@ export async function answerOneMessage(deps: Deps, text: string, sender: OneMess
     details: { notGiven: true },
   }, [], sender.channel);
   if (!result.ok) return { text: result.problems.join(' ') };
-  return { text: receiptText(deps, result.report), reportCode: result.report.code };
+  return { report: result.report };
 }

@@ -1,6 +1,5 @@
 // One inbound WhatsApp message, taken from the inbox: read the conversation, take one turn of
 // the state machine, carry out its effect (submit, status), store the new state, send the replies.
-import * as v from 'valibot';
 import { CHAT } from '../../../shared/channel-text.ts';
 import { normalisePhone } from '../../../shared/validation/phone.ts';
 import { wibDate } from '../../../shared/working-days.ts';
@@ -9,7 +8,7 @@ import type { Upload } from '../../reports/service.ts';
 import { ConversationConflictError, type ConversationRecord, type InboundMessage } from '../../store/channel-port.ts';
 import { converse, type Effect, type MachineEnv, type Outcome } from '../conversation/machine.ts';
 import { readState, type ConversationState, type Draft } from '../conversation/state.ts';
-import type { ChannelInput, InboundPayload, Reply } from '../inputs.ts';
+import { readPayload, type ChannelInput, type InboundPayload, type Reply } from '../inputs.ts';
 import { clientIdOf, myReportsText, receiptText, statusText, submitFromChannel } from '../intake.ts';
 import { answerOneMessage } from '../one-message.ts';
 import { placeFinder } from '../places.ts';
@@ -18,27 +17,6 @@ import { toGraphMessage, type Recipient } from './messages.ts';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const APPLIED_KEPT = 50;
-
-const InputSchema = v.variant('kind', [
-  v.object({ kind: v.literal('text'), text: v.string() }),
-  v.object({ kind: v.literal('choice'), id: v.string(), title: v.string() }),
-  v.object({ kind: v.literal('location'), lat: v.number(), lng: v.number() }),
-  v.object({ kind: v.literal('image'), mediaId: v.string(), mimeType: v.string(), caption: v.optional(v.string()) }),
-  v.object({ kind: v.literal('unsupported'), type: v.string() }),
-]);
-const PayloadSchema = v.object({
-  input: InputSchema,
-  contextId: v.optional(v.string()),
-  phone: v.optional(v.string()),
-  userId: v.optional(v.string()),
-  profileName: v.optional(v.string()),
-});
-
-/** The inbox keeps JSON; it is read back through the schema it was written with. */
-export function readPayload(raw: unknown): InboundPayload | null {
-  const parsed = v.safeParse(PayloadSchema, raw);
-  return parsed.success ? parsed.output : null;
-}
 
 function bytesLabel(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -104,7 +82,8 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
     case 'my_reports': return { state: outcome.state, replies: [text(await myReportsText(deps, record?.reports ?? []))] };
     case 'one_message': {
       const answer = await answerOneMessage(deps, effect.text, { channel: 'whatsapp', messageId: message.messageId, ...(who.name ? { name: who.name } : {}), ...(who.phone ? { phone: who.phone } : {}) });
-      return { state: answer.reportCode ? null : outcome.state, replies: [text(answer.text)], reportCode: answer.reportCode };
+      if ('text' in answer) return { state: outcome.state, replies: [text(answer.text)] };
+      return { state: null, replies: [text(receiptText(deps, answer.report))], reportCode: answer.report.code };
     }
     case 'submit': {
       const uploads = await downloadPhotos(deps, graph, effect.draft.photos);
