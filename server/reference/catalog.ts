@@ -3,7 +3,8 @@ import { CATEGORIES } from '../../shared/reference/categories.ts';
 import { HOLIDAYS } from '../../shared/reference/holidays.ts';
 import type { Agency, Category, CategoryId, Region } from '../../shared/types.ts';
 import type { Store } from '../store/port.ts';
-import { loadBoundaries, type Boundaries } from '../map/boundaries.ts';
+import { loadBoundaries } from '../places/areas.ts';
+import { createPlaces, type Places } from '../places/places.ts';
 import { loadRegion } from './region.ts';
 
 export interface Holiday { date: string; name: string; kind: 'libur' | 'cuti_bersama' }
@@ -21,13 +22,14 @@ export class Catalog {
   categories: Category[] = [...CATEGORIES];
   holidays: Holiday[] = [...HOLIDAYS];
   holidayDates: Set<string> = new Set(HOLIDAYS.map((h) => h.date));
-  /** Imported kecamatan/desa polygons (CLI `boundaries import`); none by default. */
-  boundaries: Boundaries = { kecamatan: null, desa: null };
+  /** Kecamatan and desa by point and by name: imported boundaries, else the shipped ones. */
+  places: Places;
   private readonly kecamatanNames = new Map<string, string>();
   private readonly desaNames = new Map<string, string>();
 
   constructor(private readonly store: Store, regionCode: string) {
     this.region = loadRegion(regionCode);
+    this.places = createPlaces(this.region, { kecamatan: null, desa: null });
     for (const k of this.region.kecamatan) {
       this.kecamatanNames.set(k.code, k.name);
       for (const d of k.desa) this.desaNames.set(d.code, d.name);
@@ -41,7 +43,7 @@ export class Catalog {
     this.categories = CATEGORIES.map((c) => ({ ...c, agencyId: routing[c.id] ?? c.agencyId }));
     this.holidays = (await this.store.getSetting<Holiday[]>(SETTING_KEYS.holidays)) ?? [...HOLIDAYS];
     this.holidayDates = new Set(this.holidays.map((h) => h.date));
-    this.boundaries = await loadBoundaries(this.store);
+    this.places = createPlaces(this.region, await loadBoundaries(this.store, this.region));
   }
 
   agencyFor(category: CategoryId): Agency {
