@@ -62,7 +62,7 @@ export function kecamatanDetail(group: KecamatanGroup, pins: MapPinFeature[] | n
 export function agencyTable(items: AgencyStats[]): string {
   // Agency names are long: each gets its own line above its numbers.
   return `<table class="stats agencies"><thead><tr><th title="Laporan terbuka">Terbuka</th><th title="Lewat tenggat">Telat</th>
-    <th title="Dijawab (diverifikasi/ditutup) sebelum tenggat verifikasi 3 hari kerja">Tepat waktu</th><th title="Median waktu sampai diverifikasi">Median verifikasi</th><th title="Median waktu sampai selesai">Median selesai</th></tr></thead>
+    <th title="Dijawab (diverifikasi/ditutup) sebelum tenggat verifikasinya (tabel tenggat per kategori)">Tepat waktu</th><th title="Median waktu sampai diverifikasi">Median verifikasi</th><th title="Median waktu sampai selesai">Median selesai</th></tr></thead>
     <tbody>${items.map((a) => `<tr class="name-row"><th colspan="5" scope="rowgroup">${esc(a.name)} <span class="muted">· ${esc(fmt(a.total))} laporan</span></th></tr>
       <tr data-agency="${esc(a.agencyId)}"><td>${esc(fmt(a.open))}</td>
       <td class="${a.overdue ? 'late' : ''}">${esc(fmt(a.overdue))}</td><td>${esc(percent(a.answeredOnTimeShare))}</td>

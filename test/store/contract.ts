@@ -13,8 +13,8 @@ import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
 import { eventFor } from '../../server/reports/service.ts';
 import { generateTrackingCode } from '../../server/reports/tracking-code.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
-  type AggregateQuery, type SessionRecord, type Store, type UserRecord,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
+  type AggregateQuery, type AuditEntry, type SessionRecord, type Store, type UserRecord,
 } from '../../server/store/port.ts';
 
 export interface StoreUnderTest {
@@ -642,6 +642,63 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.deepEqual(await store.getSetting('routing'), { jalan: 'dinkominfo' });
         await store.putSetting('holidays', [{ date: '2026-12-25', name: 'Natal', kind: 'libur' }]);
         assert.deepEqual(await store.getSetting('holidays'), [{ date: '2026-12-25', name: 'Natal', kind: 'libur' }]);
+      });
+
+      it('raises the settings version by one with every put, starting from 0', async () => {
+        assert.equal(await store.settingsVersion(), 0);
+        await store.putSetting('routing', { routes: {}, overrides: [] });
+        assert.equal(await store.settingsVersion(), 1);
+        await Promise.all([store.putSetting('a', 1), store.putSetting('b', 2), store.putSetting('a', 3)]);
+        assert.equal(await store.settingsVersion(), 4);
+      });
+
+      it('with ifVersion, writes only over that version; a stale one throws SettingsVersionConflictError and writes nothing', async () => {
+        await store.putSetting('deadlines', { reopenWorkingDays: 10 }, undefined, { ifVersion: 0 });
+        const audit: AuditEntry = { id: randomUUID(), at: '2026-11-02T01:00:00.000Z', actor: { via: 'cli', userId: null, username: 'cli' }, action: 'deadlines.update', target: 'deadlines', before: null, after: 7 };
+        await assert.rejects(store.putSetting('deadlines', { reopenWorkingDays: 7 }, audit, { ifVersion: 0 }), SettingsVersionConflictError);
+        assert.deepEqual(await store.getSetting('deadlines'), { reopenWorkingDays: 10 });
+        assert.equal(await store.settingsVersion(), 1);
+        assert.deepEqual((await store.listAudit({ limit: 5 })).items, []);
+        await store.putSetting('deadlines', { reopenWorkingDays: 7 }, audit, { ifVersion: 1 });
+        assert.equal(await store.settingsVersion(), 2);
+      });
+    });
+
+    describe('audit trail', () => {
+      const entry = (n: number, target = `user:u${n}`): AuditEntry => ({
+        id: randomUUID(), at: new Date(Date.UTC(2026, 10, 2, 1, 0, n)).toISOString(),
+        actor: { via: 'web', userId: 'admin-1', username: 'admin' }, action: 'user.update', target,
+        before: { disabled: false }, after: { disabled: true, n },
+      });
+
+      it('lists entries newest first in pages, each once, with before and after as written', async () => {
+        const written = [1, 2, 3, 4, 5].map((n) => entry(n));
+        for (const e of written) await store.appendAudit(e);
+        const first = await store.listAudit({ limit: 2 });
+        assert.deepEqual(first.items, [written[4], written[3]]);
+        const second = await store.listAudit({ limit: 2, before: first.nextBefore! });
+        assert.deepEqual(second.items.map((e) => e.id), [written[2].id, written[1].id]);
+        const last = await store.listAudit({ limit: 2, before: second.nextBefore! });
+        assert.deepEqual(last, { items: [written[0]], nextBefore: null });
+      });
+
+      it('writes the entry of a setting, a new user and a changed user with the change itself', async () => {
+        const onSetting = entry(1, 'routing');
+        await store.putSetting('routing', { routes: { jalan: 'dpupr' }, overrides: [] }, onSetting);
+        const user: UserRecord = { id: 'u9', username: 'siti', name: 'Siti', role: 'officer', agencyId: 'dpupr', kecamatan: null, passwordHash: 'h', disabled: false, createdAt: '2026-11-02T01:00:00.000Z' };
+        const onCreate = entry(2, 'user:siti');
+        await store.createUser(user, onCreate);
+        const onUpdate = entry(3, 'user:siti');
+        await store.updateUser({ ...user, disabled: true }, onUpdate);
+        assert.deepEqual((await store.listAudit({ limit: 10 })).items, [onUpdate, onCreate, onSetting]);
+        assert.equal((await store.getUserById('u9'))?.disabled, true);
+      });
+
+      it('writes no entry when the user it describes is refused (DuplicateUsernameError)', async () => {
+        const user: UserRecord = { id: 'u1', username: 'budi', name: 'Budi', role: 'officer', agencyId: 'dpupr', kecamatan: null, passwordHash: 'h', disabled: false, createdAt: '2026-11-02T01:00:00.000Z' };
+        await store.createUser(user);
+        await assert.rejects(store.createUser({ ...user, id: 'u2', username: 'BUDI' }, entry(1)), DuplicateUsernameError);
+        assert.deepEqual((await store.listAudit({ limit: 10 })).items, []);
       });
     });
 

@@ -71,4 +71,15 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX reports_session ON reports(json_extract(doc, '$.details.session'), created_at DESC, code DESC);
   `,
+  // 4: the settings version every process compares before using settings, and the audit
+  // trail of the back office (append-only: the store has no statement that changes a row).
+  `
+  CREATE TABLE settings_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+  INSERT INTO settings_version (id, version) VALUES (1, 0);
+  CREATE TABLE audit_log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+  `,
 ];
