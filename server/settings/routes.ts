@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import type * as v from 'valibot';
 import { DeadlinesInputSchema, HolidaysInputSchema, RoutingInputSchema } from '../../shared/validation/admin-input.ts';
 import { webActor } from '../audit/entry.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
@@ -6,7 +7,7 @@ import { requireRole, requireUser, userOf } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { parseInput } from '../http/parse.ts';
-import { SETTING_KEYS } from '../reference/catalog.ts';
+import { SETTING_KEYS, type Catalog } from '../reference/catalog.ts';
 import { checkDeadlines, deadlinesOf } from './deadlines.ts';
 import { holidaysOf, normaliseHolidays, yearsWithoutHolidays } from './holidays.ts';
 import { checkRouting, routingOf } from './routing.ts';
@@ -28,33 +29,22 @@ export function settingsRoutes(deps: Deps): Router {
     next();
   });
 
-  router.get('/api/admin/routing', (_req, res) => {
-    const table = routingOf(deps.catalog);
-    res.set('ETag', etagOf(table)).json(table);
-  });
-
-  router.put('/api/admin/routing', async (req, res) => {
-    const input = parseInput(RoutingInputSchema, req.body);
-    const table = await saveSetting(deps, webActor(userOf(req)), {
-      key: SETTING_KEYS.routing, action: 'routing.update', ifMatch: ifMatch(req),
-      current: routingOf, next: (catalog) => checkRouting(catalog, input),
+  /** GET answers the table with its ETag; PUT checks the body, saves over the ETag seen and answers the new table. */
+  const table = <T, S extends v.GenericSchema>(path: string, key: string, schema: S, current: (c: Catalog) => T, check: (c: Catalog, input: v.InferOutput<S>) => T) => {
+    router.get(path, (_req, res) => {
+      const value = current(deps.catalog);
+      res.set('ETag', etagOf(value)).json(value);
     });
-    res.set('ETag', etagOf(table)).json(table);
-  });
-
-  router.get('/api/admin/deadlines', (_req, res) => {
-    const table = deadlinesOf(deps.catalog);
-    res.set('ETag', etagOf(table)).json(table);
-  });
-
-  router.put('/api/admin/deadlines', async (req, res) => {
-    const input = parseInput(DeadlinesInputSchema, req.body);
-    const table = await saveSetting(deps, webActor(userOf(req)), {
-      key: SETTING_KEYS.deadlines, action: 'deadlines.update', ifMatch: ifMatch(req),
-      current: deadlinesOf, next: (catalog) => checkDeadlines(catalog, input),
+    router.put(path, async (req, res) => {
+      const input = parseInput(schema, req.body);
+      const saved = await saveSetting(deps, webActor(userOf(req)), {
+        key, action: `${key}.update`, ifMatch: ifMatch(req), current, next: (catalog) => check(catalog, input),
+      });
+      res.set('ETag', etagOf(saved)).json(saved);
     });
-    res.set('ETag', etagOf(table)).json(table);
-  });
+  };
+  table('/api/admin/routing', SETTING_KEYS.routing, RoutingInputSchema, routingOf, checkRouting);
+  table('/api/admin/deadlines', SETTING_KEYS.deadlines, DeadlinesInputSchema, deadlinesOf, checkDeadlines);
 
   const holidaysBody = (holidays: ReturnType<typeof holidaysOf>) => ({ holidays, yearsWithout: yearsWithoutHolidays(holidays, deps.clock()) });
 
