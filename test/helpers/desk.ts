@@ -51,3 +51,8 @@ export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** One desk action through the HTTP API, as the desk page sends it. */
+export function deskAction(app: Pick<RunningApp, 'baseUrl'>, cookie: string, publicId: string, body: Record<string, unknown>): request.Test {
+  return request(app.baseUrl).post(`/api/desk/reports/${encodeURIComponent(publicId)}/actions`).set('Cookie', cookie).set('Origin', app.baseUrl).send(body);
+}
