@@ -117,7 +117,12 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
     code = next;
     try {
       const r = await api<DeskReportView>(`/api/desk/reports/${encodeURIComponent(next)}`);
-      if (token === loadToken) show(r);
+      if (token !== loadToken) return;
+      // A fetch started by a live event may answer after the officer's own action was shown and
+      // the next form opened: it carries nothing newer, so it must not wipe what is being typed.
+      const behind = Math.max(0, ...r.timeline.map((e) => e.seq)) <= shownSeq;
+      if (behind && actions?.isEditing()) return;
+      show(r);
     } catch (err) {
       if (token !== loadToken) return;
       if (err instanceof ApiError && err.status === 404) gone();
