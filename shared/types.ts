@@ -149,6 +149,12 @@ export interface ReportEvent {
   data: Record<string, unknown>;
   /** The report's summary after the change. */
   summary: ReportSummary;
+  /**
+   * Status and agency before the change (null for `report.created`), so a consumer (a live map's
+   * counts, a read model) applies the event by the difference without reading the report again.
+   * Absent only on events written before this field existed.
+   */
+  previous?: { status: ReportStatus; agencyId: string } | null;
 }
 export type NewReportEvent = Omit<ReportEvent, 'seq'>;
 

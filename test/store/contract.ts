@@ -9,13 +9,20 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { NgopiSession } from '../../shared/ngopi.ts';
-import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
-import { eventFor } from '../../server/reports/service.ts';
+import type { CategoryId, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
+import { eventFor } from '../../server/reports/events.ts';
+import { changeSetCases } from './contract/change-sets.ts';
 import { generateTrackingCode } from '../../server/reports/tracking-code.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
-  type AggregateQuery, type SessionRecord, type Store, type UserRecord,
+  type AggregateQuery, type ReportChange, type SessionRecord, type Store, type UserRecord,
 } from '../../server/store/port.ts';
+
+/** What a case file gets: the store under test (fresh for every case) and a way to reopen it. */
+export interface ContractContext {
+  readonly store: Store;
+  reopen(): Promise<Store>;
+}
 
 export interface StoreUnderTest {
   store: Store;
@@ -26,7 +33,7 @@ export interface StoreUnderTest {
 }
 
 let clock = Date.parse('2026-11-02T01:00:00Z');
-function nextInstant(): string {
+export function nextInstant(): string {
   clock += 1000;
   return new Date(clock).toISOString();
 }
@@ -44,33 +51,39 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
   };
 }
 
-const CITIZEN = { kind: 'citizen' as const };
-const OFFICER = { kind: 'user' as const, userId: 'u1', name: 'Petugas' };
+export const CITIZEN = { kind: 'citizen' as const };
+
+/** One change in its own transaction, as the write path commits a single change. */
+export async function commitOne(store: Store, change: ReportChange): Promise<ReportEvent> {
+  const [event] = await store.commitReports([change]);
+  return event;
+}
+export const OFFICER = { kind: 'user' as const, userId: 'u1', name: 'Petugas' };
 
 export async function insert(store: Store, report: Report) {
-  return store.commitReport({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 });
+  return commitOne(store, { report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 });
 }
 
 /** A status change as a desk makes it: the next version, written only over the version read. */
 export async function change(store: Store, report: Report, status: ReportStatus, expectedVersion = report.version): Promise<Report> {
   const next: Report = { ...report, status, updatedAt: nextInstant(), version: report.version + 1 };
-  await store.commitReport({ report: next, event: eventFor(next, status === 'verified' ? 'report.verified' : 'report.started', OFFICER), expectedVersion });
+  await commitOne(store, { report: next, event: eventFor(next, status === 'verified' ? 'report.verified' : 'report.started', OFFICER), expectedVersion });
   return next;
 }
 
-function makeUser(overrides: Partial<UserRecord> = {}): UserRecord {
+export function makeUser(overrides: Partial<UserRecord> = {}): UserRecord {
   return {
     id: randomUUID(), username: `petugas-${randomUUID().slice(0, 8)}`, name: 'Petugas', role: 'officer', agencyId: 'dpupr',
     kecamatan: null, passwordHash: 'scrypt$x$y', disabled: false, createdAt: nextInstant(), ...overrides,
   };
 }
 
-function makeSession(userId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
+export function makeSession(userId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
   const at = nextInstant();
   return { id: randomUUID(), userId, createdAt: at, lastSeenAt: at, expiresAt: '2026-12-31T00:00:00.000Z', ...overrides };
 }
 
-async function assertRejects<E extends Error>(promise: Promise<unknown>, type: new (...args: any[]) => E): Promise<E> {
+export async function assertRejects<E extends Error>(promise: Promise<unknown>, type: new (...args: any[]) => E): Promise<E> {
   try {
     await promise;
   } catch (err) {
@@ -80,7 +93,7 @@ async function assertRejects<E extends Error>(promise: Promise<unknown>, type: n
   assert.fail(`expected ${type.name}, but it succeeded`);
 }
 
-function makeNgopiSession(overrides: Partial<NgopiSession> = {}): NgopiSession {
+export function makeNgopiSession(overrides: Partial<NgopiSession> = {}): NgopiSession {
   const at = nextInstant();
   return {
     id: randomUUID(), title: 'Ngopi Bareng Bupati di Cepu', startsAt: '2026-11-10T02:00:00.000Z', endsAt: '2026-11-10T04:00:00.000Z',
@@ -90,9 +103,9 @@ function makeNgopiSession(overrides: Partial<NgopiSession> = {}): NgopiSession {
 }
 
 /** A "dukung" as the support service makes it: the next version with one more supporter, and the device. */
-async function support(store: Store, report: Report, deviceId: string): Promise<Report> {
+export async function support(store: Store, report: Report, deviceId: string): Promise<Report> {
   const next: Report = { ...report, supportCount: report.supportCount + 1, updatedAt: nextInstant(), version: report.version + 1 };
-  await store.commitReport({ report: next, event: eventFor(next, 'report.supported', CITIZEN), expectedVersion: report.version, support: { deviceId } });
+  await commitOne(store, { report: next, event: eventFor(next, 'report.supported', CITIZEN), expectedVersion: report.version, support: { deviceId } });
   return next;
 }
 
@@ -105,6 +118,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       store = subject.store;
     });
     afterEach(async () => { await subject.cleanup(); });
+    const context: ContractContext = { get store() { return store; }, reopen: async () => (store = await subject.reopen()) };
+    changeSetCases(context);
 
     describe('committing reports', () => {
       it('stores a new report with its event, and event seqs strictly increase', async () => {
@@ -348,7 +363,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         createdAt: '2026-03-02T03:00:00.000Z', verifyDueAt: '2026-03-05T16:59:59.999Z', dueAt: '2026-03-05T16:59:59.999Z',
         lat: null, lng: null, ...overrides,
       });
-      const put = (report: Report, expectedVersion = 0) => store.commitReport({
+      const put = (report: Report, expectedVersion = 0) => commitOne(store, {
         report, event: eventFor(report, expectedVersion ? 'report.noted' : 'report.created', expectedVersion ? OFFICER : CITIZEN), expectedVersion,
       });
       const NOW = '2026-03-10T00:00:00.000Z';

@@ -118,6 +118,7 @@ const eventFields = {
   rooms: { type: [String] },
   data: mixed,
   summary: mixed,
+  previous: mixed,
 } satisfies Record<keyof ReportEvent, unknown>;
 
 export const eventSchema = new Schema<EventDoc>(eventFields, { ...common, collection: 'events' });
