@@ -12,7 +12,7 @@ import { followUpDueAt } from './sla.ts';
 
 type ActionDeps = Pick<Deps, 'store' | 'catalog'>;
 
-function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invalid_assignee' | 'invalid_duplicate_of'): AppError {
+function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invalid_assignee' | 'invalid_duplicate_of' | 'invalid_photo' | 'photo_already'): AppError {
   return new AppError('validation_failed', { status: 422, fields: { [field]: code } });
 }
 
@@ -67,5 +67,19 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
       return event('report.replied', { message: input.message });
     case 'note':
       return event('report.noted', { text: input.text });
+    case 'redact':
+      // The citizen's own text stays for the desk; the event says only that it was redacted,
+      // so neither version travels in the event log to every desk's socket.
+      next.publicDescription = input.text;
+      return event('report.redacted', {});
+    case 'hide_photo':
+    case 'publish_photo': {
+      const hide = input.type === 'hide_photo';
+      const photo = report.photos.find((p) => p.id === input.photoId);
+      if (!photo) throw invalid('photoId', 'invalid_photo');
+      if (Boolean(photo.hidden) === hide) throw invalid('photoId', 'photo_already');
+      next.photos = report.photos.map((p) => (p.id === photo.id ? { ...p, hidden: hide } : p));
+      return event(hide ? 'report.photo_hidden' : 'report.photo_published', { photoId: photo.id });
+    }
   }
 }

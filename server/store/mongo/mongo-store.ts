@@ -62,6 +62,9 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly connection: Connection,
@@ -99,11 +102,28 @@ export class MongoStore implements Store {
     await this.database.command({ ping: 1 });
   }
 
-  async close(): Promise<void> {
-    await this.connection.close();
+  /**
+   * Waits for the commits in flight, then closes. Closing at once would end their sessions and
+   * abort their transactions: a commit begun before SIGTERM (the overdue sweep's, say) lost.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      await this.connection.close();
+    })();
+    return this.closing;
   }
 
-  async commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
+    if (this.closing) return Promise.reject(new Error('store is closing'));
+    const commit = this.commitNow(changes);
+    this.inFlight.add(commit);
+    const forget = () => { this.inFlight.delete(commit); };
+    commit.then(forget, forget);
+    return commit;
+  }
+
+  private async commitNow(changes: ReportChange[]): Promise<ReportEvent[]> {
     const cleaned = changes.map((change) => ({ ...change, report: jsonClean(change.report), event: jsonClean(change.event) }));
     // The change being written, so a duplicate-key error is named after its report.
     let current = cleaned[0];

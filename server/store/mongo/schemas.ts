@@ -81,6 +81,8 @@ const reportFields = {
   overdueNotified: bool,
   // Set when the reported kecamatan or desa disagrees with the GPS point (server/map/boundaries.ts).
   locationMismatch: mixed,
+  // The officer's redacted text for the public pages (server/public/rules.ts).
+  publicDescription: str,
   version: num,
   // Derived (DerivedReportFields).
   answeredAt: str,

@@ -146,6 +146,7 @@ export class SqliteStore implements Store {
     this.sql('SELECT 1').get();
   }
 
+  /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
     this.flush();
     if (this.db.open) this.db.close();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { DuplicateUsernameError, SettingsVersionConflictError, type AuditEntry, type UserRecord } from '../../../server/store/port.ts';
-import type { ContractContext } from '../contract.ts';
+import type { ContractContext } from './fixtures.ts';
 
 export function settingsAuditCases(t: ContractContext): void {
   describe('settings version', () => {
