@@ -1,5 +1,5 @@
 // Socket.IO contract of the desk namespace: event names, directions and payloads.
-import type { EventType, ReportSummary } from './types.ts';
+import type { EventType, ReportStatus, ReportSummary } from './types.ts';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -22,6 +22,8 @@ export interface DeskEventPayload {
   seq: number;
   type: EventType;
   report: ReportSummary;
+  /** Status and agency before the change (null when created, or for events from before it was kept). */
+  previous: { status: ReportStatus; agencyId: string } | null;
 }
 
 /** Client → server: "send me everything after this seq". */

@@ -31,7 +31,7 @@ function sessionRoom(sessionId: string): string {
 }
 
 export function toPayload(event: ReportEvent): DeskEventPayload {
-  return { seq: event.seq, type: event.type, report: event.summary };
+  return { seq: event.seq, type: event.type, report: event.summary, previous: event.previous ?? null };
 }
 
 function refusal(code: 'unauthenticated' | 'csrf_rejected'): Error {

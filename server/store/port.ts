@@ -14,7 +14,24 @@ export interface ReportChange {
    * A device that already supported it makes the whole change fail with DuplicateSupportError.
    */
   support?: { deviceId: string };
+  /**
+   * A merge: the devices that supported the report with this code now support `report`
+   * instead (a device that supported both counts once), in the same transaction.
+   */
+  moveSupportsFrom?: string;
+  /** Writes derived from this change (server/reports/derive.ts), committed with it or not at all. */
+  derived?: DerivedWrite[];
 }
+
+/**
+ * A write the write path derives from a change and the adapter commits in its transaction.
+ * Later capabilities add kinds here (an outbox message, a read-model row); an adapter must
+ * handle every kind (its switch is exhaustive, so a new kind fails to compile until it does).
+ */
+export type DerivedWrite = CounterDelta;
+
+/** Adds `delta` to the named counter (created at 0). Keys are namespaced by their deriver. */
+export interface CounterDelta { kind: 'counter'; key: string; delta: number }
 
 export interface ReportQuery {
   /** Reports of any of these agencies (omit for all). */
@@ -153,8 +170,14 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 
-  /** Writes the report and appends its event in one transaction; resolves once durable. */
-  commitReport(change: ReportChange): Promise<ReportEvent>;
+  /**
+   * Writes every change (its report, event, supports and derived writes) in ONE transaction:
+   * all or none. Resolves once durable, with the stored events in the order of `changes`.
+   * Only the write path (server/reports/change-report.ts) calls it; a test holds it to that.
+   */
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]>;
+  /** Current values of the counters (0 for one never written). */
+  readCounters(keys: string[]): Promise<Record<string, number>>;
   getReport(code: string): Promise<Report | null>;
   getReportByClientId(clientId: string): Promise<Report | null>;
   getReportByPhotoId(photoId: string): Promise<Report | null>;

@@ -52,7 +52,7 @@ describe('desk triage workflow', () => {
     const list = await request(app.baseUrl).get('/api/desk/reports?status=verified').set('Cookie', officer.cookie).expect(200);
     const row = list.body.items.find((i: { code: string }) => i.code === code);
     assert.equal(row.overdue, false);
-    assert.deepEqual(row.allowedActions, ['start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note']);
+    assert.deepEqual(row.allowedActions, ['start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact']);
   });
 
   it('refuses an illegal transition with 409 and appends nothing', async () => {

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addUser, PASSWORD } from '../helpers/desk.ts';
 import { reportBody, seed } from '../helpers/map.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
+import { seriousViolations } from './axe.ts';
 import { ARTIFACTS_DIR, buildClientOnce, launchChromium } from './browser.ts';
 
 const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' };
@@ -89,6 +90,10 @@ describe('the map (/peta) in a browser', function () {
     assert.equal(await executivePage.locator('#kecamatan-detail .reports li').count(), 2);
     assert.equal(await executivePage.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, 'a description is never markup');
     await executivePage.screenshot({ path: join(ARTIFACTS_DIR, 'peta-1280.png') });
+  });
+
+  it('the map with a kecamatan open has no serious or critical axe-core findings', async () => {
+    assert.deepEqual(await seriousViolations(executivePage), []);
   });
 
   it('a report submitted elsewhere raises its kecamatan count without a reload, and is highlighted', async () => {

@@ -79,6 +79,8 @@ const reportFields = {
   overdueNotified: bool,
   // Set when the reported kecamatan or desa disagrees with the GPS point (server/map/boundaries.ts).
   locationMismatch: mixed,
+  // The officer's redacted text for the public pages (server/public/rules.ts).
+  publicDescription: str,
   version: num,
   // Derived (DerivedReportFields).
   answeredAt: str,
@@ -116,6 +118,7 @@ const eventFields = {
   rooms: { type: [String] },
   data: mixed,
   summary: mixed,
+  previous: mixed,
 } satisfies Record<keyof ReportEvent, unknown>;
 
 export const eventSchema = new Schema<EventDoc>(eventFields, { ...common, collection: 'events' });
