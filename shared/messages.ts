@@ -22,6 +22,8 @@ export const MESSAGES = {
   text_too_long: ['Isian terlalu panjang.', 'Too long.'],
   unknown_field: ['Isian ini tidak dikenal.', 'Unknown field.'],
   invalid_json: ['Data yang dikirim tidak terbaca (JSON rusak).', 'The request body is not valid JSON.'],
+  bad_request_encoding: ['Alamat atau data yang dikirim memuat kode persen (%) yang rusak. Periksa tautannya.', 'The address or data contains a malformed percent-escape.'],
+  bad_request: ['Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.', 'The request could not be read.'],
   invalid_form: ['Formulir yang dikirim tidak terbaca. Muat ulang halaman lalu kirim lagi.', 'The form could not be read. Reload the page and send again.'],
   body_too_large: ['Data yang dikirim terlalu besar.', 'The request is too large.'],
   unsupported_media_type: ['Jenis data tidak didukung. Kirim JSON atau formulir.', 'Unsupported content type.'],
