@@ -4,15 +4,15 @@ import { dirname } from 'node:path';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
-  type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
+  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
+  type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 
-interface Pending { change: ReportChange; resolve: (e: ReportEvent) => void; reject: (err: unknown) => void }
+interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
 function isUniqueViolation(err: unknown, column: string): boolean {
   return err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes(column)
@@ -70,6 +70,20 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A store migrated by number before names: record those numbers under their names, once. */
+function adoptNumberedMigrations(db: Database.Database): void {
+  const numbered = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").pluck().get();
+  if (!numbered) return;
+  const versions = db.prepare('SELECT version, applied_at FROM schema_migrations').all() as { version: number; applied_at: string }[];
+  const record = db.prepare('INSERT OR IGNORE INTO applied_migrations VALUES (?, ?)');
+  for (const { version, applied_at } of versions) {
+    const name = NUMBERED_MIGRATIONS[version - 1];
+    if (!name) throw new Error(`migration ${version} of this store is unknown to this version of the server`);
+    record.run(name, applied_at);
+  }
+  db.exec('DROP TABLE schema_migrations');
+}
+
 /**
  * The embedded store. Every acknowledged write is on disk (WAL with synchronous=FULL).
  * Report writes are group-committed: changes arriving in the same tick of the event loop
@@ -79,7 +93,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writeChangeInSavepoint: Database.Transaction<(change: ReportChange) => ReportEvent>;
+  private readonly writeChangesInSavepoint: Database.Transaction<(changes: ReportChange[]) => ReportEvent[]>;
   private queue: Pending[] = [];
   private flushScheduled = false;
 
@@ -99,7 +113,7 @@ export class SqliteStore implements Store {
     // through the WAL with synchronous=FULL.
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
-    this.writeChangeInSavepoint = this.db.transaction((change: ReportChange) => this.writeChange(change));
+    this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -112,34 +126,35 @@ export class SqliteStore implements Store {
     return statement;
   }
 
+  /** Applies each migration not yet recorded, in order; see ./migrations.ts. */
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    const isApplied = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
-    MIGRATIONS.forEach((sql, index) => {
-      const version = index + 1;
-      if (applied.has(version)) return;
+    this.db.exec('CREATE TABLE IF NOT EXISTS applied_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    this.db.transaction(() => adoptNumberedMigrations(this.db)).immediate();
+    const isApplied = this.db.prepare('SELECT 1 FROM applied_migrations WHERE name = ?').pluck();
+    for (const migration of MIGRATIONS) {
+      if (isApplied.get(migration.name)) continue;
       this.db.transaction(() => {
         // Checked again under the write lock: another process may have just applied it.
-        if (isApplied.get(version)) return;
-        this.db.exec(sql);
-        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(version, new Date().toISOString());
+        if (isApplied.get(migration.name)) return;
+        this.db.exec(migration.up);
+        this.db.prepare('INSERT INTO applied_migrations VALUES (?, ?)').run(migration.name, new Date().toISOString());
       }).immediate();
-    });
+    }
   }
 
   async ping(): Promise<void> {
     this.sql('SELECT 1').get();
   }
 
+  /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
     this.flush();
     if (this.db.open) this.db.close();
   }
 
-  commitReport(change: ReportChange): Promise<ReportEvent> {
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ change, resolve, reject });
+      this.queue.push({ changes, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -152,13 +167,14 @@ export class SqliteStore implements Store {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; event: ReportEvent } | { ok: false; error: unknown })[] = [];
+    const outcomes: ({ ok: true; events: ReportEvent[] } | { ok: false; error: unknown })[] = [];
     try {
       this.db.transaction(() => {
         for (const pending of batch) {
-          // Each change in its own savepoint: one refused change does not undo its neighbours.
+          // Each call's changes in their own savepoint: all of them or none, and one refused
+          // call does not undo its neighbours in the group commit.
           try {
-            outcomes.push({ ok: true, event: this.writeChangeInSavepoint(pending.change) });
+            outcomes.push({ ok: true, events: this.writeChangesInSavepoint(pending.changes) });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
@@ -170,7 +186,7 @@ export class SqliteStore implements Store {
     }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) pending.resolve(outcome.event);
+      if (outcome.ok) pending.resolve(outcome.events);
       else pending.reject(outcome.error);
     });
   }
@@ -210,12 +226,32 @@ export class SqliteStore implements Store {
         throw err;
       }
     }
+    if (change.moveSupportsFrom) {
+      this.sql('INSERT OR IGNORE INTO report_supports (report_code, device_id) SELECT ?, device_id FROM report_supports WHERE report_code = ?')
+        .run(report.code, change.moveSupportsFrom);
+      this.sql('DELETE FROM report_supports WHERE report_code = ?').run(change.moveSupportsFrom);
+    }
+    for (const write of change.derived ?? []) this.writeDerived(write);
     const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_code) VALUES (?, ?)');
     for (const photo of report.photos) insertPhoto.run(photo.id, report.code);
     const seq = Number(this.sql('INSERT INTO events (report_code, doc) VALUES (?, ?)').run(report.code, JSON.stringify(event)).lastInsertRowid);
     const insertRoom = this.sql('INSERT INTO event_rooms (room, seq) VALUES (?, ?)');
     for (const room of new Set(event.rooms)) insertRoom.run(room, seq);
     return { seq, ...event };
+  }
+
+  private writeDerived(write: DerivedWrite): void {
+    switch (write.kind) {
+      case 'counter':
+        this.sql('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value')
+          .run(write.key, write.delta);
+        return;
+    }
+  }
+
+  async readCounters(keys: string[]): Promise<Record<string, number>> {
+    const read = this.sql('SELECT value FROM counters WHERE key = ?').pluck();
+    return Object.fromEntries(keys.map((key) => [key, Number(read.get(key) ?? 0)]));
   }
 
   async getReport(code: string): Promise<Report | null> {
@@ -350,18 +386,24 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+      this.db.transaction(() => {
+        this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+      this.db.transaction(() => {
+        this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
@@ -429,9 +471,37 @@ export class SqliteStore implements Store {
     return this.parseDoc<T>(this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key));
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    this.db.transaction(() => {
+      if (options.ifVersion !== undefined && Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get()) !== options.ifVersion) {
+        throw new SettingsVersionConflictError();
+      }
+      this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, JSON.stringify(value));
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
+  }
+
+  async settingsVersion(): Promise<number> {
+    return Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get());
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.writeAudit(entry);
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? Number(this.sql('SELECT n FROM audit_log WHERE id = ?').pluck().get(query.before) ?? 0) : null;
+    const docs = (before === null
+      ? this.sql('SELECT doc FROM audit_log ORDER BY n DESC LIMIT ?').pluck().all(query.limit + 1)
+      : this.sql('SELECT doc FROM audit_log WHERE n < ? ORDER BY n DESC LIMIT ?').pluck().all(before, query.limit + 1)) as string[];
+    const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as AuditEntry);
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private writeAudit(entry: AuditEntry): void {
+    this.sql('INSERT INTO audit_log (id, doc) VALUES (?, ?)').run(entry.id, JSON.stringify(entry));
   }
 
   private parseDoc<T>(doc: unknown): T | null {
