@@ -1,6 +1,7 @@
 // The storage port. Domain code depends on this interface only; the adapter (SQLite
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
 import type { DeskUser } from '../../shared/desk.ts';
+import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
@@ -257,6 +258,16 @@ export interface Store {
   putSetting<T>(key: string, value: T, audit?: AuditEntry, options?: { ifVersion?: number }): Promise<void>;
   /** The settings version: 0 until the first putSetting, then raised by each. */
   settingsVersion(): Promise<number>;
+
+  /** Imported kecamatan or desa polygons of one level, by code (none: the shipped ones apply). */
+  listAreas(level: AreaLevel): Promise<AreaFeature[]>;
+  /**
+   * Replaces the stored areas of each level given (a level not given keeps its areas), raises
+   * the settings version so every process reloads its places, and writes `audit`, in one
+   * transaction. One record per area: a detailed desa file kept as one value would pass
+   * MongoDB's 16 MB document limit.
+   */
+  replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void>;
 
   /** Appends to the audit trail (changes that are not settings or users, e.g. a boundary import). */
   appendAudit(entry: AuditEntry): Promise<void>;
