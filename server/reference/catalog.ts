@@ -2,7 +2,7 @@ import { AGENCIES } from '../../shared/reference/agencies.ts';
 import { CATEGORIES } from '../../shared/reference/categories.ts';
 import { HOLIDAYS } from '../../shared/reference/holidays.ts';
 import type { Agency, Category, CategoryId, Region } from '../../shared/types.ts';
-import type { Store } from '../store/port.ts';
+import type { SettingStore } from '../store/port.ts';
 import { loadBoundaries, type Boundaries } from '../map/boundaries.ts';
 import { loadRegion } from './region.ts';
 
@@ -26,7 +26,7 @@ export class Catalog {
   private readonly kecamatanNames = new Map<string, string>();
   private readonly desaNames = new Map<string, string>();
 
-  constructor(private readonly store: Store, regionCode: string) {
+  constructor(private readonly store: SettingStore, regionCode: string) {
     this.region = loadRegion(regionCode);
     for (const k of this.region.kecamatan) {
       this.kecamatanNames.set(k.code, k.name);
