@@ -134,6 +134,35 @@ export interface UserRecord extends DeskUser {
   createdAt: string;
 }
 
+/** Who made a back-office change: a signed-in person on the pages, or someone at the server's CLI. */
+export interface AuditActor {
+  via: 'web' | 'cli';
+  userId: string | null;
+  username: string;
+}
+
+/**
+ * One back-office change (accounts, agencies, routing, deadlines, holidays), kept for good:
+ * the port has no way to change or delete an entry.
+ */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: AuditActor;
+  /** What was done, e.g. `routing.update`, `user.create`. */
+  action: string;
+  /** What it was done to, e.g. `routing`, `user:budi`. */
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  /** Entries older than this entry id's position (the cursor of the previous page). */
+  before?: string;
+  limit: number;
+}
+
 export interface SessionRecord {
   id: string; // a hash of the cookie value, so a leaked database does not leak live sessions
   userId: string;
@@ -156,6 +185,8 @@ export class DuplicateCodeError extends Error {}
 export class DuplicateSupportError extends Error {
   constructor(readonly code: string) { super(`report ${code} already supported by this device`); }
 }
+/** Thrown by putSetting with `ifVersion` when the settings version moved meanwhile. */
+export class SettingsVersionConflictError extends Error {}
 /** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
 
@@ -194,8 +225,9 @@ export interface ReportQueries {
 
 /** Desk accounts and their login sessions. */
 export interface AccountStore {
-  createUser(user: UserRecord): Promise<void>;
-  updateUser(user: UserRecord): Promise<void>;
+  /** With `audit`, the entry is written in the same transaction as the user. */
+  createUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
+  updateUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
   getUserById(id: string): Promise<UserRecord | null>;
   getUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
@@ -212,7 +244,15 @@ export interface AccountStore {
 /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
 export interface SettingStore {
   getSetting<T>(key: string): Promise<T | null>;
-  putSetting<T>(key: string, value: T): Promise<void>;
+  /**
+   * Writes the setting and raises the settings version by one, in one transaction (with
+   * `audit`, its entry too). Every process compares the version before using settings.
+   * With `ifVersion`, writes only while the version is still that one, else throws
+   * SettingsVersionConflictError and writes nothing (another process changed settings).
+   */
+  putSetting<T>(key: string, value: T, audit?: AuditEntry, options?: { ifVersion?: number }): Promise<void>;
+  /** The settings version: 0 until the first putSetting, then raised by each. */
+  settingsVersion(): Promise<number>;
 }
 
 /** Ngopi Bareng sessions (their aspirations are reports, in the report log). */
@@ -225,12 +265,20 @@ export interface NgopiStore {
   deleteNgopiSession(id: string): Promise<void>;
 }
 
+/** The audit trail of admin changes. */
+export interface AuditStore {
+  /** Appends to the audit trail (changes that are not settings or users, e.g. a boundary import). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first; `nextBefore` pages on. */
+  listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }>;
+}
+
 /**
  * The whole port, one job per interface above; a module that needs one job depends on that
  * interface only (the catalog on SettingStore, say). One object per adapter, so a change and
  * its event share the adapter's one connection and transaction.
  */
-export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, NgopiStore {
+export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, NgopiStore, AuditStore {
   readonly kind: 'sqlite' | 'mongo';
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;

@@ -4,9 +4,9 @@ import { dirname } from 'node:path';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
   type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
-  type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
@@ -374,18 +374,24 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+      this.db.transaction(() => {
+        this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+      this.db.transaction(() => {
+        this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
@@ -453,9 +459,37 @@ export class SqliteStore implements Store {
     return this.parseDoc<T>(this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key));
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    this.db.transaction(() => {
+      if (options.ifVersion !== undefined && Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get()) !== options.ifVersion) {
+        throw new SettingsVersionConflictError();
+      }
+      this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, JSON.stringify(value));
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
+  }
+
+  async settingsVersion(): Promise<number> {
+    return Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get());
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.writeAudit(entry);
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? Number(this.sql('SELECT n FROM audit_log WHERE id = ?').pluck().get(query.before) ?? 0) : null;
+    const docs = (before === null
+      ? this.sql('SELECT doc FROM audit_log ORDER BY n DESC LIMIT ?').pluck().all(query.limit + 1)
+      : this.sql('SELECT doc FROM audit_log WHERE n < ? ORDER BY n DESC LIMIT ?').pluck().all(before, query.limit + 1)) as string[];
+    const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as AuditEntry);
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private writeAudit(entry: AuditEntry): void {
+    this.sql('INSERT INTO audit_log (id, doc) VALUES (?, ?)').run(entry.id, JSON.stringify(entry));
   }
 
   private parseDoc<T>(doc: unknown): T | null {
