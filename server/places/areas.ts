@@ -4,7 +4,7 @@
 import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../shared/geo.ts';
 import type { Region } from '../../shared/types.ts';
 import { auditEntry } from '../audit/entry.ts';
-import type { AuditActor, Store } from '../store/port.ts';
+import type { AreaStore, AuditActor } from '../store/port.ts';
 import { parseBoundaries } from './boundaries.ts';
 import { builtInBoundaries } from './builtin.ts';
 import type { Boundaries } from './places.ts';
@@ -13,7 +13,7 @@ import type { Boundaries } from './places.ts';
  * Validates and stores, in one transaction with its audit entry; nothing is stored unless the
  * whole file is right. A running server reloads its places at its next settings check.
  */
-export async function importBoundaries(store: Store, region: Region, json: unknown, audit?: { actor: AuditActor; now: Date }): Promise<{ kecamatan: number; desa: number }> {
+export async function importBoundaries(store: AreaStore, region: Region, json: unknown, audit?: { actor: AuditActor; now: Date }): Promise<{ kecamatan: number; desa: number }> {
   const parsed = parseBoundaries(json, region);
   const levels: Partial<Record<AreaLevel, AreaFeature[]>> = {};
   for (const level of AREA_LEVELS) if (parsed[level].length) levels[level] = parsed[level];
@@ -23,7 +23,7 @@ export async function importBoundaries(store: Store, region: Region, json: unkno
 }
 
 /** The boundaries the server runs with, per level: imported ones, else shipped ones, else none (null). */
-export async function loadBoundaries(store: Store, region: Region): Promise<Boundaries> {
+export async function loadBoundaries(store: AreaStore, region: Region): Promise<Boundaries> {
   const shipped = builtInBoundaries(region);
   const out: Boundaries = { kecamatan: null, desa: null };
   for (const level of AREA_LEVELS) {
