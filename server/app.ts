@@ -5,12 +5,14 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server as SocketServer } from 'socket.io';
 import { DESK_TRANSPORTS } from '../shared/realtime.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
 import { deskPageRoutes } from './desk/page.ts';
 import { deskRoutes } from './desk/routes.ts';
 import { startOverdueSweeper } from './desk/sla.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
+import { freshSettings } from './http/fresh-settings.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { attachDeskSocket } from './realtime/desk-socket.ts';
@@ -21,6 +23,7 @@ import { metaRoutes } from './meta/routes.ts';
 import { ngopiRoutes } from './ngopi/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { webRoutes } from './web/routes.ts';
 
@@ -52,11 +55,14 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   // cover the assets only; the pages are rendered per request and need this anyway.
   app.use(compression());
   app.use(healthRoutes(deps));
+  app.use(freshSettings(deps));
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));
   app.use(authRoutes(deps));
   app.use(deskRoutes(deps));
+  app.use(settingsRoutes(deps));
+  app.use(auditRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(mapRoutes(deps));
   app.use(statsRoutes(deps));

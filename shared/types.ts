@@ -7,7 +7,11 @@ export type PupukProblem = 'stok_kosong' | 'di_atas_het' | 'dipaketkan' | 'tidak
 export type DamageType = 'berlubang' | 'retak' | 'longsor' | 'banjir' | 'jembatan' | 'lainnya';
 export type Role = 'officer' | 'agency_admin' | 'camat' | 'executive' | 'admin';
 
-export interface Agency { id: string; name: string; nameEn: string }
+/**
+ * An OPD, or a unit of one (a UPT of DPUPR): `parentId` names the parent, one level only. The
+ * parent's officers see and act on their units' reports. Inactive agencies receive nothing new.
+ */
+export interface Agency { id: string; name: string; nameEn: string; parentId: string | null; active: boolean }
 export interface Category { id: CategoryId; agencyId: string; label: string; labelEn: string; icon: string }
 
 export interface Desa { code: string; name: string }

@@ -73,6 +73,7 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
     if (!isSameOrigin(headers.origin, headers.host, deps.config.publicUrl)) return next(refusal('csrf_rejected'));
     const token = readCookie(headers.cookie, SESSION_COOKIE);
     if (!token) return next(refusal('unauthenticated'));
+    await deps.catalog.ensureFresh();
     const found = await authenticate(deps, token);
     if (!found) return next(refusal('unauthenticated'));
     socket.data = { user: found.user, sessionId: found.session.id };

@@ -22,6 +22,7 @@ import { photoCases } from './contract/photos.ts';
 import { userCases } from './contract/users.ts';
 import { deskSessionCases } from './contract/desk-sessions.ts';
 import { settingCases } from './contract/settings.ts';
+import { settingsAuditCases } from './contract/settings-audit.ts';
 import { durabilityCases } from './contract/durability.ts';
 
 export * from './contract/fixtures.ts';
@@ -40,6 +41,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   userCases,
   deskSessionCases,
   settingCases,
+  settingsAuditCases,
   durabilityCases,
 ];
 

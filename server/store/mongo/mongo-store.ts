@@ -4,8 +4,8 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
-  type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  SettingsVersionConflictError, VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
   agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
@@ -14,7 +14,7 @@ import {
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
-import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
+import { REPORT_PROJECTION, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
 
 export interface MongoStoreOptions {
@@ -25,6 +25,8 @@ export interface MongoStoreOptions {
 }
 
 const EVENT_SEQ = 'eventSeq';
+const SETTINGS_VERSION = 'settingsVersion';
+const AUDIT_SEQ = 'auditSeq';
 /** Derived counters share the counters collection, apart from the event seq by a prefix. */
 const derivedCounterId = (key: string): string => `derived:${key}`;
 const HIDE_ID = { _id: 0 } as const;
@@ -263,7 +265,7 @@ export class MongoStore implements Store {
     return this.models.Report.findOne({ 'photos.id': photoId }, REPORT_PROJECTION).lean<Report>();
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
     // One more than asked tells whether there is a next page.
     const docs = await this.models.Report.find(reportFilter(query), REPORT_PROJECTION)
       .sort(NEWEST_FIRST).limit(query.limit + 1).lean<Report[]>();
@@ -305,17 +307,23 @@ export class MongoStore implements Store {
     return results.map(timingOf);
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.insertOne(jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.insertOne(jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
@@ -392,8 +400,42 @@ export class MongoStore implements Store {
     return doc ? (doc.value as T) : null;
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true });
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    await this.atomically(async (session) => {
+      // The version first: its write-lock orders concurrent setting writes, as nextSeq does for events.
+      const filter = options.ifVersion === undefined ? { _id: SETTINGS_VERSION } : { _id: SETTINGS_VERSION, value: options.ifVersion };
+      const bumped = await this.models.Counter.updateOne(filter, { $inc: { value: 1 } }, { session });
+      if (bumped.matchedCount !== 1) throw new SettingsVersionConflictError();
+      await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true, session });
+      if (audit) await this.writeAudit(audit, session);
+    });
+  }
+
+  async settingsVersion(): Promise<number> {
+    return (await this.models.Counter.findById(SETTINGS_VERSION).lean<CounterDoc>())?.value ?? 0;
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.atomically((session) => this.writeAudit(entry, session));
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? (await this.models.Audit.findById(query.before).lean<AuditDoc>())?.n ?? 0 : null;
+    const docs = await this.models.Audit.find(before === null ? {} : { n: { $lt: before } }).sort({ n: -1 }).limit(query.limit + 1).lean<AuditDoc[]>();
+    const items = docs.slice(0, query.limit).map(({ _id, n: _n, ...rest }) => ({ id: _id, ...rest }));
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private async writeAudit(entry: AuditEntry, session: ClientSession | undefined): Promise<void> {
+    const counter = await this.models.Counter.findOneAndUpdate({ _id: AUDIT_SEQ }, { $inc: { value: 1 } }, { upsert: true, session, returnDocument: 'after' }).lean<CounterDoc>();
+    const { id, ...rest } = jsonClean(entry);
+    await this.models.Audit.insertOne({ _id: id, n: counter?.value ?? 0, ...rest }, { session });
+  }
+
+  /** In one transaction when transactions are on; otherwise one write after the other. */
+  private async atomically(work: (session: ClientSession | undefined) => Promise<void>): Promise<void> {
+    if (this.transactions) await this.connection.transaction((session) => work(session));
+    else await work(undefined);
   }
 }
 
@@ -452,6 +494,8 @@ async function lastEventSeq(models: Models): Promise<number> {
 async function catchUpCounter(models: Models): Promise<void> {
   const last = await lastEventSeq(models);
   try {
+    // The settings version exists from the start, so putSetting only ever updates it.
+    await models.Counter.updateOne({ _id: SETTINGS_VERSION }, { $setOnInsert: { value: 0 } }, { upsert: true });
     await models.Counter.updateOne({ _id: EVENT_SEQ }, { $max: { value: last } }, { upsert: true });
   } catch (err) {
     // Two processes upserting the first counter at once: the other one created it.

@@ -85,4 +85,15 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '004-derived-counters', up: `
   CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
   ` },
+  // The settings version every process compares before using settings, and the audit trail of
+  // the back office (append-only: the store has no statement that changes or deletes a row).
+  { name: '005-settings-version-and-audit', up: `
+  CREATE TABLE settings_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+  INSERT INTO settings_version (id, version) VALUES (1, 0);
+  CREATE TABLE audit_log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+  ` },
 ];
