@@ -19,7 +19,8 @@ import { createUser, disableUser, enableUser, listUsers, resetPassword } from '.
 import { SessionHub } from '../auth/session-hub.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { BoundaryImportError, importBoundaries } from '../map/boundaries.ts';
+import { importBoundaries } from '../places/areas.ts';
+import { BoundaryImportError } from '../places/boundaries.ts';
 import { Catalog, SETTING_KEYS } from '../reference/catalog.ts';
 import { checkDeadlines, deadlinesOf } from '../settings/deadlines.ts';
 import { checkRouting, routingOf } from '../settings/routing.ts';

@@ -5,7 +5,7 @@ import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
   SettingsVersionConflictError, VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
-  type AuditEntry, type AuditQuery, type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
   agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
@@ -265,7 +265,7 @@ export class MongoStore implements Store {
     return this.models.Report.findOne({ 'photos.id': photoId }, REPORT_PROJECTION).lean<Report>();
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
     // One more than asked tells whether there is a next page.
     const docs = await this.models.Report.find(reportFilter(query), REPORT_PROJECTION)
       .sort(NEWEST_FIRST).limit(query.limit + 1).lean<Report[]>();

@@ -79,7 +79,7 @@ const reportFields = {
   followUpDueAt: str,
   dueAt: str,
   overdueNotified: bool,
-  // Set when the reported kecamatan or desa disagrees with the GPS point (server/map/boundaries.ts).
+  // Set when the reported kecamatan or desa disagrees with the GPS point (server/places/places.ts).
   locationMismatch: mixed,
   // The officer's redacted text for the public pages (server/public/rules.ts).
   publicDescription: str,

@@ -5,7 +5,7 @@ import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
+  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
@@ -30,7 +30,7 @@ const GROUP_SQL: Record<AggregateKey, string> = {
 };
 
 /** WHERE clause and named parameters of a report filter. */
-function filterSql(filter: ReportFilter): { where: string; params: Record<string, unknown> } {
+function filterSql(filter: ReportFilter): { where: string; conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, name: string, values: readonly string[]) => {
@@ -44,6 +44,17 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
   if (filter.categories?.length) inList('category', 'category', filter.categories);
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
+  if (filter.text) {
+    // Tracking codes are upper case; a code read out over the phone is typed in any case.
+    where.push("(description LIKE @text ESCAPE '\\' OR code LIKE @textUpper ESCAPE '\\')");
+    params.text = `%${escapeLike(filter.text)}%`;
+    params.textUpper = String(params.text).toUpperCase();
+  }
+  if (filter.overdueNotified !== undefined) {
+    where.push("json_extract(doc, '$.overdueNotified') = @overdueNotified");
+    params.overdueNotified = filter.overdueNotified ? 1 : 0;
+  }
+  if (filter.session) { where.push("json_extract(doc, '$.details.session') = @session"); params.session = filter.session; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
   if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
   if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
@@ -51,7 +62,7 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
   }
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', conditions: where, params };
 }
 
 interface FactsRow {
@@ -61,9 +72,9 @@ interface FactsRow {
   pupuk?: string | null;
 }
 
-/** A bbox filter reads lat/lng, which the covering index does not hold. */
-function usesPoint(filter: ReportFilter): boolean {
-  return filter.bbox !== undefined;
+/** These filters read columns the covering index does not hold (lat/lng, description, doc). */
+function readsRows(filter: ReportFilter): boolean {
+  return filter.bbox !== undefined || filter.text !== undefined || filter.overdueNotified !== undefined || filter.session !== undefined;
 }
 
 function escapeLike(text: string): string {
@@ -268,39 +279,16 @@ export class SqliteStore implements Store {
     ).pluck().get(photoId));
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.agencyIds) {
-      where.push(`agency_id IN (${query.agencyIds.map(() => '?').join(',') || 'NULL'})`);
-      params.push(...query.agencyIds);
-    }
-    if (query.kecamatan) { where.push('kecamatan = ?'); params.push(query.kecamatan); }
-    if (query.category) { where.push('category = ?'); params.push(query.category); }
-    if (query.status?.length) {
-      where.push(`status IN (${query.status.map(() => '?').join(',')})`);
-      params.push(...query.status);
-    }
-    if (query.text) {
-      where.push("(description LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\')");
-      const like = `%${escapeLike(query.text)}%`;
-      params.push(like, like.toUpperCase());
-    }
-    if (query.overdueAt) { where.push('due_at IS NOT NULL AND due_at < ?'); params.push(query.overdueAt); }
-    if (query.overdueNotified !== undefined) {
-      where.push("json_extract(doc, '$.overdueNotified') = ?");
-      params.push(query.overdueNotified ? 1 : 0);
-    }
-    if (query.session) { where.push("json_extract(doc, '$.details.session') = ?"); params.push(query.session); }
-    if (query.createdAfter) { where.push('created_at > ?'); params.push(query.createdAfter); }
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+    const { conditions, params } = filterSql(query);
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
-      where.push('(created_at < ? OR (created_at = ? AND code < ?))');
-      params.push(cursor.createdAt, cursor.createdAt, cursor.code);
+      conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
+      Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
     }
-    const sql = `SELECT doc FROM reports ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, code DESC LIMIT ?`;
-    const docs = this.sql(sql).pluck().all(...params, query.limit + 1) as string[];
+    const sql = `SELECT doc FROM reports ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, code DESC LIMIT @limit`;
+    const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
     const last = items[items.length - 1];
     return { items, nextCursor: docs.length > query.limit && last ? encodeCursor(last) : null };
@@ -330,7 +318,7 @@ export class SqliteStore implements Store {
     const columns = keys.map((k, i) => `${GROUP_SQL[k]} AS k${i}`);
     // INDEXED BY: without statistics the planner prefers the agency/kecamatan indexes and then
     // reads every matching document; the covering index answers from itself alone.
-    const table = usesPoint(query) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = readsRows(query) ? 'reports' : 'reports INDEXED BY reports_facts';
     const sql = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${table} ${where}
       ${keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')}` : ''}`;
     const rows = this.sql(sql).all({ ...params, now: query.now }) as Record<string, unknown>[];
@@ -368,7 +356,7 @@ export class SqliteStore implements Store {
   async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
     const { where, params } = filterSql(filter);
     const and = where ? `${where} AND` : 'WHERE';
-    const table = usesPoint(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = readsRows(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
     const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
       FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
     // Median per agency: the middle row (or the mean of the two middle rows) by duration.
