@@ -128,8 +128,8 @@ export interface ScanQuery extends ReportFilter {
   withPupuk?: boolean;
 }
 
-/** A desk account as stored: what the desk sees of it, plus the secrets it never sees. */
-export interface UserRecord extends DeskUser {
+/** A desk account as stored: what the desk sees of it (its agency scope is derived), plus the secrets it never sees. */
+export interface UserRecord extends Omit<DeskUser, 'agencyIds'> {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
