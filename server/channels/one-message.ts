@@ -5,10 +5,10 @@
 // the valid choices. Category details a line cannot carry are recorded as not given.
 import { CATEGORIES } from '../../shared/reference/categories.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../../shared/validation/report-input.ts';
-import type { CategoryId, Region, Report } from '../../shared/types.ts';
+import type { CategoryId, Report } from '../../shared/types.ts';
+import { matchDesa, matchKecamatan, type Places } from '../places/places.ts';
 import type { Deps } from '../deps.ts';
 import { clientIdOf, statusText, submitFromChannel } from './intake.ts';
-import { normaliseName } from './places.ts';
 import type { ChannelId } from '../store/channel-port.ts';
 
 export const ONE_MESSAGE_FORMAT = 'LAPOR#kategori#kecamatan#desa#isi';
@@ -21,7 +21,7 @@ export type OneMessage =
 const CATEGORY_WORDS: Record<string, CategoryId> = { bansos: 'sosial', izin: 'perizinan', mpp: 'perizinan', ternak: 'peternakan', lain: 'lainnya', ngopi: 'aspirasi' };
 
 function categoryOf(word: string): CategoryId | null {
-  const w = normaliseName(word);
+  const w = word.trim().toLowerCase();
   return CATEGORIES.find((c) => c.id === w)?.id ?? CATEGORY_WORDS[w] ?? null;
 }
 
@@ -29,7 +29,7 @@ function choices(names: string[]): string {
   return names.map((n) => n.toUpperCase()).join(', ');
 }
 
-export function parseOneMessage(text: string, region: Region): OneMessage {
+export function parseOneMessage(text: string, places: Places): OneMessage {
   const parts = text.split('#').map((p) => p.trim());
   const keyword = parts[0].toUpperCase();
   if (keyword === 'CEK') {
@@ -43,13 +43,16 @@ export function parseOneMessage(text: string, region: Region): OneMessage {
   const description = parts.slice(4).join('#').trim();
   const category = categoryOf(categoryWord);
   if (!category) return { type: 'error', text: `Kategori "${categoryWord}" tidak dikenal. Pilih: ${choices(CATEGORIES.map((c) => c.id))}` };
-  const kecamatan = region.kecamatan.find((k) => normaliseName(k.name) === normaliseName(kecamatanWord));
-  if (!kecamatan) return { type: 'error', text: `Kecamatan "${kecamatanWord}" tidak dikenal. Pilih: ${choices(region.kecamatan.map((k) => k.name))}` };
-  const wanted = normaliseName(desaWord);
-  // A prefix counts only when it names one desa: a guess would file the report in the wrong village.
-  const byPrefix = wanted.length >= 3 ? kecamatan.desa.filter((d) => normaliseName(d.name).startsWith(wanted)) : [];
-  const desa = kecamatan.desa.find((d) => normaliseName(d.name) === wanted) ?? (byPrefix.length === 1 ? byPrefix[0] : undefined);
-  if (!desa) return { type: 'error', text: `Desa "${desaWord}" tidak ada di Kec. ${kecamatan.name}. Pilih: ${choices(kecamatan.desa.map((d) => d.name))}` };
+  const kecamatanMatch = matchKecamatan(places, kecamatanWord, 2);
+  const kecamatan = kecamatanMatch[0] && kecamatanMatch[0].score > (kecamatanMatch[1]?.score ?? 0) ? kecamatanMatch[0] : undefined;
+  if (!kecamatan) return { type: 'error', text: `Kecamatan "${kecamatanWord}" tidak dikenal. Pilih: ${choices(places.region.kecamatan.map((k) => k.name))}` };
+  // Only a clear best match counts: a guess would file the report in the wrong village.
+  const desaMatch = matchDesa(places, desaWord, { kecamatan: kecamatan.code, limit: 3 });
+  const desa = desaMatch[0] && desaMatch[0].score > (desaMatch[1]?.score ?? 0) ? desaMatch[0] : undefined;
+  if (!desa) {
+    const offered = desaMatch.length > 1 ? desaMatch.map((d) => d.name) : places.region.kecamatan.find((k) => k.code === kecamatan.code)?.desa.map((d) => d.name) ?? [];
+    return { type: 'error', text: `Desa "${desaWord}" tidak jelas di Kec. ${kecamatan.name}. Pilih: ${choices(offered)}` };
+  }
   if (description.length < DESCRIPTION_MIN) return { type: 'error', text: `Bagian isi terlalu pendek (minimal ${DESCRIPTION_MIN} huruf). Format: ${ONE_MESSAGE_FORMAT}` };
   if (description.length > DESCRIPTION_MAX) return { type: 'error', text: `Bagian isi terlalu panjang (maksimal ${DESCRIPTION_MAX} huruf).` };
   return { type: 'report', category, kecamatan: kecamatan.code, desa: desa.code, description };
@@ -59,7 +62,7 @@ export interface OneMessageSender { channel: ChannelId; messageId: string; name?
 
 /** Carries out a one-message report or status check: the report made, or the reply text. */
 export async function answerOneMessage(deps: Deps, text: string, sender: OneMessageSender): Promise<{ text: string } | { report: Report }> {
-  const parsed = parseOneMessage(text, deps.catalog.region);
+  const parsed = parseOneMessage(text, deps.catalog.places);
   if (parsed.type === 'error') return { text: parsed.text };
   if (parsed.type === 'check') return { text: await statusText(deps, parsed.code) };
   const result = await submitFromChannel(deps, {

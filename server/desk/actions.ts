@@ -12,7 +12,7 @@ import { followUpDueAt } from './sla.ts';
 
 type ActionDeps = Pick<Deps, 'store' | 'catalog'>;
 
-function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invalid_assignee' | 'invalid_duplicate_of'): AppError {
+function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invalid_assignee' | 'invalid_duplicate_of' | 'invalid_photo' | 'photo_already'): AppError {
   return new AppError('validation_failed', { status: 422, fields: { [field]: code } });
 }
 
@@ -25,13 +25,13 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
   switch (input.type) {
     case 'verify': {
       // The follow-up clock (5 working days) starts at verification.
-      const due = followUpDueAt(deps, now);
+      const due = followUpDueAt(deps, report, now);
       Object.assign(next, { status: 'verified', verifiedAt: at, followUpDueAt: due, dueAt: due, overdueNotified: false });
       return event('report.verified', input.note ? { note: input.note } : {});
     }
     case 'start': {
       // Starting straight from `new` counts as verifying too.
-      const due = report.followUpDueAt ?? followUpDueAt(deps, now);
+      const due = report.followUpDueAt ?? followUpDueAt(deps, report, now);
       Object.assign(next, { status: 'in_progress', verifiedAt: report.verifiedAt ?? at, followUpDueAt: due, dueAt: due });
       if (due !== report.dueAt) next.overdueNotified = false;
       return event('report.started', input.note ? { note: input.note } : {});
@@ -49,7 +49,7 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
       return [...event('report.duplicate', { of: original.code }), mergeInto(original, report, at)];
     }
     case 'forward': {
-      if (!deps.catalog.agency(input.agencyId)) throw invalid('agencyId', 'invalid_agency');
+      if (!deps.catalog.agency(input.agencyId)?.active) throw invalid('agencyId', 'invalid_agency');
       if (input.agencyId === report.agencyId) throw invalid('agencyId', 'same_agency');
       // Disposisi: the report leaves this desk; both desks hear of it (old one to drop it).
       Object.assign(next, { agencyId: input.agencyId, assigneeId: null });
@@ -67,5 +67,19 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
       return event('report.replied', { message: input.message });
     case 'note':
       return event('report.noted', { text: input.text });
+    case 'redact':
+      // The citizen's own text stays for the desk; the event says only that it was redacted,
+      // so neither version travels in the event log to every desk's socket.
+      next.publicDescription = input.text;
+      return event('report.redacted', {});
+    case 'hide_photo':
+    case 'publish_photo': {
+      const hide = input.type === 'hide_photo';
+      const photo = report.photos.find((p) => p.id === input.photoId);
+      if (!photo) throw invalid('photoId', 'invalid_photo');
+      if (Boolean(photo.hidden) === hide) throw invalid('photoId', 'photo_already');
+      next.photos = report.photos.map((p) => (p.id === photo.id ? { ...p, hidden: hide } : p));
+      return event(hide ? 'report.photo_hidden' : 'report.photo_published', { photoId: photo.id });
+    }
   }
 }

@@ -2,7 +2,7 @@
 // Called from runStoreContract, so every adapter is held to them.
 import assert from 'node:assert/strict';
 import { ConversationConflictError, type ConversationRecord, type InboundMessage } from '../../../server/store/channel-port.ts';
-import type { ContractContext } from '../contract.ts';
+import type { ContractContext } from './fixtures.ts';
 
 function inbound(messageId: string, overrides: Partial<InboundMessage> = {}): InboundMessage {
   return {
