@@ -21,10 +21,10 @@ export function channelEnv(fake: FakeGraphApi): Record<string, string> {
   };
 }
 
-export async function startWithChannels(options: { dataDir?: string; clock?: () => Date; fake?: FakeGraphApi } = {}): Promise<{ app: RunningApp; fake: FakeGraphApi }> {
+export async function startWithChannels(options: { dataDir?: string; clock?: () => Date; fake?: FakeGraphApi; env?: Record<string, string> } = {}): Promise<{ app: RunningApp; fake: FakeGraphApi }> {
   const fake = options.fake ?? new FakeGraphApi(WA.accessToken);
   if (!options.fake) await fake.listen();
-  const app = await startApp(channelEnv(fake), { dataDir: options.dataDir, clock: options.clock });
+  const app = await startApp({ ...channelEnv(fake), ...options.env }, { dataDir: options.dataDir, clock: options.clock });
   return { app, fake };
 }
 
