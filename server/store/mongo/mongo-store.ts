@@ -5,11 +5,11 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  SettingsVersionConflictError, VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
-  agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
+  agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
 import { MongoChannelStore } from './channel-store.ts';
@@ -310,8 +310,8 @@ export class MongoStore implements Store {
     return results.map((r) => factsOf(r, query));
   }
 
-  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
-    const results = await this.models.Report.aggregate<TimingResult>(agencyTimingsPipeline(filter));
+  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
+    const results = await this.models.Report.aggregate<TimingResult>(agencyAnswerTimesPipeline(filter));
     return results.map(timingOf);
   }
 
