@@ -7,18 +7,12 @@ import type { FakeGraphApi, SentMessage } from '../../server/channels/whatsapp/f
 import { placeOfPoint } from '../../server/places/places.ts';
 import { addAndLogin, openDesk, waitFor } from '../helpers/desk.ts';
 import type { RunningApp } from '../helpers/start-app.ts';
-import { Citizen, messageObject, optionIds, postWebhook, startWithChannels, textOf, wamid, webhookBody } from './whatsapp-helpers.ts';
+import { Citizen, codeIn, withChannelsApp, messageObject, optionIds, postWebhook, startWithChannels, textOf, wamid, webhookBody } from './whatsapp-helpers.ts';
 
 function last(messages: SentMessage[]): SentMessage {
   const m = messages.at(-1);
   assert.ok(m, 'the hotline answered');
   return m;
-}
-
-function codeIn(text: string): string {
-  const match = /[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(text);
-  assert.ok(match, `a tracking code in: ${text}`);
-  return match[0];
 }
 
 async function jpeg(): Promise<Buffer> {
@@ -35,19 +29,13 @@ function pointInDesa(app: RunningApp): { lat: number; lng: number; desa: string;
 }
 
 describe('WhatsApp conversation: a citizen reports without leaving the app', () => {
-  let app: RunningApp;
-  let fake: FakeGraphApi;
-  before(async () => ({ app, fake } = await startWithChannels()));
-  after(async () => {
-    await app.close();
-    await fake.close();
-  });
+  const t = withChannelsApp();
 
   it('a farmer reports overpriced urea: typed village, fertiliser fields, HET said at once, a photo, confidential by default; Satgas Pupuk gets it live', async () => {
-    const officer = await addAndLogin(app, 'petugas-pupuk-wa', 'officer', { agencyId: 'satgas-pupuk' });
-    const desk = openDesk(app, officer.cookie);
+    const officer = await addAndLogin(t.app, 'petugas-pupuk-wa', 'officer', { agencyId: 'satgas-pupuk' });
+    const desk = openDesk(t.app, officer.cookie);
     await desk.connected;
-    const farmer = new Citizen(app, fake, { phone: '6281234560001', name: 'Pak Karto' });
+    const farmer = new Citizen(t.app, t.fake, { phone: '6281234560001', name: 'Pak Karto' });
 
     await farmer.send({ type: 'text', text: 'assalamualaikum' });
     let r = await farmer.tap('cat:pupuk');
@@ -69,7 +57,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     r = await farmer.send({ type: 'text', text: 'Kios menjual urea bersubsidi jauh di atas HET dan memaksa beli paket.' });
     assert.deepEqual(optionIds(last(r)), ['photos:done', 'photos:none']);
 
-    const mediaId = fake.addMedia(await jpeg(), 'image/jpeg');
+    const mediaId = t.fake.addMedia(await jpeg(), 'image/jpeg');
     r = await farmer.send({ type: 'image', mediaId, caption: 'nota' });
     assert.match(textOf(r[0]), /Foto 1 diterima/);
     r = await farmer.tap('photos:done');
@@ -85,7 +73,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     const receipt = textOf(last(r));
     const code = codeIn(receipt);
     assert.match(receipt, new RegExp(`https://lapor\\.example\\.go\\.id/lacak/${code}`));
-    const report = await app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReport(code);
     assert.ok(report);
     assert.equal(report.channel, 'whatsapp');
     assert.equal(report.agencyId, 'satgas-pupuk');
@@ -103,16 +91,16 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
   });
 
   it('a villager reports a road by sharing a location: confirmed with buttons, damage and severity, anonymous; DPUPR gets it live', async () => {
-    const officer = await addAndLogin(app, 'petugas-dpupr-wa', 'officer', { agencyId: 'dpupr' });
-    const desk = openDesk(app, officer.cookie);
+    const officer = await addAndLogin(t.app, 'petugas-dpupr-wa', 'officer', { agencyId: 'dpupr' });
+    const desk = openDesk(t.app, officer.cookie);
     await desk.connected;
-    const point = pointInDesa(app);
-    const villager = new Citizen(app, fake, { phone: '6281234560002', name: 'Bu Sri' });
+    const point = pointInDesa(t.app);
+    const villager = new Citizen(t.app, t.fake, { phone: '6281234560002', name: 'Bu Sri' });
 
     await villager.send({ type: 'text', text: 'halo' });
     await villager.tap('cat:jalan');
     let r = await villager.send({ type: 'location', lat: point.lat, lng: point.lng }, { contextId: 'last' });
-    assert.match(textOf(last(r)), new RegExp(`Desa ${app.deps.catalog.desaName(point.desa)}, Kec\\. ${app.deps.catalog.kecamatanName(point.kecamatan)}\\. Benar\\?`));
+    assert.match(textOf(last(r)), new RegExp(`Desa ${t.app.deps.catalog.desaName(point.desa)}, Kec\\. ${t.app.deps.catalog.kecamatanName(point.kecamatan)}\\. Benar\\?`));
     assert.deepEqual(optionIds(last(r)), ['yes', 'no']);
     r = await villager.tap('yes');
     assert.ok(optionIds(last(r)).includes('dm:berlubang'));
@@ -127,7 +115,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     r = await villager.tap('sum:send');
 
     const code = codeIn(textOf(last(r)));
-    const report = await app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReport(code);
     assert.ok(report);
     assert.equal(report.channel, 'whatsapp');
     assert.equal(report.agencyId, 'dpupr');
@@ -146,51 +134,51 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
   });
 
   it('answers a tap on an older question with the current question, changing nothing', async () => {
-    const citizen = new Citizen(app, fake, { phone: '6281234560003' });
+    const citizen = new Citizen(t.app, t.fake, { phone: '6281234560003' });
     await citizen.send({ type: 'text', text: 'halo' });
     const menuId = citizen.lastId();
     await citizen.tap('cat:jalan');
-    const before = await app.deps.store.channels.getConversation('6281234560003');
+    const before = await t.app.deps.store.channels.getConversation('6281234560003');
 
     const r = await citizen.send({ type: 'choice', id: 'cat:pupuk', title: 'Pupuk', list: true }, { contextId: menuId });
     assert.match(textOf(r[0]), /pertanyaan sebelumnya/);
     assert.equal((last(r).body.interactive as { type: string }).type, 'location_request_message');
-    const after = await app.deps.store.channels.getConversation('6281234560003');
+    const after = await t.app.deps.store.channels.getConversation('6281234560003');
     assert.deepEqual((after?.state as { draft: unknown }).draft, (before?.state as { draft: unknown }).draft);
   });
 
   it('processes messages delivered out of order in one batch in the order they were sent', async () => {
     const from = { phone: '6281234560004' };
-    const citizen = new Citizen(app, fake, from);
+    const citizen = new Citizen(t.app, t.fake, from);
     await citizen.send({ type: 'text', text: 'halo' });
-    const t = Math.floor(Date.now() / 1000);
-    const chooseJalan = messageObject(from, { type: 'choice', id: 'cat:jalan', title: 'Jalan rusak', list: true }, { timestamp: t + 1 });
-    const typePlace = messageObject(from, { type: 'text', text: 'Balun, Cepu' }, { timestamp: t + 2 });
-    const res = await postWebhook(app, webhookBody(from, [typePlace, chooseJalan]));
+    const now = Math.floor(Date.now() / 1000);
+    const chooseJalan = messageObject(from, { type: 'choice', id: 'cat:jalan', title: 'Jalan rusak', list: true }, { timestamp: now + 1 });
+    const typePlace = messageObject(from, { type: 'text', text: 'Balun, Cepu' }, { timestamp: now + 2 });
+    const res = await postWebhook(t.app, webhookBody(from, [typePlace, chooseJalan]));
     assert.equal(res.status, 200);
     const r = await citizen.replies();
     assert.match(textOf(last(r)), /Desa Balun, Kec\. Cepu\. Benar\?/);
   });
 
   it('BATAL cancels and MENU starts again', async () => {
-    const citizen = new Citizen(app, fake, { phone: '6281234560005' });
+    const citizen = new Citizen(t.app, t.fake, { phone: '6281234560005' });
     await citizen.send({ type: 'text', text: 'halo' });
     await citizen.tap('cat:kesehatan');
     let r = await citizen.send({ type: 'text', text: 'batal' });
     assert.match(textOf(last(r)), /dibatalkan/);
-    assert.equal((await app.deps.store.channels.getConversation('6281234560005'))?.state, null);
+    assert.equal((await t.app.deps.store.channels.getConversation('6281234560005'))?.state, null);
     r = await citizen.send({ type: 'text', text: 'MENU' });
     assert.ok(optionIds(last(r)).includes('cat:pupuk'));
   });
 
   it('refuses a photo larger than MAX_PHOTO_SIZE when it arrives, by asking the media endpoint, and keeps the conversation where it was', async () => {
-    const citizen = new Citizen(app, fake, { phone: '6281234560006' });
+    const citizen = new Citizen(t.app, t.fake, { phone: '6281234560006' });
     await citizen.send({ type: 'text', text: 'halo' });
     await citizen.tap('cat:lainnya');
-    const big = fake.addMedia(Buffer.alloc(app.deps.config.maxPhotoBytes + 1, 1), 'image/jpeg');
+    const big = t.fake.addMedia(Buffer.alloc(t.app.deps.config.maxPhotoBytes + 1, 1), 'image/jpeg');
     const r = await citizen.send({ type: 'image', mediaId: big });
     assert.match(textOf(r[0]), /Foto terlalu besar \(maksimal 10 MB\)/);
-    const state = (await app.deps.store.channels.getConversation('6281234560006'))?.state as { draft: { photos: string[] } };
+    const state = (await t.app.deps.store.channels.getConversation('6281234560006'))?.state as { draft: { photos: string[] } };
     assert.deepEqual(state.draft.photos, []);
   });
 });
