@@ -51,6 +51,8 @@ export interface ReportFilter {
   createdBefore?: string;
   /** Only reports whose running deadline is before this instant (ISO): overdue then. */
   overdueAt?: string;
+  /** With overdueAt: only deadlines at or after this instant (the part of today the counters do not hold). */
+  dueFrom?: string;
   /** Only reports with a GPS point inside this box (degrees). */
   bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
 }
@@ -108,6 +110,41 @@ export interface AgencyTiming {
   /** Median hours from createdAt to resolvedAt (reports now resolved); null when none. */
   medianHoursToResolve: number | null;
 }
+
+/**
+ * The read model: counters kept in the same transaction as each report change (see
+ * server/readmodel/counters.ts for what a report counts for). A counter row is keyed by a time
+ * bucket, the report dimensions the map and panels filter and group by, and a counter name.
+ * `all`: all time; `m`/`w`/`d`: month, week (its Monday) and day of creation (WIB);
+ * `dm`/`dd`: month and day an open report is due.
+ */
+export type CounterGrain = 'all' | 'm' | 'w' | 'd' | 'dm' | 'dd';
+export interface CounterBucket { grain: CounterGrain; bucket: string }
+export interface CounterDims { kecamatan: string; category: CategoryId; status: ReportStatus; agencyId: string; confidential: boolean }
+export interface CounterDelta extends CounterBucket, CounterDims { name: string; value: number }
+export type CounterDim = keyof CounterDims | 'bucket';
+
+export interface CounterQuery {
+  /** The buckets summed (their union is the date range asked). */
+  buckets: CounterBucket[];
+  agencyIds?: string[];
+  kecamatan?: string;
+  categories?: CategoryId[];
+  statuses?: ReportStatus[];
+  confidential?: boolean;
+  /** Counter names asked, exactly… */
+  names?: string[];
+  /** …and every name starting with one of these. */
+  prefixes?: string[];
+  /** Dimensions kept apart in the answer; the rest are summed over. */
+  by: CounterDim[];
+}
+
+/** One summed counter; rows whose sum is 0 are left out. */
+export interface CounterRow { key: Partial<CounterDims> & { bucket?: string }; name: string; value: number }
+
+/** What a report change adds to the read model; the adapter applies it in the change's transaction. */
+export type DeriveCounters = (before: Report | null, after: Report) => CounterDelta[];
 
 export interface ScanQuery extends ReportFilter {
   /** Newest first, at most this many. */
@@ -169,6 +206,14 @@ export interface Store {
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
   /** Deadline keeping and median durations per agency (only agencies with reports). */
   agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
+
+  /** Sums of the read model's counters (see CounterQuery). */
+  readCounters(query: CounterQuery): Promise<CounterRow[]>;
+  /**
+   * Rebuilds the read model from the stored reports (offline: at migration or from the CLI,
+   * while nothing else writes). `derive(null, report)` is what each report counts for.
+   */
+  rebuildCounters(onProgress?: (reports: number) => void): Promise<{ reports: number }>;
 
   createUser(user: UserRecord): Promise<void>;
   updateUser(user: UserRecord): Promise<void>;

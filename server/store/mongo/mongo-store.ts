@@ -4,25 +4,32 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter,
+  VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type CounterQuery, type CounterRow, type DeriveCounters, type ReportChange, type ReportFacts, type ReportFilter,
   type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
   agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { addCounters, readCounters, rebuildCounters, reportBefore } from './counters.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
 import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
+import { reportDelta } from '../../readmodel/counters.ts';
 
 export interface MongoStoreOptions {
   /** false only with MONGODB_TRANSACTIONS=off: no atomic report+event, seq may have gaps. */
   transactions: boolean;
   /** How long to look for a server before giving up (driver default 30 s). */
   serverSelectionTimeoutMS?: number;
+  /** The read model's rule (server/readmodel); this adapter only applies it. */
+  derive?: DeriveCounters;
 }
+
+/** Set once the read-model counters hold every report (filled at the first start that has them). */
+const READMODEL_FILLED = 'readmodel.filled';
 
 const EVENT_SEQ = 'eventSeq';
 const HIDE_ID = { _id: 0 } as const;
@@ -63,6 +70,7 @@ export class MongoStore implements Store {
     private readonly connection: Connection,
     private readonly models: Models,
     private readonly transactions: boolean,
+    private readonly derive: DeriveCounters,
   ) {}
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
@@ -79,7 +87,12 @@ export class MongoStore implements Store {
       await prepareCollections(models);
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
-      return new MongoStore(connection, models, options.transactions);
+      const store = new MongoStore(connection, models, options.transactions, options.derive ?? reportDelta);
+      if (!(await models.Setting.exists({ _id: READMODEL_FILLED }))) {
+        await store.rebuildCounters();
+        await models.Setting.updateOne({ _id: READMODEL_FILLED }, { value: true }, { upsert: true });
+      }
+      return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
@@ -166,8 +179,11 @@ export class MongoStore implements Store {
     if (expectedVersion === 0) {
       // Strict schema: a Report field the schema does not list is refused here, on insert.
       await this.models.Report.insertOne({ ...report, answeredAt } satisfies ReportDoc, { session });
+      await addCounters(this.models, this.derive(null, report), session);
       return;
     }
+    const before = await reportBefore(this.models, report.code, expectedVersion, session);
+    if (!before) throw new VersionConflictError(report.code);
     // Only the version read may be replaced; matching nothing means someone changed it first.
     // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
     // An update pipeline, so answeredAt keeps its first value ($ifNull) in the same atomic write.
@@ -177,6 +193,15 @@ export class MongoStore implements Store {
       { session, updatePipeline: true },
     );
     if (result.matchedCount === 0) throw new VersionConflictError(report.code);
+    await addCounters(this.models, this.derive(before, report), session);
+  }
+
+  async readCounters(query: CounterQuery): Promise<CounterRow[]> {
+    return readCounters(this.models, query);
+  }
+
+  async rebuildCounters(onProgress?: (reports: number) => void): Promise<{ reports: number }> {
+    return rebuildCounters(this.models, this.derive, onProgress);
   }
 
   private async appendEvent(event: EventDoc, session: ClientSession | undefined): Promise<void> {

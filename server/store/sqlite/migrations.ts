@@ -71,4 +71,23 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX reports_session ON reports(json_extract(doc, '$.details.session'), created_at DESC, code DESC);
   `,
+  // 4: the read model (counters kept with each change; filled by SqliteStore from the reports,
+  // flagged here so the fill runs in the same start, under the write lock), and the open
+  // reports' deadlines as an index for "overdue now" (closed reports have no due_at).
+  `
+  CREATE TABLE readmodel_counters (
+    grain TEXT NOT NULL,
+    name TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    kecamatan TEXT NOT NULL,
+    category TEXT NOT NULL,
+    status TEXT NOT NULL,
+    confidential INTEGER NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (grain, name, bucket, agency_id, kecamatan, category, status, confidential)
+  ) WITHOUT ROWID;
+  CREATE INDEX reports_open_due ON reports(due_at, kecamatan, category, status, agency_id, created_at, confidential) WHERE due_at IS NOT NULL;
+  INSERT INTO settings (key, value) VALUES ('readmodel.rebuild', 'true') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  `,
 ];

@@ -5,12 +5,14 @@ import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
+  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDelta, type CounterDim, type CounterQuery,
+  type CounterRow, type DeriveCounters, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
   type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { reportDelta } from '../../readmodel/counters.ts';
 
 interface Pending { change: ReportChange; resolve: (e: ReportEvent) => void; reject: (err: unknown) => void }
 
@@ -47,6 +49,7 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
   if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
   if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
+  if (filter.dueFrom) { where.push('due_at >= @dueFrom'); params.dueFrom = filter.dueFrom; }
   if (filter.bbox) {
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
@@ -61,9 +64,24 @@ interface FactsRow {
   pupuk?: string | null;
 }
 
-/** A bbox filter reads lat/lng, which the covering index does not hold. */
-function usesPoint(filter: ReportFilter): boolean {
-  return filter.bbox !== undefined;
+/**
+ * The index a grouped read goes through. INDEXED BY: without statistics the planner prefers
+ * the agency/kecamatan indexes and then reads every matching document. "Overdue now" reads the
+ * open reports' deadlines (closed ones have none); the rest reads the covering facts index; a
+ * bbox needs lat/lng, which neither holds.
+ */
+function tableFor(filter: ReportFilter): string {
+  if (filter.overdueAt && !filter.bbox) return 'reports INDEXED BY reports_open_due';
+  return filter.bbox !== undefined ? 'reports' : 'reports INDEXED BY reports_facts';
+}
+
+const COUNTER_COLUMNS: Record<CounterDim, string> = {
+  bucket: 'bucket', agencyId: 'agency_id', kecamatan: 'kecamatan', category: 'category', status: 'status', confidential: 'confidential',
+};
+
+/** The first string after every string starting with `prefix`. */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 function escapeLike(text: string): string {
@@ -80,10 +98,13 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeChangeInSavepoint: Database.Transaction<(change: ReportChange) => ReportEvent>;
+  private readonly derive: DeriveCounters;
   private queue: Pending[] = [];
   private flushScheduled = false;
 
-  constructor(file: string) {
+  /** `derive`: the read model's rule (server/readmodel), given so this adapter only applies it. */
+  constructor(file: string, options: { derive?: DeriveCounters } = {}) {
+    this.derive = options.derive ?? reportDelta;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // busy_timeout first: several processes may open the file at once, and switching to WAL or
@@ -99,6 +120,7 @@ export class SqliteStore implements Store {
     // through the WAL with synchronous=FULL.
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
+    this.fillReadModelIfFlagged();
     this.writeChangeInSavepoint = this.db.transaction((change: ReportChange) => this.writeChange(change));
   }
 
@@ -177,6 +199,7 @@ export class SqliteStore implements Store {
 
   private writeChange(change: ReportChange): ReportEvent {
     const { report, event, expectedVersion } = change;
+    let beforeReport: Report | null = null;
     const row = {
       code: report.code, client_id: report.clientId, agency_id: report.agencyId, kecamatan: report.kecamatan,
       category: report.category, status: report.status, description: report.description, created_at: report.createdAt,
@@ -196,6 +219,9 @@ export class SqliteStore implements Store {
         throw err;
       }
     } else {
+      const before = this.parseDoc<Report>(this.sql('SELECT doc FROM reports WHERE code = ? AND version = ?').pluck().get(report.code, expectedVersion));
+      if (!before) throw new VersionConflictError(report.code);
+      beforeReport = before;
       const result = this.sql(`UPDATE reports SET agency_id=@agency_id, kecamatan=@kecamatan, category=@category, status=@status,
         description=@description, due_at=@due_at, version=@version, doc=@doc, desa=@desa, lat=@lat, lng=@lng, confidential=@confidential,
         verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=COALESCE(answered_at, @answered_at)
@@ -210,6 +236,7 @@ export class SqliteStore implements Store {
         throw err;
       }
     }
+    this.addCounters(this.derive(beforeReport, report));
     const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_code) VALUES (?, ?)');
     for (const photo of report.photos) insertPhoto.run(photo.id, report.code);
     const seq = Number(this.sql('INSERT INTO events (report_code, doc) VALUES (?, ?)').run(report.code, JSON.stringify(event)).lastInsertRowid);
@@ -292,9 +319,7 @@ export class SqliteStore implements Store {
     const { where, params } = filterSql(query);
     const keys = [...new Set(query.by)];
     const columns = keys.map((k, i) => `${GROUP_SQL[k]} AS k${i}`);
-    // INDEXED BY: without statistics the planner prefers the agency/kecamatan indexes and then
-    // reads every matching document; the covering index answers from itself alone.
-    const table = usesPoint(query) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = tableFor(query);
     const sql = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${table} ${where}
       ${keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')}` : ''}`;
     const rows = this.sql(sql).all({ ...params, now: query.now }) as Record<string, unknown>[];
@@ -315,7 +340,7 @@ export class SqliteStore implements Store {
     const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
     const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
         substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
-      FROM reports ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+      FROM reports ${query.overdueAt && !query.bbox ? 'INDEXED BY reports_open_due' : ''} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
     return rows.map((r) => {
       const facts: ReportFacts = {
         code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
@@ -332,7 +357,7 @@ export class SqliteStore implements Store {
   async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
     const { where, params } = filterSql(filter);
     const and = where ? `${where} AND` : 'WHERE';
-    const table = usesPoint(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = tableFor(filter);
     const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
       FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
     // Median per agency: the middle row (or the mean of the two middle rows) by duration.
@@ -348,6 +373,103 @@ export class SqliteStore implements Store {
       agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time,
       medianHoursToVerify: verify.get(c.agency_id) ?? null, medianHoursToResolve: resolve.get(c.agency_id) ?? null,
     }));
+  }
+
+  private addCounters(deltas: CounterDelta[]): void {
+    const upsert = this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
+      VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
+      ON CONFLICT DO UPDATE SET value = value + excluded.value`);
+    for (const d of deltas) upsert.run({ ...d, confidential: d.confidential ? 1 : 0 });
+  }
+
+  async readCounters(query: CounterQuery): Promise<CounterRow[]> {
+    const by = [...new Set(query.by)];
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const inList = (column: string, name: string, values: readonly string[]) => {
+      where.push(`${column} IN (${values.map((v, i) => { params[`${name}${i}`] = v; return `@${name}${i}`; }).join(',') || 'NULL'})`);
+    };
+    if (query.agencyIds) inList('agency_id', 'agency', query.agencyIds);
+    if (query.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = query.kecamatan; }
+    if (query.categories?.length) inList('category', 'category', query.categories);
+    if (query.statuses?.length) inList('status', 'status', query.statuses);
+    if (query.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = query.confidential ? 1 : 0; }
+    const select = [...by.map((d) => COUNTER_COLUMNS[d]), 'name'].join(', ');
+    const sums = new Map<string, CounterRow>();
+    // One index range per grain and name (or name prefix): the primary key leads with them.
+    const grains = new Map<string, string[]>();
+    for (const b of query.buckets) grains.set(b.grain, [...(grains.get(b.grain) ?? []), b.bucket]);
+    const nameParts: { sql: string; params: Record<string, unknown> }[] = [
+      ...(query.names?.length ? [{ sql: `name IN (${query.names.map((_, i) => `@name${i}`).join(',')})`, params: Object.fromEntries(query.names.map((n, i) => [`name${i}`, n])) }] : []),
+      ...(query.prefixes ?? []).map((p) => ({ sql: 'name >= @prefixFrom AND name < @prefixTo', params: { prefixFrom: p, prefixTo: prefixEnd(p) } })),
+    ];
+    for (const [grain, buckets] of grains) {
+      const bucketParams = Object.fromEntries(buckets.map((b, i) => [`bucket${i}`, b]));
+      for (const part of nameParts) {
+        const sql = `SELECT ${select}, SUM(value) AS v FROM readmodel_counters
+          WHERE grain = @grain AND ${part.sql} AND bucket IN (${buckets.map((_, i) => `@bucket${i}`).join(',')})
+          ${where.length ? `AND ${where.join(' AND ')}` : ''} GROUP BY ${select}`;
+        const rows = this.sql(sql).all({ ...params, ...bucketParams, ...part.params, grain }) as Record<string, string | number>[];
+        for (const r of rows) {
+          const key: CounterRow['key'] = {};
+          for (const d of by) {
+            const value = r[COUNTER_COLUMNS[d]];
+            if (d === 'confidential') key.confidential = value === 1;
+            else (key as Record<string, unknown>)[d] = value;
+          }
+          const id = `${JSON.stringify(key)}\u0000${r.name}`;
+          const seen = sums.get(id);
+          if (seen) seen.value += Number(r.v);
+          else sums.set(id, { key, name: String(r.name), value: Number(r.v) });
+        }
+      }
+    }
+    return [...sums.values()].filter((r) => r.value !== 0);
+  }
+
+  async rebuildCounters(onProgress?: (reports: number) => void): Promise<{ reports: number }> {
+    return this.db.transaction(() => this.rebuildCountersNow(onProgress)).immediate();
+  }
+
+  /**
+   * Counts every report again, in created order, merging the counters of each batch in memory
+   * before writing them (consecutive reports share their days and months), so a million reports
+   * take a few million upserts, not tens of millions.
+   */
+  private rebuildCountersNow(onProgress?: (reports: number) => void): { reports: number } {
+    this.sql('DELETE FROM readmodel_counters').run();
+    const BATCH = 20_000;
+    let pending = new Map<string, CounterDelta>();
+    let reports = 0;
+    const flush = () => {
+      this.addCounters([...pending.values()].filter((d) => d.value !== 0));
+      pending = new Map();
+    };
+    for (const doc of this.db.prepare('SELECT doc FROM reports ORDER BY created_at').pluck().iterate() as IterableIterator<string>) {
+      for (const d of this.derive(null, JSON.parse(doc) as Report)) {
+        const key = `${d.grain}\u0000${d.bucket}\u0000${d.name}\u0000${d.agencyId}\u0000${d.kecamatan}\u0000${d.category}\u0000${d.status}\u0000${d.confidential}`;
+        const seen = pending.get(key);
+        if (seen) seen.value += d.value;
+        else pending.set(key, { ...d });
+      }
+      reports += 1;
+      if (reports % BATCH === 0) {
+        flush();
+        onProgress?.(reports);
+      }
+    }
+    flush();
+    this.sql("DELETE FROM settings WHERE key = 'readmodel.rebuild'").run();
+    return { reports };
+  }
+
+  /** Migration 4 flags a store whose counters must be filled from its reports; done once, under the write lock. */
+  private fillReadModelIfFlagged(): void {
+    const flagged = () => this.db.prepare("SELECT 1 FROM settings WHERE key = 'readmodel.rebuild'").pluck().get() !== undefined;
+    if (!flagged()) return;
+    this.db.transaction(() => {
+      if (flagged()) this.rebuildCountersNow();
+    }).immediate();
   }
 
   async createUser(user: UserRecord): Promise<void> {
