@@ -1,13 +1,13 @@
-// A regency after some years, written straight through the store port: N reports (30 % pupuk,
+// A regency after some years, written through the write path (batches of independent changes): N reports (30 % pupuk,
 // 30 % jalan, the rest spread), statuses by age as a working hotline leaves them, 60 % with a
 // GPS point in the Blora box. Deterministic (seeded), so two runs measure the same store.
 // Used by `npm run bench -- scale` until `npm run cli -- demo seed` can do the same.
 import { CATEGORIES } from '../shared/reference/categories.ts';
 import blora from '../shared/reference/region-33.16.json' with { type: 'json' };
 import type { CategoryId, FertiliserType, PupukProblem, Region, Report, ReportDetails, ReportStatus } from '../shared/types.ts';
-import { eventFor } from '../server/reports/service.ts';
+import { CITIZEN } from '../server/reports/actors.ts';
+import { commitChanges, type WriteDeps } from '../server/reports/change-report.ts';
 import { generateTrackingCode } from '../server/reports/tracking-code.ts';
-import type { Store } from '../server/store/port.ts';
 
 const REGION = blora as Region;
 const HOUR = 3_600_000;
@@ -145,19 +145,19 @@ export function seededReport(random: () => number, i: number, n: number, now: nu
   };
 }
 
-/** Writes `n` reports through `store.commitReport`, BATCH at a time (one group commit each). */
-export async function seedReports(store: Store, n: number, options: { now?: number; seed?: number; onProgress?: (done: number) => void } = {}): Promise<{ sampleCodes: string[] }> {
+/** Writes `n` reports through the write path, BATCH at a time (one transaction each). */
+export async function seedReports(deps: WriteDeps, n: number, options: { now?: number; seed?: number; onProgress?: (done: number) => void } = {}): Promise<{ sampleCodes: string[] }> {
   const now = options.now ?? Date.now();
   const random = prng(options.seed ?? 13);
   const sampleCodes: string[] = [];
   for (let start = 0; start < n; start += BATCH) {
-    const pending: Promise<unknown>[] = [];
+    const batch: Report[] = [];
     for (let i = start; i < Math.min(n, start + BATCH); i += 1) {
       const report = seededReport(random, i, n, now);
       if (i % Math.max(1, Math.floor(n / 50)) === 0) sampleCodes.push(report.code);
-      pending.push(store.commitReport({ report, event: { ...eventFor(report, 'report.created', { kind: 'citizen' }), at: report.createdAt }, expectedVersion: 0 }));
+      batch.push(report);
     }
-    await Promise.all(pending);
+    await commitChanges(deps, batch.map((after) => ({ planned: { before: null, after, type: 'report.created', at: after.createdAt }, actor: CITIZEN })));
     options.onProgress?.(Math.min(n, start + BATCH));
   }
   return { sampleCodes };

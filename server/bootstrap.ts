@@ -6,13 +6,17 @@ import { createLogger, type Logger } from './logger.ts';
 import { PhotoProcessor } from './media/photo-processor.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { Catalog } from './reference/catalog.ts';
+import { DERIVERS, type Deriver } from './reports/derive.ts';
+import { fillReadModelIfFlagged } from './readmodel/rebuild.ts';
 import { connectRedis } from './redis.ts';
 import { openStorage } from './store/open.ts';
 
 /** Opens the store (and its photo storage) and builds every dependency from configuration. */
-export async function buildDeps(config: Config, overrides: { logger?: Logger; clock?: () => Date } = {}): Promise<Deps> {
+export async function buildDeps(config: Config, overrides: { logger?: Logger; clock?: () => Date; derivers?: readonly Deriver[] } = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const { store, photos } = await openStorage(config);
+  // The migration that added the read model flags a store written before it: counted once here.
+  await fillReadModelIfFlagged(store, logger);
   const catalog = new Catalog(store, config.regionCode);
   await catalog.reload();
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger).catch(async (err: unknown) => {
@@ -30,6 +34,7 @@ export async function buildDeps(config: Config, overrides: { logger?: Logger; cl
     logger,
     redis,
     clock: overrides.clock ?? (() => new Date()),
+    derivers: overrides.derivers ?? DERIVERS,
   };
   await seedAdmin(deps);
   return deps;

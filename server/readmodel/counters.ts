@@ -5,7 +5,7 @@
 import { isClosed } from '../../shared/reference/statuses.ts';
 import type { Report } from '../../shared/types.ts';
 import { answeredAtOf, pupukFactsOf } from '../store/facts.ts';
-import type { CounterBucket, CounterDelta, ReportFacts } from '../store/port.ts';
+import type { CounterBucket, ReadModelDelta, ReportFacts } from '../store/port.ts';
 import { createdBuckets, dueBuckets } from './buckets.ts';
 import { hourBucketOf, hoursBetween } from './hours.ts';
 
@@ -48,10 +48,10 @@ export function kioskSpelling(name: string): string {
 }
 
 /** Every counter this report adds to, with how much. */
-export function countersOf(f: CountedFacts): CounterDelta[] {
+export function countersOf(f: CountedFacts): ReadModelDelta[] {
   const dims = { kecamatan: f.kecamatan, category: f.category, status: f.status, agencyId: f.agencyId, confidential: f.confidential };
-  const out: CounterDelta[] = [];
-  const add = (at: CounterBucket, name: string, value: number) => out.push({ ...at, ...dims, name, value });
+  const out: ReadModelDelta[] = [];
+  const add = (at: CounterBucket, name: string, value: number) => out.push({ kind: 'readmodel', ...at, ...dims, name, value });
   const buckets = createdBuckets(f.createdAt);
   const rows = [buckets.all, buckets.month, buckets.day];
   const names: [string, number][] = [[COUNT, 1], [`${DESA}${f.desa}`, 1]];
@@ -76,14 +76,14 @@ export function countersOf(f: CountedFacts): CounterDelta[] {
   return out.filter((d) => d.value !== 0);
 }
 
-function keyOf(d: CounterDelta): string {
+function keyOf(d: ReadModelDelta): string {
   return [d.grain, d.bucket, d.kecamatan, d.category, d.status, d.agencyId, d.confidential ? 1 : 0, d.name].join('\u0000');
 }
 
 /** after − before, counter by counter; counters that do not move are left out. */
-export function readModelDelta(before: CountedFacts | null, after: CountedFacts | null): CounterDelta[] {
-  const sum = new Map<string, CounterDelta>();
-  const fold = (deltas: CounterDelta[], sign: 1 | -1) => {
+export function readModelDelta(before: CountedFacts | null, after: CountedFacts | null): ReadModelDelta[] {
+  const sum = new Map<string, ReadModelDelta>();
+  const fold = (deltas: ReadModelDelta[], sign: 1 | -1) => {
     for (const d of deltas) {
       const key = keyOf(d);
       const seen = sum.get(key);
@@ -96,7 +96,12 @@ export function readModelDelta(before: CountedFacts | null, after: CountedFacts 
   return [...sum.values()].filter((d) => d.value !== 0);
 }
 
-/** The delta of a report change, as the store's derived-writes hook receives it. */
-export function reportDelta(before: Report | null, after: Report): CounterDelta[] {
+/** The read model's deriver (server/reports/derive.ts): what a report change adds to the counters. */
+export function reportDelta(before: Report | null, after: Report): ReadModelDelta[] {
   return readModelDelta(before && factsOfReport(before), factsOfReport(after));
+}
+
+/** What one report counts for, from nothing: the rebuild's rule. */
+export function countersOfReport(report: Report): ReadModelDelta[] {
+  return countersOf(factsOfReport(report));
 }

@@ -8,7 +8,7 @@
 import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { wibMidnight } from '../map/scope.ts';
-import type { AggregateKey, CounterBucket, CounterDelta, CounterDim, CounterQuery, CounterRow, ReportFilter } from '../store/port.ts';
+import type { AggregateKey, CounterBucket, CounterDim, ReadModelDelta, ReadModelQuery, ReadModelRow, ReportFilter } from '../store/port.ts';
 import { bucketsCovering } from './buckets.ts';
 import { countersOf, DUE } from './counters.ts';
 
@@ -30,7 +30,7 @@ function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 }
 
-function counterQuery(filter: ReportFilter, spec: CounterSpec, buckets?: CounterBucket[]): CounterQuery {
+function counterQuery(filter: ReportFilter, spec: CounterSpec, buckets?: CounterBucket[]): ReadModelQuery {
   const { from, to } = daysOf(filter);
   return {
     buckets: buckets ?? spec.buckets ?? bucketsCovering(from, to, EARLIEST_DAY),
@@ -43,12 +43,12 @@ function bucketKey(b: CounterBucket): string {
   return `${b.grain}\u0000${b.bucket}`;
 }
 
-/** What the store's readCounters answers, computed from counters listed here (the same rule). */
-export function sumCounters(deltas: Iterable<CounterDelta>, query: CounterQuery): CounterRow[] {
+/** What the store's sumReadModel answers, computed from counters listed here (the same rule). */
+export function sumCounters(deltas: Iterable<ReadModelDelta>, query: ReadModelQuery): ReadModelRow[] {
   const buckets = new Set(query.buckets.map(bucketKey));
   const names = new Set(query.names ?? []);
   const prefixes = query.prefixes ?? [];
-  const sums = new Map<string, CounterRow>();
+  const sums = new Map<string, ReadModelRow>();
   for (const d of deltas) {
     if (!buckets.has(bucketKey(d))) continue;
     if (!names.has(d.name) && !prefixes.some((p) => d.name.startsWith(p))) continue;
@@ -57,7 +57,7 @@ export function sumCounters(deltas: Iterable<CounterDelta>, query: CounterQuery)
     if (query.categories?.length && !query.categories.includes(d.category)) continue;
     if (query.statuses?.length && !query.statuses.includes(d.status)) continue;
     if (query.confidential !== undefined && d.confidential !== query.confidential) continue;
-    const key: CounterRow['key'] = {};
+    const key: ReadModelRow['key'] = {};
     for (const dim of query.by) (key as Record<string, unknown>)[dim] = d[dim];
     const id = `${JSON.stringify(key)}\u0000${d.name}`;
     const seen = sums.get(id);
@@ -71,7 +71,7 @@ export function sumCounters(deltas: Iterable<CounterDelta>, query: CounterQuery)
  * Counter sums for a scoped filter. With "overdue only" the reports past their deadline are
  * read through the open-deadline index and counted in memory; otherwise the store sums its rows.
  */
-export async function readCounters(deps: Pick<Deps, 'store'>, filter: ReportFilter, spec: CounterSpec): Promise<CounterRow[]> {
+export async function readCounters(deps: Pick<Deps, 'store'>, filter: ReportFilter, spec: CounterSpec): Promise<ReadModelRow[]> {
   if (filter.overdueAt) {
     // The scan applies the date range itself: the all-time rows of what it read are the answer.
     const facts = await deps.store.scanReports({ ...filter, limit: Number.MAX_SAFE_INTEGER, withPupuk: true });
@@ -80,15 +80,15 @@ export async function readCounters(deps: Pick<Deps, 'store'>, filter: ReportFilt
   const { from, to } = daysOf(filter);
   if (from && !to && !spec.buckets) {
     // "Since `from`": all time minus what came before (counters add up), so no end date is guessed.
-    const all = await deps.store.readCounters(counterQuery(filter, spec, [{ grain: 'all', bucket: '' }]));
-    const before = await deps.store.readCounters(counterQuery(filter, spec, bucketsCovering(EARLIEST_DAY, dayBefore(from), EARLIEST_DAY)));
+    const all = await deps.store.sumReadModel(counterQuery(filter, spec, [{ grain: 'all', bucket: '' }]));
+    const before = await deps.store.sumReadModel(counterQuery(filter, spec, bucketsCovering(EARLIEST_DAY, dayBefore(from), EARLIEST_DAY)));
     return subtract(all, before);
   }
-  return deps.store.readCounters(counterQuery(filter, spec));
+  return deps.store.sumReadModel(counterQuery(filter, spec));
 }
 
-function subtract(all: CounterRow[], before: CounterRow[]): CounterRow[] {
-  const id = (r: CounterRow) => `${JSON.stringify(Object.entries(r.key).sort())}\u0000${r.name}`;
+function subtract(all: ReadModelRow[], before: ReadModelRow[]): ReadModelRow[] {
+  const id = (r: ReadModelRow) => `${JSON.stringify(Object.entries(r.key).sort())}\u0000${r.name}`;
   const rows = new Map(all.map((r) => [id(r), { ...r }]));
   for (const r of before) {
     const seen = rows.get(id(r));
@@ -99,7 +99,7 @@ function subtract(all: CounterRow[], before: CounterRow[]): CounterRow[] {
 }
 
 /** Open reports past their deadline at `now`, grouped by `by`. */
-export async function overdueCounts(deps: Pick<Deps, 'store'>, filter: ReportFilter, now: Date, by: (AggregateKey & CounterDim)[]): Promise<{ key: CounterRow['key']; count: number }[]> {
+export async function overdueCounts(deps: Pick<Deps, 'store'>, filter: ReportFilter, now: Date, by: (AggregateKey & CounterDim)[]): Promise<{ key: ReadModelRow['key']; count: number }[]> {
   const nowIso = now.toISOString();
   const { from, to } = daysOf(filter);
   if (from || to || filter.bbox) {
@@ -107,12 +107,12 @@ export async function overdueCounts(deps: Pick<Deps, 'store'>, filter: ReportFil
   }
   const today = wibDate(now);
   const yesterday = wibDate(new Date(Date.parse(wibMidnight(today)) - DAY_MS / 2));
-  const past = await deps.store.readCounters({
+  const past = await deps.store.sumReadModel({
     ...counterQuery({ ...filter, overdueAt: undefined }, { names: [DUE], by }),
     buckets: bucketsCovering(EARLIEST_DAY, yesterday, EARLIEST_DAY, { month: 'dm', day: 'dd' }),
   });
   const todays = await deps.store.aggregateReports({ ...filter, overdueAt: nowIso, dueFrom: wibMidnight(today), by, now: nowIso });
-  const sums = new Map<string, { key: CounterRow['key']; count: number }>();
+  const sums = new Map<string, { key: ReadModelRow['key']; count: number }>();
   for (const row of [...past.map((r) => ({ key: r.key, count: r.value })), ...todays.map((r) => ({ key: r.key, count: r.count }))]) {
     const id = JSON.stringify(by.map((d) => row.key[d]));
     const seen = sums.get(id);

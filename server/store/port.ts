@@ -14,7 +14,24 @@ export interface ReportChange {
    * A device that already supported it makes the whole change fail with DuplicateSupportError.
    */
   support?: { deviceId: string };
+  /**
+   * A merge: the devices that supported the report with this code now support `report`
+   * instead (a device that supported both counts once), in the same transaction.
+   */
+  moveSupportsFrom?: string;
+  /** Writes derived from this change (server/reports/derive.ts), committed with it or not at all. */
+  derived?: DerivedWrite[];
 }
+
+/**
+ * A write the write path derives from a change and the adapter commits in its transaction.
+ * Later capabilities add kinds here (an outbox message, a read-model row); an adapter must
+ * handle every kind (its switch is exhaustive, so a new kind fails to compile until it does).
+ */
+export type DerivedWrite = CounterDelta | ReadModelDelta;
+
+/** Adds `delta` to the named counter (created at 0). Keys are namespaced by their deriver. */
+export interface CounterDelta { kind: 'counter'; key: string; delta: number }
 
 export interface ReportQuery {
   /** Reports of any of these agencies (omit for all). */
@@ -51,7 +68,7 @@ export interface ReportFilter {
   createdBefore?: string;
   /** Only reports whose running deadline is before this instant (ISO): overdue then. */
   overdueAt?: string;
-  /** With overdueAt: only deadlines at or after this instant (the part of today the counters do not hold). */
+  /** With overdueAt: only deadlines at or after this instant (the part of today the read model's due counters do not hold). */
   dueFrom?: string;
   /** Only reports with a GPS point inside this box (degrees). */
   bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
@@ -112,19 +129,19 @@ export interface AgencyTiming {
 }
 
 /**
- * The read model: counters kept in the same transaction as each report change (see
- * server/readmodel/counters.ts for what a report counts for). A counter row is keyed by a time
- * bucket, the report dimensions the map and panels filter and group by, and a counter name.
- * `all`: all time; `m`/`w`/`d`: month, week (its Monday) and day of creation (WIB);
- * `dm`/`dd`: month and day an open report is due.
+ * The read model (server/readmodel): counters kept in the same transaction as each report
+ * change. A counter row is keyed by a time bucket, the report dimensions the map and panels
+ * filter and group by, and a counter name. `all`: all time; `m`/`w`/`d`: month, week (its
+ * Monday) and day of creation (WIB); `dm`/`dd`: month and day an open report is due.
  */
 export type CounterGrain = 'all' | 'm' | 'w' | 'd' | 'dm' | 'dd';
 export interface CounterBucket { grain: CounterGrain; bucket: string }
 export interface CounterDims { kecamatan: string; category: CategoryId; status: ReportStatus; agencyId: string; confidential: boolean }
-export interface CounterDelta extends CounterBucket, CounterDims { name: string; value: number }
 export type CounterDim = keyof CounterDims | 'bucket';
+/** Adds `value` to one read-model counter (created at 0). */
+export interface ReadModelDelta extends CounterBucket, CounterDims { kind: 'readmodel'; name: string; value: number }
 
-export interface CounterQuery {
+export interface ReadModelQuery {
   /** The buckets summed (their union is the date range asked). */
   buckets: CounterBucket[];
   agencyIds?: string[];
@@ -140,11 +157,8 @@ export interface CounterQuery {
   by: CounterDim[];
 }
 
-/** One summed counter; rows whose sum is 0 are left out. */
-export interface CounterRow { key: Partial<CounterDims> & { bucket?: string }; name: string; value: number }
-
-/** What a report change adds to the read model; the adapter applies it in the change's transaction. */
-export type DeriveCounters = (before: Report | null, after: Report) => CounterDelta[];
+/** One summed counter; sums of 0 are left out. */
+export interface ReadModelRow { key: Partial<CounterDims> & { bucket?: string }; name: string; value: number }
 
 export interface ScanQuery extends ReportFilter {
   /** Newest first, at most this many. */
@@ -157,6 +171,35 @@ export interface UserRecord extends DeskUser {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+}
+
+/** Who made a back-office change: a signed-in person on the pages, or someone at the server's CLI. */
+export interface AuditActor {
+  via: 'web' | 'cli';
+  userId: string | null;
+  username: string;
+}
+
+/**
+ * One back-office change (accounts, agencies, routing, deadlines, holidays), kept for good:
+ * the port has no way to change or delete an entry.
+ */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: AuditActor;
+  /** What was done, e.g. `routing.update`, `user.create`. */
+  action: string;
+  /** What it was done to, e.g. `routing`, `user:budi`. */
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  /** Entries older than this entry id's position (the cursor of the previous page). */
+  before?: string;
+  limit: number;
 }
 
 export interface SessionRecord {
@@ -181,6 +224,8 @@ export class DuplicateCodeError extends Error {}
 export class DuplicateSupportError extends Error {
   constructor(readonly code: string) { super(`report ${code} already supported by this device`); }
 }
+/** Thrown by putSetting with `ifVersion` when the settings version moved meanwhile. */
+export class SettingsVersionConflictError extends Error {}
 /** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
 
@@ -190,8 +235,14 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 
-  /** Writes the report and appends its event in one transaction; resolves once durable. */
-  commitReport(change: ReportChange): Promise<ReportEvent>;
+  /**
+   * Writes every change (its report, event, supports and derived writes) in ONE transaction:
+   * all or none. Resolves once durable, with the stored events in the order of `changes`.
+   * Only the write path (server/reports/change-report.ts) calls it; a test holds it to that.
+   */
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]>;
+  /** Current values of the counters (0 for one never written). */
+  readCounters(keys: string[]): Promise<Record<string, number>>;
   getReport(code: string): Promise<Report | null>;
   getReportByClientId(clientId: string): Promise<Report | null>;
   getReportByPhotoId(photoId: string): Promise<Report | null>;
@@ -207,16 +258,19 @@ export interface Store {
   /** Deadline keeping and median durations per agency (only agencies with reports). */
   agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
 
-  /** Sums of the read model's counters (see CounterQuery). */
-  readCounters(query: CounterQuery): Promise<CounterRow[]>;
+  /** Sums of the read model's counters (see ReadModelQuery). */
+  sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]>;
   /**
-   * Rebuilds the read model from the stored reports (offline: at migration or from the CLI,
-   * while nothing else writes). `derive(null, report)` is what each report counts for.
+   * Counts every stored report again, from nothing: `countersOf` says what one report counts
+   * for. Offline (a migration, the CLI): nothing else writes meanwhile. With `onlyIfFlagged`,
+   * only a store that a migration flagged (made before the read model, so never counted) is
+   * rebuilt; several processes starting at once rebuild it once.
    */
-  rebuildCounters(onProgress?: (reports: number) => void): Promise<{ reports: number }>;
+  rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options?: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void }): Promise<{ rebuilt: boolean; reports: number }>;
 
-  createUser(user: UserRecord): Promise<void>;
-  updateUser(user: UserRecord): Promise<void>;
+  /** With `audit`, the entry is written in the same transaction as the user. */
+  createUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
+  updateUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
   getUserById(id: string): Promise<UserRecord | null>;
   getUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
@@ -238,5 +292,18 @@ export interface Store {
 
   /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
   getSetting<T>(key: string): Promise<T | null>;
-  putSetting<T>(key: string, value: T): Promise<void>;
+  /**
+   * Writes the setting and raises the settings version by one, in one transaction (with
+   * `audit`, its entry too). Every process compares the version before using settings.
+   * With `ifVersion`, writes only while the version is still that one, else throws
+   * SettingsVersionConflictError and writes nothing (another process changed settings).
+   */
+  putSetting<T>(key: string, value: T, audit?: AuditEntry, options?: { ifVersion?: number }): Promise<void>;
+  /** The settings version: 0 until the first putSetting, then raised by each. */
+  settingsVersion(): Promise<number>;
+
+  /** Appends to the audit trail (changes that are not settings or users, e.g. a boundary import). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first; `nextBefore` pages on. */
+  listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }>;
 }

@@ -52,7 +52,7 @@ describe('desk triage workflow', () => {
     const list = await request(app.baseUrl).get('/api/desk/reports?status=verified').set('Cookie', officer.cookie).expect(200);
     const row = list.body.items.find((i: { code: string }) => i.code === code);
     assert.equal(row.overdue, false);
-    assert.deepEqual(row.allowedActions, ['start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note']);
+    assert.deepEqual(row.allowedActions, ['start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact']);
   });
 
   it('refuses an illegal transition with 409 and appends nothing', async () => {
@@ -189,7 +189,8 @@ describe('desk triage workflow', () => {
     const current = (await request(app.baseUrl).get('/api/admin/holidays').set('Cookie', admin.cookie).expect(200)).body.holidays;
     const bad = await request(app.baseUrl).put('/api/admin/holidays').set('Cookie', admin.cookie).set('Origin', app.baseUrl)
       .send({ holidays: [{ date: '2026-02-30', name: 'Tidak ada', kind: 'libur' }] }).expect(422);
-    assert.equal(bad.body.error.code, 'invalid_holidays');
+    assert.equal(bad.body.error.code, 'validation_failed');
+    assert.ok('holidays.0.date' in bad.body.error.fields);
     await request(app.baseUrl).put('/api/admin/holidays').set('Cookie', admin.cookie).set('Origin', app.baseUrl)
       .send({ holidays: [...current, { date: '2026-03-04', name: 'Hari Jadi Kabupaten (contoh)', kind: 'libur' }] }).expect(200);
     const code = await submit();

@@ -53,3 +53,8 @@ export function openDesk(app: Pick<RunningApp, 'baseUrl'>, cookie: string | null
 export async function waitFor(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 20));
 }
+
+/** One desk action through the HTTP API, as the desk page sends it. */
+export function deskAction(app: Pick<RunningApp, 'baseUrl'>, cookie: string, publicId: string, body: Record<string, unknown>): request.Test {
+  return request(app.baseUrl).post(`/api/desk/reports/${encodeURIComponent(publicId)}/actions`).set('Cookie', cookie).set('Origin', app.baseUrl).send(body);
+}

@@ -42,7 +42,7 @@ describe('store: SQLite migration 2 for the map', () => {
     const file = join(dir, 'old.sqlite');
     const db = new Database(file);
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    db.exec(MIGRATIONS[0]);
+    db.exec(MIGRATIONS[0].up);
     db.prepare('INSERT INTO schema_migrations VALUES (1, ?)').run(new Date().toISOString());
     const old = makeReport({ lat: -7.16, lng: 111.56, status: 'rejected', dueAt: null, updatedAt: '2026-03-03T05:00:00.000Z', confidential: true });
     db.prepare(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc)

@@ -4,34 +4,34 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type CounterQuery, type CounterRow, type DeriveCounters, type ReportChange, type ReportFacts, type ReportFilter,
-  type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  SettingsVersionConflictError, VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter,
+  type AuditEntry, type AuditQuery, type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
   agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
-import { addCounters, readCounters, rebuildCounters, reportBefore } from './counters.ts';
+import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
-import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type UserDoc } from './schemas.ts';
+import { REPORT_PROJECTION, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
-import { reportDelta } from '../../readmodel/counters.ts';
 
 export interface MongoStoreOptions {
   /** false only with MONGODB_TRANSACTIONS=off: no atomic report+event, seq may have gaps. */
   transactions: boolean;
   /** How long to look for a server before giving up (driver default 30 s). */
   serverSelectionTimeoutMS?: number;
-  /** The read model's rule (server/readmodel); this adapter only applies it. */
-  derive?: DeriveCounters;
 }
 
-/** Set once the read-model counters hold every report (filled at the first start that has them). */
-const READMODEL_FILLED = 'readmodel.filled';
-
 const EVENT_SEQ = 'eventSeq';
+/** Set once the read model holds every report; a database without it (made before) is counted at start. */
+const READMODEL_FILLED = 'readmodel.filled';
+const SETTINGS_VERSION = 'settingsVersion';
+const AUDIT_SEQ = 'auditSeq';
+/** Derived counters share the counters collection, apart from the event seq by a prefix. */
+const derivedCounterId = (key: string): string => `derived:${key}`;
 const HIDE_ID = { _id: 0 } as const;
 
 /**
@@ -65,12 +65,14 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly connection: Connection,
     private readonly models: Models,
     private readonly transactions: boolean,
-    private readonly derive: DeriveCounters,
   ) {}
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
@@ -87,12 +89,7 @@ export class MongoStore implements Store {
       await prepareCollections(models);
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
-      const store = new MongoStore(connection, models, options.transactions, options.derive ?? reportDelta);
-      if (!(await models.Setting.exists({ _id: READMODEL_FILLED }))) {
-        await store.rebuildCounters();
-        await models.Setting.updateOne({ _id: READMODEL_FILLED }, { value: true }, { upsert: true });
-      }
-      return store;
+      return new MongoStore(connection, models, options.transactions);
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
@@ -108,49 +105,115 @@ export class MongoStore implements Store {
     await this.database.command({ ping: 1 });
   }
 
-  async close(): Promise<void> {
-    await this.connection.close();
+  /**
+   * Waits for the commits in flight, then closes. Closing at once would end their sessions and
+   * abort their transactions: a commit begun before SIGTERM (the overdue sweep's, say) lost.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      await this.connection.close();
+    })();
+    return this.closing;
   }
 
-  async commitReport(change: ReportChange): Promise<ReportEvent> {
-    const report = jsonClean(change.report);
-    const event = jsonClean(change.event);
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
+    if (this.closing) return Promise.reject(new Error('store is closing'));
+    const commit = this.commitNow(changes);
+    this.inFlight.add(commit);
+    const forget = () => { this.inFlight.delete(commit); };
+    commit.then(forget, forget);
+    return commit;
+  }
+
+  private async commitNow(changes: ReportChange[]): Promise<ReportEvent[]> {
+    const cleaned = changes.map((change) => ({ ...change, report: jsonClean(change.report), event: jsonClean(change.event) }));
+    // The change being written, so a duplicate-key error is named after its report.
+    let current = cleaned[0];
     try {
-      const seq = this.transactions
+      const seqs = this.transactions
         ? await this.connection.transaction(async (session) => {
-          // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
-          const next = await this.nextSeq(session);
-          if (change.support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: change.support.deviceId }, { session });
-          await this.writeReport(report, change.expectedVersion, session);
-          await this.appendEvent({ seq: next, ...event }, session);
-          return next;
+          const taken: number[] = [];
+          for (const change of cleaned) {
+            current = change;
+            taken.push(await this.writeChange(change, session));
+          }
+          return taken;
         }, { writeConcern: { w: 'majority' } })
-        : await this.commitWithoutTransaction(report, change.expectedVersion, event, change.support);
-      return { seq, ...change.event };
+        : await this.commitWithoutTransaction(cleaned, (change) => { current = change; });
+      return changes.map((change, i) => ({ seq: seqs[i], ...change.event }));
     } catch (err) {
-      throw toReportWriteError(err, report);
+      throw current ? toReportWriteError(err, current.report) : err;
     }
+  }
+
+  /** One change inside the transaction; returns its event's seq. */
+  private async writeChange(change: ReportChange, session: ClientSession): Promise<number> {
+    // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
+    const seq = await this.nextSeq(session);
+    if (change.support) await this.models.Support.insertOne({ reportCode: change.report.code, deviceId: change.support.deviceId }, { session });
+    await this.writeReport(change.report, change.expectedVersion, session);
+    if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, change.report.code, session);
+    for (const write of change.derived ?? []) await this.writeDerived(write, session);
+    await this.appendEvent({ seq, ...change.event }, session);
+    return seq;
+  }
+
+  /** A merge: each supporter of `from` now supports `to`; one that supported both is kept once. */
+  private async moveSupports(from: string, to: string, session: ClientSession | undefined): Promise<void> {
+    const devices = await this.models.Support.find({ reportCode: from }, { deviceId: 1, _id: 0 }).session(session ?? null).lean<SupportDoc[]>();
+    if (devices.length > 0) {
+      await this.models.Support.bulkWrite(devices.map((d) => ({
+        updateOne: { filter: { reportCode: to, deviceId: d.deviceId }, update: { $setOnInsert: { reportCode: to, deviceId: d.deviceId } }, upsert: true },
+      })), { session });
+    }
+    await this.models.Support.deleteMany({ reportCode: from }, { session });
+  }
+
+  private async writeDerived(write: DerivedWrite, session: ClientSession | undefined): Promise<void> {
+    switch (write.kind) {
+      case 'counter':
+        await this.models.Counter.updateOne({ _id: derivedCounterId(write.key) }, { $inc: { value: write.delta } }, { session, upsert: true });
+        return;
+      case 'readmodel':
+        await addCounters(this.models, [write], session);
+        return;
+    }
+  }
+
+  async readCounters(keys: string[]): Promise<Record<string, number>> {
+    const docs = await this.models.Counter.find({ _id: { $in: keys.map(derivedCounterId) } }).lean<CounterDoc[]>();
+    const values = new Map(docs.map((d) => [d._id, d.value]));
+    return Object.fromEntries(keys.map((key) => [key, values.get(derivedCounterId(key)) ?? 0]));
   }
 
   /**
-   * MONGODB_TRANSACTIONS=off: the report is written first, so a refused change (version
+   * MONGODB_TRANSACTIONS=off: each report is written first, so a refused change (version
    * conflict, duplicate) takes no seq. What is lost is documented in README.md, section MongoDB: a crash
-   * between the steps leaves a report without its event or a gap in seq, and two processes
-   * may make seq 11 visible before seq 10.
+   * between the steps leaves a report without its event or a gap in seq, two processes
+   * may make seq 11 visible before seq 10, and a batch is no longer all-or-none.
    */
-  private async commitWithoutTransaction(report: Report, expectedVersion: number, event: ReportChange['event'], support: ReportChange['support']): Promise<number> {
-    // The support first: a second "dukung" of the same device is refused before the count moves.
-    if (support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: support.deviceId });
-    try {
-      await this.writeReport(report, expectedVersion, undefined);
-    } catch (err) {
-      // A version conflict is retried by the caller with the same device: take the support back.
-      if (support) await this.models.Support.deleteOne({ reportCode: report.code, deviceId: support.deviceId });
-      throw err;
+  private async commitWithoutTransaction(changes: ReportChange[], onChange: (change: ReportChange) => void): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const change of changes) {
+      onChange(change);
+      const { report, support } = change;
+      // The support first: a second "dukung" of the same device is refused before the count moves.
+      if (support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: support.deviceId });
+      try {
+        await this.writeReport(report, change.expectedVersion, undefined);
+      } catch (err) {
+        // A version conflict is retried by the caller with the same device: take the support back.
+        if (support) await this.models.Support.deleteOne({ reportCode: report.code, deviceId: support.deviceId });
+        throw err;
+      }
+      if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, report.code, undefined);
+      for (const write of change.derived ?? []) await this.writeDerived(write, undefined);
+      const seq = await this.nextSeq(undefined);
+      await this.appendEvent({ seq, ...change.event }, undefined);
+      seqs.push(seq);
     }
-    const seq = await this.nextSeq(undefined);
-    await this.appendEvent({ seq, ...event }, undefined);
-    return seq;
+    return seqs;
   }
 
   /**
@@ -179,11 +242,8 @@ export class MongoStore implements Store {
     if (expectedVersion === 0) {
       // Strict schema: a Report field the schema does not list is refused here, on insert.
       await this.models.Report.insertOne({ ...report, answeredAt } satisfies ReportDoc, { session });
-      await addCounters(this.models, this.derive(null, report), session);
       return;
     }
-    const before = await reportBefore(this.models, report.code, expectedVersion, session);
-    if (!before) throw new VersionConflictError(report.code);
     // Only the version read may be replaced; matching nothing means someone changed it first.
     // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
     // An update pipeline, so answeredAt keeps its first value ($ifNull) in the same atomic write.
@@ -193,15 +253,6 @@ export class MongoStore implements Store {
       { session, updatePipeline: true },
     );
     if (result.matchedCount === 0) throw new VersionConflictError(report.code);
-    await addCounters(this.models, this.derive(before, report), session);
-  }
-
-  async readCounters(query: CounterQuery): Promise<CounterRow[]> {
-    return readCounters(this.models, query);
-  }
-
-  async rebuildCounters(onProgress?: (reports: number) => void): Promise<{ reports: number }> {
-    return rebuildCounters(this.models, this.derive, onProgress);
   }
 
   private async appendEvent(event: EventDoc, session: ClientSession | undefined): Promise<void> {
@@ -262,17 +313,35 @@ export class MongoStore implements Store {
     return results.map(timingOf);
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {
+    return sumReadModel(this.models, query);
+  }
+
+  /** Not in a transaction (it may be millions of writes); offline, as the port says. */
+  async rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void } = {}): Promise<{ rebuilt: boolean; reports: number }> {
+    if (options.onlyIfFlagged && await this.models.Setting.exists({ _id: READMODEL_FILLED })) return { rebuilt: false, reports: 0 };
+    const reports = await rebuildReadModel(this.models, countersOf, options.onProgress);
+    await this.models.Setting.updateOne({ _id: READMODEL_FILLED }, { value: true }, { upsert: true });
+    return { rebuilt: true, reports };
+  }
+
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.insertOne(jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.insertOne(jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
@@ -349,8 +418,42 @@ export class MongoStore implements Store {
     return doc ? (doc.value as T) : null;
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true });
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    await this.atomically(async (session) => {
+      // The version first: its write-lock orders concurrent setting writes, as nextSeq does for events.
+      const filter = options.ifVersion === undefined ? { _id: SETTINGS_VERSION } : { _id: SETTINGS_VERSION, value: options.ifVersion };
+      const bumped = await this.models.Counter.updateOne(filter, { $inc: { value: 1 } }, { session });
+      if (bumped.matchedCount !== 1) throw new SettingsVersionConflictError();
+      await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true, session });
+      if (audit) await this.writeAudit(audit, session);
+    });
+  }
+
+  async settingsVersion(): Promise<number> {
+    return (await this.models.Counter.findById(SETTINGS_VERSION).lean<CounterDoc>())?.value ?? 0;
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.atomically((session) => this.writeAudit(entry, session));
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? (await this.models.Audit.findById(query.before).lean<AuditDoc>())?.n ?? 0 : null;
+    const docs = await this.models.Audit.find(before === null ? {} : { n: { $lt: before } }).sort({ n: -1 }).limit(query.limit + 1).lean<AuditDoc[]>();
+    const items = docs.slice(0, query.limit).map(({ _id, n: _n, ...rest }) => ({ id: _id, ...rest }));
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private async writeAudit(entry: AuditEntry, session: ClientSession | undefined): Promise<void> {
+    const counter = await this.models.Counter.findOneAndUpdate({ _id: AUDIT_SEQ }, { $inc: { value: 1 } }, { upsert: true, session, returnDocument: 'after' }).lean<CounterDoc>();
+    const { id, ...rest } = jsonClean(entry);
+    await this.models.Audit.insertOne({ _id: id, n: counter?.value ?? 0, ...rest }, { session });
+  }
+
+  /** In one transaction when transactions are on; otherwise one write after the other. */
+  private async atomically(work: (session: ClientSession | undefined) => Promise<void>): Promise<void> {
+    if (this.transactions) await this.connection.transaction((session) => work(session));
+    else await work(undefined);
   }
 }
 
@@ -409,6 +512,8 @@ async function lastEventSeq(models: Models): Promise<number> {
 async function catchUpCounter(models: Models): Promise<void> {
   const last = await lastEventSeq(models);
   try {
+    // The settings version exists from the start, so putSetting only ever updates it.
+    await models.Counter.updateOne({ _id: SETTINGS_VERSION }, { $setOnInsert: { value: 0 } }, { upsert: true });
     await models.Counter.updateOne({ _id: EVENT_SEQ }, { $max: { value: last } }, { upsert: true });
   } catch (err) {
     // Two processes upserting the first counter at once: the other one created it.

@@ -1,6 +1,16 @@
-// Numbered migrations; each runs once, in order, inside a transaction. Append, never edit.
-export const MIGRATIONS: readonly string[] = [
-  `
+// Named migrations; each runs once, in the order listed, inside a transaction, and is recorded
+// by name. Names, not numbers, so several branches can each append theirs without colliding:
+// add yours at the end with a new name, never edit or rename one that has shipped.
+export interface Migration { name: string; up: string }
+
+/**
+ * Stores made before migrations had names recorded them by number (1, 2, 3…): the name each
+ * number stands for, so such a store upgrades without running one twice.
+ */
+export const NUMBERED_MIGRATIONS: readonly string[] = ['001-reports', '002-report-facts', '003-ngopi-supports'];
+
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '001-reports', up: `
   CREATE TABLE reports (
     code TEXT PRIMARY KEY,
     client_id TEXT UNIQUE,
@@ -34,9 +44,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX sessions_user ON sessions(user_id);
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  `,
-  // 2: the map and statistics group and scan on columns instead of parsing documents.
-  `
+  ` },
+  // The map and statistics group and scan on columns instead of parsing documents.
+  { name: '002-report-facts', up: `
   ALTER TABLE reports ADD COLUMN desa TEXT NOT NULL DEFAULT '';
   ALTER TABLE reports ADD COLUMN lat REAL;
   ALTER TABLE reports ADD COLUMN lng REAL;
@@ -59,9 +69,9 @@ export const MIGRATIONS: readonly string[] = [
   -- those read this index alone and never the documents (100k reports: ~60 ms instead of ~1.2 s).
   CREATE INDEX reports_facts ON reports(kecamatan, category, status, agency_id, created_at, due_at, verified_at, resolved_at, answered_at, verify_due_at);
   CREATE INDEX reports_point ON reports(lng, lat) WHERE lat IS NOT NULL;
-  `,
-  // 3: Ngopi Bareng sessions, "dukung" once per device, aspirations by session.
-  `
+  ` },
+  // Ngopi Bareng sessions, "dukung" once per device, aspirations by session.
+  { name: '003-ngopi-supports', up: `
   CREATE TABLE ngopi_sessions (id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX ngopi_sessions_starts ON ngopi_sessions(starts_at DESC, id DESC);
   CREATE TABLE report_supports (
@@ -70,11 +80,27 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (report_code, device_id)
   ) WITHOUT ROWID;
   CREATE INDEX reports_session ON reports(json_extract(doc, '$.details.session'), created_at DESC, code DESC);
-  `,
-  // 4: the read model (counters kept with each change; filled by SqliteStore from the reports,
-  // flagged here so the fill runs in the same start, under the write lock), and the open
-  // reports' deadlines as an index for "overdue now" (closed reports have no due_at).
-  `
+  ` },
+  // Counters derived from report changes (server/reports/derive.ts), written in the change's transaction.
+  { name: '004-derived-counters', up: `
+  CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+  ` },
+  // The settings version every process compares before using settings, and the audit trail of
+  // the back office (append-only: the store has no statement that changes or deletes a row).
+  { name: '005-settings-version-and-audit', up: `
+  CREATE TABLE settings_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+  INSERT INTO settings_version (id, version) VALUES (1, 0);
+  CREATE TABLE audit_log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+  ` },
+  // The read model (server/readmodel): counters kept with each change, filled from the reports
+  // at the first start after this migration (flagged here: the fill needs the read model's rule,
+  // which lives above the store), and the open reports' deadlines as an index for "overdue now"
+  // (closed reports have no due_at), covering what the map filters on.
+  { name: '006-readmodel', up: `
   CREATE TABLE readmodel_counters (
     grain TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -88,6 +114,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (grain, name, bucket, agency_id, kecamatan, category, status, confidential)
   ) WITHOUT ROWID;
   CREATE INDEX reports_open_due ON reports(due_at, kecamatan, category, status, agency_id, created_at, confidential) WHERE due_at IS NOT NULL;
-  INSERT INTO settings (key, value) VALUES ('readmodel.rebuild', 'true') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
-  `,
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
 ];

@@ -4,17 +4,16 @@ import { dirname } from 'node:path';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDelta, type CounterDim, type CounterQuery,
-  type CounterRow, type DeriveCounters, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
-  type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
+  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta,
+  type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
+  type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { MIGRATIONS } from './migrations.ts';
-import { reportDelta } from '../../readmodel/counters.ts';
+import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 
-interface Pending { change: ReportChange; resolve: (e: ReportEvent) => void; reject: (err: unknown) => void }
+interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
 function isUniqueViolation(err: unknown, column: string): boolean {
   return err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes(column)
@@ -84,8 +83,24 @@ function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+const REBUILD_FLAG = 'readmodel.rebuild';
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A store migrated by number before names: record those numbers under their names, once. */
+function adoptNumberedMigrations(db: Database.Database): void {
+  const numbered = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").pluck().get();
+  if (!numbered) return;
+  const versions = db.prepare('SELECT version, applied_at FROM schema_migrations').all() as { version: number; applied_at: string }[];
+  const record = db.prepare('INSERT OR IGNORE INTO applied_migrations VALUES (?, ?)');
+  for (const { version, applied_at } of versions) {
+    const name = NUMBERED_MIGRATIONS[version - 1];
+    if (!name) throw new Error(`migration ${version} of this store is unknown to this version of the server`);
+    record.run(name, applied_at);
+  }
+  db.exec('DROP TABLE schema_migrations');
 }
 
 /**
@@ -97,14 +112,11 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writeChangeInSavepoint: Database.Transaction<(change: ReportChange) => ReportEvent>;
-  private readonly derive: DeriveCounters;
+  private readonly writeChangesInSavepoint: Database.Transaction<(changes: ReportChange[]) => ReportEvent[]>;
   private queue: Pending[] = [];
   private flushScheduled = false;
 
-  /** `derive`: the read model's rule (server/readmodel), given so this adapter only applies it. */
-  constructor(file: string, options: { derive?: DeriveCounters } = {}) {
-    this.derive = options.derive ?? reportDelta;
+  constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // busy_timeout first: several processes may open the file at once, and switching to WAL or
@@ -120,8 +132,7 @@ export class SqliteStore implements Store {
     // through the WAL with synchronous=FULL.
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
-    this.fillReadModelIfFlagged();
-    this.writeChangeInSavepoint = this.db.transaction((change: ReportChange) => this.writeChange(change));
+    this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -134,34 +145,35 @@ export class SqliteStore implements Store {
     return statement;
   }
 
+  /** Applies each migration not yet recorded, in order; see ./migrations.ts. */
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    const isApplied = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
-    MIGRATIONS.forEach((sql, index) => {
-      const version = index + 1;
-      if (applied.has(version)) return;
+    this.db.exec('CREATE TABLE IF NOT EXISTS applied_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    this.db.transaction(() => adoptNumberedMigrations(this.db)).immediate();
+    const isApplied = this.db.prepare('SELECT 1 FROM applied_migrations WHERE name = ?').pluck();
+    for (const migration of MIGRATIONS) {
+      if (isApplied.get(migration.name)) continue;
       this.db.transaction(() => {
         // Checked again under the write lock: another process may have just applied it.
-        if (isApplied.get(version)) return;
-        this.db.exec(sql);
-        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(version, new Date().toISOString());
+        if (isApplied.get(migration.name)) return;
+        this.db.exec(migration.up);
+        this.db.prepare('INSERT INTO applied_migrations VALUES (?, ?)').run(migration.name, new Date().toISOString());
       }).immediate();
-    });
+    }
   }
 
   async ping(): Promise<void> {
     this.sql('SELECT 1').get();
   }
 
+  /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
     this.flush();
     if (this.db.open) this.db.close();
   }
 
-  commitReport(change: ReportChange): Promise<ReportEvent> {
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ change, resolve, reject });
+      this.queue.push({ changes, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -174,13 +186,14 @@ export class SqliteStore implements Store {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; event: ReportEvent } | { ok: false; error: unknown })[] = [];
+    const outcomes: ({ ok: true; events: ReportEvent[] } | { ok: false; error: unknown })[] = [];
     try {
       this.db.transaction(() => {
         for (const pending of batch) {
-          // Each change in its own savepoint: one refused change does not undo its neighbours.
+          // Each call's changes in their own savepoint: all of them or none, and one refused
+          // call does not undo its neighbours in the group commit.
           try {
-            outcomes.push({ ok: true, event: this.writeChangeInSavepoint(pending.change) });
+            outcomes.push({ ok: true, events: this.writeChangesInSavepoint(pending.changes) });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
@@ -192,14 +205,13 @@ export class SqliteStore implements Store {
     }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) pending.resolve(outcome.event);
+      if (outcome.ok) pending.resolve(outcome.events);
       else pending.reject(outcome.error);
     });
   }
 
   private writeChange(change: ReportChange): ReportEvent {
     const { report, event, expectedVersion } = change;
-    let beforeReport: Report | null = null;
     const row = {
       code: report.code, client_id: report.clientId, agency_id: report.agencyId, kecamatan: report.kecamatan,
       category: report.category, status: report.status, description: report.description, created_at: report.createdAt,
@@ -219,9 +231,6 @@ export class SqliteStore implements Store {
         throw err;
       }
     } else {
-      const before = this.parseDoc<Report>(this.sql('SELECT doc FROM reports WHERE code = ? AND version = ?').pluck().get(report.code, expectedVersion));
-      if (!before) throw new VersionConflictError(report.code);
-      beforeReport = before;
       const result = this.sql(`UPDATE reports SET agency_id=@agency_id, kecamatan=@kecamatan, category=@category, status=@status,
         description=@description, due_at=@due_at, version=@version, doc=@doc, desa=@desa, lat=@lat, lng=@lng, confidential=@confidential,
         verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=COALESCE(answered_at, @answered_at)
@@ -236,13 +245,130 @@ export class SqliteStore implements Store {
         throw err;
       }
     }
-    this.addCounters(this.derive(beforeReport, report));
+    if (change.moveSupportsFrom) {
+      this.sql('INSERT OR IGNORE INTO report_supports (report_code, device_id) SELECT ?, device_id FROM report_supports WHERE report_code = ?')
+        .run(report.code, change.moveSupportsFrom);
+      this.sql('DELETE FROM report_supports WHERE report_code = ?').run(change.moveSupportsFrom);
+    }
+    for (const write of change.derived ?? []) this.writeDerived(write);
     const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_code) VALUES (?, ?)');
     for (const photo of report.photos) insertPhoto.run(photo.id, report.code);
     const seq = Number(this.sql('INSERT INTO events (report_code, doc) VALUES (?, ?)').run(report.code, JSON.stringify(event)).lastInsertRowid);
     const insertRoom = this.sql('INSERT INTO event_rooms (room, seq) VALUES (?, ?)');
     for (const room of new Set(event.rooms)) insertRoom.run(room, seq);
     return { seq, ...event };
+  }
+
+  private writeDerived(write: DerivedWrite): void {
+    switch (write.kind) {
+      case 'counter':
+        this.sql('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value')
+          .run(write.key, write.delta);
+        return;
+      case 'readmodel':
+        this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
+          VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
+          ON CONFLICT DO UPDATE SET value = value + excluded.value`)
+          .run({ grain: write.grain, name: write.name, bucket: write.bucket, agencyId: write.agencyId, kecamatan: write.kecamatan,
+            category: write.category, status: write.status, confidential: write.confidential ? 1 : 0, value: write.value });
+        return;
+    }
+  }
+
+  async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {
+    const by = [...new Set(query.by)];
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const inList = (column: string, name: string, values: readonly string[]) => {
+      where.push(`${column} IN (${values.map((v, i) => { params[`${name}${i}`] = v; return `@${name}${i}`; }).join(',') || 'NULL'})`);
+    };
+    if (query.agencyIds) inList('agency_id', 'agency', query.agencyIds);
+    if (query.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = query.kecamatan; }
+    if (query.categories?.length) inList('category', 'category', query.categories);
+    if (query.statuses?.length) inList('status', 'status', query.statuses);
+    if (query.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = query.confidential ? 1 : 0; }
+    const select = [...by.map((d) => COUNTER_COLUMNS[d]), 'name'].join(', ');
+    const sums = new Map<string, ReadModelRow>();
+    // One index range per grain and name (or name prefix): the primary key leads with them.
+    const grains = new Map<string, string[]>();
+    for (const b of query.buckets) grains.set(b.grain, [...(grains.get(b.grain) ?? []), b.bucket]);
+    const nameParts: { sql: string; params: Record<string, unknown> }[] = [
+      ...(query.names?.length ? [{ sql: `name IN (${query.names.map((_, i) => `@name${i}`).join(',')})`, params: Object.fromEntries(query.names.map((n, i) => [`name${i}`, n])) }] : []),
+      ...(query.prefixes ?? []).map((p) => ({ sql: 'name >= @prefixFrom AND name < @prefixTo', params: { prefixFrom: p, prefixTo: prefixEnd(p) } })),
+    ];
+    for (const [grain, buckets] of grains) {
+      const bucketParams = Object.fromEntries(buckets.map((b, i) => [`bucket${i}`, b]));
+      for (const part of nameParts) {
+        const sql = `SELECT ${select}, SUM(value) AS v FROM readmodel_counters
+          WHERE grain = @grain AND ${part.sql} AND bucket IN (${buckets.map((_, i) => `@bucket${i}`).join(',')})
+          ${where.length ? `AND ${where.join(' AND ')}` : ''} GROUP BY ${select}`;
+        const rows = this.sql(sql).all({ ...params, ...bucketParams, ...part.params, grain }) as Record<string, string | number>[];
+        for (const r of rows) {
+          const key: ReadModelRow['key'] = {};
+          for (const d of by) {
+            const value = r[COUNTER_COLUMNS[d]];
+            if (d === 'confidential') key.confidential = value === 1;
+            else (key as Record<string, unknown>)[d] = value;
+          }
+          const id = `${JSON.stringify(key)}\u0000${r.name}`;
+          const seen = sums.get(id);
+          if (seen) seen.value += Number(r.v);
+          else sums.set(id, { key, name: String(r.name), value: Number(r.v) });
+        }
+      }
+    }
+    return [...sums.values()].filter((r) => r.value !== 0);
+  }
+
+  /**
+   * Counts every report again, in created order, in one transaction. The counters of each
+   * batch are merged in memory before they are written (consecutive reports share their days
+   * and months), so a million reports take a few million upserts, not tens of millions.
+   */
+  async rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void } = {}): Promise<{ rebuilt: boolean; reports: number }> {
+    const flagged = () => this.sql('SELECT 1 FROM settings WHERE key = ?').pluck().get(REBUILD_FLAG) !== undefined;
+    if (options.onlyIfFlagged && !flagged()) return { rebuilt: false, reports: 0 };
+    return this.db.transaction(() => {
+      // Checked again under the write lock: another process may have just done it.
+      if (options.onlyIfFlagged && !flagged()) return { rebuilt: false, reports: 0 };
+      this.sql('DELETE FROM readmodel_counters').run();
+      const BATCH = 20_000;
+      let pending = new Map<string, ReadModelDelta>();
+      let reports = 0;
+      const flush = () => {
+        for (const d of pending.values()) if (d.value !== 0) this.writeDerived(d);
+        pending = new Map();
+      };
+      // Pages by rowid (insertion order, near enough created order): better-sqlite3 cannot
+      // write while an iterator is open on the same connection.
+      const page = this.sql('SELECT rowid AS id, doc FROM reports WHERE rowid > ? ORDER BY rowid LIMIT 5000');
+      for (let after = 0; ;) {
+        const rows = page.all(after) as { id: number; doc: string }[];
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].id;
+        for (const row of rows) {
+          for (const d of countersOf(JSON.parse(row.doc) as Report)) {
+            const key = `${d.grain}\u0000${d.bucket}\u0000${d.name}\u0000${d.agencyId}\u0000${d.kecamatan}\u0000${d.category}\u0000${d.status}\u0000${d.confidential}`;
+            const seen = pending.get(key);
+            if (seen) seen.value += d.value;
+            else pending.set(key, { ...d });
+          }
+          reports += 1;
+          if (reports % BATCH === 0) {
+            flush();
+            options.onProgress?.(reports);
+          }
+        }
+      }
+      flush();
+      this.sql('DELETE FROM settings WHERE key = ?').run(REBUILD_FLAG);
+      return { rebuilt: true, reports };
+    }).immediate();
+  }
+
+  async readCounters(keys: string[]): Promise<Record<string, number>> {
+    const read = this.sql('SELECT value FROM counters WHERE key = ?').pluck();
+    return Object.fromEntries(keys.map((key) => [key, Number(read.get(key) ?? 0)]));
   }
 
   async getReport(code: string): Promise<Report | null> {
@@ -375,115 +501,24 @@ export class SqliteStore implements Store {
     }));
   }
 
-  private addCounters(deltas: CounterDelta[]): void {
-    const upsert = this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
-      VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
-      ON CONFLICT DO UPDATE SET value = value + excluded.value`);
-    for (const d of deltas) upsert.run({ ...d, confidential: d.confidential ? 1 : 0 });
-  }
-
-  async readCounters(query: CounterQuery): Promise<CounterRow[]> {
-    const by = [...new Set(query.by)];
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    const inList = (column: string, name: string, values: readonly string[]) => {
-      where.push(`${column} IN (${values.map((v, i) => { params[`${name}${i}`] = v; return `@${name}${i}`; }).join(',') || 'NULL'})`);
-    };
-    if (query.agencyIds) inList('agency_id', 'agency', query.agencyIds);
-    if (query.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = query.kecamatan; }
-    if (query.categories?.length) inList('category', 'category', query.categories);
-    if (query.statuses?.length) inList('status', 'status', query.statuses);
-    if (query.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = query.confidential ? 1 : 0; }
-    const select = [...by.map((d) => COUNTER_COLUMNS[d]), 'name'].join(', ');
-    const sums = new Map<string, CounterRow>();
-    // One index range per grain and name (or name prefix): the primary key leads with them.
-    const grains = new Map<string, string[]>();
-    for (const b of query.buckets) grains.set(b.grain, [...(grains.get(b.grain) ?? []), b.bucket]);
-    const nameParts: { sql: string; params: Record<string, unknown> }[] = [
-      ...(query.names?.length ? [{ sql: `name IN (${query.names.map((_, i) => `@name${i}`).join(',')})`, params: Object.fromEntries(query.names.map((n, i) => [`name${i}`, n])) }] : []),
-      ...(query.prefixes ?? []).map((p) => ({ sql: 'name >= @prefixFrom AND name < @prefixTo', params: { prefixFrom: p, prefixTo: prefixEnd(p) } })),
-    ];
-    for (const [grain, buckets] of grains) {
-      const bucketParams = Object.fromEntries(buckets.map((b, i) => [`bucket${i}`, b]));
-      for (const part of nameParts) {
-        const sql = `SELECT ${select}, SUM(value) AS v FROM readmodel_counters
-          WHERE grain = @grain AND ${part.sql} AND bucket IN (${buckets.map((_, i) => `@bucket${i}`).join(',')})
-          ${where.length ? `AND ${where.join(' AND ')}` : ''} GROUP BY ${select}`;
-        const rows = this.sql(sql).all({ ...params, ...bucketParams, ...part.params, grain }) as Record<string, string | number>[];
-        for (const r of rows) {
-          const key: CounterRow['key'] = {};
-          for (const d of by) {
-            const value = r[COUNTER_COLUMNS[d]];
-            if (d === 'confidential') key.confidential = value === 1;
-            else (key as Record<string, unknown>)[d] = value;
-          }
-          const id = `${JSON.stringify(key)}\u0000${r.name}`;
-          const seen = sums.get(id);
-          if (seen) seen.value += Number(r.v);
-          else sums.set(id, { key, name: String(r.name), value: Number(r.v) });
-        }
-      }
-    }
-    return [...sums.values()].filter((r) => r.value !== 0);
-  }
-
-  async rebuildCounters(onProgress?: (reports: number) => void): Promise<{ reports: number }> {
-    return this.db.transaction(() => this.rebuildCountersNow(onProgress)).immediate();
-  }
-
-  /**
-   * Counts every report again, in created order, merging the counters of each batch in memory
-   * before writing them (consecutive reports share their days and months), so a million reports
-   * take a few million upserts, not tens of millions.
-   */
-  private rebuildCountersNow(onProgress?: (reports: number) => void): { reports: number } {
-    this.sql('DELETE FROM readmodel_counters').run();
-    const BATCH = 20_000;
-    let pending = new Map<string, CounterDelta>();
-    let reports = 0;
-    const flush = () => {
-      this.addCounters([...pending.values()].filter((d) => d.value !== 0));
-      pending = new Map();
-    };
-    for (const doc of this.db.prepare('SELECT doc FROM reports ORDER BY created_at').pluck().iterate() as IterableIterator<string>) {
-      for (const d of this.derive(null, JSON.parse(doc) as Report)) {
-        const key = `${d.grain}\u0000${d.bucket}\u0000${d.name}\u0000${d.agencyId}\u0000${d.kecamatan}\u0000${d.category}\u0000${d.status}\u0000${d.confidential}`;
-        const seen = pending.get(key);
-        if (seen) seen.value += d.value;
-        else pending.set(key, { ...d });
-      }
-      reports += 1;
-      if (reports % BATCH === 0) {
-        flush();
-        onProgress?.(reports);
-      }
-    }
-    flush();
-    this.sql("DELETE FROM settings WHERE key = 'readmodel.rebuild'").run();
-    return { reports };
-  }
-
-  /** Migration 4 flags a store whose counters must be filled from its reports; done once, under the write lock. */
-  private fillReadModelIfFlagged(): void {
-    const flagged = () => this.db.prepare("SELECT 1 FROM settings WHERE key = 'readmodel.rebuild'").pluck().get() !== undefined;
-    if (!flagged()) return;
-    this.db.transaction(() => {
-      if (flagged()) this.rebuildCountersNow();
-    }).immediate();
-  }
-
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+      this.db.transaction(() => {
+        this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+      this.db.transaction(() => {
+        this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
@@ -551,9 +586,37 @@ export class SqliteStore implements Store {
     return this.parseDoc<T>(this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key));
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    this.db.transaction(() => {
+      if (options.ifVersion !== undefined && Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get()) !== options.ifVersion) {
+        throw new SettingsVersionConflictError();
+      }
+      this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, JSON.stringify(value));
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
+  }
+
+  async settingsVersion(): Promise<number> {
+    return Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get());
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.writeAudit(entry);
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? Number(this.sql('SELECT n FROM audit_log WHERE id = ?').pluck().get(query.before) ?? 0) : null;
+    const docs = (before === null
+      ? this.sql('SELECT doc FROM audit_log ORDER BY n DESC LIMIT ?').pluck().all(query.limit + 1)
+      : this.sql('SELECT doc FROM audit_log WHERE n < ? ORDER BY n DESC LIMIT ?').pluck().all(before, query.limit + 1)) as string[];
+    const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as AuditEntry);
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private writeAudit(entry: AuditEntry): void {
+    this.sql('INSERT INTO audit_log (id, doc) VALUES (?, ?)').run(entry.id, JSON.stringify(entry));
   }
 
   private parseDoc<T>(doc: unknown): T | null {
