@@ -9,6 +9,11 @@ export interface DeskUser {
   role: Role;
   agencyId: string | null;
   kecamatan: string | null;
+  /**
+   * For agency roles, the agencies whose reports they see and act on: their own and its units
+   * (a UPT of DPUPR). Empty for the other roles, whose sight is the kecamatan or everything.
+   */
+  agencyIds: string[];
 }
 
 export const DESK_ACTIONS = [

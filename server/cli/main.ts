@@ -20,7 +20,8 @@ import { createUser, disableUser, enableUser, listUsers, resetPassword } from '.
 import { SessionHub } from '../auth/session-hub.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { BoundaryImportError, importBoundaries } from '../map/boundaries.ts';
+import { importBoundaries } from '../places/areas.ts';
+import { BoundaryImportError } from '../places/boundaries.ts';
 import { Catalog, SETTING_KEYS } from '../reference/catalog.ts';
 import { checkDeadlines, deadlinesOf } from '../settings/deadlines.ts';
 import { checkRouting, routingOf } from '../settings/routing.ts';
@@ -216,8 +217,8 @@ async function runBoundaries(command: string, file: string | undefined): Promise
   const { store } = await openStorage(config);
   try {
     const catalog = new Catalog(store, config.regionCode);
-    const counts = await importBoundaries(store, catalog.region, json);
-    console.log(`Batas wilayah disimpan: ${counts.kecamatan} kecamatan, ${counts.desa} desa. Mulai ulang server agar peta dan lokasi laporan memakainya.`);
+    const counts = await importBoundaries(store, catalog.region, json, { actor: cliActor(), now: new Date() });
+    console.log(`Batas wilayah disimpan: ${counts.kecamatan} kecamatan, ${counts.desa} desa. Server yang berjalan memakainya pada permintaan berikutnya.`);
   } finally {
     await store.close();
   }

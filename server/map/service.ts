@@ -4,7 +4,7 @@ import type { KecamatanAnswer, KecamatanGroup, MapFilters, MapPinAnswer, MapPinF
 import type { Deps } from '../deps.ts';
 import { COUNT } from '../readmodel/counters.ts';
 import { overdueCounts, readCounters } from '../readmodel/read.ts';
-import type { Bounds } from './geo.ts';
+import type { Bounds } from '../../shared/geo.ts';
 import { reportFilterFor } from './scope.ts';
 
 /**
@@ -14,7 +14,7 @@ import { reportFilterFor } from './scope.ts';
 export async function kecamatanGroups(deps: Deps, user: DeskUser, filters: MapFilters): Promise<KecamatanAnswer> {
   const lastSeq = await deps.store.lastSeq();
   const now = deps.clock();
-  const polygons = new Map((deps.catalog.boundaries.kecamatan ?? []).map((f) => [f.code, f]));
+  const polygons = new Map((deps.catalog.places.boundaries.kecamatan ?? []).map((f) => [f.code, f]));
   const groups = new Map<string, KecamatanGroup>(deps.catalog.region.kecamatan.map((k) => [k.code, {
     code: k.code, name: k.name, centroid: k.centroid ?? polygons.get(k.code)?.centroid ?? null,
     total: 0, overdue: 0, byCategory: {}, byStatus: {}, byAgency: {},

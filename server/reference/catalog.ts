@@ -5,7 +5,8 @@ import { defaultDeadlines, defaultRouting, type DeadlineTable, type RoutingTable
 import type { Agency, Category, CategoryId, Region } from '../../shared/types.ts';
 import { addWorkingDays } from '../../shared/working-days.ts';
 import type { Store } from '../store/port.ts';
-import { loadBoundaries, type Boundaries } from '../map/boundaries.ts';
+import { loadBoundaries } from '../places/areas.ts';
+import { createPlaces, type Places } from '../places/places.ts';
 import { loadRegion } from './region.ts';
 
 export interface Holiday { date: string; name: string; kind: 'libur' | 'cuti_bersama' }
@@ -53,14 +54,15 @@ export class Catalog {
   deadlines: DeadlineTable = defaultDeadlines();
   holidays: Holiday[] = [...HOLIDAYS];
   holidayDates: Set<string> = new Set(HOLIDAYS.map((h) => h.date));
-  /** Imported kecamatan/desa polygons (CLI `boundaries import`); none by default. */
-  boundaries: Boundaries = { kecamatan: null, desa: null };
+  /** Kecamatan and desa by point and by name: imported boundaries, else the shipped ones. */
+  places: Places;
   private readonly kecamatanNames = new Map<string, string>();
   private readonly desaNames = new Map<string, string>();
   private checking: Promise<void> | null = null;
 
   constructor(private readonly store: Store, regionCode: string) {
     this.region = loadRegion(regionCode);
+    this.places = createPlaces(this.region, { kecamatan: null, desa: null });
     for (const k of this.region.kecamatan) {
       this.kecamatanNames.set(k.code, k.name);
       for (const d of k.desa) this.desaNames.set(d.code, d.name);
@@ -92,7 +94,7 @@ export class Catalog {
     this.deadlines = deadlinesOf(await this.store.getSetting<Partial<DeadlineTable>>(SETTING_KEYS.deadlines));
     this.holidays = (await this.store.getSetting<Holiday[]>(SETTING_KEYS.holidays)) ?? [...HOLIDAYS];
     this.holidayDates = new Set(this.holidays.map((h) => h.date));
-    this.boundaries = await loadBoundaries(this.store);
+    this.places = createPlaces(this.region, await loadBoundaries(this.store, this.region));
     this.version = version;
   }
 

@@ -4,7 +4,7 @@ import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
 import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { locationMismatchOf } from '../map/boundaries.ts';
+import { locationMismatchOf } from '../places/places.ts';
 import type { ProcessedPhoto } from '../media/photo-processor.ts';
 import { agencyForOnlineAspiration } from '../ngopi/routing.ts';
 import { DuplicateClientIdError } from '../store/port.ts';
@@ -24,7 +24,7 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
-  const locationMismatch = locationMismatchOf(deps.catalog.boundaries, input);
+  const locationMismatch = locationMismatchOf(deps.catalog.places, input);
   return {
     code: generateTrackingCode(),
     clientId: input.clientId ?? null,

@@ -1,6 +1,7 @@
 // The storage port. Domain code depends on this interface only; the adapter (SQLite
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
 import type { DeskUser } from '../../shared/desk.ts';
+import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
@@ -33,36 +34,21 @@ export type DerivedWrite = CounterDelta | ReadModelDelta;
 /** Adds `delta` to the named counter (created at 0). Keys are namespaced by their deriver. */
 export interface CounterDelta { kind: 'counter'; key: string; delta: number }
 
-export interface ReportQuery {
-  /** Reports of any of these agencies (omit for all). */
-  agencyIds?: string[];
-  kecamatan?: string;
-  status?: ReportStatus[];
-  category?: CategoryId;
-  /** Substring of the description, or the tracking code. */
-  text?: string;
-  /** Only reports whose running deadline is before this instant (ISO). */
-  overdueAt?: string;
-  /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
-  overdueNotified?: boolean;
-  /** Only aspirations raised in this Ngopi Bareng session (details.session). */
-  session?: string;
-  /** Only reports created after this instant (ISO). */
-  createdAfter?: string;
-  /** Newest first; the cursor is opaque to callers. */
-  cursor?: string;
-  limit: number;
-}
-
 /**
- * Which reports an aggregate or scan covers. Every field narrows; omitted means "any".
- * Used by the map and the statistics, always with the caller's role scope already applied.
+ * Which reports a list, an aggregate or a scan covers: one filter for every reader (the desk
+ * list, the sweeps, the map and statistics). Every field narrows; omitted means "any". Callers
+ * apply the role's scope before (agencyIds, kecamatan).
  */
 export interface ReportFilter {
+  /** Reports of any of these agencies; an empty list matches nothing. */
   agencyIds?: string[];
   kecamatan?: string;
+  /** Any of these categories (an empty list does not narrow). */
   categories?: CategoryId[];
+  /** Any of these statuses (an empty list does not narrow). */
   statuses?: ReportStatus[];
+  /** Substring of the description, or of the tracking code (any letter case). */
+  text?: string;
   /** created_at >= createdFrom and < createdBefore (ISO instants). */
   createdFrom?: string;
   createdBefore?: string;
@@ -70,8 +56,18 @@ export interface ReportFilter {
   overdueAt?: string;
   /** With overdueAt: only deadlines at or after this instant (the part of today the read model's due counters do not hold). */
   dueFrom?: string;
-  /** Only reports with a GPS point inside this box (degrees). */
+  /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
+  overdueNotified?: boolean;
+  /** Only aspirations raised in this Ngopi Bareng session (details.session). */
+  session?: string;
+  /** Only reports with a GPS point inside this box (degrees, edges included). */
   bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
+}
+
+/** A page of the filtered reports, newest first; the cursor is opaque to callers. */
+export interface ReportListQuery extends ReportFilter {
+  cursor?: string;
+  limit: number;
 }
 
 /**
@@ -166,8 +162,8 @@ export interface ScanQuery extends ReportFilter {
   withPupuk?: boolean;
 }
 
-/** A desk account as stored: what the desk sees of it, plus the secrets it never sees. */
-export interface UserRecord extends DeskUser {
+/** A desk account as stored: what the desk sees of it (its agency scope is derived), plus the secrets it never sees. */
+export interface UserRecord extends Omit<DeskUser, 'agencyIds'> {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
@@ -229,35 +225,41 @@ export class SettingsVersionConflictError extends Error {}
 /** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
 
-export interface Store {
-  readonly kind: 'sqlite' | 'mongo';
-  /** Throws when the store cannot be reached. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-
+/**
+ * The report log: reports and their append-only events. Written only through the write path
+ * (server/reports/change-report.ts), read by everyone.
+ */
+export interface ReportLog {
   /**
    * Writes every change (its report, event, supports and derived writes) in ONE transaction:
    * all or none. Resolves once durable, with the stored events in the order of `changes`.
-   * Only the write path (server/reports/change-report.ts) calls it; a test holds it to that.
+   * Only the write path calls it; test/reports/write-path.test.ts holds it to that.
    */
   commitReports(changes: ReportChange[]): Promise<ReportEvent[]>;
-  /** Current values of the counters (0 for one never written). */
-  readCounters(keys: string[]): Promise<Record<string, number>>;
   getReport(code: string): Promise<Report | null>;
   getReportByClientId(clientId: string): Promise<Report | null>;
   getReportByPhotoId(photoId: string): Promise<Report | null>;
-  listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
+  listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
   /** Events with seq > afterSeq visible in any of `rooms` (all rooms when omitted), ascending. */
   eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]>;
   eventsOfReport(code: string): Promise<ReportEvent[]>;
   lastSeq(): Promise<number>;
+}
+
+/** Counts and scans over the reports for the map and statistics: the store counts, the domain judges. */
+export interface ReportQueries {
   /** Grouped counts of the filtered reports (GROUP BY in the store, no documents read). */
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
   /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
   /** Deadline keeping and median durations per agency (only agencies with reports). */
   agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
+  /** Current values of derived counters (0 for one never written). */
+  readCounters(keys: string[]): Promise<Record<string, number>>;
+}
 
+/** The read model (server/readmodel): counters the write path keeps, summed for the map and panels. */
+export interface ReadModelStore {
   /** Sums of the read model's counters (see ReadModelQuery). */
   sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]>;
   /**
@@ -267,7 +269,10 @@ export interface Store {
    * rebuilt; several processes starting at once rebuild it once.
    */
   rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options?: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void }): Promise<{ rebuilt: boolean; reports: number }>;
+}
 
+/** Desk accounts and their login sessions. */
+export interface AccountStore {
   /** With `audit`, the entry is written in the same transaction as the user. */
   createUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
   updateUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
@@ -282,15 +287,10 @@ export interface Store {
   deleteSession(id: string): Promise<void>;
   /** Returns the ids of the deleted sessions, so their sockets can be closed. */
   deleteSessionsOfUser(userId: string): Promise<string[]>;
+}
 
-  /** Creates or replaces a Ngopi Bareng session. */
-  putNgopiSession(session: NgopiSession): Promise<void>;
-  getNgopiSession(id: string): Promise<NgopiSession | null>;
-  /** Every session, latest start first. */
-  listNgopiSessions(): Promise<NgopiSession[]>;
-  deleteNgopiSession(id: string): Promise<void>;
-
-  /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
+/** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
+export interface SettingStore {
   getSetting<T>(key: string): Promise<T | null>;
   /**
    * Writes the setting and raises the settings version by one, in one transaction (with
@@ -301,9 +301,50 @@ export interface Store {
   putSetting<T>(key: string, value: T, audit?: AuditEntry, options?: { ifVersion?: number }): Promise<void>;
   /** The settings version: 0 until the first putSetting, then raised by each. */
   settingsVersion(): Promise<number>;
+}
 
+/**
+ * Imported kecamatan and desa polygons, one record per area: a detailed desa file kept as one
+ * value would pass MongoDB's 16 MB document limit.
+ */
+export interface AreaStore {
+  /** Imported kecamatan or desa polygons of one level, by code (none: the shipped ones apply). */
+  listAreas(level: AreaLevel): Promise<AreaFeature[]>;
+  /**
+   * Replaces the stored areas of each level given (a level not given keeps its areas), raises
+   * the settings version so every process reloads its places, and writes `audit`, in one
+   * transaction.
+   */
+  replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void>;
+}
+
+/** Ngopi Bareng sessions (their aspirations are reports, in the report log). */
+export interface NgopiStore {
+  /** Creates or replaces a Ngopi Bareng session. */
+  putNgopiSession(session: NgopiSession): Promise<void>;
+  getNgopiSession(id: string): Promise<NgopiSession | null>;
+  /** Every session, latest start first. */
+  listNgopiSessions(): Promise<NgopiSession[]>;
+  deleteNgopiSession(id: string): Promise<void>;
+}
+
+/** The audit trail of admin changes. */
+export interface AuditStore {
   /** Appends to the audit trail (changes that are not settings or users, e.g. a boundary import). */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first; `nextBefore` pages on. */
   listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }>;
+}
+
+/**
+ * The whole port, one job per interface above; a module that needs one job depends on that
+ * interface only (the catalog on SettingStore, say). One object per adapter, so a change and
+ * its event share the adapter's one connection and transaction.
+ */
+export interface Store extends ReportLog, ReportQueries, ReadModelStore, AccountStore, SettingStore, AreaStore, NgopiStore, AuditStore {
+  readonly kind: 'sqlite' | 'mongo';
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
+  /** Waits for commits in flight, then closes. */
+  close(): Promise<void>;
 }

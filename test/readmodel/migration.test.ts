@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { AgencyStats, KecamatanAnswer, PupukStats } from '../../shared/map.ts';
-import { addAndLogin, type Person } from '../helpers/desk.ts';
+import { addAndLogin, login } from '../helpers/desk.ts';
 import { seed } from '../helpers/map.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 
@@ -24,7 +24,7 @@ describe('a store written before the read model', function () {
   }
   let dataDir: string;
   let app: RunningApp | undefined;
-  let bupati: Person;
+  let cookie: string;
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'suara-warga-old-store-'));
     // Written with no deriver at all, as the previous main did.
@@ -37,20 +37,18 @@ describe('a store written before the read model', function () {
       .send({ type: 'verify' }).expect(200);
     await old.close();
     const db = new Database(join(dataDir, 'suara-warga.sqlite'));
-    db.exec("DROP TABLE readmodel_counters; DROP INDEX reports_open_due; DELETE FROM applied_migrations WHERE name = '006-readmodel';");
+    db.exec("DROP TABLE readmodel_counters; DROP INDEX reports_open_due; DELETE FROM applied_migrations WHERE name = '007-readmodel';");
     db.close();
 
     app = await startApp({ OVERDUE_SWEEP_SECONDS: '0' }, { dataDir });
-    bupati = { user: (await app.deps.store.getUserByUsername('bupati'))!, cookie: '' };
-    const login = await request(app.baseUrl).post('/api/auth/login').set('Origin', app.baseUrl).send({ username: 'bupati', password: 'rahasia-sekali-123' }).expect(200);
-    bupati.cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    cookie = await login(app, 'bupati');
   });
   after(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const get = async <T>(url: string): Promise<T> => (await request(app!.baseUrl).get(url).set('Cookie', bupati.cookie).expect(200)).body as T;
+  const get = async <T>(url: string): Promise<T> => (await request(app!.baseUrl).get(url).set('Cookie', cookie).expect(200)).body as T;
 
   it('shows on the map the kecamatan counts its reports give', async () => {
     const answer = await get<KecamatanAnswer>('/api/map/kecamatan');

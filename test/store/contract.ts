@@ -25,6 +25,7 @@ import { settingCases } from './contract/settings.ts';
 import { settingsAuditCases } from './contract/settings-audit.ts';
 import { durabilityCases } from './contract/durability.ts';
 import { readModelCases } from './contract/readmodel.ts';
+import { areaCases } from './contract/areas.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -45,6 +46,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   settingsAuditCases,
   durabilityCases,
   readModelCases,
+  areaCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {

@@ -1,7 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import {
+  areaSchema,
   auditSchema, counterSchema, eventSchema, ngopiSessionSchema, readCounterSchema, reportSchema, sessionSchema, settingSchema, supportSchema, userSchema,
-  type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReadCounterDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
+  type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReadCounterDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
 } from './schemas.ts';
 
 export interface Models {
@@ -15,6 +16,7 @@ export interface Models {
   Support: Model<SupportDoc>;
   Audit: Model<AuditDoc>;
   ReadCounter: Model<ReadCounterDoc>;
+  Area: Model<AreaDoc>;
 }
 
 /** Models belong to one connection (not the global mongoose), so tests can open several stores. */
@@ -30,6 +32,7 @@ export function bindModels(connection: Connection): Models {
     Support: connection.model<SupportDoc>('Support', supportSchema),
     Audit: connection.model<AuditDoc>('Audit', auditSchema),
     ReadCounter: connection.model<ReadCounterDoc>('ReadCounter', readCounterSchema),
+    Area: connection.model<AreaDoc>('Area', areaSchema),
   };
 }
 

@@ -96,11 +96,22 @@ export const MIGRATIONS: readonly Migration[] = [
     doc TEXT NOT NULL
   );
   ` },
+  // Imported boundaries as one row per area instead of one settings value per level (which, as
+  // one MongoDB document, a detailed desa file would push past 16 MB); stored ones move over.
+  { name: '006-areas', up: `
+  CREATE TABLE areas (code TEXT PRIMARY KEY, level TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX areas_level ON areas(level, code);
+  INSERT OR REPLACE INTO areas (code, level, doc)
+    SELECT json_extract(e.value, '$.code'), substr(s.key, 12), json_set(e.value, '$.level', substr(s.key, 12))
+    FROM settings s, json_each(s.value) e
+    WHERE s.key IN ('boundaries:kecamatan', 'boundaries:desa');
+  DELETE FROM settings WHERE key IN ('boundaries:kecamatan', 'boundaries:desa');
+  ` },
   // The read model (server/readmodel): counters kept with each change, filled from the reports
   // at the first start after this migration (flagged here: the fill needs the read model's rule,
   // which lives above the store), and the open reports' deadlines as an index for "overdue now"
   // (closed reports have no due_at), covering what the map filters on.
-  { name: '006-readmodel', up: `
+  { name: '007-readmodel', up: `
   CREATE TABLE readmodel_counters (
     grain TEXT NOT NULL,
     name TEXT NOT NULL,

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../../shared/geo.ts';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta,
-  type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
+  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow,
+  type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
@@ -31,7 +32,7 @@ const GROUP_SQL: Record<AggregateKey, string> = {
 };
 
 /** WHERE clause and named parameters of a report filter. */
-function filterSql(filter: ReportFilter): { where: string; params: Record<string, unknown> } {
+function filterSql(filter: ReportFilter): { where: string; conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, name: string, values: readonly string[]) => {
@@ -45,6 +46,17 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
   if (filter.categories?.length) inList('category', 'category', filter.categories);
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
+  if (filter.text) {
+    // Tracking codes are upper case; a code read out over the phone is typed in any case.
+    where.push("(description LIKE @text ESCAPE '\\' OR code LIKE @textUpper ESCAPE '\\')");
+    params.text = `%${escapeLike(filter.text)}%`;
+    params.textUpper = String(params.text).toUpperCase();
+  }
+  if (filter.overdueNotified !== undefined) {
+    where.push("json_extract(doc, '$.overdueNotified') = @overdueNotified");
+    params.overdueNotified = filter.overdueNotified ? 1 : 0;
+  }
+  if (filter.session) { where.push("json_extract(doc, '$.details.session') = @session"); params.session = filter.session; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
   if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
   if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
@@ -53,7 +65,7 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
   }
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', conditions: where, params };
 }
 
 interface FactsRow {
@@ -70,8 +82,13 @@ interface FactsRow {
  * bbox needs lat/lng, which neither holds.
  */
 function tableFor(filter: ReportFilter): string {
-  if (filter.overdueAt && !filter.bbox) return 'reports INDEXED BY reports_open_due';
-  return filter.bbox !== undefined ? 'reports' : 'reports INDEXED BY reports_facts';
+  if (readsRows(filter)) return 'reports';
+  return filter.overdueAt ? 'reports INDEXED BY reports_open_due' : 'reports INDEXED BY reports_facts';
+}
+
+/** These filters read columns the covering indexes do not hold (lat/lng, description, doc). */
+function readsRows(filter: ReportFilter): boolean {
+  return filter.bbox !== undefined || filter.text !== undefined || filter.overdueNotified !== undefined || filter.session !== undefined;
 }
 
 const COUNTER_COLUMNS: Record<CounterDim, string> = {
@@ -385,39 +402,16 @@ export class SqliteStore implements Store {
     ).pluck().get(photoId));
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.agencyIds) {
-      where.push(`agency_id IN (${query.agencyIds.map(() => '?').join(',') || 'NULL'})`);
-      params.push(...query.agencyIds);
-    }
-    if (query.kecamatan) { where.push('kecamatan = ?'); params.push(query.kecamatan); }
-    if (query.category) { where.push('category = ?'); params.push(query.category); }
-    if (query.status?.length) {
-      where.push(`status IN (${query.status.map(() => '?').join(',')})`);
-      params.push(...query.status);
-    }
-    if (query.text) {
-      where.push("(description LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\')");
-      const like = `%${escapeLike(query.text)}%`;
-      params.push(like, like.toUpperCase());
-    }
-    if (query.overdueAt) { where.push('due_at IS NOT NULL AND due_at < ?'); params.push(query.overdueAt); }
-    if (query.overdueNotified !== undefined) {
-      where.push("json_extract(doc, '$.overdueNotified') = ?");
-      params.push(query.overdueNotified ? 1 : 0);
-    }
-    if (query.session) { where.push("json_extract(doc, '$.details.session') = ?"); params.push(query.session); }
-    if (query.createdAfter) { where.push('created_at > ?'); params.push(query.createdAfter); }
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+    const { conditions, params } = filterSql(query);
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
-      where.push('(created_at < ? OR (created_at = ? AND code < ?))');
-      params.push(cursor.createdAt, cursor.createdAt, cursor.code);
+      conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
+      Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
     }
-    const sql = `SELECT doc FROM reports ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, code DESC LIMIT ?`;
-    const docs = this.sql(sql).pluck().all(...params, query.limit + 1) as string[];
+    const sql = `SELECT doc FROM reports ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, code DESC LIMIT @limit`;
+    const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
     const last = items[items.length - 1];
     return { items, nextCursor: docs.length > query.limit && last ? encodeCursor(last) : null };
@@ -466,7 +460,7 @@ export class SqliteStore implements Store {
     const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
     const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
         substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
-      FROM reports ${query.overdueAt && !query.bbox ? 'INDEXED BY reports_open_due' : ''} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+      FROM reports ${query.overdueAt && !readsRows(query) ? 'INDEXED BY reports_open_due' : ''} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
     return rows.map((r) => {
       const facts: ReportFacts = {
         code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
@@ -600,6 +594,24 @@ export class SqliteStore implements Store {
 
   async settingsVersion(): Promise<number> {
     return Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get());
+  }
+
+  async listAreas(level: AreaLevel): Promise<AreaFeature[]> {
+    return (this.sql('SELECT doc FROM areas WHERE level = ? ORDER BY code').pluck().all(level) as string[]).map((d) => JSON.parse(d));
+  }
+
+  async replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void> {
+    this.db.transaction(() => {
+      for (const level of AREA_LEVELS) {
+        const list = areas[level];
+        if (!list) continue;
+        this.sql('DELETE FROM areas WHERE level = ?').run(level);
+        const insert = this.sql('INSERT INTO areas (code, level, doc) VALUES (?, ?, ?)');
+        for (const area of list) insert.run(area.code, level, JSON.stringify({ ...area, level }));
+      }
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -34,9 +34,9 @@ export function listingCases(t: ContractContext): void {
 
     it('filters by kecamatan, status and category', async () => {
       assert.deepEqual(codes((await store.listReports({ limit: 10, kecamatan: '33.16.01' })).items), expected((r) => r.kecamatan === '33.16.01'));
-      assert.deepEqual(codes((await store.listReports({ limit: 10, status: ['new', 'resolved'] })).items), expected((r) => r.status === 'new' || r.status === 'resolved'));
-      assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan' })).items), expected((r) => r.category === 'jalan'));
-      assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan', kecamatan: '33.16.05' })).items), [reports[0].code]);
+      assert.deepEqual(codes((await store.listReports({ limit: 10, statuses: ['new', 'resolved'] })).items), expected((r) => r.status === 'new' || r.status === 'resolved'));
+      assert.deepEqual(codes((await store.listReports({ limit: 10, categories: ['jalan'] })).items), expected((r) => r.category === 'jalan'));
+      assert.deepEqual(codes((await store.listReports({ limit: 10, categories: ['jalan'], kecamatan: '33.16.05' })).items), [reports[0].code]);
     });
 
     it('finds text in the description, taking % and _ literally', async () => {

@@ -7,7 +7,7 @@ export function sessionAndAgeCases(t: ContractContext): void {
     let store: Store;
     beforeEach(() => { store = t.store; });
 
-    it('lists only the aspirations of one session, and only reports created after an instant', async () => {
+    it('lists only the aspirations of one session, and only reports created from an instant on', async () => {
       const first = makeReport({ category: 'aspirasi', details: { topic: 'kesehatan', session: 's-1' } });
       const other = makeReport({ category: 'aspirasi', details: { topic: 'kesehatan', session: 's-2' } });
       const second = makeReport({ category: 'aspirasi', details: { topic: 'umum', session: 's-1' } });
@@ -16,7 +16,7 @@ export function sessionAndAgeCases(t: ContractContext): void {
 
       const bySession = await store.listReports({ session: 's-1', limit: 10 });
       assert.deepEqual(bySession.items.map((r) => r.code), [second.code, first.code]);
-      const recent = await store.listReports({ createdAfter: other.createdAt, limit: 10 });
+      const recent = await store.listReports({ createdFrom: second.createdAt, limit: 10 });
       assert.deepEqual(recent.items.map((r) => r.code), [plain.code, second.code]);
     });
   });
