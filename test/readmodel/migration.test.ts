@@ -37,7 +37,7 @@ describe('a store written before the read model', function () {
       .send({ type: 'verify' }).expect(200);
     await old.close();
     const db = new Database(join(dataDir, 'suara-warga.sqlite'));
-    db.exec("DROP TABLE readmodel_counters; DROP INDEX reports_open_due; DELETE FROM applied_migrations WHERE name = '007-readmodel';");
+    db.exec("DROP TABLE readmodel_counters; DROP INDEX reports_open_due; DELETE FROM applied_migrations WHERE name = '008-readmodel';");
     db.close();
 
     app = await startApp({ OVERDUE_SWEEP_SECONDS: '0' }, { dataDir });

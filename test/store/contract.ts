@@ -26,6 +26,7 @@ import { settingsAuditCases } from './contract/settings-audit.ts';
 import { durabilityCases } from './contract/durability.ts';
 import { readModelCases } from './contract/readmodel.ts';
 import { areaCases } from './contract/areas.ts';
+import { channelContractCases } from './contract/channels.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -47,6 +48,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   durabilityCases,
   readModelCases,
   areaCases,
+  channelContractCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
