@@ -43,18 +43,22 @@ describe('SQLite migrations', () => {
   it('upgrade a store migrated by number: its numbers become names, only the later migrations run, and its reports stay', async () => {
     const db = new Database(file);
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    NUMBERED_MIGRATIONS.forEach((_, i) => {
+    const migrate = (i: number) => {
       db.exec(MIGRATIONS[i].up);
       db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(i + 1, '2026-11-01T00:00:00.000Z');
-    });
-    const old = makeReport();
-    db.prepare(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc, verify_due_at)
-      VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`).run(old.code, old.agencyId, old.kecamatan, old.category, old.status, old.description, old.createdAt, old.dueAt, JSON.stringify(old), old.verifyDueAt);
+    };
+    // A report stored under migration 1, then migrations 2 and 3 run over it, by number.
+    migrate(0);
+    const old = makeReport({ status: 'verified', verifiedAt: '2026-11-02T05:00:00.000Z' });
+    db.prepare(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc)
+      VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, 1, ?)`).run(old.code, old.agencyId, old.kecamatan, old.category, old.status, old.description, old.createdAt, old.dueAt, JSON.stringify(old));
+    for (let i = 1; i < NUMBERED_MIGRATIONS.length; i++) migrate(i);
     db.close();
 
     const store = new SqliteStore(file);
     try {
-      assert.deepEqual(await store.getReport(old.code), old);
+      // …and the first answer time its facts column held moves into the report (007).
+      assert.deepEqual(await store.getReport(old.code), { ...old, answeredAt: '2026-11-02T05:00:00.000Z' });
     } finally {
       await store.close();
     }

@@ -107,4 +107,8 @@ export const MIGRATIONS: readonly Migration[] = [
     WHERE s.key IN ('boundaries:kecamatan', 'boundaries:desa');
   DELETE FROM settings WHERE key IN ('boundaries:kecamatan', 'boundaries:desa');
   ` },
+  // The first answer time moves into the report (the write path keeps it; server/reports/answered-at.ts).
+  { name: '007-answered-at-in-report', up: `
+  UPDATE reports SET doc = json_set(doc, '$.answeredAt', answered_at);
+  ` },
 ];
