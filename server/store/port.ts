@@ -3,6 +3,7 @@
 import type { DeskUser } from '../../shared/desk.ts';
 import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
+import type { ChannelStore } from './channel-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -304,4 +305,6 @@ export interface Store extends ReportLog, ReportQueries, AccountStore, SettingSt
   ping(): Promise<void>;
   /** Waits for commits in flight, then closes. */
   close(): Promise<void>;
+  /** Inbound inbox, conversations and the SMS queue of the messaging channels (channel-port.ts). */
+  readonly channels: ChannelStore;
 }

@@ -12,6 +12,7 @@ import {
   agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
@@ -63,6 +64,7 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  readonly channels: MongoChannelStore;
   /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -71,7 +73,9 @@ export class MongoStore implements Store {
     private readonly connection: Connection,
     private readonly models: Models,
     private readonly transactions: boolean,
-  ) {}
+  ) {
+    this.channels = new MongoChannelStore(databaseOf(connection));
+  }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
     // Indexes and collections are made below, awaited, instead of by mongoose in the background.
@@ -88,7 +92,9 @@ export class MongoStore implements Store {
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
       await moveBoundarySettings(models);
-      return new MongoStore(connection, models, options.transactions);
+      const store = new MongoStore(connection, models, options.transactions);
+      await store.channels.prepare();
+      return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
@@ -481,7 +487,7 @@ export function replaceReportPipeline(report: Report): { $set: Record<string, un
 
 /**
  * Fills in answeredAt on reports written before it was kept (or by an older process during
- * a rolling restart), from their current state, as SQLite's migrations 002 and 007 do. Only documents
+ * a rolling restart), from their current state, as SQLite's migrations 002 and 008 do. Only documents
  * still without the field are touched, so a value a newer write set is never overwritten.
  */
 async function backfillAnsweredAt(models: Models): Promise<void> {

@@ -12,6 +12,7 @@ import {
 import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
+import { SqliteChannelStore } from './channel-store.ts';
 
 interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
@@ -108,6 +109,7 @@ export class SqliteStore implements Store {
   private readonly writeChangesInSavepoint: Database.Transaction<(changes: ReportChange[]) => ReportEvent[]>;
   private queue: Pending[] = [];
   private flushScheduled = false;
+  readonly channels: SqliteChannelStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -126,6 +128,7 @@ export class SqliteStore implements Store {
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
     this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
+    this.channels = new SqliteChannelStore(this.db);
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
