@@ -57,7 +57,7 @@ describe('SQLite migrations', () => {
 
     const store = new SqliteStore(file);
     try {
-      // …and the first answer time its facts column held moves into the report (008).
+      // …and the first answer time its facts column held moves into the report (009).
       assert.deepEqual(await store.getReport(old.code), { ...old, answeredAt: '2026-11-02T05:00:00.000Z' });
     } finally {
       await store.close();
