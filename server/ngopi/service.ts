@@ -110,6 +110,6 @@ export async function enterAspiration(deps: Deps, user: DeskUser, sessionId: str
   }
   const input = reportInputOf(deps, session, entry);
   const agencyId = entry.agencyId ?? topicAgency(deps, entry.topic);
-  const { report } = await submitReport(deps, input, [], { agencyId, actor: actorOf(user) });
+  const { report } = await submitReport(deps, input, [], { agencyId, actor: actorOf(user), channel: 'ngopi' });
   return report;
 }

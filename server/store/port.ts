@@ -1,7 +1,9 @@
 // The storage port. Domain code depends on this interface only; the adapter (SQLite
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
 import type { DeskUser } from '../../shared/desk.ts';
+import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
+import type { ChannelStore } from './channel-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -68,10 +70,11 @@ export interface ReportListQuery extends ReportFilter {
 }
 
 /**
- * Keys an aggregate can group by. `overdue` is dueAt < `now`; `week` is the Monday
- * (YYYY-MM-DD, WIB) of the week the report was created in.
+ * Keys an aggregate can group by. `overdue` is dueAt < `now`; `hour` is the UTC hour the
+ * report was created in (`YYYY-MM-DDTHH`), which the domain buckets into weeks, days or
+ * whatever a chart needs (WIB is a whole-hour offset, so an hour lies in one WIB day).
  */
-export type AggregateKey = 'kecamatan' | 'category' | 'status' | 'agencyId' | 'overdue' | 'week';
+export type AggregateKey = 'kecamatan' | 'category' | 'status' | 'agencyId' | 'overdue' | 'hour';
 
 export interface AggregateQuery extends ReportFilter {
   by: AggregateKey[];
@@ -81,7 +84,7 @@ export interface AggregateQuery extends ReportFilter {
 
 /** One group: the values of the grouped keys (overdue as boolean) and how many reports. */
 export interface AggregateRow {
-  key: { kecamatan?: string; category?: CategoryId; status?: ReportStatus; agencyId?: string; overdue?: boolean; week?: string };
+  key: { kecamatan?: string; category?: CategoryId; status?: ReportStatus; agencyId?: string; overdue?: boolean; hour?: string };
   count: number;
 }
 
@@ -108,17 +111,20 @@ export interface ReportFacts {
   pupuk?: { kioskName: string | null; fertiliserType: string | null; pricePerKg: number | null; hetPerKg: number | null; overHetPerKg: number | null; problems: string[] } | null;
 }
 
-/** How one agency keeps its deadlines, over the filtered reports. */
-export interface AgencyTiming {
+/**
+ * How one agency answers, over the filtered reports: counts, and the durations the domain
+ * takes medians of (server/stats/median.ts), so the rule is written once, not per adapter.
+ */
+export interface AgencyAnswerTimes {
   agencyId: string;
   /** Reports with a first answer (answeredAt set). */
   answered: number;
   /** Of those, answered at or before their verify deadline. */
   answeredOnTime: number;
-  /** Median hours from createdAt to verifiedAt (verified reports); null when none. */
-  medianHoursToVerify: number | null;
-  /** Median hours from createdAt to resolvedAt (reports now resolved); null when none. */
-  medianHoursToResolve: number | null;
+  /** Milliseconds from createdAt to verifiedAt, one per verified report, in no order. */
+  msToVerify: number[];
+  /** Milliseconds from createdAt to resolvedAt, one per report now resolved, in no order. */
+  msToResolve: number[];
 }
 
 export interface ScanQuery extends ReportFilter {
@@ -219,8 +225,8 @@ export interface ReportQueries {
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
   /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
-  /** Deadline keeping and median durations per agency (only agencies with reports). */
-  agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
+  /** Deadline keeping and answer durations per agency (only agencies with reports). */
+  agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]>;
   /** Current values of derived counters (0 for one never written). */
   readCounters(keys: string[]): Promise<Record<string, number>>;
 }
@@ -257,6 +263,21 @@ export interface SettingStore {
   settingsVersion(): Promise<number>;
 }
 
+/**
+ * Imported kecamatan and desa polygons, one record per area: a detailed desa file kept as one
+ * value would pass MongoDB's 16 MB document limit.
+ */
+export interface AreaStore {
+  /** Imported kecamatan or desa polygons of one level, by code (none: the shipped ones apply). */
+  listAreas(level: AreaLevel): Promise<AreaFeature[]>;
+  /**
+   * Replaces the stored areas of each level given (a level not given keeps its areas), raises
+   * the settings version so every process reloads its places, and writes `audit`, in one
+   * transaction.
+   */
+  replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void>;
+}
+
 /** Ngopi Bareng sessions (their aspirations are reports, in the report log). */
 export interface NgopiStore {
   /** Creates or replaces a Ngopi Bareng session. */
@@ -280,10 +301,12 @@ export interface AuditStore {
  * interface only (the catalog on SettingStore, say). One object per adapter, so a change and
  * its event share the adapter's one connection and transaction.
  */
-export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, NgopiStore, AuditStore {
+export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, AreaStore, NgopiStore, AuditStore {
   readonly kind: 'sqlite' | 'mongo';
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
   /** Waits for commits in flight, then closes. */
   close(): Promise<void>;
+  /** Inbound inbox, conversations and the SMS queue of the messaging channels (channel-port.ts). */
+  readonly channels: ChannelStore;
 }
