@@ -13,6 +13,7 @@
 //   npm run cli -- boundaries import kecamatan.geojson
 //   npm run cli -- routing set --category jalan --kecamatan 33.16.05 --agency upt-dpupr-cepu
 //   npm run cli -- deadlines set --category pupuk --verify 2 --follow-up 4
+//   npm run cli -- readmodel rebuild
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { message, type MessageCode } from '../../shared/messages.ts';
@@ -30,6 +31,7 @@ import { cliActor } from '../audit/entry.ts';
 import { parseInput } from '../http/parse.ts';
 import { DeadlinesInputSchema, type RoutingInput } from '../../shared/validation/admin-input.ts';
 import { openStorage } from '../store/open.ts';
+import { rebuildReadModel } from '../readmodel/rebuild.ts';
 
 const USAGE = `Pemakaian:
   npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR] [--permanent]
@@ -43,6 +45,7 @@ const USAGE = `Pemakaian:
   npm run cli -- routing unset --category C --kecamatan K
   npm run cli -- deadlines show
   npm run cli -- deadlines set [--category C --verify N --follow-up N] [--reopen N]
+  npm run cli -- readmodel rebuild   (hitung ulang angka peta dan statistik dari semua laporan; hentikan server dulu)
 Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env. Kata sandi
 itu sekali pakai: saat pertama masuk pengguna wajib membuat yang baru (kecuali dengan --permanent).
 Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.
@@ -81,7 +84,8 @@ async function run(argv: string[]): Promise<void> {
     },
   });
   const [resource, command] = positionals;
-  if (values.help || !['user', 'boundaries', 'routing', 'deadlines'].includes(resource) || !command) throw new UsageError('');
+  if (values.help || !['user', 'boundaries', 'routing', 'deadlines', 'readmodel'].includes(resource) || !command) throw new UsageError('');
+  if (resource === 'readmodel') return runReadModel(command);
   if (resource === 'boundaries') return runBoundaries(command, positionals[2]);
   if (resource === 'routing' || resource === 'deadlines') return runSettings(resource, command, values);
 
@@ -122,6 +126,19 @@ async function run(argv: string[]): Promise<void> {
       default:
         throw new UsageError(`Perintah tidak dikenal: user ${command}`);
     }
+  } finally {
+    await store.close();
+  }
+}
+
+/** Counts every stored report again into the read model (the server should be stopped meanwhile). */
+async function runReadModel(command: string): Promise<void> {
+  if (command !== 'rebuild') throw new UsageError(`Perintah tidak dikenal: readmodel ${command}`);
+  const { store } = await openStorage(loadConfig());
+  try {
+    const started = Date.now();
+    const { reports } = await rebuildReadModel(store, (n) => console.log(`… ${n} laporan`));
+    console.log(`Read model dibangun ulang dari ${reports} laporan dalam ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await store.close();
   }

@@ -5,13 +5,14 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
   agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
 import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
@@ -27,6 +28,8 @@ export interface MongoStoreOptions {
 }
 
 const EVENT_SEQ = 'eventSeq';
+/** Set once the read model holds every report; a database without it (made before) is counted at start. */
+const READMODEL_FILLED = 'readmodel.filled';
 const SETTINGS_VERSION = 'settingsVersion';
 const AUDIT_SEQ = 'auditSeq';
 /** Derived counters share the counters collection, apart from the event seq by a prefix. */
@@ -180,6 +183,9 @@ export class MongoStore implements Store {
       case 'counter':
         await this.models.Counter.updateOne({ _id: derivedCounterId(write.key) }, { $inc: { value: write.delta } }, { session, upsert: true });
         return;
+      case 'readmodel':
+        await addCounters(this.models, [write], session);
+        return;
     }
   }
 
@@ -313,6 +319,18 @@ export class MongoStore implements Store {
   async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
     const results = await this.models.Report.aggregate<TimingResult>(agencyAnswerTimesPipeline(filter));
     return results.map(timingOf);
+  }
+
+  async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {
+    return sumReadModel(this.models, query);
+  }
+
+  /** Not in a transaction (it may be millions of writes); offline, as the port says. */
+  async rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void } = {}): Promise<{ rebuilt: boolean; reports: number }> {
+    if (options.onlyIfFlagged && await this.models.Setting.exists({ _id: READMODEL_FILLED })) return { rebuilt: false, reports: 0 };
+    const reports = await rebuildReadModel(this.models, countersOf, options.onProgress);
+    await this.models.Setting.updateOne({ _id: READMODEL_FILLED }, { value: true }, { upsert: true });
+    return { rebuilt: true, reports };
   }
 
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {

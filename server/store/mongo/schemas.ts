@@ -180,6 +180,14 @@ areaSchema.index({ level: 1, _id: 1 });
 // One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
 export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });
 
+/** One read-model counter (see CounterDelta in ../port.ts); the unique key is every field but value. */
+export interface ReadCounterDoc { grain: string; name: string; bucket: string; agencyId: string; kecamatan: string; category: string; status: string; confidential: boolean; value: number }
+export const readCounterSchema = new Schema<ReadCounterDoc>({
+  grain: str, name: str, bucket: str, agencyId: str, kecamatan: str, category: str, status: str, confidential: bool, value: num,
+} satisfies Record<keyof ReadCounterDoc, unknown>, { ...common, collection: 'readmodel_counters' });
+// Leads with grain and name, as every read asks for them (the same order as SQLite's key).
+readCounterSchema.index({ grain: 1, name: 1, bucket: 1, agencyId: 1, kecamatan: 1, category: 1, status: 1, confidential: 1 }, { unique: true });
+
 const ngopiSessionFields = {
   _id: str,
   title: str,
