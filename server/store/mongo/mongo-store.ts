@@ -391,10 +391,10 @@ export class MongoStore implements Store {
     await this.models.Session.deleteOne({ _id: id });
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<string[]> {
+  async deleteSessionsOfUser(userId: string, keep?: string): Promise<string[]> {
     // Delete exactly the sessions listed, so the ids returned are the ones whose sockets to
     // close; a session created in between is not deleted and not reported. No transaction needed.
-    const docs = await this.models.Session.find({ userId }, { _id: 1 }).lean<Pick<SessionDoc, '_id'>[]>();
+    const docs = await this.models.Session.find(keep ? { userId, _id: { $ne: keep } } : { userId }, { _id: 1 }).lean<Pick<SessionDoc, '_id'>[]>();
     const ids = docs.map((d) => d._id);
     if (ids.length > 0) await this.models.Session.deleteMany({ _id: { $in: ids } });
     return ids;

@@ -129,6 +129,7 @@ const userFields = {
   passwordHash: str,
   disabled: bool,
   createdAt: str,
+  mustChangePassword: { type: Boolean },
 } satisfies Record<keyof UserDoc, unknown>;
 
 export const userSchema = new Schema<UserDoc>(userFields, { ...common, collection: 'users' });

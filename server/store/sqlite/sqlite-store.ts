@@ -550,10 +550,10 @@ export class SqliteStore implements Store {
     this.sql('DELETE FROM sessions WHERE id = ?').run(id);
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<string[]> {
+  async deleteSessionsOfUser(userId: string, keep = ''): Promise<string[]> {
     return this.db.transaction(() => {
-      const ids = this.sql('SELECT id FROM sessions WHERE user_id = ?').pluck().all(userId) as string[];
-      this.sql('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      const ids = this.sql('SELECT id FROM sessions WHERE user_id = ? AND id <> ?').pluck().all(userId, keep) as string[];
+      this.sql('DELETE FROM sessions WHERE user_id = ? AND id <> ?').run(userId, keep);
       return ids;
     })();
   }
