@@ -144,4 +144,8 @@ export const MIGRATIONS: readonly Migration[] = [
   INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
     ON CONFLICT(key) DO UPDATE SET value = excluded.value;
   ` },
+  // The first answer time moves into the report (the write path keeps it; server/reports/answered-at.ts).
+  { name: '009-answered-at-in-report', up: `
+  UPDATE reports SET doc = json_set(doc, '$.answeredAt', answered_at);
+  ` },
 ];
