@@ -415,8 +415,11 @@ export class SqliteStore implements Store {
       conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
       Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
     }
-    // The sweep's "overdue, not yet announced": its partial index holds only that backlog.
-    const index = query.overdueAt && query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending' : '';
+    // The sweep's "overdue, not yet announced": its partial index holds only that backlog. The
+    // desk's overdue filter: open reports newest first, skipping those not yet due.
+    const index = !query.overdueAt || query.text !== undefined || query.session !== undefined ? ''
+      : query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending'
+        : query.overdueNotified === undefined && !query.dueFrom && !query.bbox ? 'INDEXED BY reports_open_created' : '';
     const sql = `SELECT doc FROM reports ${index} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY created_at DESC, code DESC LIMIT @limit`;
     const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
