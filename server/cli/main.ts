@@ -4,6 +4,7 @@
 // so the command works in scripts and over ssh alike.
 //
 //   npm run cli -- user add --username budi --name "Budi S." --role officer --agency dpupr < pw.txt
+//   (a one-time password: the first login must choose a new one; --permanent for service accounts)
 //   npm run cli -- user add ... --password-env BUDI_PASSWORD
 //   npm run cli -- user disable --username budi
 //   npm run cli -- user enable --username budi
@@ -33,10 +34,10 @@ import { openStorage } from '../store/open.ts';
 import { rebuildReadModel } from '../readmodel/rebuild.ts';
 
 const USAGE = `Pemakaian:
-  npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR]
+  npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR] [--permanent]
   npm run cli -- user disable --username U
   npm run cli -- user enable --username U
-  npm run cli -- user reset-password --username U [--password-env VAR]
+  npm run cli -- user reset-password --username U [--password-env VAR] [--permanent]
   npm run cli -- user list
   npm run cli -- boundaries import BERKAS.geojson
   npm run cli -- routing show
@@ -45,7 +46,8 @@ const USAGE = `Pemakaian:
   npm run cli -- deadlines show
   npm run cli -- deadlines set [--category C --verify N --follow-up N] [--reopen N]
   npm run cli -- readmodel rebuild   (hitung ulang angka peta dan statistik dari semua laporan; hentikan server dulu)
-Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env.
+Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env. Kata sandi
+itu sekali pakai: saat pertama masuk pengguna wajib membuat yang baru (kecuali dengan --permanent).
 Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.
 Batas wilayah: GeoJSON FeatureCollection poligon kecamatan/desa, properti "code" = kode Kemendagri.`;
 
@@ -77,6 +79,7 @@ async function run(argv: string[]): Promise<void> {
       username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
       agency: { type: 'string' }, kecamatan: { type: 'string' }, 'password-env': { type: 'string' },
       category: { type: 'string' }, verify: { type: 'string' }, 'follow-up': { type: 'string' }, reopen: { type: 'string' },
+      permanent: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -98,21 +101,22 @@ async function run(argv: string[]): Promise<void> {
         const user = await createUser(deps, {
           username: required(values.username, 'username'), name: required(values.name, 'name'), role: required(values.role, 'role'),
           agencyId: values.agency ?? null, kecamatan: values.kecamatan ?? null, password: await readPassword(values['password-env']),
-        });
-        console.log(`Pengguna ${user.username} (${user.role}) dibuat.`);
+          oneTime: !values.permanent,
+        }, cliActor());
+        console.log(`Pengguna ${user.username} (${user.role}) dibuat.${values.permanent ? '' : ' Kata sandinya sekali pakai: saat pertama masuk wajib diganti.'}`);
         break;
       }
       case 'disable':
-        await disableUser(deps, required(values.username, 'username'));
+        await disableUser(deps, required(values.username, 'username'), cliActor());
         console.log(`Pengguna ${values.username} dinonaktifkan; semua sesinya diakhiri.`);
         break;
       case 'enable':
-        await enableUser(deps, required(values.username, 'username'));
+        await enableUser(deps, required(values.username, 'username'), cliActor());
         console.log(`Pengguna ${values.username} diaktifkan kembali.`);
         break;
       case 'reset-password':
-        await resetPassword(deps, required(values.username, 'username'), await readPassword(values['password-env']));
-        console.log(`Kata sandi ${values.username} diganti; semua sesinya diakhiri.`);
+        await resetPassword(deps, required(values.username, 'username'), await readPassword(values['password-env']), cliActor(), !values.permanent);
+        console.log(`Kata sandi ${values.username} diganti; semua sesinya diakhiri.${values.permanent ? '' : ' Saat masuk berikutnya wajib diganti.'}`);
         break;
       case 'list':
         for (const u of await listUsers(deps)) {

@@ -168,10 +168,12 @@ export interface ScanQuery extends ReportFilter {
 }
 
 /** A desk account as stored: what the desk sees of it (its agency scope is derived), plus the secrets it never sees. */
-export interface UserRecord extends Omit<DeskUser, 'agencyIds'> {
+export interface UserRecord extends Omit<DeskUser, 'agencyIds' | 'mustChangePassword'> {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+  /** Set by a new account or a reset (one-time password); missing on accounts made before. */
+  mustChangePassword?: boolean;
 }
 
 /** Who made a back-office change: a signed-in person on the pages, or someone at the server's CLI. */
@@ -290,8 +292,8 @@ export interface AccountStore {
   getSession(id: string): Promise<SessionRecord | null>;
   touchSession(id: string, lastSeenAt: string): Promise<void>;
   deleteSession(id: string): Promise<void>;
-  /** Returns the ids of the deleted sessions, so their sockets can be closed. */
-  deleteSessionsOfUser(userId: string): Promise<string[]>;
+  /** Returns the ids of the deleted sessions, so their sockets can be closed; `keep` survives. */
+  deleteSessionsOfUser(userId: string, keep?: string): Promise<string[]>;
 }
 
 /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */

@@ -10,7 +10,7 @@ import {
   type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
-import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
+import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteChannelStore } from './channel-store.ts';
@@ -240,7 +240,7 @@ export class SqliteStore implements Store {
       category: report.category, status: report.status, description: report.description, created_at: report.createdAt,
       due_at: report.dueAt, version: report.version, doc: JSON.stringify(report),
       desa: report.desa, lat: report.lat, lng: report.lng, confidential: report.confidential ? 1 : 0,
-      verify_due_at: report.verifyDueAt, verified_at: report.verifiedAt, resolved_at: report.resolvedAt, answered_at: answeredAtOf(report),
+      verify_due_at: report.verifyDueAt, verified_at: report.verifiedAt, resolved_at: report.resolvedAt, answered_at: report.answeredAt ?? null,
     };
     if (expectedVersion === 0) {
       try {
@@ -256,7 +256,7 @@ export class SqliteStore implements Store {
     } else {
       const result = this.sql(`UPDATE reports SET agency_id=@agency_id, kecamatan=@kecamatan, category=@category, status=@status,
         description=@description, due_at=@due_at, version=@version, doc=@doc, desa=@desa, lat=@lat, lng=@lng, confidential=@confidential,
-        verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=COALESCE(answered_at, @answered_at)
+        verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=@answered_at
         WHERE code=@code AND version=@expected`).run({ ...row, expected: expectedVersion });
       if (result.changes === 0) throw new VersionConflictError(report.code);
     }
@@ -572,10 +572,10 @@ export class SqliteStore implements Store {
     this.sql('DELETE FROM sessions WHERE id = ?').run(id);
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<string[]> {
+  async deleteSessionsOfUser(userId: string, keep = ''): Promise<string[]> {
     return this.db.transaction(() => {
-      const ids = this.sql('SELECT id FROM sessions WHERE user_id = ?').pluck().all(userId) as string[];
-      this.sql('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      const ids = this.sql('SELECT id FROM sessions WHERE user_id = ? AND id <> ?').pluck().all(userId, keep) as string[];
+      this.sql('DELETE FROM sessions WHERE user_id = ? AND id <> ?').run(userId, keep);
       return ids;
     })();
   }
