@@ -158,4 +158,20 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX reports_open_created ON reports(created_at DESC, code DESC, due_at, agency_id, kecamatan, category, status) WHERE due_at IS NOT NULL;
   CREATE INDEX reports_pins ON reports(created_at DESC, code DESC, lng, lat, category, status, agency_id, kecamatan) WHERE lat IS NOT NULL;
   ` },
+  // Desk search: a trigram index of the descriptions, so a substring of three or more characters
+  // is found without reading every report (LIKE '%…%' cannot use an index). Kept by triggers,
+  // so every write of a description (intake, a redaction) updates it in the same transaction.
+  { name: '011-search', up: `
+  CREATE VIRTUAL TABLE reports_fts USING fts5(description, tokenize = 'trigram');
+  INSERT INTO reports_fts (rowid, description) SELECT rowid, description FROM reports;
+  CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+    INSERT INTO reports_fts (rowid, description) VALUES (new.rowid, new.description);
+  END;
+  CREATE TRIGGER reports_fts_update AFTER UPDATE OF description ON reports WHEN old.description IS NOT new.description BEGIN
+    UPDATE reports_fts SET description = new.description WHERE rowid = new.rowid;
+  END;
+  CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+    DELETE FROM reports_fts WHERE rowid = old.rowid;
+  END;
+  ` },
 ];
