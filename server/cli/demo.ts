@@ -1,7 +1,9 @@
 // `npm run cli -- demo seed --reports N [--seed S] [--days D]`: demo data through the write path
 // (server/demo/seed.ts), into the store the server uses (same environment, same loadConfig).
+import { seedAdmin } from '../auth/seed-admin.ts';
 import { SessionHub } from '../auth/session-hub.ts';
 import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { Catalog } from '../reference/catalog.ts';
 import { EventBus } from '../realtime/event-bus.ts';
@@ -35,9 +37,13 @@ export async function runDemo(command: string, values: { reports?: string; seed?
   try {
     const catalog = new Catalog(store, config.regionCode);
     await catalog.reload();
+    const deps = { store, catalog, bus: new EventBus(), derivers: DERIVERS, clock: () => new Date(), sessionHub: new SessionHub(), config, logger: createLogger(config.logLevel) };
+    // The demo officers would otherwise be the store's first users, and the server then never
+    // creates `admin`: it is made here as the server would (ADMIN_PASSWORD, or a password shown once).
+    await seedAdmin(deps);
     const started = performance.now();
     let lastReport = started;
-    const result = await seedDemo({ store, catalog, bus: new EventBus(), derivers: DERIVERS, clock: () => new Date(), sessionHub: new SessionHub() }, {
+    const result = await seedDemo(deps, {
       reports, seed, days,
       onProgress: (done) => {
         if (performance.now() - lastReport < 5000 && done < reports) return;

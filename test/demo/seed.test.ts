@@ -42,6 +42,13 @@ describe('demo seed (npm run cli -- demo seed)', function () {
     app = await startApp({}, { dataDir });
     ({ cookie } = await addAndLogin(app, 'bupati', 'executive'));
   });
+
+  it('creates the first admin as the server would, beside one demo officer per agency', async () => {
+    const users = await app.deps.store.listUsers();
+    assert.ok(users.some((u) => u.username === 'admin' && u.role === 'admin'));
+    const officers = users.filter((u) => u.username.startsWith('demo-'));
+    assert.ok(officers.length >= 8 && officers.every((u) => u.role === 'officer' && u.agencyId));
+  });
   after(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
