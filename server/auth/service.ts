@@ -4,9 +4,9 @@ import { AppError } from '../errors.ts';
 import type { SessionRecord } from '../store/port.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { isSessionLive, openSession, resumeSession } from './sessions.ts';
-import { toDeskUser } from './users.ts';
+import { changeOwnPassword, toDeskUser } from './users.ts';
 
-type AuthDeps = Pick<Deps, 'store' | 'config' | 'clock' | 'sessionHub'>;
+type AuthDeps = Pick<Deps, 'store' | 'config' | 'clock' | 'sessionHub' | 'catalog'>;
 
 export interface Authenticated { user: DeskUser; session: SessionRecord }
 
@@ -19,7 +19,7 @@ export async function login(deps: AuthDeps, username: string, password: string):
   const matches = await verifyPassword(password, record?.passwordHash ?? (await decoyHash()));
   if (!record || !matches || record.disabled) throw new AppError('invalid_credentials', { status: 401 });
   const { token } = await openSession(deps.store, record.id, deps.clock(), deps.config);
-  return { user: toDeskUser(record), token };
+  return { user: toDeskUser(record, deps.catalog), token };
 }
 
 /** The user behind a session cookie, or null when the session is unknown, expired or the user is disabled. */
@@ -32,7 +32,23 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Authe
     deps.sessionHub.ended([session.id]);
     return null;
   }
-  return { user: toDeskUser(record), session };
+  return { user: toDeskUser(record, deps.catalog), session };
+}
+
+/**
+ * A user's own password change: the current one must match; the new one must differ from it.
+ * Ends the user's other sessions; this one stays, now without the one-time restriction.
+ */
+export async function changePassword(deps: AuthDeps, userId: string, sessionId: string, current: string, next: string): Promise<DeskUser> {
+  const record = await deps.store.getUserById(userId);
+  if (!record || !(await verifyPassword(current, record.passwordHash))) {
+    throw new AppError('wrong_current_password', { status: 422, fields: { currentPassword: 'wrong_current_password' } });
+  }
+  if (next === current) throw new AppError('same_password', { status: 422, fields: { newPassword: 'same_password' } });
+  await changeOwnPassword(deps, record, next, sessionId);
+  const updated = await deps.store.getUserById(userId);
+  if (!updated) throw new AppError('unauthenticated', { status: 401 });
+  return toDeskUser(updated, deps.catalog);
 }
 
 /** Ends the session here and on every socket that uses it. */

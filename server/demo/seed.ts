@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { findTopic, ASPIRATION_TOPICS } from '../../shared/reference/aspiration-topics.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { DeskUser } from '../../shared/desk.ts';
-import type { CategoryId, Report } from '../../shared/types.ts';
+import type { CategoryId, Report, ReportChannel } from '../../shared/types.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
-import { createUser } from '../auth/users.ts';
+import { createUser, toDeskUser } from '../auth/users.ts';
 import { topicAgency } from '../ngopi/routing.ts';
 import { actorOf, CITIZEN } from '../reports/actors.ts';
 import { commitChanges } from '../reports/change-report.ts';
@@ -28,6 +28,8 @@ const ORIGINALS_KEPT = 64;
 /** One Ngopi Bareng session every two weeks, each with its share of the aspirations. */
 const SESSION_EVERY_DAYS = 14;
 const SESSION_ASPIRATION_SHARE = 0.03;
+/** How citizens reach the hotline (the web form most, WhatsApp next). */
+const CHANNEL_MIX: readonly [ReportChannel, number][] = [['web', 70], ['whatsapp', 22], ['sms', 8]];
 
 export type SeedDeps = Pick<Deps, 'store' | 'bus' | 'derivers' | 'catalog' | 'clock' | 'sessionHub'>;
 
@@ -48,11 +50,11 @@ async function ensureOfficers(deps: SeedDeps): Promise<Officers> {
     const username = `demo-${agency.id}`.slice(0, 32);
     const existing = await deps.store.getUserByUsername(username);
     // The password is random and never shown: an admin gives a demo officer one with `user reset-password`.
-    const user = existing ?? await createUser(deps, {
+    const user = existing ? toDeskUser(existing, deps.catalog) : await createUser(deps, {
       username, name: `Petugas ${agency.name}`.slice(0, 100), role: 'officer', agencyId: agency.id, kecamatan: null,
       password: randomBytes(18).toString('base64url'),
     });
-    byAgency.set(agency.id, { id: user.id, username: user.username, name: user.name, role: user.role, agencyId: user.agencyId, kecamatan: user.kecamatan });
+    byAgency.set(agency.id, user);
   }
   const fallback = byAgency.get('dinkominfo') ?? [...byAgency.values()][0];
   if (!fallback) throw new Error('Tidak ada dinas aktif untuk petugas demo.');
@@ -120,9 +122,10 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<Se
       const parsed = parseReportInput(body, deps.catalog.region, wibDate(createdAt));
       if (!parsed.ok) throw new Error(`demo report ${i} is not valid: ${JSON.stringify(parsed.fields)}`);
       const agencyId = topic && findTopic(topic) ? topicAgency(deps, topic) : deps.catalog.agencyFor(category, parsed.value.kecamatan).id;
-      const report = buildReport(deps, parsed.value, [], createdAt, agencyId);
       // An aspiration of a session on site was entered by its facilitator; the rest came from phones.
-      const actor = inSession && inSession.mode !== 'daring' && random() < 0.7 ? actorOf(facilitator) : CITIZEN;
+      const byFacilitator = inSession !== undefined && inSession.mode !== 'daring' && random() < 0.7;
+      const report = buildReport(deps, parsed.value, [], createdAt, agencyId, byFacilitator ? 'ngopi' : weighted(random, CHANNEL_MIX));
+      const actor = byFacilitator ? actorOf(facilitator) : CITIZEN;
       const steps: SeededChange[] = [{ planned: { before: null, after: report, type: 'report.created' }, actor }];
       pending.set(report.code, report);
       steps.push(...await lifecycleOf(lifecycle, random, report, now));

@@ -56,7 +56,7 @@ export async function applyAction(
       return [...event('report.duplicate', { of: original.code }), mergeInto(original, report, at)];
     }
     case 'forward': {
-      if (!deps.catalog.agency(input.agencyId)) throw invalid('agencyId', 'invalid_agency');
+      if (!deps.catalog.agency(input.agencyId)?.active) throw invalid('agencyId', 'invalid_agency');
       if (input.agencyId === report.agencyId) throw invalid('agencyId', 'same_agency');
       // Disposisi: the report leaves this desk; both desks hear of it (old one to drop it).
       Object.assign(next, { agencyId: input.agencyId, assigneeId: null });

@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../places/places.ts';
@@ -17,10 +17,10 @@ import { generateTrackingCode } from './tracking-code.ts';
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
-export interface SubmitOptions { agencyId?: string; actor?: EventActor }
+export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
 
 /** The new report intake makes of a citizen's validated input (the demo seeder builds its reports here too). */
-export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string): Report {
+export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
@@ -56,6 +56,7 @@ export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, pho
     dueAt: verifyDueAt,
     overdueNotified: false,
     ...(locationMismatch ? { locationMismatch } : {}),
+    channel,
     version: 1,
   };
 }
@@ -99,7 +100,7 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'full', photo.full);
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
-    const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => buildReport(deps, input, photos, deps.clock(), agencyId));
+    const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web'));
     return { report, created: true };
   } catch (err) {
     // Nothing half-written: photos of a report that was not saved are removed again.

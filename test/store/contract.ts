@@ -24,7 +24,9 @@ import { deskSessionCases } from './contract/desk-sessions.ts';
 import { settingCases } from './contract/settings.ts';
 import { settingsAuditCases } from './contract/settings-audit.ts';
 import { durabilityCases } from './contract/durability.ts';
+import { readModelCases } from './contract/readmodel.ts';
 import { areaCases } from './contract/areas.ts';
+import { channelContractCases } from './contract/channels.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -44,7 +46,9 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   settingCases,
   settingsAuditCases,
   durabilityCases,
+  readModelCases,
   areaCases,
+  channelContractCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {

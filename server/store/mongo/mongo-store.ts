@@ -5,13 +5,15 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  SettingsVersionConflictError, VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
-  agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
+  agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
+import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
@@ -26,6 +28,8 @@ export interface MongoStoreOptions {
 }
 
 const EVENT_SEQ = 'eventSeq';
+/** Set once the read model holds every report; a database without it (made before) is counted at start. */
+const READMODEL_FILLED = 'readmodel.filled';
 const SETTINGS_VERSION = 'settingsVersion';
 const AUDIT_SEQ = 'auditSeq';
 /** Derived counters share the counters collection, apart from the event seq by a prefix. */
@@ -63,6 +67,7 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  readonly channels: MongoChannelStore;
   /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -71,7 +76,9 @@ export class MongoStore implements Store {
     private readonly connection: Connection,
     private readonly models: Models,
     private readonly transactions: boolean,
-  ) {}
+  ) {
+    this.channels = new MongoChannelStore(databaseOf(connection));
+  }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
     // Indexes and collections are made below, awaited, instead of by mongoose in the background.
@@ -88,7 +95,9 @@ export class MongoStore implements Store {
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
       await moveBoundarySettings(models);
-      return new MongoStore(connection, models, options.transactions);
+      const store = new MongoStore(connection, models, options.transactions);
+      await store.channels.prepare();
+      return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
@@ -173,6 +182,9 @@ export class MongoStore implements Store {
     switch (write.kind) {
       case 'counter':
         await this.models.Counter.updateOne({ _id: derivedCounterId(write.key) }, { $inc: { value: write.delta } }, { session, upsert: true });
+        return;
+      case 'readmodel':
+        await addCounters(this.models, [write], session);
         return;
     }
   }
@@ -304,9 +316,21 @@ export class MongoStore implements Store {
     return results.map((r) => factsOf(r, query));
   }
 
-  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
-    const results = await this.models.Report.aggregate<TimingResult>(agencyTimingsPipeline(filter));
+  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
+    const results = await this.models.Report.aggregate<TimingResult>(agencyAnswerTimesPipeline(filter));
     return results.map(timingOf);
+  }
+
+  async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {
+    return sumReadModel(this.models, query);
+  }
+
+  /** Not in a transaction (it may be millions of writes); offline, as the port says. */
+  async rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void } = {}): Promise<{ rebuilt: boolean; reports: number }> {
+    if (options.onlyIfFlagged && await this.models.Setting.exists({ _id: READMODEL_FILLED })) return { rebuilt: false, reports: 0 };
+    const reports = await rebuildReadModel(this.models, countersOf, options.onProgress);
+    await this.models.Setting.updateOne({ _id: READMODEL_FILLED }, { value: true }, { upsert: true });
+    return { rebuilt: true, reports };
   }
 
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
@@ -369,10 +393,10 @@ export class MongoStore implements Store {
     await this.models.Session.deleteOne({ _id: id });
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<string[]> {
+  async deleteSessionsOfUser(userId: string, keep?: string): Promise<string[]> {
     // Delete exactly the sessions listed, so the ids returned are the ones whose sockets to
     // close; a session created in between is not deleted and not reported. No transaction needed.
-    const docs = await this.models.Session.find({ userId }, { _id: 1 }).lean<Pick<SessionDoc, '_id'>[]>();
+    const docs = await this.models.Session.find(keep ? { userId, _id: { $ne: keep } } : { userId }, { _id: 1 }).lean<Pick<SessionDoc, '_id'>[]>();
     const ids = docs.map((d) => d._id);
     if (ids.length > 0) await this.models.Session.deleteMany({ _id: { $in: ids } });
     return ids;

@@ -82,6 +82,8 @@ const reportFields = {
   overdueNotified: bool,
   // Set when the reported kecamatan or desa disagrees with the GPS point (server/places/places.ts).
   locationMismatch: mixed,
+  // web, whatsapp, sms, ngopi (absent on older reports: web).
+  channel: str,
   // The officer's redacted text for the public pages (server/public/rules.ts).
   publicDescription: str,
   version: num,
@@ -141,6 +143,7 @@ const userFields = {
   passwordHash: str,
   disabled: bool,
   createdAt: str,
+  mustChangePassword: { type: Boolean },
 } satisfies Record<keyof UserDoc, unknown>;
 
 export const userSchema = new Schema<UserDoc>(userFields, { ...common, collection: 'users' });
@@ -176,6 +179,14 @@ areaSchema.index({ level: 1, _id: 1 });
 
 // One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
 export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });
+
+/** One read-model counter (see CounterDelta in ../port.ts); the unique key is every field but value. */
+export interface ReadCounterDoc { grain: string; name: string; bucket: string; agencyId: string; kecamatan: string; category: string; status: string; confidential: boolean; value: number }
+export const readCounterSchema = new Schema<ReadCounterDoc>({
+  grain: str, name: str, bucket: str, agencyId: str, kecamatan: str, category: str, status: str, confidential: bool, value: num,
+} satisfies Record<keyof ReadCounterDoc, unknown>, { ...common, collection: 'readmodel_counters' });
+// Leads with grain and name, as every read asks for them (the same order as SQLite's key).
+readCounterSchema.index({ grain: 1, name: 1, bucket: 1, agencyId: 1, kecamatan: 1, category: 1, status: 1, confidential: 1 }, { unique: true });
 
 const ngopiSessionFields = {
   _id: str,
