@@ -1,7 +1,6 @@
 // `npm run cli -- demo seed`: demo data through the write path, seen by the desk and the map as
 // any other reports are.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,21 +10,10 @@ import type { DeskReportView } from '../../shared/desk.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { placeOfPoint } from '../../server/places/places.ts';
 import { addAndLogin } from '../helpers/desk.ts';
+import { runCli } from '../helpers/processes.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(dataDir: string, args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const cli = runCli;
 
 describe('demo seed (npm run cli -- demo seed)', function () {
   this.timeout(60_000);
