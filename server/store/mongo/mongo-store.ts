@@ -3,7 +3,7 @@ import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../../shared/g
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
-import { answeredAtOf } from '../facts.ts';
+import { answeredAtOf } from '../../reports/answered-at.ts';
 import {
   SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
@@ -246,18 +246,16 @@ export class MongoStore implements Store {
   }
 
   private async writeReport(report: Report, expectedVersion: number, session: ClientSession | undefined): Promise<void> {
-    const answeredAt = answeredAtOf(report);
     if (expectedVersion === 0) {
       // Strict schema: a Report field the schema does not list is refused here, on insert.
-      await this.models.Report.insertOne({ ...report, answeredAt } satisfies ReportDoc, { session });
+      await this.models.Report.insertOne(report satisfies ReportDoc, { session });
       return;
     }
     // Only the version read may be replaced; matching nothing means someone changed it first.
     // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
-    // An update pipeline, so answeredAt keeps its first value ($ifNull) in the same atomic write.
     const result = await this.models.Report.updateOne(
       { code: report.code, version: expectedVersion },
-      replaceReportPipeline(report, answeredAt),
+      replaceReportPipeline(report),
       { session, updatePipeline: true },
     );
     if (result.matchedCount === 0) throw new VersionConflictError(report.code);
@@ -497,17 +495,17 @@ async function assertTransactionsAvailable(db: mongo.Db): Promise<void> {
 /**
  * The update pipeline that writes a changed report over the stored one: every field as given
  * ($literal, so a description starting with `$` stays text and an object replaces the stored
- * one instead of being merged into it), and answeredAt only while the stored one is null.
+ * one instead of being merged into it).
  * Like `$set: report`, it leaves fields absent from the report as they are.
  */
-export function replaceReportPipeline(report: Report, answeredAt: string | null): { $set: Record<string, unknown> }[] {
+export function replaceReportPipeline(report: Report): { $set: Record<string, unknown> }[] {
   const fields = Object.fromEntries(Object.entries(report).map(([name, value]) => [name, { $literal: value }]));
-  return [{ $set: { ...fields, answeredAt: { $ifNull: ['$answeredAt', { $literal: answeredAt }] } } }];
+  return [{ $set: fields }];
 }
 
 /**
- * Fills in answeredAt on reports written before it was derived (or by an older process during
- * a rolling restart), from their current state, as SQLite's migration 2 does. Only documents
+ * Fills in answeredAt on reports written before it was kept (or by an older process during
+ * a rolling restart), from their current state, as SQLite's migrations 002 and 009 do. Only documents
  * still without the field are touched, so a value a newer write set is never overwritten.
  */
 async function backfillAnsweredAt(models: Models): Promise<void> {
