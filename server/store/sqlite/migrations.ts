@@ -148,4 +148,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '009-answered-at-in-report', up: `
   UPDATE reports SET doc = json_set(doc, '$.answeredAt', answered_at);
   ` },
+  // 004's generic counters gave way to the read model's (008) before anything used them.
+  { name: '010-drop-derived-counters', up: `
+  DROP TABLE IF EXISTS counters;
+  ` },
 ];
