@@ -54,8 +54,9 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
     params.textUpper = String(params.text).toUpperCase();
   }
   if (filter.overdueNotified !== undefined) {
-    where.push("json_extract(doc, '$.overdueNotified') = @overdueNotified");
-    params.overdueNotified = filter.overdueNotified ? 1 : 0;
+    // A literal, not a parameter: only then can "not yet announced" use the partial index of
+    // the sweep's backlog (reports_overdue_pending), whose WHERE must be implied by the query's.
+    where.push(filter.overdueNotified ? "json_extract(doc, '$.overdueNotified') = 1" : "json_extract(doc, '$.overdueNotified') = 0");
   }
   if (filter.session) { where.push("json_extract(doc, '$.details.session') = @session"); params.session = filter.session; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
@@ -102,6 +103,8 @@ function prefixEnd(prefix: string): string {
 }
 
 const REBUILD_FLAG = 'readmodel.rebuild';
+/** A box with at least this many points is read newest first (see scanIndex). */
+const PIN_DENSE = 4000;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -403,7 +406,12 @@ export class SqliteStore implements Store {
       conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
       Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
     }
-    const sql = `SELECT doc FROM reports ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+    // The sweep's "overdue, not yet announced": its partial index holds only that backlog. The
+    // desk's overdue filter: open reports newest first, skipping those not yet due.
+    const index = !query.overdueAt || query.text !== undefined || query.session !== undefined ? ''
+      : query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending'
+        : query.overdueNotified === undefined && !query.dueFrom && !query.bbox ? 'INDEXED BY reports_open_created' : '';
+    const sql = `SELECT doc FROM reports ${index} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY created_at DESC, code DESC LIMIT @limit`;
     const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
@@ -454,7 +462,7 @@ export class SqliteStore implements Store {
     const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
     const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
         substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
-      FROM reports ${query.overdueAt && !readsRows(query) ? 'INDEXED BY reports_open_due' : ''} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+      FROM reports ${this.scanIndex(query)} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
     return rows.map((r) => {
       const facts: ReportFacts = {
         code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
@@ -466,6 +474,20 @@ export class SqliteStore implements Store {
       if (query.withPupuk) facts.pupuk = r.pupuk ? pupukFactsOf(JSON.parse(r.pupuk) as Record<string, unknown>) : null;
       return facts;
     });
+  }
+
+  /**
+   * Pins (a bbox, newest first, limited): a box holding many points is read newest first through
+   * reports_pins, which carries the point and the filtered columns, so it stops after `limit`
+   * hits; a box holding few is read through the point index and those few sorted. Which one is
+   * told by counting the box's points up to PIN_DENSE, so both ways are bounded.
+   */
+  private scanIndex(query: ScanQuery): string {
+    if (query.text !== undefined || query.overdueNotified !== undefined || query.session !== undefined) return '';
+    if (!query.bbox) return query.overdueAt ? 'INDEXED BY reports_open_due' : '';
+    const inBox = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports INDEXED BY reports_point
+      WHERE lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat LIMIT ${PIN_DENSE})`).pluck().get(query.bbox));
+    return inBox >= PIN_DENSE ? 'INDEXED BY reports_pins' : 'INDEXED BY reports_point';
   }
 
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
