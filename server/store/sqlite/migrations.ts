@@ -158,4 +158,8 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX reports_open_created ON reports(created_at DESC, code DESC, due_at, agency_id, kecamatan, category, status) WHERE due_at IS NOT NULL;
   CREATE INDEX reports_pins ON reports(created_at DESC, code DESC, lng, lat, category, status, agency_id, kecamatan) WHERE lat IS NOT NULL;
   ` },
+  // 004's generic counters gave way to the read model's (008) before anything used them.
+  { name: '011-drop-derived-counters', up: `
+  DROP TABLE IF EXISTS counters;
+  ` },
 ];
