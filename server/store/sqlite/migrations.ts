@@ -158,10 +158,14 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX reports_open_created ON reports(created_at DESC, code DESC, due_at, agency_id, kecamatan, category, status) WHERE due_at IS NOT NULL;
   CREATE INDEX reports_pins ON reports(created_at DESC, code DESC, lng, lat, category, status, agency_id, kecamatan) WHERE lat IS NOT NULL;
   ` },
+  // 004's generic counters gave way to the read model's (008) before anything used them.
+  { name: '011-drop-derived-counters', up: `
+  DROP TABLE IF EXISTS counters;
+  ` },
   // Desk search: a trigram index of the descriptions, so a substring of three or more characters
   // is found without reading every report (LIKE '%…%' cannot use an index). Kept by triggers,
   // so every write of a description (intake, a redaction) updates it in the same transaction.
-  { name: '011-search', up: `
+  { name: '012-search', up: `
   CREATE VIRTUAL TABLE reports_fts USING fts5(description, tokenize = 'trigram');
   INSERT INTO reports_fts (rowid, description) SELECT rowid, description FROM reports;
   CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN

@@ -6,7 +6,7 @@ import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
-  type AgencyAnswerTimes, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery,
+  type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery,
   type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
@@ -308,10 +308,6 @@ export class SqliteStore implements Store {
 
   private writeDerived(write: DerivedWrite): void {
     switch (write.kind) {
-      case 'counter':
-        this.sql('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value')
-          .run(write.key, write.delta);
-        return;
       case 'readmodel':
         this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
           VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
@@ -411,11 +407,6 @@ export class SqliteStore implements Store {
       this.sql('DELETE FROM settings WHERE key = ?').run(REBUILD_FLAG);
       return { rebuilt: true, reports };
     }).immediate();
-  }
-
-  async readCounters(keys: string[]): Promise<Record<string, number>> {
-    const read = this.sql('SELECT value FROM counters WHERE key = ?').pluck();
-    return Object.fromEntries(keys.map((key) => [key, Number(read.get(key) ?? 0)]));
   }
 
   async getReport(code: string): Promise<Report | null> {
@@ -532,23 +523,6 @@ export class SqliteStore implements Store {
     const inBox = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports INDEXED BY reports_point
       WHERE lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat LIMIT ${PIN_DENSE})`).pluck().get(query.bbox));
     return inBox >= PIN_DENSE ? 'INDEXED BY reports_pins' : 'INDEXED BY reports_point';
-  }
-
-  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
-    const { where, params } = filterSql(filter);
-    const and = where ? `${where} AND` : 'WHERE';
-    const table = tableFor(filter);
-    const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
-      FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
-    const times = new Map(counts.map((c) => [c.agency_id, {
-      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time, msToVerify: [] as number[], msToResolve: [] as number[],
-    }]));
-    const durations = (column: 'verified_at' | 'resolved_at', extra: string) => this.sql(`
-      SELECT agency_id, CAST(ROUND((julianday(${column}) - julianday(created_at)) * 86400000) AS INTEGER)
-      FROM ${table} ${and} ${column} IS NOT NULL ${extra}`).raw().all(params) as [string, number][];
-    for (const [agencyId, ms] of durations('verified_at', '')) times.get(agencyId)?.msToVerify.push(ms);
-    for (const [agencyId, ms] of durations('resolved_at', "AND status = 'resolved'")) times.get(agencyId)?.msToResolve.push(ms);
-    return [...times.values()];
   }
 
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
