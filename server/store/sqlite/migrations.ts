@@ -148,4 +148,34 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '009-answered-at-in-report', up: `
   UPDATE reports SET doc = json_set(doc, '$.answeredAt', answered_at);
   ` },
+  // The overdue sweep's backlog: open reports not yet announced, by deadline. Partial, so the
+  // sweep reads only these few (not every open report's document), one deadline window at a time.
+  // The desk's overdue filter: open reports newest first with their deadline, so the newest
+  // overdue are found without sorting every one. And pins newest first with their point and the
+  // map's filter columns (see SqliteStore.scanIndex).
+  { name: '010-overdue-and-pins', up: `
+  CREATE INDEX reports_overdue_pending ON reports(due_at) WHERE due_at IS NOT NULL AND json_extract(doc, '$.overdueNotified') = 0;
+  CREATE INDEX reports_open_created ON reports(created_at DESC, code DESC, due_at, agency_id, kecamatan, category, status) WHERE due_at IS NOT NULL;
+  CREATE INDEX reports_pins ON reports(created_at DESC, code DESC, lng, lat, category, status, agency_id, kecamatan) WHERE lat IS NOT NULL;
+  ` },
+  // 004's generic counters gave way to the read model's (008) before anything used them.
+  { name: '011-drop-derived-counters', up: `
+  DROP TABLE IF EXISTS counters;
+  ` },
+  // Desk search: a trigram index of the descriptions, so a substring of three or more characters
+  // is found without reading every report (LIKE '%…%' cannot use an index). Kept by triggers,
+  // so every write of a description (intake, a redaction) updates it in the same transaction.
+  { name: '012-search', up: `
+  CREATE VIRTUAL TABLE reports_fts USING fts5(description, tokenize = 'trigram');
+  INSERT INTO reports_fts (rowid, description) SELECT rowid, description FROM reports;
+  CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+    INSERT INTO reports_fts (rowid, description) VALUES (new.rowid, new.description);
+  END;
+  CREATE TRIGGER reports_fts_update AFTER UPDATE OF description ON reports WHEN old.description IS NOT new.description BEGIN
+    UPDATE reports_fts SET description = new.description WHERE rowid = new.rowid;
+  END;
+  CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+    DELETE FROM reports_fts WHERE rowid = old.rowid;
+  END;
+  ` },
 ];

@@ -6,12 +6,13 @@ import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
-  type AgencyAnswerTimes, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery,
+  type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery,
   type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteChannelStore } from './channel-store.ts';
 
@@ -33,7 +34,7 @@ const GROUP_SQL: Record<AggregateKey, string> = {
 };
 
 /** WHERE clause and named parameters of a report filter. */
-function filterSql(filter: ReportFilter): { where: string; conditions: string[]; params: Record<string, unknown> } {
+function filterSql(filter: ReportFilter, options: { scanText?: boolean } = {}): { where: string; conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, name: string, values: readonly string[]) => {
@@ -48,14 +49,25 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
   if (filter.text) {
-    // Tracking codes are upper case; a code read out over the phone is typed in any case.
-    where.push("(description LIKE @text ESCAPE '\\' OR code LIKE @textUpper ESCAPE '\\')");
-    params.text = `%${escapeLike(filter.text)}%`;
-    params.textUpper = String(params.text).toUpperCase();
+    // A substring of the description, or of the code (upper case; typed in any case). Three
+    // characters or more go through the trigram index, unless the caller found the text so
+    // common that reading newest first finds a page sooner (options.scanText). The code is
+    // searched only when the text could be part of one: a character no code holds matches none.
+    const text = filter.text;
+    const described = [...text].length >= 3 && !options.scanText
+      ? 'rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH @ftsText)'
+      : "description LIKE @text ESCAPE '\\'";
+    if (described.startsWith('rowid')) params.ftsText = ftsPhrase(text);
+    else params.text = `%${escapeLike(text)}%`;
+    if (couldBeInCode(text)) {
+      params.textUpper = `%${escapeLike(text.toUpperCase())}%`;
+      where.push(`(${described} OR code LIKE @textUpper ESCAPE '\\')`);
+    } else where.push(described);
   }
   if (filter.overdueNotified !== undefined) {
-    where.push("json_extract(doc, '$.overdueNotified') = @overdueNotified");
-    params.overdueNotified = filter.overdueNotified ? 1 : 0;
+    // A literal, not a parameter: only then can "not yet announced" use the partial index of
+    // the sweep's backlog (reports_overdue_pending), whose WHERE must be implied by the query's.
+    where.push(filter.overdueNotified ? "json_extract(doc, '$.overdueNotified') = 1" : "json_extract(doc, '$.overdueNotified') = 0");
   }
   if (filter.session) { where.push("json_extract(doc, '$.details.session') = @session"); params.session = filter.session; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
@@ -102,6 +114,21 @@ function prefixEnd(prefix: string): string {
 }
 
 const REBUILD_FLAG = 'readmodel.rebuild';
+/** A box with at least this many points is read newest first (see scanIndex). */
+const PIN_DENSE = 4000;
+
+/** An FTS5 phrase matching the text as typed: quotes doubled, nothing else special. */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Whether the text could be part of a tracking code (its alphabet and the dashes). */
+function couldBeInCode(text: string): boolean {
+  return [...text.toUpperCase()].every((c) => c === '-' || CODE_ALPHABET.includes(c));
+}
+
+/** A text matching at least this many descriptions is searched newest first instead (see listReports). */
+const COMMON_TEXT = 2000;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -281,10 +308,6 @@ export class SqliteStore implements Store {
 
   private writeDerived(write: DerivedWrite): void {
     switch (write.kind) {
-      case 'counter':
-        this.sql('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value')
-          .run(write.key, write.delta);
-        return;
       case 'readmodel':
         this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
           VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
@@ -386,11 +409,6 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async readCounters(keys: string[]): Promise<Record<string, number>> {
-    const read = this.sql('SELECT value FROM counters WHERE key = ?').pluck();
-    return Object.fromEntries(keys.map((key) => [key, Number(read.get(key) ?? 0)]));
-  }
-
   async getReport(code: string): Promise<Report | null> {
     return this.parseDoc<Report>(this.sql('SELECT doc FROM reports WHERE code = ?').pluck().get(code));
   }
@@ -406,13 +424,18 @@ export class SqliteStore implements Store {
   }
 
   async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
-    const { conditions, params } = filterSql(query);
+    const { conditions, params } = filterSql(query, { scanText: this.isCommonText(query.text) });
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
       conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
       Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
     }
-    const sql = `SELECT doc FROM reports ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+    // The sweep's "overdue, not yet announced": its partial index holds only that backlog. The
+    // desk's overdue filter: open reports newest first, skipping those not yet due.
+    const index = !query.overdueAt || query.text !== undefined || query.session !== undefined ? ''
+      : query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending'
+        : query.overdueNotified === undefined && !query.dueFrom && !query.bbox ? 'INDEXED BY reports_open_created' : '';
+    const sql = `SELECT doc FROM reports ${index} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY created_at DESC, code DESC LIMIT @limit`;
     const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
@@ -463,7 +486,7 @@ export class SqliteStore implements Store {
     const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
     const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
         substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
-      FROM reports ${query.overdueAt && !readsRows(query) ? 'INDEXED BY reports_open_due' : ''} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+      FROM reports ${this.scanIndex(query)} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
     return rows.map((r) => {
       const facts: ReportFacts = {
         code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
@@ -477,21 +500,29 @@ export class SqliteStore implements Store {
     });
   }
 
-  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
-    const { where, params } = filterSql(filter);
-    const and = where ? `${where} AND` : 'WHERE';
-    const table = tableFor(filter);
-    const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
-      FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
-    const times = new Map(counts.map((c) => [c.agency_id, {
-      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time, msToVerify: [] as number[], msToResolve: [] as number[],
-    }]));
-    const durations = (column: 'verified_at' | 'resolved_at', extra: string) => this.sql(`
-      SELECT agency_id, CAST(ROUND((julianday(${column}) - julianday(created_at)) * 86400000) AS INTEGER)
-      FROM ${table} ${and} ${column} IS NOT NULL ${extra}`).raw().all(params) as [string, number][];
-    for (const [agencyId, ms] of durations('verified_at', '')) times.get(agencyId)?.msToVerify.push(ms);
-    for (const [agencyId, ms] of durations('resolved_at', "AND status = 'resolved'")) times.get(agencyId)?.msToResolve.push(ms);
-    return [...times.values()];
+  /**
+   * A text found in many descriptions is searched by reading newest first (a page is found
+   * after a few hundred rows); a rarer one through the trigram index (its hits, then sorted).
+   * Which one is told by counting hits up to COMMON_TEXT, so both ways are bounded.
+   */
+  private isCommonText(text: string | undefined): boolean {
+    if (!text || [...text].length < 3) return false;
+    const hits = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports_fts WHERE reports_fts MATCH ? LIMIT ${COMMON_TEXT})`).pluck().get(ftsPhrase(text)));
+    return hits >= COMMON_TEXT;
+  }
+
+  /**
+   * Pins (a bbox, newest first, limited): a box holding many points is read newest first through
+   * reports_pins, which carries the point and the filtered columns, so it stops after `limit`
+   * hits; a box holding few is read through the point index and those few sorted. Which one is
+   * told by counting the box's points up to PIN_DENSE, so both ways are bounded.
+   */
+  private scanIndex(query: ScanQuery): string {
+    if (query.text !== undefined || query.overdueNotified !== undefined || query.session !== undefined) return '';
+    if (!query.bbox) return query.overdueAt ? 'INDEXED BY reports_open_due' : '';
+    const inBox = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports INDEXED BY reports_point
+      WHERE lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat LIMIT ${PIN_DENSE})`).pluck().get(query.bbox));
+    return inBox >= PIN_DENSE ? 'INDEXED BY reports_pins' : 'INDEXED BY reports_point';
   }
 
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
