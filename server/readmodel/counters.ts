@@ -4,7 +4,8 @@
 // Rebuilding is the same function applied to every report from nothing.
 import { isClosed } from '../../shared/reference/statuses.ts';
 import type { Report } from '../../shared/types.ts';
-import { answeredAtOf, pupukFactsOf } from '../store/facts.ts';
+import { answeredAtOf } from '../reports/answered-at.ts';
+import { pupukFactsOf } from '../store/facts.ts';
 import type { CounterBucket, ReadModelDelta, ReportFacts } from '../store/port.ts';
 import { createdBuckets, dueBuckets } from './buckets.ts';
 import { hourBucketOf, hoursBetween } from './hours.ts';
@@ -33,7 +34,8 @@ export function factsOfReport(report: Report): CountedFacts {
   return {
     category: report.category, agencyId: report.agencyId, status: report.status, kecamatan: report.kecamatan, desa: report.desa,
     confidential: report.confidential, createdAt: report.createdAt, verifiedAt: report.verifiedAt, resolvedAt: report.resolvedAt,
-    answeredAt: answeredAtOf(report), verifyDueAt: report.verifyDueAt, dueAt: report.dueAt,
+    // The first answer the write path kept (a reopen does not undo it); older reports: their state's.
+    answeredAt: report.answeredAt ?? answeredAtOf(report), verifyDueAt: report.verifyDueAt, dueAt: report.dueAt,
     pupuk: report.category === 'pupuk' ? pupukFactsOf(report.details as Record<string, unknown>) : null,
   };
 }

@@ -7,23 +7,10 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import type { AreaFeature } from '../../../shared/geo.ts';
 import type { AuditEntry, SessionRecord, UserRecord } from '../port.ts';
 
-/**
- * Values the store derives from a report and keeps beside it, for the map and statistics
- * (see ../facts.ts). They never leave the store: reads of reports project them away
- * (REPORT_PROJECTION).
- */
-export interface DerivedReportFields {
-  /**
-   * The first answer time (answeredAtOf), set on insert and on update only while still null,
-   * so a reopen does not move it. Null until answered; missing only on reports written before
-   * this field existed, which MongoStore.connect fills in (backfillAnsweredAt).
-   */
-  answeredAt: string | null;
-}
-/** A stored report: the domain Report and its derived fields; `_id` is mongoose's ObjectId and never leaves the store. */
-export type ReportDoc = Report & DerivedReportFields;
-/** Reads of reports return the domain Report: no `_id`, no derived fields. */
-export const REPORT_PROJECTION = { _id: 0, answeredAt: 0 } as const satisfies Record<'_id' | keyof DerivedReportFields, 0>;
+/** A stored report: the domain Report; `_id` is mongoose's ObjectId and never leaves the store. */
+export type ReportDoc = Report;
+/** Reads of reports return the domain Report: no `_id`. */
+export const REPORT_PROJECTION = { _id: 0 } as const;
 /** An event as stored: its `seq` is taken from the counter in the same transaction. */
 export type EventDoc = ReportEvent;
 /** `usernameKey` is the lowercased username: the unique, case-insensitive login name. */
@@ -48,8 +35,7 @@ const num = { type: Number };
 const bool = { type: Boolean };
 const mixed = { type: Schema.Types.Mixed };
 
-// `satisfies Record<keyof ReportDoc, unknown>`: the compiler insists every Report field (and
-// every derived field) is listed.
+// `satisfies Record<keyof ReportDoc, unknown>`: the compiler insists every Report field is listed.
 const reportFields = {
   code: { type: String, required: true },
   clientId: str,
@@ -87,7 +73,7 @@ const reportFields = {
   // The officer's redacted text for the public pages (server/public/rules.ts).
   publicDescription: str,
   version: num,
-  // Derived (DerivedReportFields).
+  // The first answer time, kept by the write path (server/reports/answered-at.ts).
   answeredAt: str,
 } satisfies Record<keyof ReportDoc, unknown>;
 
