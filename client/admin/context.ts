@@ -1,7 +1,11 @@
 // What every section of the back office draws with: the signed-in user and the reference data.
 import type { DeskUser } from '../../shared/desk.ts';
 import type { Agency, Category, Region } from '../../shared/types.ts';
-import { api, ApiError } from '../desk/api.ts';
+import { api, ApiError, apiWithHeaders } from '../desk/api.ts';
+import { T as TEXT } from './text.ts';
+
+const T_ERROR = TEXT.errorGeneric;
+const T_STALE = TEXT.staleReload;
 import { h } from '../desk/dom.ts';
 
 export interface AdminContext {
@@ -56,4 +60,33 @@ export function errorText(err: unknown, fallback: string): string {
   if (!(err instanceof ApiError)) return fallback;
   const fields = Object.values(err.fields).filter((m) => m !== err.message);
   return [err.message, ...fields].join(' ');
+}
+
+/**
+ * A settings table edited as a whole: `open` reads it into `body` (drawing it with `draw`) and
+ * keeps its ETag; `save` sends a new one with If-Match and reports on `status`, saying to reload
+ * when someone else changed it meanwhile (412).
+ */
+export function etagTable<T>(path: string, body: HTMLElement, status: ReturnType<typeof statusLine>) {
+  let etag = '';
+  return {
+    open(draw: (table: T) => void): void {
+      void apiWithHeaders<T>(path).then((res) => {
+        etag = res.headers.get('etag') ?? '';
+        draw(res.body);
+      }, (err: unknown) => body.replaceChildren(h('p', { class: 'desk-error' }, errorText(err, T_ERROR))));
+    },
+    async save(next: unknown, savedText: string): Promise<T | null> {
+      status.clear();
+      try {
+        const res = await apiWithHeaders<T>(path, { method: 'PUT', body: next, headers: { 'If-Match': etag } });
+        etag = res.headers.get('etag') ?? '';
+        status.ok(savedText);
+        return res.body;
+      } catch (err) {
+        status.fail(`${errorText(err, T_ERROR)}${err instanceof ApiError && err.status === 412 ? ` ${T_STALE}` : ''}`);
+        return null;
+      }
+    },
+  };
 }

@@ -1,8 +1,7 @@
 // Deadlines in working days per category, and the reopen window; saved over the ETag read.
 import { DEADLINE_RANGE, type DeadlineTable } from '../../shared/settings.ts';
-import { ApiError, apiWithHeaders } from '../desk/api.ts';
 import { h } from '../desk/dom.ts';
-import { errorText, field, statusLine, type AdminContext } from './context.ts';
+import { etagTable, field, statusLine, type AdminContext } from './context.ts';
 import { T } from './text.ts';
 
 const days = (id: string, value: number, label: string) =>
@@ -11,16 +10,16 @@ const days = (id: string, value: number, label: string) =>
 export function renderDeadlines(ctx: AdminContext): HTMLElement {
   const status = statusLine('deadlines-status');
   const body = h('div', { id: 'deadlines-body' }, T.loading);
-  let etag = '';
+  const table = etagTable<DeadlineTable>('/api/admin/deadlines', body, status);
 
-  function draw(table: DeadlineTable): void {
+  function draw(current: DeadlineTable): void {
     const rows = ctx.categories.map((c) => ({
       id: c.id,
-      verify: days(`dl-${c.id}-verify`, table.categories[c.id].verifyWorkingDays, `${T.verifyDays} ${c.label}`),
-      followUp: days(`dl-${c.id}-follow`, table.categories[c.id].followUpWorkingDays, `${T.followUpDays} ${c.label}`),
+      verify: days(`dl-${c.id}-verify`, current.categories[c.id].verifyWorkingDays, `${T.verifyDays} ${c.label}`),
+      followUp: days(`dl-${c.id}-follow`, current.categories[c.id].followUpWorkingDays, `${T.followUpDays} ${c.label}`),
       label: c.label,
     }));
-    const reopen = days('dl-reopen', table.reopenWorkingDays, T.reopenDays);
+    const reopen = days('dl-reopen', current.reopenWorkingDays, T.reopenDays);
     const save = h('button', { type: 'submit', class: 'desk-btn primary', id: 'deadlines-save' }, T.save);
     const form = h('form', { id: 'deadlines-form', novalidate: true },
       h('table', { class: 'admin-table' },
@@ -29,28 +28,15 @@ export function renderDeadlines(ctx: AdminContext): HTMLElement {
       field(T.reopenDays, reopen), save);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      status.clear();
-      try {
-        const res = await apiWithHeaders<DeadlineTable>('/api/admin/deadlines', {
-          method: 'PUT', headers: { 'If-Match': etag },
-          body: {
-            categories: Object.fromEntries(rows.map((r) => [r.id, { verifyWorkingDays: r.verify.valueAsNumber, followUpWorkingDays: r.followUp.valueAsNumber }])),
-            reopenWorkingDays: reopen.valueAsNumber,
-          },
-        });
-        etag = res.headers.get('etag') ?? '';
-        status.ok(T.saved);
-      } catch (err) {
-        status.fail(`${errorText(err, T.errorGeneric)}${err instanceof ApiError && err.status === 412 ? ` ${T.staleReload}` : ''}`);
-      }
+      await table.save({
+        categories: Object.fromEntries(rows.map((r) => [r.id, { verifyWorkingDays: r.verify.valueAsNumber, followUpWorkingDays: r.followUp.valueAsNumber }])),
+        reopenWorkingDays: reopen.valueAsNumber,
+      }, T.saved);
     });
     body.replaceChildren(form);
   }
 
-  void apiWithHeaders<DeadlineTable>('/api/admin/deadlines').then((res) => {
-    etag = res.headers.get('etag') ?? '';
-    draw(res.body);
-  }, (err: unknown) => body.replaceChildren(h('p', { class: 'desk-error' }, errorText(err, T.errorGeneric))));
+  table.open(draw);
 
   return h('section', { class: 'admin-section', id: 'section-tenggat' },
     h('h2', {}, T.sections.tenggat), h('p', { class: 'desk-muted' }, T.deadlinesIntro), status.el, body);

@@ -1,7 +1,6 @@
 // National holidays and cuti bersama, edited as one list; a warning while this or next year has none.
-import { ApiError, apiWithHeaders } from '../desk/api.ts';
 import { h } from '../desk/dom.ts';
-import { errorText, select, statusLine } from './context.ts';
+import { etagTable, select, statusLine } from './context.ts';
 import { T } from './text.ts';
 
 interface Holiday { date: string; name: string; kind: 'libur' | 'cuti_bersama' }
@@ -11,7 +10,7 @@ export function renderHolidays(): HTMLElement {
   const status = statusLine('holidays-status');
   const warning = h('p', { class: 'desk-notice', id: 'holidays-warning', role: 'alert', hidden: true });
   const body = h('div', { id: 'holidays-body' }, T.loading);
-  let etag = '';
+  const table = etagTable<HolidaysBody>('/api/admin/holidays', body, status);
 
   function warn(years: number[]): void {
     warning.hidden = years.length === 0;
@@ -40,25 +39,15 @@ export function renderHolidays(): HTMLElement {
       add, ' ', save);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      status.clear();
       const value = (tr: Element, part: string) => tr.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-part="${part}"]`)?.value ?? '';
       const holidays = [...rows.querySelectorAll('tr')].map((tr) => ({ date: value(tr, 'date'), name: value(tr, 'name'), kind: value(tr, 'kind') }));
-      try {
-        const res = await apiWithHeaders<HolidaysBody>('/api/admin/holidays', { method: 'PUT', body: { holidays }, headers: { 'If-Match': etag } });
-        etag = res.headers.get('etag') ?? '';
-        warn(res.body.yearsWithout);
-        status.ok(T.saved);
-      } catch (err) {
-        status.fail(`${errorText(err, T.errorGeneric)}${err instanceof ApiError && err.status === 412 ? ` ${T.staleReload}` : ''}`);
-      }
+      const saved = await table.save({ holidays }, T.saved);
+      if (saved) warn(saved.yearsWithout);
     });
     body.replaceChildren(form);
   }
 
-  void apiWithHeaders<HolidaysBody>('/api/admin/holidays').then((res) => {
-    etag = res.headers.get('etag') ?? '';
-    draw(res.body);
-  }, (err: unknown) => body.replaceChildren(h('p', { class: 'desk-error' }, errorText(err, T.errorGeneric))));
+  table.open(draw);
 
   return h('section', { class: 'admin-section', id: 'section-libur' },
     h('h2', {}, T.sections.libur), h('p', { class: 'desk-muted' }, T.holidaysIntro), warning, status.el, body);

@@ -2,9 +2,8 @@
 // whole over the ETag it was read at (If-Match), so two admins never overwrite each other unseen.
 import { ASPIRATION_TOPICS } from '../../shared/reference/aspiration-topics.ts';
 import type { RouteOverride, RoutingTable } from '../../shared/settings.ts';
-import { ApiError, apiWithHeaders } from '../desk/api.ts';
 import { h } from '../desk/dom.ts';
-import { errorText, select, statusLine, type AdminContext } from './context.ts';
+import { etagTable, select, statusLine, type AdminContext } from './context.ts';
 import { T } from './text.ts';
 
 export function renderRouting(ctx: AdminContext): HTMLElement {
@@ -12,11 +11,11 @@ export function renderRouting(ctx: AdminContext): HTMLElement {
   const body = h('div', { id: 'routing-body' }, T.loading);
   const agencies = (): [string, string][] => ctx.agencies.filter((a) => a.active).map((a) => [a.id, a.parentId ? `${a.name} (unit ${ctx.agencyName(a.parentId)})` : a.name]);
   const categories = (): [string, string][] => ctx.categories.map((c) => [c.id, c.label]);
-  let etag = '';
+  const table = etagTable<RoutingTable>('/api/admin/routing', body, status);
 
-  function draw(table: RoutingTable): void {
-    const routeSelects = ctx.categories.map((c) => ({ id: c.id, el: select(`route-${c.id}`, agencies(), table.routes[c.id] ?? '') }));
-    const topicSelects = ASPIRATION_TOPICS.map((t) => ({ id: t.id, el: select(`topic-${t.id}`, agencies(), table.topics[t.id] ?? '') }));
+  function draw(current: RoutingTable): void {
+    const routeSelects = ctx.categories.map((c) => ({ id: c.id, el: select(`route-${c.id}`, agencies(), current.routes[c.id] ?? '') }));
+    const topicSelects = ASPIRATION_TOPICS.map((t) => ({ id: t.id, el: select(`topic-${t.id}`, agencies(), current.topics[t.id] ?? '') }));
     const overrides = h('tbody', { id: 'overrides' });
     const addOverride = (o: RouteOverride | null) => {
       const rowIndex = overrides.children.length;
@@ -28,7 +27,7 @@ export function renderRouting(ctx: AdminContext): HTMLElement {
       remove.addEventListener('click', () => tr.remove());
       overrides.append(tr);
     };
-    for (const o of table.overrides) addOverride(o);
+    for (const o of current.overrides) addOverride(o);
     const add = h('button', { type: 'button', class: 'desk-btn', id: 'add-override' }, T.addOverride);
     add.addEventListener('click', () => addOverride(null));
     const save = h('button', { type: 'submit', class: 'desk-btn primary', id: 'routing-save' }, T.save);
@@ -43,7 +42,6 @@ export function renderRouting(ctx: AdminContext): HTMLElement {
       save);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      status.clear();
       const part = (tr: Element, name: string) => tr.querySelector<HTMLSelectElement>(`[data-part="${name}"]`)?.value ?? '';
       const next = {
         routes: Object.fromEntries(routeSelects.map(({ id, el }) => [id, el.value])),
@@ -51,23 +49,13 @@ export function renderRouting(ctx: AdminContext): HTMLElement {
         topics: Object.fromEntries(topicSelects.map(({ id, el }) => [id, el.value])),
       };
       save.disabled = true;
-      try {
-        const res = await apiWithHeaders<RoutingTable>('/api/admin/routing', { method: 'PUT', body: next, headers: { 'If-Match': etag } });
-        etag = res.headers.get('etag') ?? '';
-        status.ok(`${T.saved} ${T.routingIntro.split('. ')[1] ?? ''}`);
-      } catch (err) {
-        status.fail(`${errorText(err, T.errorGeneric)}${err instanceof ApiError && err.status === 412 ? ` ${T.staleReload}` : ''}`);
-      } finally {
-        save.disabled = false;
-      }
+      await table.save(next, `${T.saved} ${T.routingIntro.split('. ')[1] ?? ''}`);
+      save.disabled = false;
     });
     body.replaceChildren(form);
   }
 
-  void apiWithHeaders<RoutingTable>('/api/admin/routing').then((res) => {
-    etag = res.headers.get('etag') ?? '';
-    draw(res.body);
-  }, (err: unknown) => body.replaceChildren(h('p', { class: 'desk-error' }, errorText(err, T.errorGeneric))));
+  table.open(draw);
 
   return h('section', { class: 'admin-section', id: 'section-pengarahan' },
     h('h2', {}, T.sections.pengarahan), h('p', { class: 'desk-notice', id: 'routing-note' }, T.routingIntro), status.el, body);
