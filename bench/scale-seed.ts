@@ -4,7 +4,7 @@
 // Used by `npm run bench -- scale` until `npm run cli -- demo seed` can do the same.
 import { CATEGORIES } from '../shared/reference/categories.ts';
 import blora from '../shared/reference/region-33.16.json' with { type: 'json' };
-import type { CategoryId, FertiliserType, PupukProblem, Region, Report, ReportDetails, ReportStatus } from '../shared/types.ts';
+import type { CategoryDetails, CategoryId, FertiliserType, PupukProblem, Region, Report, ReportStatus } from '../shared/types.ts';
 import { CITIZEN } from '../server/reports/actors.ts';
 import { commitChanges, type WriteDeps } from '../server/reports/change-report.ts';
 import { generateTrackingCode } from '../server/reports/tracking-code.ts';
@@ -66,24 +66,24 @@ function kioskName(random: () => number): string {
   return weighted(random, [[base, 6], [base.toUpperCase(), 1], [base.toLowerCase(), 1], [base.replace(' ', '  '), 1]]);
 }
 
-function detailsOf(random: () => number, category: CategoryId): ReportDetails {
+function detailsOf(random: () => number, category: CategoryId): CategoryDetails {
   if (category === 'pupuk') {
     const fertiliserType = weighted(random, FERTILISERS);
     const het = HET[fertiliserType];
     const problems = [pick(random, PROBLEMS), ...(random() < 0.3 ? [pick(random, PROBLEMS)] : [])].filter((p, i, all) => all.indexOf(p) === i);
     const priced = het !== undefined && random() < 0.7;
     const pricePerKg = priced ? Math.round(het * (0.95 + random() * 0.6)) : undefined;
-    return {
+    return { category, details: {
       fertiliserType, problems, ...(random() < 0.85 ? { kioskName: kioskName(random) } : {}),
       ...(priced && pricePerKg !== undefined ? {
         quantity: 50, unit: 'kg' as const, price: pricePerKg * 50, priceUnit: 'total' as const, pricePerKg, hetPerKg: het,
         overHetPerKg: Math.max(0, pricePerKg - het), overHetPercent: Math.max(0, Math.round(((pricePerKg - het) / het) * 100)),
       } : {}),
-    };
+    } };
   }
-  if (category === 'jalan') return { damageType: pick(random, ['berlubang', 'retak', 'longsor', 'banjir', 'jembatan'] as const), severity: pick(random, [1, 2, 3] as const) };
-  if (category === 'aspirasi') return { topic: 'umum' };
-  return {};
+  if (category === 'jalan') return { category, details: { damageType: pick(random, ['berlubang', 'retak', 'longsor', 'banjir', 'jembatan'] as const), severity: pick(random, [1, 2, 3] as const) } };
+  if (category === 'aspirasi') return { category, details: { topic: 'umum' } };
+  return { category, details: {} };
 }
 
 /** Hours a step took: mostly within a day or two, a long tail of weeks. */
@@ -114,7 +114,7 @@ export function seededReport(random: () => number, i: number, n: number, now: nu
   return {
     code: generateTrackingCode(),
     clientId: null,
-    category,
+    ...detailsOf(random, category),
     agencyId: CATEGORIES.find((c) => c.id === category)?.agencyId ?? 'dinkominfo',
     status,
     description: `${description.charAt(0).toUpperCase()}${description.slice(1)}.`,
@@ -126,7 +126,6 @@ export function seededReport(random: () => number, i: number, n: number, now: nu
     reporterPhone: random() < 0.6 ? '081234567890' : null,
     anonymous: random() < 0.2,
     confidential: random() < 0.05,
-    details: detailsOf(random, category),
     photos: [],
     assigneeId: null,
     duplicateOf: null,

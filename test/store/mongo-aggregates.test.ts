@@ -2,7 +2,6 @@
 // Pure, no server: what the pipelines compute on a real MongoDB is held to the SQLite store's
 // results by the store contract (test/store/contract.ts via test/store/mongo.test.ts).
 import assert from 'node:assert/strict';
-import type { Report } from '../../shared/types.ts';
 import {
   aggregatePipeline, aggregateRowsOf, agencyAnswerTimesPipeline, factsOf, GROUP_EXPRESSIONS, scanPipeline, timingOf,
 } from '../../server/store/mongo/aggregates.ts';
@@ -140,10 +139,10 @@ describe('MongoDB adapter: agency answer times', () => {
 
 describe('MongoDB adapter: the derived answer time', () => {
   it('is written with each changed field literal, and kept once set ($ifNull)', () => {
-    const report = makeReport({ description: '$where: harga pupuk', details: { kioskName: '$kios' } as unknown as Report['details'] });
+    const report = makeReport({ description: '$where: harga pupuk', category: 'pupuk', details: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' } });
     const [stage] = replaceReportPipeline(report, '2026-03-03T03:00:00.000Z');
     assert.deepEqual(stage.$set.description, { $literal: '$where: harga pupuk' });
-    assert.deepEqual(stage.$set.details, { $literal: { kioskName: '$kios' } });
+    assert.deepEqual(stage.$set.details, { $literal: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' } });
     assert.deepEqual(stage.$set.answeredAt, { $ifNull: ['$answeredAt', { $literal: '2026-03-03T03:00:00.000Z' }] });
     assert.deepEqual(Object.keys(stage.$set).sort(), [...Object.keys(report), 'answeredAt'].sort());
   });

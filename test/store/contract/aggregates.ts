@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Report } from '../../../shared/types.ts';
 import { eventFor } from '../../../server/reports/events.ts';
 import type { AgencyAnswerTimes, AggregateQuery, Store } from '../../../server/store/port.ts';
+import { withCategory, type ReportOverrides } from '../../helpers/fixtures.ts';
 import { makeReport, CITIZEN, commitOne, OFFICER, type ContractContext } from './fixtures.ts';
 
 export function aggregateCases(t: ContractContext): void {
@@ -10,7 +11,7 @@ export function aggregateCases(t: ContractContext): void {
     beforeEach(() => { store = t.store; });
 
     // Fixed instants, so weeks and deadlines are known; no GPS point unless given.
-    const fixed = (overrides: Partial<Report> = {}) => makeReport({
+    const fixed = (overrides: ReportOverrides = {}) => makeReport({
       createdAt: '2026-03-02T03:00:00.000Z', verifyDueAt: '2026-03-05T16:59:59.999Z', dueAt: '2026-03-05T16:59:59.999Z',
       lat: null, lng: null, ...overrides,
     });
@@ -30,9 +31,9 @@ export function aggregateCases(t: ContractContext): void {
     });
 
     it('groups by several keys at once, overdue judged at the given instant, within a filter', async () => {
-      await put(fixed({ kecamatan: '33.16.05', category: 'jalan' }));
-      await put(fixed({ kecamatan: '33.16.05', category: 'pupuk', agencyId: 'satgas-pupuk', dueAt: '2026-03-20T00:00:00.000Z' }));
-      await put(fixed({ kecamatan: '33.16.09', category: 'jalan', status: 'resolved', dueAt: null }));
+      await put(fixed({ kecamatan: '33.16.05', ...withCategory('jalan') }));
+      await put(fixed({ kecamatan: '33.16.05', ...withCategory('pupuk'), agencyId: 'satgas-pupuk', dueAt: '2026-03-20T00:00:00.000Z' }));
+      await put(fixed({ kecamatan: '33.16.09', ...withCategory('jalan'), status: 'resolved', dueAt: null }));
       const rows = await store.aggregateReports({ by: ['kecamatan', 'overdue'], now: NOW });
       const flat = rows.map((r) => `${r.key.kecamatan}/${r.key.overdue}=${r.count}`).sort();
       assert.deepEqual(flat, ['33.16.05/false=1', '33.16.05/true=1', '33.16.09/false=1']);
@@ -44,7 +45,7 @@ export function aggregateCases(t: ContractContext): void {
     it('counts all filtered reports in one row without keys, and gives no row when none match', async () => {
       await put(fixed({ createdAt: '2026-03-01T00:00:00.000Z', status: 'new' }));
       await put(fixed({ createdAt: '2026-03-02T00:00:00.000Z', status: 'verified', kecamatan: '33.16.01', desa: '33.16.01.2001' }));
-      await put(fixed({ createdAt: '2026-03-03T00:00:00.000Z', status: 'resolved', dueAt: null, category: 'kesehatan', agencyId: 'dinkes' }));
+      await put(fixed({ createdAt: '2026-03-03T00:00:00.000Z', status: 'resolved', dueAt: null, ...withCategory('kesehatan'), agencyId: 'dinkes' }));
       const count = async (filter: Omit<AggregateQuery, 'by' | 'now'>) => (await store.aggregateReports({ ...filter, by: [], now: NOW })).map((r) => [r.key, r.count]);
 
       assert.deepEqual(await count({}), [[{}, 3]]);
@@ -100,8 +101,8 @@ export function aggregateCases(t: ContractContext): void {
       const h = (hours: number) => hours * 3_600_000;
       for (const hours of [10, 20, 40, 90]) await put(fixed({ status: 'verified', verifiedAt: at(hours) }));
       await put(fixed({ status: 'resolved', verifiedAt: at(5), resolvedAt: at(30), dueAt: null }));
-      await put(fixed({ agencyId: 'dinkes', category: 'kesehatan', status: 'rejected', dueAt: null, updatedAt: at(100) }));
-      await put(fixed({ agencyId: 'disdik', category: 'pendidikan' }));
+      await put(fixed({ agencyId: 'dinkes', ...withCategory('kesehatan'), status: 'rejected', dueAt: null, updatedAt: at(100) }));
+      await put(fixed({ agencyId: 'disdik', ...withCategory('pendidikan') }));
       const sorted = (t: AgencyAnswerTimes | undefined) => t && { ...t, msToVerify: [...t.msToVerify].sort((x, y) => x - y), msToResolve: [...t.msToResolve].sort((x, y) => x - y) };
       const times = new Map((await store.agencyAnswerTimes({})).map((t) => [t.agencyId, sorted(t)]));
       // dpupr: verified after 5, 10, 20, 40, 90 h; the 90 h one missed the 5 March deadline (75 h after).
