@@ -1,5 +1,5 @@
 // What the desk (officers, camat, executives, admin) and the server agree on over HTTP.
-import type { CategoryDetails, EventActor, EventType, PhotoRef, ReportStatus, ReportSummary, Role } from './types.ts';
+import type { CategoryDetails, EventActor, EventType, PhotoRef, ReportChannel, ReportStatus, ReportSummary, Role } from './types.ts';
 
 /** The signed-in person as the desk sees them (never the password hash). */
 export interface DeskUser {
@@ -14,6 +14,8 @@ export interface DeskUser {
    * (a UPT of DPUPR). Empty for the other roles, whose sight is the kecamatan or everything.
    */
   agencyIds: string[];
+  /** Signed in with a one-time password: nothing is allowed until a new one is chosen. */
+  mustChangePassword: boolean;
 }
 
 export const DESK_ACTIONS = [
@@ -49,6 +51,8 @@ export interface DeskPhoto extends PhotoRef { url: string; thumbUrl: string }
 export type DeskReportView = DeskReportFields & CategoryDetails;
 
 export interface DeskReportFields extends DeskSummary {
+  /** Where it came in: web form, WhatsApp, SMS, Ngopi Bareng (later Open311). */
+  channel: ReportChannel;
   description: string;
   lat: number | null;
   lng: number | null;

@@ -48,9 +48,10 @@ function aspirasi(d: AspirasiDetails): HTMLElement {
   return facts([[TEXT.topic, d.topic], [TEXT.session, d.session]]);
 }
 
-/** `details` is typed by `category`; details a one-line SMS or WhatsApp report could not carry show nothing. */
+/** `details` is typed by `category`; details a one-line SMS or WhatsApp report could not carry say so. */
 export function renderCategoryDetails(r: CategoryDetails, catalog: Catalog): HTMLElement | null {
-  if ('notGiven' in r.details) return null;
+  // A one-line SMS/WhatsApp report: the details were never given, not given as empty.
+  if ('notGiven' in r.details) return h('p', { class: 'desk-missing', id: 'details-not-given' }, TEXT.detailsNotGiven);
   switch (r.category) {
     case 'pupuk': return pupuk(r.details, catalog);
     case 'jalan': return jalan(r.details);

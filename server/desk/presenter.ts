@@ -29,6 +29,7 @@ export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser
   return {
     ...toDeskSummary(report, user, now),
     ...categoryDetailsOf(report),
+    channel: report.channel ?? 'web',
     description: report.description,
     lat: report.lat,
     lng: report.lng,

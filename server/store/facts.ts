@@ -1,16 +1,6 @@
-// Values adapters derive from a report to index them beside its document. Kept here, once,
-// so every adapter (SQLite, MongoDB) derives them the same way.
-import { isClosed } from '../../shared/reference/statuses.ts';
-import type { Report } from '../../shared/types.ts';
+// Values adapters derive from a report's fields for its facts rows. Kept here, once, so every
+// adapter (SQLite, MongoDB) derives them the same way.
 import type { ReportFacts } from './port.ts';
-
-/**
- * When the report got its first answer: verification, or closing without one (resolved,
- * rejected, duplicate). An adapter keeps the first value it saw (a reopen does not move it).
- */
-export function answeredAtOf(report: Pick<Report, 'verifiedAt' | 'resolvedAt' | 'status' | 'updatedAt'>): string | null {
-  return report.verifiedAt ?? report.resolvedAt ?? (isClosed(report.status) ? report.updatedAt : null);
-}
 
 /** How many characters of the description a ReportFacts row carries. */
 export const EXCERPT_LENGTH = 140;
@@ -24,11 +14,14 @@ export function excerptOf(head: string): string {
 }
 
 /** The pupuk figures of a report's `details`, each null (or []) when absent or of another type. */
-export function pupukFactsOf(d: Record<string, unknown>): NonNullable<ReportFacts['pupuk']> {
+export function pupukFactsOf(details: object): NonNullable<ReportFacts['pupuk']> {
+  // Read field by field: stored JSON, typed details and details not given alike.
+  const field = (key: string): unknown => Reflect.get(details, key);
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const problems = field('problems');
   return {
-    kioskName: text(d.kioskName), fertiliserType: text(d.fertiliserType), pricePerKg: num(d.pricePerKg), hetPerKg: num(d.hetPerKg),
-    overHetPerKg: num(d.overHetPerKg), problems: Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [],
+    kioskName: text(field('kioskName')), fertiliserType: text(field('fertiliserType')), pricePerKg: num(field('pricePerKg')), hetPerKg: num(field('hetPerKg')),
+    overHetPerKg: num(field('overHetPerKg')), problems: Array.isArray(problems) ? problems.filter((p): p is string => typeof p === 'string') : [],
   };
 }

@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { login } from '../helpers/desk.ts';
+import { runCli } from '../helpers/processes.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(dataDir: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
-      env: { ...process.env, ...options.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const cli = runCli;
 
 describe('account CLI (npm run cli -- user …)', () => {
   let dataDir: string;
@@ -39,6 +25,16 @@ describe('account CLI (npm run cli -- user …)', () => {
     const res = await cli(dataDir, ['user', 'add', '--username', 'budi', '--name', 'Budi Santoso', '--role', 'officer', '--agency', 'dpupr'], { stdin: 'sandi-dari-stdin-1\n' });
     assert.equal(res.code, 0, res.stderr);
     await login(app, 'budi', 'sandi-dari-stdin-1');
+  });
+
+  it('makes a one-time password unless --permanent, and records who ran it in the audit trail', async () => {
+    const me = async (cookie: string) => (await request(app.baseUrl).get('/api/auth/me').set('Cookie', cookie).expect(200)).body.user;
+    assert.equal((await me(await login(app, 'budi', 'sandi-dari-stdin-1'))).mustChangePassword, true);
+    const add = await cli(dataDir, ['user', 'add', '--username', 'layanan', '--name', 'Akun Layanan', '--role', 'executive', '--permanent'], { stdin: 'sandi-tetap-12345' });
+    assert.equal(add.code, 0, add.stderr);
+    assert.equal((await me(await login(app, 'layanan', 'sandi-tetap-12345'))).mustChangePassword, false);
+    const { items } = await app.deps.store.listAudit({ limit: 10 });
+    assert.deepEqual(items.map((e) => [e.action, e.target, e.actor.via]), [['user.create', 'user:layanan', 'cli'], ['user.create', 'user:budi', 'cli']]);
   });
 
   it('takes the password from --password-env and lists users', async () => {

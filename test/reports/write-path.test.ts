@@ -20,11 +20,15 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
 }
 
-/** A read model in miniature: reports per status, kept by the difference each event carries. */
+const ALL = { grain: 'all' as const, bucket: '' };
+const counter = (name: string, value: number): DerivedWrite =>
+  ({ kind: 'readmodel', ...ALL, kecamatan: '33.16.05', category: 'jalan', status: 'new', agencyId: 'dpupr', confidential: false, name, value });
+
+/** A read model in miniature, in place of the real one: reports per status, by the difference each change makes. */
 const countByStatus: Deriver = (before, after) => {
   if (before?.status === after.status) return [];
-  const writes: DerivedWrite[] = [{ kind: 'counter', key: `status:${after.status}`, delta: 1 }];
-  if (before) writes.push({ kind: 'counter', key: `status:${before.status}`, delta: -1 });
+  const writes = [counter(`test:${after.status}`, 1)];
+  if (before) writes.push(counter(`test:${before.status}`, -1));
   return writes;
 };
 
@@ -71,7 +75,10 @@ describe('the one write path', () => {
   });
 
   it('commits what a deriver derives with each change, and nothing for a refused change', async () => {
-    const read = () => app.deps.store.readCounters(['status:new', 'status:verified', 'status:rejected']);
+    const read = async () => {
+      const rows = await app.deps.store.sumReadModel({ buckets: [ALL], prefixes: ['test:'], by: [] });
+      return Object.fromEntries(['new', 'verified', 'rejected'].map((s) => [`status:${s}`, rows.find((r) => r.name === `test:${s}`)?.value ?? 0]));
+    };
     const before = await read();
     const first = await submit();
     await submit();
@@ -100,6 +107,19 @@ describe('the one write path', () => {
     assert.deepEqual(again.body, { code: original, supportCount: 2, counted: false }, 'the phone that backed the duplicate already backs the original');
     const events = await app.deps.store.eventsOfReport(original);
     assert.deepEqual(events.at(-1)?.data, { merged: duplicate, added: 2 });
+  });
+
+  it('keeps the first answer time through a reopen', async () => {
+    const code = await submit();
+    await act(officer, code, { type: 'verify' }).expect(200);
+    const verified = await app.deps.store.getReport(code);
+    assert.equal(verified?.answeredAt, verified?.verifiedAt);
+    await act(officer, code, { type: 'resolve', note: 'Sudah ditambal.' }).expect(200);
+    await request(app.baseUrl).post(`/api/reports/${code}/feedback`).set('Origin', app.baseUrl).send({ reopen: true, reason: 'Masih berlubang.' }).expect(200);
+
+    const reopened = await app.deps.store.getReport(code);
+    assert.equal(reopened?.status, 'in_progress');
+    assert.equal(reopened?.answeredAt, verified?.verifiedAt);
   });
 
   it('commits a batch of independent new reports in one call and publishes each after commit', async () => {

@@ -3,7 +3,7 @@
 // results by the store contract (test/store/contract.ts via test/store/mongo.test.ts).
 import assert from 'node:assert/strict';
 import {
-  aggregatePipeline, aggregateRowsOf, agencyAnswerTimesPipeline, factsOf, GROUP_EXPRESSIONS, scanPipeline, timingOf,
+  aggregatePipeline, aggregateRowsOf, factsOf, GROUP_EXPRESSIONS, scanPipeline,
 } from '../../server/store/mongo/aggregates.ts';
 import { replaceReportPipeline } from '../../server/store/mongo/mongo-store.ts';
 import { matchFilter, reportFilter } from '../../server/store/mongo/report-query.ts';
@@ -123,34 +123,20 @@ describe('MongoDB adapter: scan pipeline', () => {
   });
 });
 
-describe('MongoDB adapter: agency answer times', () => {
-  it('groups the filtered reports by agency', () => {
-    const [match, group] = agencyAnswerTimesPipeline({ kecamatan: '33.16.05' });
-    assert.deepEqual(match, { $match: { kecamatan: '33.16.05' } });
-    assert.equal((group as { $group: { _id: unknown } }).$group._id, '$agencyId');
-  });
-
-  it('reads a result as the port\'s answer times', () => {
-    assert.deepEqual(timingOf({ agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [3_600_000], msToResolve: [] }), {
-      agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [3_600_000], msToResolve: [],
-    });
-  });
-});
-
-describe('MongoDB adapter: the derived answer time', () => {
-  it('is written with each changed field literal, and kept once set ($ifNull)', () => {
-    const report = makeReport({ description: '$where: harga pupuk', category: 'pupuk', details: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' } });
-    const [stage] = replaceReportPipeline(report, '2026-03-03T03:00:00.000Z');
+describe('MongoDB adapter: writing a changed report', () => {
+  it('sets each field literally, answeredAt as given', () => {
+    const report = makeReport({ description: '$where: harga pupuk', category: 'pupuk', details: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' }, answeredAt: '2026-03-03T03:00:00.000Z' });
+    const [stage] = replaceReportPipeline(report);
     assert.deepEqual(stage.$set.description, { $literal: '$where: harga pupuk' });
     assert.deepEqual(stage.$set.details, { $literal: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' } });
-    assert.deepEqual(stage.$set.answeredAt, { $ifNull: ['$answeredAt', { $literal: '2026-03-03T03:00:00.000Z' }] });
-    assert.deepEqual(Object.keys(stage.$set).sort(), [...Object.keys(report), 'answeredAt'].sort());
+    assert.deepEqual(stage.$set.answeredAt, { $literal: '2026-03-03T03:00:00.000Z' });
+    assert.deepEqual(Object.keys(stage.$set).sort(), Object.keys(report).sort());
   });
 
-  it('is in the schema (with locationMismatch), never read back with a report, and pins are found by a lng/lat index', () => {
+  it('knows answeredAt and locationMismatch, reads reports without _id, and finds pins by a lng/lat index', () => {
     assert.ok(reportSchema.path('answeredAt'));
     assert.ok(reportSchema.path('locationMismatch'));
-    assert.deepEqual(REPORT_PROJECTION, { _id: 0, answeredAt: 0 });
+    assert.deepEqual(REPORT_PROJECTION, { _id: 0 });
     assert.ok(reportSchema.indexes().some(([fields]) => JSON.stringify(fields) === JSON.stringify({ lng: 1, lat: 1 })));
   });
 });

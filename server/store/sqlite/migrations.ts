@@ -123,4 +123,43 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE TABLE sms_outgoing (uuid TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX sms_outgoing_created ON sms_outgoing(created_at);
   ` },
+  // The read model (server/readmodel): counters kept with each change, filled from the reports
+  // at the first start after this migration (flagged here: the fill needs the read model's rule,
+  // which lives above the store), and the open reports' deadlines as an index for "overdue now"
+  // (closed reports have no due_at), covering what the map filters on.
+  { name: '008-readmodel', up: `
+  CREATE TABLE readmodel_counters (
+    grain TEXT NOT NULL,
+    name TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    kecamatan TEXT NOT NULL,
+    category TEXT NOT NULL,
+    status TEXT NOT NULL,
+    confidential INTEGER NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (grain, name, bucket, agency_id, kecamatan, category, status, confidential)
+  ) WITHOUT ROWID;
+  CREATE INDEX reports_open_due ON reports(due_at, kecamatan, category, status, agency_id, created_at, confidential) WHERE due_at IS NOT NULL;
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
+  // The first answer time moves into the report (the write path keeps it; server/reports/answered-at.ts).
+  { name: '009-answered-at-in-report', up: `
+  UPDATE reports SET doc = json_set(doc, '$.answeredAt', answered_at);
+  ` },
+  // The overdue sweep's backlog: open reports not yet announced, by deadline. Partial, so the
+  // sweep reads only these few (not every open report's document), one deadline window at a time.
+  // The desk's overdue filter: open reports newest first with their deadline, so the newest
+  // overdue are found without sorting every one. And pins newest first with their point and the
+  // map's filter columns (see SqliteStore.scanIndex).
+  { name: '010-overdue-and-pins', up: `
+  CREATE INDEX reports_overdue_pending ON reports(due_at) WHERE due_at IS NOT NULL AND json_extract(doc, '$.overdueNotified') = 0;
+  CREATE INDEX reports_open_created ON reports(created_at DESC, code DESC, due_at, agency_id, kecamatan, category, status) WHERE due_at IS NOT NULL;
+  CREATE INDEX reports_pins ON reports(created_at DESC, code DESC, lng, lat, category, status, agency_id, kecamatan) WHERE lat IS NOT NULL;
+  ` },
+  // 004's generic counters gave way to the read model's (008) before anything used them.
+  { name: '011-drop-derived-counters', up: `
+  DROP TABLE IF EXISTS counters;
+  ` },
 ];
