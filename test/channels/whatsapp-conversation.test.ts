@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { LEASE_MS } from '../../server/channels/inbox-worker.ts';
 import type { FakeGraphApi, SentMessage } from '../../server/channels/whatsapp/fake-graph-api.ts';
 import { placeOfPoint } from '../../server/places/places.ts';
 import { addAndLogin, openDesk, waitFor } from '../helpers/desk.ts';
@@ -216,7 +217,7 @@ describe('WhatsApp conversation across time and restarts', () => {
     await started.app.close();
   });
 
-  it('a message stored but not yet processed when the process died is answered by the next process, once', async () => {
+  it('a message stored but not yet processed when the process died is answered by the next process once its lease ran out, once', async () => {
     let started = await startWithChannels({ dataDir });
     fake = started.fake;
     started.app.channels.worker.stop(); // the process dies right after answering 200
@@ -227,7 +228,8 @@ describe('WhatsApp conversation across time and restarts', () => {
     assert.equal(fake.sent.filter((m) => m.body.to === from.phone).length, 0);
     await started.app.close();
 
-    started = await startWithChannels({ dataDir, fake });
+    // The dead process held the message for LEASE_MS; the next one starts after that.
+    started = await startWithChannels({ dataDir, fake, clock: () => new Date(Date.now() + LEASE_MS + 1000) });
     const citizen = new Citizen(started.app, fake, from);
     const r = await citizen.replies();
     assert.ok(optionIds(last(r)).includes('cat:pupuk'));
@@ -250,5 +252,31 @@ describe('WhatsApp conversation across time and restarts', () => {
     assert.match(textOf(r[0]), /lebih dari 24 jam/);
     assert.ok(optionIds(last(r)).includes('cat:jalan'));
     await started.app.close();
+  });
+});
+
+describe('WhatsApp while the Graph API is down', () => {
+  it('keeps the message pending when the replies cannot be sent, and answers it once the API is back and the lease has run out', async () => {
+    let now = Date.now();
+    const { app, fake } = await startWithChannels({ clock: () => new Date(now) });
+    try {
+      const from = { phone: '6281234560020' };
+      const citizen = new Citizen(app, fake, from);
+      fake.failSendsWith = 503;
+      const id = wamid();
+      await postWebhook(app, webhookBody(from, [messageObject(from, { type: 'text', text: 'halo' }, { id })]));
+      assert.deepEqual(await citizen.replies(), []);
+      assert.equal((await app.deps.store.channels.getInbound('whatsapp', id))?.status, 'pending');
+
+      fake.failSendsWith = null;
+      now += LEASE_MS + 1000;
+      await app.channels.worker.sweep();
+      const r = await citizen.replies();
+      assert.ok(optionIds(last(r)).includes('cat:pupuk'));
+      assert.equal((await app.deps.store.channels.getInbound('whatsapp', id))?.status, 'done');
+    } finally {
+      await app.close();
+      await fake.close();
+    }
   });
 });
