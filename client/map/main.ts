@@ -233,10 +233,10 @@ async function start(): Promise<void> {
       const p = f.properties;
       const [lng, lat] = f.geometry!.coordinates;
       const marker = L.marker([lat, lng], {
-        icon: L.divIcon({ className: 'pin-icon', iconSize: [18, 18], html: `<span class="pin" data-code="${esc(p.code)}" style="background:${esc(STATUS_COLOURS[p.status])}"></span>` }),
-        title: `${p.code} · ${labels.category(p.category)} · ${labels.status(p.status)}`,
+        icon: L.divIcon({ className: 'pin-icon', iconSize: [18, 18], html: `<span class="pin" data-id="${esc(p.publicId)}" style="background:${esc(STATUS_COLOURS[p.status])}"></span>` }),
+        title: `${p.publicId} · ${labels.category(p.category)} · ${labels.status(p.status)}`,
       });
-      marker.bindPopup(`<b>${esc(labels.category(p.category))}</b> · ${esc(labels.status(p.status))}<br><code>${esc(p.code)}</code><br>${esc(p.excerpt)}`);
+      marker.bindPopup(`<b>${esc(labels.category(p.category))}</b> · ${esc(labels.status(p.status))}<br><code>${esc(p.publicId)}</code><br>${esc(p.excerpt)}`);
       return marker;
     }));
   }
@@ -290,7 +290,7 @@ async function start(): Promise<void> {
     const marker = markers.get(event.report.kecamatan)?.getElement()?.querySelector('.kec-marker');
     marker?.classList.add('flash');
     setTimeout(() => marker?.classList.remove('flash'), FLASH_MS);
-    const pin = document.querySelector(`.pin[data-code="${CSS.escape(event.report.code)}"]`);
+    const pin = document.querySelector(`.pin[data-id="${CSS.escape(event.report.publicId)}"]`);
     pin?.classList.add('flash');
     setTimeout(() => pin?.classList.remove('flash'), FLASH_MS);
   }

@@ -43,9 +43,9 @@ export function kecamatanDetail(group: KecamatanGroup, pins: MapPinFeature[] | n
     : pins.length === 0 ? '<p class="muted">Tidak ada laporan dengan saringan ini.</p>'
       : `<ol class="reports">${pins.map((p) => {
         const r = p.properties;
-        return `<li data-code="${esc(r.code)}"><span class="pill" style="background:${esc(STATUS_COLOURS[r.status])}">${esc(labels.status(r.status))}</span>
+        return `<li data-id="${esc(r.publicId)}"><span class="pill" style="background:${esc(STATUS_COLOURS[r.status])}">${esc(labels.status(r.status))}</span>
           <b>${esc(labels.category(r.category))}</b> · ${esc(labels.desaName(r.desa))} · ${esc(shortDate(r.createdAt))}${r.overdue ? ' <span class="late">lewat tenggat</span>' : ''}${p.geometry ? '' : ' <span class="muted" title="Tanpa titik GPS">(tanpa titik)</span>'}
-          <br><code>${esc(r.code)}</code> ${esc(r.excerpt)}</li>`;
+          <br><code>${esc(r.publicId)}</code> ${esc(r.excerpt)}</li>`;
       }).join('')}</ol>${truncated ? '<p class="muted">Hanya laporan terbaru yang ditampilkan.</p>' : ''}`;
   const head = `<header class="detail-head"><h2>Kecamatan ${esc(group.name)}</h2><button type="button" id="detail-close" aria-label="Tutup">×</button></header>
     <p class="big"><b id="detail-total">${esc(fmt(group.total))}</b> laporan · <b class="${group.overdue ? 'late' : ''}">${esc(fmt(group.overdue))}</b> lewat tenggat</p>`;

@@ -6,6 +6,7 @@ import type { EventActor, NewReportEvent, Report } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { eventFor } from '../reports/service.ts';
+import { canSee } from './policy.ts';
 import { followUpDueAt } from './sla.ts';
 
 export interface Change { next: Report; event: NewReportEvent }
@@ -48,10 +49,12 @@ export async function applyAction(deps: ActionDeps, user: DeskUser, report: Repo
       Object.assign(next, { status: 'rejected', dueAt: null });
       return event('report.rejected', { reason: input.reason });
     case 'duplicate': {
-      const original = input.of === report.code ? null : await deps.store.getReport(input.of);
-      if (!original) throw invalid('of', 'invalid_duplicate_of');
-      Object.assign(next, { status: 'duplicate', duplicateOf: original.code, dueAt: null });
-      return event('report.duplicate', { of: original.code });
+      const original = input.of === report.publicId ? null : await deps.store.getReport(input.of);
+      // The original is named by the officer, so it is held to the same sight as the report:
+      // another agency's report is as unknown here as one that does not exist.
+      if (!original || !canSee(user, original)) throw invalid('of', 'invalid_duplicate_of');
+      Object.assign(next, { status: 'duplicate', duplicateOf: original.publicId, dueAt: null });
+      return event('report.duplicate', { of: original.publicId });
     }
     case 'forward': {
       if (!deps.catalog.agency(input.agencyId)) throw invalid('agencyId', 'invalid_agency');

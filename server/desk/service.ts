@@ -5,7 +5,9 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { commitAndPublish } from '../reports/service.ts';
 import { mergeSupportsIntoOriginal } from '../reports/support.ts';
+import { hashTrackingCode } from '../reports/tracking-code.ts';
 import { VersionConflictError } from '../store/port.ts';
+import { normaliseCode } from '../../shared/tracking-code.ts';
 import { applyAction } from './actions.ts';
 import { can, canSee, isPossible, scopeOf } from './policy.ts';
 import { toDeskSummary, toDeskView } from './presenter.ts';
@@ -31,12 +33,15 @@ export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskL
   const scope = scopeOf(user);
   if (scope.kecamatan && filters.kecamatan && filters.kecamatan !== scope.kecamatan) return { items: [], nextCursor: null, lastSeq };
   const now = deps.clock();
+  // A whole tracking code read out by a citizen over the phone finds their report by its hash;
+  // the code itself is never shown back (nor stored).
+  const code = filters.q ? normaliseCode(filters.q) : null;
   const page = await deps.store.listReports({
     agencyIds: scope.agencyIds,
     kecamatan: scope.kecamatan ?? filters.kecamatan,
     status: filters.status,
     category: filters.category,
-    text: filters.q,
+    ...(code ? { codeHash: hashTrackingCode(code) } : { text: filters.q }),
     overdueAt: filters.overdue ? now.toISOString() : undefined,
     limit: filters.limit,
     cursor: filters.cursor,
@@ -45,15 +50,15 @@ export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskL
 }
 
 /** A report the user may see; any other (unknown, or another agency's) is the same 404. */
-export async function findVisibleReport(deps: Deps, user: DeskUser, code: string): Promise<Report> {
-  const report = await deps.store.getReport(code);
+export async function findVisibleReport(deps: Deps, user: DeskUser, publicId: string): Promise<Report> {
+  const report = await deps.store.getReport(publicId);
   if (!report || !canSee(user, report)) throw new AppError('report_not_found', { status: 404 });
   return report;
 }
 
-export async function getDeskReport(deps: Deps, user: DeskUser, code: string): Promise<DeskReportView> {
-  const report = await findVisibleReport(deps, user, code);
-  return toDeskView(report, await deps.store.eventsOfReport(code), user, deps.clock());
+export async function getDeskReport(deps: Deps, user: DeskUser, publicId: string): Promise<DeskReportView> {
+  const report = await findVisibleReport(deps, user, publicId);
+  return toDeskView(report, await deps.store.eventsOfReport(publicId), user, deps.clock());
 }
 
 /**
@@ -61,9 +66,9 @@ export async function getDeskReport(deps: Deps, user: DeskUser, code: string): P
  * → commit with the version read. Another desk changing the report in between makes us read
  * again and re-check, a few times, before answering 409 `conflict`.
  */
-export async function performAction(deps: Deps, user: DeskUser, code: string, input: DeskActionInput): Promise<DeskReportView | null> {
+export async function performAction(deps: Deps, user: DeskUser, publicId: string, input: DeskActionInput): Promise<DeskReportView | null> {
   for (let attempt = 1; ; attempt += 1) {
-    const report = await findVisibleReport(deps, user, code);
+    const report = await findVisibleReport(deps, user, publicId);
     if (!can(user, input.type, report)) throw new AppError('forbidden', { status: 403 });
     if (!isPossible(input.type, report)) throw new AppError('illegal_transition', { status: 409 });
     const { next, event } = await applyAction(deps, user, report, input, deps.clock());
@@ -79,7 +84,7 @@ export async function performAction(deps: Deps, user: DeskUser, code: string, in
     if (input.type === 'duplicate') await mergeSupportsIntoOriginal(deps, user, next);
     // After a forward the report may have left this user's sight: then there is nothing to show.
     if (!canSee(user, next)) return null;
-    return toDeskView(next, await deps.store.eventsOfReport(code), user, deps.clock());
+    return toDeskView(next, await deps.store.eventsOfReport(publicId), user, deps.clock());
   }
 }
 

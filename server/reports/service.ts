@@ -11,7 +11,7 @@ import { DuplicateClientIdError, DuplicateCodeError, VersionConflictError } from
 import { toPublicView, toSummary } from './presenter.ts';
 import { withPriceCheck } from './pupuk.ts';
 import { roomsFor } from './rooms.ts';
-import { generateTrackingCode } from './tracking-code.ts';
+import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode, openTrackingCode, sealTrackingCode } from './tracking-code.ts';
 
 export interface Upload { field: string; bytes: Buffer }
 
@@ -21,7 +21,7 @@ export interface SubmitOptions { agencyId?: string; actor?: EventActor }
 const CITIZEN: EventActor = { kind: 'citizen' };
 
 export function eventFor(report: Report, type: NewReportEvent['type'], actor: EventActor, data: Record<string, unknown> = {}, alsoAgencies: string[] = []): NewReportEvent {
-  return { type, reportCode: report.code, at: report.updatedAt, actor, rooms: roomsFor(report, alsoAgencies), data, summary: toSummary(report) };
+  return { type, reportId: report.publicId, at: report.updatedAt, actor, rooms: roomsFor(report, alsoAgencies), data, summary: toSummary(report) };
 }
 
 /** Saves a change and its event, then tells the live feed. The one way any report changes. */
@@ -31,15 +31,17 @@ export async function commitAndPublish(deps: Deps, report: Report, event: NewRep
   return stored;
 }
 
-function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string): Report {
+function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, code: string): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = addWorkingDays(now, SLA.verifyWorkingDays, deps.catalog.holidayDates).toISOString();
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
   const locationMismatch = locationMismatchOf(deps.catalog.boundaries, input);
   return {
-    code: generateTrackingCode(),
-    clientId: input.clientId ?? null,
+    publicId: generatePublicId(),
+    codeHash: hashTrackingCode(code),
+    codeSeal: input.clientId ? sealTrackingCode(code, input.clientId) : null,
+    clientId: input.clientId ? hashClientId(input.clientId) : null,
     category: input.category,
     agencyId,
     status: 'new',
@@ -84,21 +86,34 @@ async function routeReport(deps: Deps, input: ReportInput, options: SubmitOption
   return deps.catalog.agencyFor(input.category).id;
 }
 
-export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[], options: SubmitOptions = {}): Promise<{ report: Report; created: boolean }> {
+/**
+ * What intake answers: the report, and its tracking code, which exists nowhere else (only its
+ * hash is stored). A retry gets the same code back from the seal its client id opens.
+ */
+export interface Submitted { report: Report; created: boolean; code: string | null }
+
+async function earlierSubmission(deps: Deps, clientId: string | undefined): Promise<Submitted | null> {
+  if (!clientId) return null;
+  const report = await deps.store.getReportByClientId(hashClientId(clientId));
+  if (!report) return null;
+  return { report, created: false, code: report.codeSeal ? openTrackingCode(report.codeSeal, clientId) : null };
+}
+
+export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[], options: SubmitOptions = {}): Promise<Submitted> {
   // A retry is answered from the store before any photo is re-encoded. Without photos there is
   // no work to save: the unique clientId index refuses the copy at commit and the catch below
   // returns the first report, so the common case skips a read.
   if (input.clientId && uploads.length > 0) {
-    const existing = await deps.store.getReportByClientId(input.clientId);
-    if (existing) return { report: existing, created: false };
+    const existing = await earlierSubmission(deps, input.clientId);
+    if (existing) return existing;
   }
   let agencyId: string;
   try {
     agencyId = await routeReport(deps, input, options);
   } catch (err) {
     // A retry from the outbox arriving after its session closed: the first copy was accepted.
-    const existing = input.clientId ? await deps.store.getReportByClientId(input.clientId) : null;
-    if (existing) return { report: existing, created: false };
+    const existing = await earlierSubmission(deps, input.clientId);
+    if (existing) return existing;
     throw err;
   }
   const photos: ProcessedPhoto[] = [];
@@ -111,10 +126,11 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
     for (let attempt = 0; ; attempt += 1) {
-      const report = buildReport(deps, input, photos, deps.clock(), agencyId);
+      const code = generateTrackingCode();
+      const report = buildReport(deps, input, photos, deps.clock(), agencyId, code);
       try {
         await commitAndPublish(deps, report, eventFor(report, 'report.created', options.actor ?? CITIZEN), 0);
-        return { report, created: true };
+        return { report, created: true, code };
       } catch (err) {
         if (err instanceof DuplicateCodeError && attempt < 3) continue;
         throw err;
@@ -124,15 +140,23 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
     // Nothing half-written: photos of a report that was not saved are removed again.
     await Promise.all(saved.map((id) => deps.photos.remove(id)));
     if (err instanceof DuplicateClientIdError) {
-      const existing = await deps.store.getReportByClientId(err.clientId);
-      if (existing) return { report: existing, created: false };
+      const existing = await earlierSubmission(deps, input.clientId);
+      if (existing) return existing;
     }
     throw err;
   }
 }
 
-export async function findReport(deps: Deps, code: string): Promise<Report> {
-  const report = await deps.store.getReport(code);
+/** By public id: what anyone may name (dukung, the desk, the public pages). */
+export async function findReport(deps: Deps, publicId: string): Promise<Report> {
+  const report = await deps.store.getReport(publicId);
+  if (!report) throw new AppError('report_not_found', { status: 404 });
+  return report;
+}
+
+/** By tracking code (normalised): only the reporter holds it; it tracks, rates and reopens. */
+export async function findReportByCode(deps: Deps, code: string): Promise<Report> {
+  const report = await deps.store.getReportByCodeHash(hashTrackingCode(code));
   if (!report) throw new AppError('report_not_found', { status: 404 });
   return report;
 }
@@ -146,9 +170,10 @@ function feedbackGivenForThisResolution(report: Report): boolean {
   return report.feedback !== null && report.resolvedAt !== null && report.feedback.at >= report.resolvedAt;
 }
 
+/** The reporter's view, opened with the tracking code. */
 export async function getPublicView(deps: Deps, code: string): Promise<PublicReportView> {
-  const report = await findReport(deps, code);
-  const events = report.confidential ? [] : await deps.store.eventsOfReport(code);
+  const report = await findReportByCode(deps, code);
+  const events = report.confidential ? [] : await deps.store.eventsOfReport(report.publicId);
   const until = reopenDeadline(deps, report);
   return toPublicView(report, events, deps.catalog, {
     canGiveFeedback: report.status === 'resolved' && !feedbackGivenForThisResolution(report),
@@ -163,7 +188,7 @@ export async function getPublicView(deps: Deps, code: string): Promise<PublicRep
  */
 export async function giveFeedback(deps: Deps, code: string, input: FeedbackInputValue): Promise<Report> {
   for (let attempt = 0; ; attempt += 1) {
-    const report = await findReport(deps, code);
+    const report = await findReportByCode(deps, code);
     if (report.status !== 'resolved') throw new AppError('feedback_not_allowed', { status: 409 });
     const now = deps.clock();
     const at = now.toISOString();

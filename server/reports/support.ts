@@ -17,9 +17,9 @@ export function canBeSupported(report: Pick<Report, 'confidential' | 'status'>):
 }
 
 /** Adds this device's support once; a second time from the same device counts nothing. */
-export async function supportReport(deps: Deps, code: string, deviceId: string): Promise<{ report: Report; counted: boolean }> {
+export async function supportReport(deps: Deps, publicId: string, deviceId: string): Promise<{ report: Report; counted: boolean }> {
   for (let attempt = 1; ; attempt += 1) {
-    const report = await findReport(deps, code);
+    const report = await findReport(deps, publicId);
     if (!canBeSupported(report)) throw new AppError('support_not_allowed', { status: 409 });
     const next: Report = { ...report, supportCount: report.supportCount + 1, updatedAt: deps.clock().toISOString(), version: report.version + 1 };
     try {
@@ -36,7 +36,7 @@ export async function supportReport(deps: Deps, code: string, deviceId: string):
 
 /**
  * After a desk marks a report `duplicate`: its supporters and its citizen (who counts as one)
- * move to the original, whose event names the merged code for its timeline. A separate commit
+ * move to the original, whose event names the merged public id for its timeline. A separate commit
  * from the duplicate's own; should it fail, the duplicate is still marked and linked.
  */
 export async function mergeSupportsIntoOriginal(deps: Deps, user: DeskUser, duplicate: Report): Promise<void> {
@@ -48,7 +48,7 @@ export async function mergeSupportsIntoOriginal(deps: Deps, user: DeskUser, dupl
     if (!original) return;
     const next: Report = { ...original, supportCount: original.supportCount + added, updatedAt: deps.clock().toISOString(), version: original.version + 1 };
     try {
-      await commitAndPublish(deps, next, eventFor(next, 'report.supported', actor, { merged: duplicate.code, added }), original.version);
+      await commitAndPublish(deps, next, eventFor(next, 'report.supported', actor, { merged: duplicate.publicId, added }), original.version);
       return;
     } catch (err) {
       if (err instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;

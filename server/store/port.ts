@@ -22,8 +22,10 @@ export interface ReportQuery {
   kecamatan?: string;
   status?: ReportStatus[];
   category?: CategoryId;
-  /** Substring of the description, or the tracking code. */
+  /** Substring of the description or of the public id. */
   text?: string;
+  /** The report whose tracking code has this hash (a code a citizen reads out to the desk). */
+  codeHash?: string;
   /** Only reports whose running deadline is before this instant (ISO). */
   overdueAt?: string;
   /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
@@ -75,7 +77,7 @@ export interface AggregateRow {
 
 /** The few facts of a report that maps and statistics need, without its documents. */
 export interface ReportFacts {
-  code: string;
+  publicId: string;
   category: CategoryId;
   agencyId: string;
   status: ReportStatus;
@@ -136,13 +138,13 @@ export class DuplicateClientIdError extends Error {
 }
 /** Thrown when the report changed since it was read. */
 export class VersionConflictError extends Error {
-  constructor(readonly code: string) { super(`report ${code} changed`); }
+  constructor(readonly publicId: string) { super(`report ${publicId} changed`); }
 }
-/** Thrown when a generated tracking code collides (practically never; the caller retries). */
+/** Thrown when a generated public id or tracking code collides (rarely; the caller retries). */
 export class DuplicateCodeError extends Error {}
 /** Thrown when a device supports a report it already supported. */
 export class DuplicateSupportError extends Error {
-  constructor(readonly code: string) { super(`report ${code} already supported by this device`); }
+  constructor(readonly publicId: string) { super(`report ${publicId} already supported by this device`); }
 }
 /** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
@@ -155,13 +157,16 @@ export interface Store {
 
   /** Writes the report and appends its event in one transaction; resolves once durable. */
   commitReport(change: ReportChange): Promise<ReportEvent>;
-  getReport(code: string): Promise<Report | null>;
+  getReport(publicId: string): Promise<Report | null>;
+  /** The report whose tracking code hashes to this (see hashTrackingCode). */
+  getReportByCodeHash(codeHash: string): Promise<Report | null>;
+  /** `clientId` as stored: already hashed by the caller. */
   getReportByClientId(clientId: string): Promise<Report | null>;
   getReportByPhotoId(photoId: string): Promise<Report | null>;
   listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
   /** Events with seq > afterSeq visible in any of `rooms` (all rooms when omitted), ascending. */
   eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]>;
-  eventsOfReport(code: string): Promise<ReportEvent[]>;
+  eventsOfReport(publicId: string): Promise<ReportEvent[]>;
   lastSeq(): Promise<number>;
   /** Grouped counts of the filtered reports (GROUP BY in the store, no documents read). */
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;

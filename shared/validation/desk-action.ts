@@ -1,6 +1,6 @@
 import type { MessageCode } from '../messages.ts';
 import { DESK_ACTIONS, type DeskAction, type DeskActionInput } from '../desk.ts';
-import { normaliseCode } from '../tracking-code.ts';
+import { normalisePublicId } from '../public-id.ts';
 import type { FieldErrors, ParseResult } from './report-input.ts';
 
 const TEXT_MAX = 4000;
@@ -34,7 +34,7 @@ export function parseDeskAction(raw: unknown): ParseResult<DeskActionInput> {
     case 'resolve': value = { type, note: text('note', 'note_required') }; break;
     case 'reject': value = { type, reason: text('reason', 'reason_required') }; break;
     case 'duplicate': {
-      const of = normaliseCode(text('of', 'required'));
+      const of = normalisePublicId(text('of', 'required'));
       if (!of && !fields.of) fields.of = 'invalid_duplicate_of';
       value = { type, of: of ?? '' };
       break;

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
 import { eventFor } from '../../server/reports/service.ts';
-import { generateTrackingCode } from '../../server/reports/tracking-code.ts';
+import { generatePublicId, generateTrackingCode, hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
   type AggregateQuery, type SessionRecord, type Store, type UserRecord,
@@ -34,7 +34,7 @@ function nextInstant(): string {
 export function makeReport(overrides: Partial<Report> = {}): Report {
   const at = overrides.createdAt ?? nextInstant();
   return {
-    code: generateTrackingCode(), clientId: randomUUID(), category: 'jalan', agencyId: 'dpupr', status: 'new',
+    publicId: generatePublicId(), codeHash: hashTrackingCode(generateTrackingCode()), codeSeal: null, clientId: randomUUID(), category: 'jalan', agencyId: 'dpupr', status: 'new',
     description: 'Jalan berlubang di depan SD Negeri 1.', kecamatan: '33.16.05', desa: '33.16.05.2001',
     lat: -7.15, lng: 111.42, reporterName: 'Sutrisno', reporterPhone: '+6281234567890', anonymous: false, confidential: false,
     details: { damageType: 'berlubang', severity: 2 }, photos: [], assigneeId: null, duplicateOf: null, feedback: null, supportCount: 0,
@@ -114,9 +114,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const ea = await insert(store, a);
         const eb = await insert(store, b);
 
-        assert.deepEqual(await store.getReport(a.code), a);
+        assert.deepEqual(await store.getReport(a.publicId), a);
         assert.equal(ea.type, 'report.created');
-        assert.equal(ea.reportCode, a.code);
+        assert.equal(ea.reportId, a.publicId);
         assert.ok(Number.isInteger(ea.seq) && ea.seq > 0);
         assert.ok(eb.seq > ea.seq);
         assert.equal(await store.lastSeq(), eb.seq);
@@ -132,9 +132,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const err = await assertRejects(insert(store, retry), DuplicateClientIdError);
 
         assert.equal(err.clientId, first.clientId);
-        assert.equal(await store.getReport(retry.code), null);
+        assert.equal(await store.getReport(retry.publicId), null);
         assert.equal(await store.lastSeq(), seq);
-        assert.deepEqual(await store.eventsOfReport(retry.code), []);
+        assert.deepEqual(await store.eventsOfReport(retry.publicId), []);
       });
 
       it('lets many reports without clientId coexist', async () => {
@@ -144,12 +144,25 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.equal((await store.listReports({ limit: 10 })).items.length, 2);
       });
 
-      it('refuses a second report with the same code (DuplicateCodeError)', async () => {
+      it('refuses a second report with the same public id or tracking-code hash (DuplicateCodeError) and writes nothing of it', async () => {
         const first = makeReport();
         await insert(store, first);
+        const seq = await store.lastSeq();
+        const sameHash = makeReport({ codeHash: first.codeHash });
 
-        await assertRejects(insert(store, makeReport({ code: first.code })), DuplicateCodeError);
-        assert.equal((await store.getReport(first.code))?.clientId, first.clientId);
+        await assertRejects(insert(store, makeReport({ publicId: first.publicId })), DuplicateCodeError);
+        await assertRejects(insert(store, sameHash), DuplicateCodeError);
+        assert.equal((await store.getReport(first.publicId))?.clientId, first.clientId);
+        assert.equal(await store.getReport(sameHash.publicId), null);
+        assert.equal(await store.lastSeq(), seq);
+      });
+
+      it('finds a report by the hash of its tracking code, and nothing by an unknown hash', async () => {
+        const report = makeReport();
+        await insert(store, report);
+
+        assert.deepEqual(await store.getReportByCodeHash(report.codeHash), report);
+        assert.equal(await store.getReportByCodeHash(hashTrackingCode(generateTrackingCode())), null);
       });
 
       it('writes a change over the version read, with its event', async () => {
@@ -158,8 +171,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
 
         const verified = await change(store, report, 'verified');
 
-        assert.deepEqual(await store.getReport(report.code), verified);
-        assert.deepEqual((await store.eventsOfReport(report.code)).map((e) => e.type), ['report.created', 'report.verified']);
+        assert.deepEqual(await store.getReport(report.publicId), verified);
+        assert.deepEqual((await store.eventsOfReport(report.publicId)).map((e) => e.type), ['report.created', 'report.verified']);
       });
 
       it('refuses a change over a stale version (VersionConflictError): no report change, no event', async () => {
@@ -170,10 +183,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
 
         const err = await assertRejects(change(store, report, 'in_progress'), VersionConflictError);
 
-        assert.equal(err.code, report.code);
-        assert.deepEqual(await store.getReport(report.code), verified);
+        assert.equal(err.publicId, report.publicId);
+        assert.deepEqual(await store.getReport(report.publicId), verified);
         assert.equal(await store.lastSeq(), seq);
-        assert.equal((await store.eventsOfReport(report.code)).length, 2);
+        assert.equal((await store.eventsOfReport(report.publicId)).length, 2);
       });
 
       it('refuses an update of a report that does not exist', async () => {
@@ -190,7 +203,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.equal(new Set(seqs).size, 100);
         assert.deepEqual(seqs, Array.from({ length: 100 }, (_, i) => seqs[0] + i));
         assert.equal(await store.lastSeq(), seqs[99]);
-        for (const r of reports) assert.equal((await store.getReport(r.code))?.code, r.code);
+        for (const r of reports) assert.equal((await store.getReport(r.publicId))?.publicId, r.publicId);
       });
 
       it('refuses one stale change among concurrent ones without undoing its neighbours or leaving a gap', async () => {
@@ -206,7 +219,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.ok((outcomes[9] as PromiseRejectedResult).reason instanceof VersionConflictError);
         const seqs = outcomes.slice(0, 9).map((o) => (o as PromiseFulfilledResult<{ seq: number }>).value.seq).sort((x, y) => x - y);
         assert.deepEqual(seqs, Array.from({ length: 9 }, (_, i) => before + 1 + i));
-        assert.equal((await store.getReport(stale.code))?.status, 'verified');
+        assert.equal((await store.getReport(stale.publicId))?.status, 'verified');
       });
     });
 
@@ -218,7 +231,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const e1 = await insert(store, road);
         const e2 = await insert(store, health);
         const e3 = await insert(store, pupuk);
-        const e4 = (await store.eventsOfReport((await change(store, road, 'verified')).code))[1];
+        const e4 = (await store.eventsOfReport((await change(store, road, 'verified')).publicId))[1];
 
         const all = await store.eventsAfter(0, 100);
         const dpupr = await store.eventsAfter(0, 100, ['agency:dpupr']);
@@ -244,11 +257,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const verified = await change(store, a, 'verified');
         await change(store, verified, 'in_progress');
 
-        const events = await store.eventsOfReport(a.code);
+        const events = await store.eventsOfReport(a.publicId);
 
         assert.deepEqual(events.map((e) => e.type), ['report.created', 'report.verified', 'report.started']);
-        assert.ok(events.every((e) => e.reportCode === a.code));
-        assert.deepEqual(await store.eventsOfReport('ZZZZ-ZZZZ-ZZZZ'), []);
+        assert.ok(events.every((e) => e.reportId === a.publicId));
+        assert.deepEqual(await store.eventsOfReport('ZZZZZZZZ'), []);
       });
     });
 
@@ -265,8 +278,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         reports = specs.map((s) => makeReport(s));
         for (const r of reports) await insert(store, r);
       });
-      const codes = (items: Report[]) => items.map((r) => r.code);
-      const expected = (pick: (r: Report) => boolean) => reports.filter(pick).reverse().map((r) => r.code);
+      const codes = (items: Report[]) => items.map((r) => r.publicId);
+      const expected = (pick: (r: Report) => boolean) => reports.filter(pick).reverse().map((r) => r.publicId);
 
       it('lists newest first', async () => {
         assert.deepEqual(codes((await store.listReports({ limit: 10 })).items), expected(() => true));
@@ -281,21 +294,29 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.deepEqual(codes((await store.listReports({ limit: 10, kecamatan: '33.16.01' })).items), expected((r) => r.kecamatan === '33.16.01'));
         assert.deepEqual(codes((await store.listReports({ limit: 10, status: ['new', 'resolved'] })).items), expected((r) => r.status === 'new' || r.status === 'resolved'));
         assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan' })).items), expected((r) => r.category === 'jalan'));
-        assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan', kecamatan: '33.16.05' })).items), [reports[0].code]);
+        assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan', kecamatan: '33.16.05' })).items), [reports[0].publicId]);
       });
 
       it('finds text in the description, taking % and _ literally', async () => {
-        assert.deepEqual(codes((await store.listReports({ limit: 10, text: 'Jembatan' })).items), [reports[1].code]);
-        assert.deepEqual(codes((await store.listReports({ limit: 10, text: '100%' })).items), [reports[2].code]);
+        assert.deepEqual(codes((await store.listReports({ limit: 10, text: 'Jembatan' })).items), [reports[1].publicId]);
+        assert.deepEqual(codes((await store.listReports({ limit: 10, text: '100%' })).items), [reports[2].publicId]);
         assert.deepEqual((await store.listReports({ limit: 10, text: '%' })).items.length, 1);
         assert.deepEqual((await store.listReports({ limit: 10, text: '_' })).items, []);
       });
 
-      it('finds a report by its tracking code, whole or in part, in any letter case', async () => {
-        const code = reports[3].code;
+      it('finds a report by its public id, whole or in part, in any letter case', async () => {
+        const id = reports[3].publicId;
 
-        assert.deepEqual(codes((await store.listReports({ limit: 10, text: code })).items), [code]);
-        assert.ok(codes((await store.listReports({ limit: 10, text: code.slice(5).toLowerCase() })).items).includes(code));
+        assert.deepEqual(codes((await store.listReports({ limit: 10, text: id })).items), [id]);
+        assert.ok(codes((await store.listReports({ limit: 10, text: id.slice(3).toLowerCase() })).items).includes(id));
+      });
+
+      it('finds a report by the hash of its tracking code, within the other filters, and never by the hash in the text', async () => {
+        const target = reports[3];
+
+        assert.deepEqual(codes((await store.listReports({ limit: 10, codeHash: target.codeHash })).items), [target.publicId]);
+        assert.deepEqual((await store.listReports({ limit: 10, codeHash: target.codeHash, agencyIds: ['no-such-agency'] })).items, []);
+        assert.deepEqual((await store.listReports({ limit: 10, text: target.codeHash })).items, []);
       });
 
       it('lists only reports whose running deadline has passed (overdueAt)', async () => {
@@ -313,14 +334,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
           reports.push(makeReport({ createdAt, updatedAt: createdAt, agencyId: i % 2 ? 'dpupr' : 'dinkes' }));
         }
         await Promise.all(reports.map((r) => insert(store, r)));
-        const order = [...reports].sort((a, b) => (b.createdAt.localeCompare(a.createdAt) || b.code.localeCompare(a.code))).map((r) => r.code);
+        const order = [...reports].sort((a, b) => (b.createdAt.localeCompare(a.createdAt) || b.publicId.localeCompare(a.publicId))).map((r) => r.publicId);
 
         const seen: string[] = [];
         let cursor: string | undefined;
         let pages = 0;
         do {
           const page = await store.listReports({ limit: 5, cursor });
-          seen.push(...page.items.map((r) => r.code));
+          seen.push(...page.items.map((r) => r.publicId));
           cursor = page.nextCursor ?? undefined;
           pages += 1;
         } while (cursor && pages < 20);
@@ -409,21 +430,21 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
 
       it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by code', async () => {
         const long = `${'Jalan rusak parah. '.repeat(10)}Mohon segera diperbaiki.`;
-        const a = fixed({ code: 'AAAA-AAAA-AAAA', lat: -7.2, lng: 111.5, description: long, status: 'verified', verifiedAt: '2026-03-02T05:00:00.000Z' });
-        const b = fixed({ code: 'BBBB-BBBB-BBBB', lat: -7.1, lng: 111.6, description: 'Pendek.' });
-        const outside = fixed({ code: 'CCCC-CCCC-CCCC', lat: -7.1, lng: 111.61 });
+        const a = fixed({ publicId: 'AAAAAAAA', lat: -7.2, lng: 111.5, description: long, status: 'verified', verifiedAt: '2026-03-02T05:00:00.000Z' });
+        const b = fixed({ publicId: 'BBBBBBBB', lat: -7.1, lng: 111.6, description: 'Pendek.' });
+        const outside = fixed({ publicId: 'CCCCCCCC', lat: -7.1, lng: 111.61 });
         for (const r of [a, b, outside]) await put(r);
 
         const rows = await store.scanReports({ bbox: { minLng: 111.5, minLat: -7.2, maxLng: 111.6, maxLat: -7.1 }, limit: 10 });
 
-        assert.deepEqual(rows.map((r) => r.code), [b.code, a.code], 'same createdAt: code descending');
+        assert.deepEqual(rows.map((r) => r.publicId), [b.publicId, a.publicId], 'same createdAt: code descending');
         assert.deepEqual(rows[1], {
-          code: a.code, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
+          publicId: a.publicId, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
           confidential: false, excerpt: `${long.slice(0, 139)}…`, createdAt: a.createdAt, verifiedAt: '2026-03-02T05:00:00.000Z', resolvedAt: null,
           answeredAt: '2026-03-02T05:00:00.000Z', verifyDueAt: a.verifyDueAt, dueAt: a.dueAt,
         });
         assert.equal(rows[0].excerpt, 'Pendek.');
-        assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.code), [outside.code]);
+        assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.publicId), [outside.publicId]);
       });
 
       it('gives per agency the answered count, on-time count and medians (mean of the two middle values when even)', async () => {
@@ -464,7 +485,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const again = { ...reopened, status: 'resolved' as const, resolvedAt: '2026-03-04T03:00:00.000Z', version: 4 };
         await put(again, 3);
         assert.equal((await store.scanReports({ limit: 1 }))[0].answeredAt, '2026-03-03T03:00:00.000Z');
-        assert.deepEqual(await store.getReport(report.code), again, 'the derived answer time is not part of the report read back');
+        assert.deepEqual(await store.getReport(report.publicId), again, 'the derived answer time is not part of the report read back');
       });
 
       it('takes the closing time as the answer of a report rejected unverified, and keeps it when later changes move updatedAt', async () => {
@@ -484,14 +505,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const report = makeReport();
         await insert(store, report);
         const once = await support(store, report, 'device-a');
-        const eventsBefore = await store.eventsOfReport(report.code);
+        const eventsBefore = await store.eventsOfReport(report.publicId);
 
         await assertRejects(support(store, once, 'device-a'), DuplicateSupportError);
 
-        assert.equal((await store.getReport(report.code))?.supportCount, 1);
-        assert.deepEqual(await store.eventsOfReport(report.code), eventsBefore);
+        assert.equal((await store.getReport(report.publicId))?.supportCount, 1);
+        assert.deepEqual(await store.eventsOfReport(report.publicId), eventsBefore);
         const twice = await support(store, once, 'device-b');
-        assert.equal((await store.getReport(report.code))?.supportCount, twice.supportCount);
+        assert.equal((await store.getReport(report.publicId))?.supportCount, twice.supportCount);
         assert.equal(twice.supportCount, 2);
       });
 
@@ -501,7 +522,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         await insert(store, b);
         await support(store, a, 'device-a');
         await support(store, b, 'device-a');
-        assert.equal((await store.getReport(b.code))?.supportCount, 1);
+        assert.equal((await store.getReport(b.publicId))?.supportCount, 1);
       });
 
       it('does not record the support when the change is refused as stale, so the device may try again', async () => {
@@ -509,9 +530,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         await insert(store, report);
         await change(store, report, 'verified');
         await assertRejects(support(store, report, 'device-a'), VersionConflictError);
-        const fresh = (await store.getReport(report.code))!;
+        const fresh = (await store.getReport(report.publicId))!;
         await support(store, fresh, 'device-a');
-        assert.equal((await store.getReport(report.code))?.supportCount, 1);
+        assert.equal((await store.getReport(report.publicId))?.supportCount, 1);
       });
     });
 
@@ -524,9 +545,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         for (const r of [first, other, second, plain]) await insert(store, r);
 
         const bySession = await store.listReports({ session: 's-1', limit: 10 });
-        assert.deepEqual(bySession.items.map((r) => r.code), [second.code, first.code]);
+        assert.deepEqual(bySession.items.map((r) => r.publicId), [second.publicId, first.publicId]);
         const recent = await store.listReports({ createdAfter: other.createdAt, limit: 10 });
-        assert.deepEqual(recent.items.map((r) => r.code), [plain.code, second.code]);
+        assert.deepEqual(recent.items.map((r) => r.publicId), [plain.publicId, second.publicId]);
       });
     });
 
@@ -554,7 +575,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         await insert(store, report);
         await insert(store, makeReport());
 
-        assert.equal((await store.getReportByPhotoId('ZyXwVuTsRqPoNmLkJiHgFe'))?.code, report.code);
+        assert.equal((await store.getReportByPhotoId('ZyXwVuTsRqPoNmLkJiHgFe'))?.publicId, report.publicId);
         await change(store, report, 'verified');
         assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.status, 'verified');
         assert.equal(await store.getReportByPhotoId('AAAAAAAAAAAAAAAAAAAAAA'), null);
@@ -657,9 +678,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
 
         store = await subject.reopen();
 
-        assert.deepEqual(await store.getReport(report.code), report);
-        assert.deepEqual(await store.eventsOfReport(report.code), [created]);
-        assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.code, report.code);
+        assert.deepEqual(await store.getReport(report.publicId), report);
+        assert.deepEqual(await store.eventsOfReport(report.publicId), [created]);
+        assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.publicId, report.publicId);
         assert.deepEqual(await store.getUserByUsername(user.username), user);
         assert.deepEqual(await store.getSession(session.id), session);
         assert.deepEqual(await store.getSetting('routing'), { jalan: 'dpupr' });
@@ -674,7 +695,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         store = await subject.reopen();
 
         await pending;
-        assert.equal((await store.getReport(report.code))?.code, report.code);
+        assert.equal((await store.getReport(report.publicId))?.publicId, report.publicId);
       });
     });
   });

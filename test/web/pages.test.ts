@@ -1,4 +1,5 @@
 // The server-rendered citizen pages, without a browser: what a phone with JavaScript off gets.
+import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { jpegWithGps } from '../helpers/fixtures.ts';
@@ -43,7 +44,7 @@ describe('citizen web pages (no JavaScript)', () => {
       .expect(303);
     const code = /\/terkirim\/([A-Z0-9-]+)/.exec(res.headers.location)?.[1];
     assert.ok(code);
-    const report = await app.deps.store.getReport(code);
+    const report = await app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.equal(report?.photos.length, 1);
     assert.equal(report?.confidential, true);
     assert.deepEqual((report?.details as PupukDetails).problems, ['di_atas_het', 'dipaketkan']);
@@ -58,7 +59,7 @@ describe('citizen web pages (no JavaScript)', () => {
       .send('category=pupuk&details[fertiliserType]=urea&details[problems][]=di_atas_het&details[quantity]=2&details[unit]=bag&details[price]=250000&details[priceUnit]=total&description=Urea dijual di atas HET.&kecamatan=33.16.05&desa=33.16.05.2001&confidential=false')
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(res.headers.location)![1];
-    assert.equal((await app.deps.store.getReport(code))?.confidential, false);
+    assert.equal((await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.confidential, false);
     const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
     assert.match(receipt.text, /Rp 2\.500\/kg — Rp 700 di atas HET \(Rp 1\.800\/kg\)/);
   });
@@ -122,7 +123,7 @@ describe('citizen web pages (no JavaScript)', () => {
       .send({ category: 'jalan', description: 'Jalan berlubang di depan SD.', kecamatan: '33.16.05', desa: '33.16.05.2001', 'details[damageType]': 'berlubang', 'details[severity]': '3' })
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(created.headers.location)![1];
-    const report = (await app.deps.store.getReport(code))!;
+    const report = (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!;
     const now = new Date().toISOString();
     const resolved = { ...report, status: 'resolved' as const, resolvedAt: now, updatedAt: now, dueAt: null, version: report.version + 1 };
     await commitAndPublish(app.deps, resolved, eventFor(resolved, 'report.resolved', { kind: 'system' }, { note: 'Sudah ditambal <b>aspal</b>.' }), report.version);
@@ -140,7 +141,7 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.match(rated.text, /tanggapan Anda tersimpan/);
 
     await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({ reopen: 'true', reason: 'Lubang muncul lagi.' }).expect(303);
-    assert.equal((await app.deps.store.getReport(code))?.status, 'in_progress');
+    assert.equal((await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.status, 'in_progress');
   });
 });
 

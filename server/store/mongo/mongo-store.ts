@@ -107,7 +107,7 @@ export class MongoStore implements Store {
         ? await this.connection.transaction(async (session) => {
           // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
           const next = await this.nextSeq(session);
-          if (change.support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: change.support.deviceId }, { session });
+          if (change.support) await this.models.Support.insertOne({ reportId: report.publicId, deviceId: change.support.deviceId }, { session });
           await this.writeReport(report, change.expectedVersion, session);
           await this.appendEvent({ seq: next, ...event }, session);
           return next;
@@ -127,12 +127,12 @@ export class MongoStore implements Store {
    */
   private async commitWithoutTransaction(report: Report, expectedVersion: number, event: ReportChange['event'], support: ReportChange['support']): Promise<number> {
     // The support first: a second "dukung" of the same device is refused before the count moves.
-    if (support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: support.deviceId });
+    if (support) await this.models.Support.insertOne({ reportId: report.publicId, deviceId: support.deviceId });
     try {
       await this.writeReport(report, expectedVersion, undefined);
     } catch (err) {
       // A version conflict is retried by the caller with the same device: take the support back.
-      if (support) await this.models.Support.deleteOne({ reportCode: report.code, deviceId: support.deviceId });
+      if (support) await this.models.Support.deleteOne({ reportId: report.publicId, deviceId: support.deviceId });
       throw err;
     }
     const seq = await this.nextSeq(undefined);
@@ -172,19 +172,23 @@ export class MongoStore implements Store {
     // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
     // An update pipeline, so answeredAt keeps its first value ($ifNull) in the same atomic write.
     const result = await this.models.Report.updateOne(
-      { code: report.code, version: expectedVersion },
+      { publicId: report.publicId, version: expectedVersion },
       replaceReportPipeline(report, answeredAt),
       { session, updatePipeline: true },
     );
-    if (result.matchedCount === 0) throw new VersionConflictError(report.code);
+    if (result.matchedCount === 0) throw new VersionConflictError(report.publicId);
   }
 
   private async appendEvent(event: EventDoc, session: ClientSession | undefined): Promise<void> {
     await this.models.Event.insertOne(event, { session });
   }
 
-  async getReport(code: string): Promise<Report | null> {
-    return this.models.Report.findOne({ code }, REPORT_PROJECTION).lean<Report>();
+  async getReport(publicId: string): Promise<Report | null> {
+    return this.models.Report.findOne({ publicId }, REPORT_PROJECTION).lean<Report>();
+  }
+
+  async getReportByCodeHash(codeHash: string): Promise<Report | null> {
+    return this.models.Report.findOne({ codeHash }, REPORT_PROJECTION).lean<Report>();
   }
 
   async getReportByClientId(clientId: string): Promise<Report | null> {
@@ -212,8 +216,8 @@ export class MongoStore implements Store {
     return this.models.Event.find(filter, HIDE_ID).sort({ seq: 1 }).limit(limit).lean<EventDoc[]>();
   }
 
-  async eventsOfReport(code: string): Promise<ReportEvent[]> {
-    return this.models.Event.find({ reportCode: code }, HIDE_ID).sort({ seq: 1 }).lean<EventDoc[]>();
+  async eventsOfReport(publicId: string): Promise<ReportEvent[]> {
+    return this.models.Event.find({ reportId: publicId }, HIDE_ID).sort({ seq: 1 }).lean<EventDoc[]>();
   }
 
   async lastSeq(): Promise<number> {

@@ -1,13 +1,13 @@
 // Report filters as MongoDB filters, matching the SQLite store. `filterConditions` translates
 // a ReportFilter (the map and statistics, ./aggregates.ts) and also serves the desk list query
 // (ReportQuery) where the two overlap; the list adds text, overdueNotified and its keyset cursor
-// (newest first by (createdAt, code); text in the description or the code).
+// (newest first by (createdAt, publicId); text in the description or the public id).
 import type { QueryFilter } from 'mongoose';
 import { decodeCursor } from '../cursor.ts';
 import type { ReportFilter, ReportQuery } from '../port.ts';
 import type { ReportDoc } from './schemas.ts';
 
-export const NEWEST_FIRST = { createdAt: -1, code: -1 } as const;
+export const NEWEST_FIRST = { createdAt: -1, publicId: -1 } as const;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,16 +54,17 @@ export function reportFilter(query: ReportQuery): QueryFilter<ReportDoc> {
     categories: query.category ? [query.category] : undefined, statuses: query.status, overdueAt: query.overdueAt,
   });
   if (query.text) {
-    // Case-insensitive substring, like SQLite's LIKE; codes are upper case, typed in any case.
+    // Case-insensitive substring, like SQLite's LIKE; public ids are upper case, typed in any case.
     const pattern = escapeRegex(query.text);
-    conditions.push({ $or: [{ description: { $regex: pattern, $options: 'i' } }, { code: { $regex: pattern, $options: 'i' } }] });
+    conditions.push({ $or: [{ description: { $regex: pattern, $options: 'i' } }, { publicId: { $regex: pattern, $options: 'i' } }] });
   }
+  if (query.codeHash) conditions.push({ codeHash: query.codeHash });
   if (query.overdueNotified !== undefined) conditions.push({ overdueNotified: query.overdueNotified });
   if (query.session) conditions.push({ 'details.session': query.session });
   if (query.createdAfter) conditions.push({ createdAt: { $gt: query.createdAfter } });
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor) {
-    conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, code: { $lt: cursor.code } }] });
+    conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, publicId: { $lt: cursor.publicId } }] });
   }
   return allOf(conditions);
 }

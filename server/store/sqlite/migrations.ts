@@ -1,5 +1,11 @@
+import type Database from 'better-sqlite3';
+import { migrateToPublicIds } from './migrate-public-ids.ts';
+
 // Numbered migrations; each runs once, in order, inside a transaction. Append, never edit.
-export const MIGRATIONS: readonly string[] = [
+// A migration is SQL, or a function for what SQL cannot do (random ids, hashes).
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE reports (
     code TEXT PRIMARY KEY,
@@ -71,4 +77,6 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX reports_session ON reports(json_extract(doc, '$.details.session'), created_at DESC, code DESC);
   `,
+  // 4: public ids; the tracking code kept only as a hash (see migrate-public-ids.ts).
+  migrateToPublicIds,
 ];
