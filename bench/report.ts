@@ -17,6 +17,8 @@ export interface SectionResult {
 export interface Section {
   name: string;
   run: () => Promise<SectionResult>;
+  /** Left out of a plain `npm run bench`; runs when its name is given. */
+  onlyWhenNamed?: boolean;
 }
 
 function pad(text: string, width: number): string {

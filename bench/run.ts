@@ -6,6 +6,7 @@ import { measureSubmissions } from './submissions.ts';
 import { measureWebWeightSection } from './web-weight-section.ts';
 import { benchWorkers } from './workers.ts';
 import { measureDeskLatency } from './desk-latency.ts';
+import { measureScale } from './scale.ts';
 
 const SECTIONS: Section[] = [
   { name: 'Report intake', run: () => measureSubmissions() },
@@ -13,11 +14,15 @@ const SECTIONS: Section[] = [
   { name: 'Citizen web weight', run: () => measureWebWeightSection() },
   { name: 'Several processes (WORKERS=2 vs 1, Redis)', run: () => benchWorkers() },
   { name: 'Desk latency (200 sockets, 100 reports/s) and memory (1,000 sockets)', run: () => measureDeskLatency() },
+  // Only when asked for (`npm run bench -- scale [--reports N]`): seeding 1M reports takes minutes.
+  { name: 'Scale (1M reports: reads, event loop, intake, memory)', run: () => measureScale(), onlyWhenNamed: true },
 ];
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2).map((a) => a.toLowerCase());
-  const chosen = only.length ? SECTIONS.filter((s) => only.some((o) => s.name.toLowerCase().includes(o))) : SECTIONS;
+  // Section names, without options (`--reports 100000` belongs to the scale section).
+  const args = process.argv.slice(2);
+  const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')).map((a) => a.toLowerCase());
+  const chosen = only.length ? SECTIONS.filter((s) => only.some((o) => s.name.toLowerCase().includes(o))) : SECTIONS.filter((s) => !s.onlyWhenNamed);
   const done: { name: string; result: SectionResult; seconds: number }[] = [];
   for (const section of chosen) {
     process.stderr.write(`running: ${section.name}…\n`);

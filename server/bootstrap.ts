@@ -6,11 +6,12 @@ import { createLogger, type Logger } from './logger.ts';
 import { PhotoProcessor } from './media/photo-processor.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { Catalog } from './reference/catalog.ts';
+import { DERIVERS, type Deriver } from './reports/derive.ts';
 import { connectRedis } from './redis.ts';
 import { openStorage } from './store/open.ts';
 
 /** Opens the store (and its photo storage) and builds every dependency from configuration. */
-export async function buildDeps(config: Config, overrides: { logger?: Logger; clock?: () => Date } = {}): Promise<Deps> {
+export async function buildDeps(config: Config, overrides: { logger?: Logger; clock?: () => Date; derivers?: readonly Deriver[] } = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const { store, photos } = await openStorage(config);
   const catalog = new Catalog(store, config.regionCode);
@@ -30,6 +31,7 @@ export async function buildDeps(config: Config, overrides: { logger?: Logger; cl
     logger,
     redis,
     clock: overrides.clock ?? (() => new Date()),
+    derivers: overrides.derivers ?? DERIVERS,
   };
   await seedAdmin(deps);
   return deps;

@@ -6,6 +6,7 @@ import type { PhotoStorage } from './media/photo-storage.ts';
 import type { RedisLink } from './redis.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 import type { Catalog } from './reference/catalog.ts';
+import type { Deriver } from './reports/derive.ts';
 import type { Store } from './store/port.ts';
 
 /** Everything a service needs, passed as one object so tests build real ones for themselves. */
@@ -22,4 +23,6 @@ export interface Deps {
   /** Set with REDIS_URL: shared by every process (Socket.IO fan-out, rate-limit counters). */
   redis: RedisLink | null;
   clock: () => Date;
+  /** What the write path derives from each change and commits with it (server/reports/derive.ts). */
+  derivers: readonly Deriver[];
 }

@@ -11,7 +11,11 @@ export interface DeskUser {
   kecamatan: string | null;
 }
 
-export const DESK_ACTIONS = ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note'] as const;
+export const DESK_ACTIONS = [
+  'verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note',
+  // Moderation of what the public pages show (server/public/rules.ts).
+  'redact', 'hide_photo', 'publish_photo',
+] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
 /** The body of POST /api/desk/reports/:code/actions, one shape per action. */
@@ -24,7 +28,10 @@ export type DeskActionInput =
   | { type: 'forward'; agencyId: string; note: string }
   | { type: 'assign'; userId: string }
   | { type: 'reply'; message: string }
-  | { type: 'note'; text: string };
+  | { type: 'note'; text: string }
+  | { type: 'redact'; text: string }
+  | { type: 'hide_photo'; photoId: string }
+  | { type: 'publish_photo'; photoId: string };
 
 /** A queue row: the public-safe summary plus what this user may do with it now. */
 export interface DeskSummary extends ReportSummary {
@@ -53,6 +60,10 @@ export interface DeskReportView extends DeskSummary {
   /** Where the GPS point lies when that differs from the citizen's choice (boundaries imported). */
   locationMismatch: { kecamatan: string | null; desa: string | null } | null;
   photos: DeskPhoto[];
+  /** The redacted text the public sees once verified; null while the citizen's text is shown as written. */
+  publicDescription: string | null;
+  /** Whether the public pages show the description and the photos not hidden (verified, not confidential). */
+  publicText: boolean;
   /** Null when the report is anonymous (for every role but admin) or none was given. */
   reporter: { name: string | null; phone: string | null } | null;
   duplicateOf: string | null;

@@ -1,5 +1,5 @@
 // Socket.IO contract of the desk namespace: event names, directions and payloads.
-import type { EventType, ReportSummary } from './types.ts';
+import type { EventType, ReportStatus, ReportSummary } from './types.ts';
 
 export const DESK_NAMESPACE = '/desk';
 
@@ -22,6 +22,8 @@ export interface DeskEventPayload {
   seq: number;
   type: EventType;
   report: ReportSummary;
+  /** Status and agency before the change (null when created, or for events from before it was kept). */
+  previous: { status: ReportStatus; agencyId: string } | null;
 }
 
 /** Client → server: "send me everything after this seq". */
@@ -35,10 +37,18 @@ export interface SyncResponse { events: DeskEventPayload[]; lastSeq: number; mor
 
 export interface SyncError { error: { code: string; message: string } }
 
+/**
+ * Server → client, on every namespace: the server failed to handle what this socket sent (a
+ * handler threw). The socket stays connected and the server goes on; an ack, if one was asked
+ * for, carries `{ error: SocketErrorPayload }` too.
+ */
+export interface SocketErrorPayload { code: string; message: string }
+
 /** Server → client events. */
 export interface DeskServerToClient {
   'report:created': (payload: DeskEventPayload) => void;
   'report:updated': (payload: DeskEventPayload) => void;
+  error: (payload: SocketErrorPayload) => void;
 }
 
 /** Client → server events. */

@@ -7,7 +7,11 @@ export type PupukProblem = 'stok_kosong' | 'di_atas_het' | 'dipaketkan' | 'tidak
 export type DamageType = 'berlubang' | 'retak' | 'longsor' | 'banjir' | 'jembatan' | 'lainnya';
 export type Role = 'officer' | 'agency_admin' | 'camat' | 'executive' | 'admin';
 
-export interface Agency { id: string; name: string; nameEn: string }
+/**
+ * An OPD, or a unit of one (a UPT of DPUPR): `parentId` names the parent, one level only. The
+ * parent's officers see and act on their units' reports. Inactive agencies receive nothing new.
+ */
+export interface Agency { id: string; name: string; nameEn: string; parentId: string | null; active: boolean }
 export interface Category { id: CategoryId; agencyId: string; label: string; labelEn: string; icon: string }
 
 export interface Desa { code: string; name: string }
@@ -59,7 +63,8 @@ export interface ReportInput {
   details: ReportDetails;
 }
 
-export interface PhotoRef { id: string; width: number; height: number }
+/** `hidden`: an officer took the photo off the public pages (the desk still sees it). */
+export interface PhotoRef { id: string; width: number; height: number; hidden?: boolean }
 
 export interface Feedback { rating: number; comment: string; at: string }
 
@@ -105,13 +110,19 @@ export interface Report {
    * polygons) than the citizen chose. What the citizen chose is kept; the desk sees both.
    */
   locationMismatch?: { kecamatan: string | null; desa: string | null };
+  /**
+   * The description as the public may read it once verified, when an officer redacted it
+   * (names, phone numbers); absent means the citizen's text as written. See server/public/.
+   */
+  publicDescription?: string;
   version: number;
 }
 
 export type EventType =
   | 'report.created' | 'report.verified' | 'report.started' | 'report.resolved' | 'report.rejected'
   | 'report.duplicate' | 'report.forwarded' | 'report.assigned' | 'report.replied' | 'report.noted'
-  | 'report.feedback' | 'report.reopened' | 'report.overdue' | 'report.supported';
+  | 'report.feedback' | 'report.reopened' | 'report.overdue' | 'report.supported'
+  | 'report.redacted' | 'report.photo_hidden' | 'report.photo_published';
 
 export interface EventActor { kind: 'citizen' | 'user' | 'system'; userId?: string; name?: string; role?: Role }
 
@@ -149,6 +160,12 @@ export interface ReportEvent {
   data: Record<string, unknown>;
   /** The report's summary after the change. */
   summary: ReportSummary;
+  /**
+   * Status and agency before the change (null for `report.created`), so a consumer (a live map's
+   * counts, a read model) applies the event by the difference without reading the report again.
+   * Absent only on events written before this field existed.
+   */
+  previous?: { status: ReportStatus; agencyId: string } | null;
 }
 export type NewReportEvent = Omit<ReportEvent, 'seq'>;
 

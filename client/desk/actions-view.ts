@@ -4,9 +4,9 @@ import type { DeskAction, DeskOfficer, DeskReportView } from '../../shared/desk.
 import { api, ApiError } from './api.ts';
 import type { Catalog } from './catalog.ts';
 import { fill, h } from './dom.ts';
-import { ACTION_LABELS, TEXT } from './text.ts';
+import { ACTION_LABELS, fmt, TEXT } from './text.ts';
 
-type FieldKind = 'text' | 'textarea' | 'agency' | 'officer';
+type FieldKind = 'text' | 'textarea' | 'public-text' | 'agency' | 'officer' | 'shown-photo' | 'hidden-photo';
 interface FieldSpec { name: string; label: string; kind: FieldKind; required: boolean; hint?: string }
 
 // The fields of each action, named as POST /api/desk/reports/:code/actions reads them
@@ -24,6 +24,9 @@ const FIELDS: Record<DeskAction, FieldSpec[]> = {
   assign: [{ name: 'userId', label: 'Petugas', kind: 'officer', required: true }],
   reply: [{ name: 'message', label: 'Balasan untuk warga', kind: 'textarea', required: true, hint: 'Tampil di halaman lacak warga.' }],
   note: [{ name: 'text', label: 'Catatan internal', kind: 'textarea', required: true, hint: 'Hanya untuk petugas; tidak tampil untuk warga.' }],
+  redact: [{ name: 'text', label: 'Teks yang tampil untuk publik', kind: 'public-text', required: true, hint: 'Hapus nama, nomor HP, dan alamat rumah. Teks asli warga tetap tersimpan untuk petugas.' }],
+  hide_photo: [{ name: 'photoId', label: 'Foto', kind: 'shown-photo', required: true, hint: 'Foto tetap terlihat oleh petugas.' }],
+  publish_photo: [{ name: 'photoId', label: 'Foto', kind: 'hidden-photo', required: true }],
 };
 
 const DANGER: ReadonlySet<DeskAction> = new Set(['reject', 'duplicate']);
@@ -40,6 +43,20 @@ function control(spec: FieldSpec, id: string, report: DeskReportView, catalog: C
   switch (spec.kind) {
     case 'text': return h('input', { ...common, autocomplete: 'off', autocapitalize: 'characters' });
     case 'textarea': return h('textarea', { ...common, rows: 3, maxlength: 4000 });
+    case 'public-text': {
+      const area = h('textarea', { ...common, rows: 5, maxlength: 4000 });
+      area.value = report.publicDescription ?? report.description;
+      return area;
+    }
+    case 'shown-photo':
+    case 'hidden-photo': {
+      const hidden = spec.kind === 'hidden-photo';
+      const select = h('select', common, h('option', { value: '' }, TEXT.choose));
+      report.photos.forEach((p, i) => {
+        if (Boolean(p.hidden) === hidden) select.appendChild(h('option', { value: p.id }, fmt(TEXT.photoOf, { n: i + 1, total: report.photos.length })));
+      });
+      return select;
+    }
     case 'agency': {
       const select = h('select', common, h('option', { value: '' }, TEXT.choose));
       for (const a of catalog.agencies) if (a.id !== report.agencyId) select.appendChild(h('option', { value: a.id }, a.name));

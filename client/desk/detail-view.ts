@@ -34,6 +34,15 @@ function section(title: string, id: string, ...body: (Node | null)[]): HTMLEleme
   return content.length ? h('section', { class: 'desk-section', 'aria-labelledby': id }, h('h3', { id }, title), ...content) : null;
 }
 
+/** What the public pages show of the text: the redacted version, or why nothing yet. */
+function publicNote(r: DeskReportView): HTMLElement | null {
+  if (r.confidential) return h('p', { class: 'desk-muted', id: 'detail-public-text' }, TEXT.publicTextNever);
+  if (r.publicDescription !== null) {
+    return h('div', { id: 'detail-public-text' }, h('p', { class: 'desk-muted' }, TEXT.publicTextRedacted), h('p', { class: 'desk-desc' }, r.publicDescription));
+  }
+  return r.publicText ? null : h('p', { class: 'desk-muted', id: 'detail-public-text' }, TEXT.publicTextPending);
+}
+
 function reporterOf(r: DeskReportView): string {
   if (r.reporter) return [r.reporter.name, r.reporter.phone].filter(Boolean).join(' · ');
   return r.anonymous ? TEXT.reporterHidden : TEXT.reporterNone;
@@ -80,9 +89,9 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
         [TEXT.duplicateOf, r.duplicateOf],
         [TEXT.supporters, r.supportCount > 0 ? String(r.supportCount) : null],
       ], { class: `desk-facts${overdue ? ' is-overdue' : ''}`, id: 'detail-facts' }),
-      section(TEXT.description, 'h-desc', h('p', { class: 'desk-desc', id: 'detail-description' }, r.description)),
+      section(TEXT.description, 'h-desc', h('p', { class: 'desk-desc', id: 'detail-description' }, r.description), publicNote(r)),
       section(TEXT.details, 'h-details', renderCategoryDetails(r.category, r.details, catalog)),
-      section(TEXT.photos, 'h-photos', renderPhotos(r.photos)),
+      section(TEXT.photos, 'h-photos', renderPhotos(r.photos, r.publicText)),
       section(TEXT.map, 'h-map', map?.el ?? null),
       section(TEXT.timeline, 'h-timeline', renderTimeline(r.timeline, catalog)),
     );
@@ -108,7 +117,12 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
     code = next;
     try {
       const r = await api<DeskReportView>(`/api/desk/reports/${encodeURIComponent(next)}`);
-      if (token === loadToken) show(r);
+      if (token !== loadToken) return;
+      // A fetch started by a live event may answer after the officer's own action was shown and
+      // the next form opened: it carries nothing newer, so it must not wipe what is being typed.
+      const behind = Math.max(0, ...r.timeline.map((e) => e.seq)) <= shownSeq;
+      if (behind && actions?.isEditing()) return;
+      show(r);
     } catch (err) {
       if (token !== loadToken) return;
       if (err instanceof ApiError && err.status === 404) gone();

@@ -16,13 +16,16 @@ function openPhoto(photo: DeskPhoto, label: string): void {
   dialog.showModal();
 }
 
-export function renderPhotos(photos: DeskPhoto[]): HTMLElement | null {
+/** `publicText`: the public pages show the report's photos (verified, not confidential). */
+export function renderPhotos(photos: DeskPhoto[], publicText: boolean): HTMLElement | null {
   if (!photos.length) return null;
   return h('ul', { class: 'desk-thumbs', id: 'detail-photos' }, ...photos.map((photo, i) => {
     const label = fmt(TEXT.photoOf, { n: i + 1, total: photos.length });
     const button = h('button', { type: 'button', class: 'desk-thumb', 'aria-label': label },
       h('img', { src: photo.thumbUrl, alt: label, loading: 'lazy', width: 128, height: Math.round((128 * photo.height) / Math.max(1, photo.width)) }));
     button.addEventListener('click', () => openPhoto(photo, label));
-    return h('li', {}, button);
+    // Whether the public sees it, said in words under each photo an officer may moderate.
+    const state = photo.hidden ? TEXT.photoHidden : publicText ? TEXT.photoPublic : null;
+    return h('li', { 'data-photo': photo.id, 'data-hidden': photo.hidden ? 'true' : 'false' }, button, state && h('span', { class: 'desk-muted desk-photo-state' }, state));
   }));
 }

@@ -59,6 +59,11 @@ export const TEXT = {
   description: 'Isi laporan',
   photos: 'Foto',
   photoOf: 'Foto {n} dari {total}',
+  publicTextRedacted: 'Untuk publik (disunting):',
+  publicTextPending: 'Isi dan foto tampil di halaman publik setelah laporan diverifikasi.',
+  publicTextNever: 'Laporan rahasia: isi dan foto tidak pernah tampil untuk publik.',
+  photoHidden: 'disembunyikan dari publik',
+  photoPublic: 'tampil untuk publik',
   close: 'Tutup',
   map: 'Lokasi di peta',
   mapLoading: 'Memuat peta…',
@@ -116,6 +121,9 @@ export const ACTION_LABELS: Record<DeskAction, string> = {
   assign: 'Tugaskan petugas',
   reply: 'Balas warga',
   note: 'Catatan internal',
+  redact: 'Sunting teks untuk publik',
+  hide_photo: 'Sembunyikan foto dari publik',
+  publish_photo: 'Tampilkan foto ke publik',
 };
 
 export const EVENT_LABELS: Record<EventType, string> = {
@@ -133,6 +141,9 @@ export const EVENT_LABELS: Record<EventType, string> = {
   'report.reopened': 'Dibuka kembali oleh warga',
   'report.overdue': 'Melewati tenggat',
   'report.supported': 'Didukung warga',
+  'report.redacted': 'Teks untuk publik disunting',
+  'report.photo_hidden': 'Foto disembunyikan dari publik',
+  'report.photo_published': 'Foto ditampilkan ke publik',
 };
 
 export function fmt(template: string, params: Record<string, string | number>): string {

@@ -1,111 +1,106 @@
-// The side panel's sections as markup strings; every server value goes through esc().
-import { CATEGORY_COLOURS, STATUS_COLOURS, type AgencyStats, type KecamatanGroup, type MapPinFeature, type PupukStats, type TrendWeek } from '../../shared/map.ts';
-import type { Agency, Category, CategoryId, Region, ReportStatus } from '../../shared/types.ts';
-import { duration, esc, fmt, percent, rupiah, shortDate } from './text.ts';
+// The side panel's sections, built with h(): every server value goes in as a text node.
+import { CATEGORY_COLOURS, STATUS_COLOURS, type AgencyStats, type KecamatanGroup, type MapPinFeature, type PupukStats } from '../../shared/map.ts';
+import type { CategoryId, ReportStatus } from '../../shared/types.ts';
+import { h } from '../desk/dom.ts';
+import type { Labels } from './labels.ts';
+import { duration, fmt, percent, rupiah, shortDate } from './text.ts';
 
-export interface Meta {
-  region: Region;
-  agencies: Agency[];
-  categories: Category[];
-  statuses: { id: ReportStatus; label: string }[];
-  fertiliser: { types: { id: string; label: string }[]; problems: { id: string; label: string }[] };
-  map: { tileUrl: string; attribution: string };
+type Part = Node;
+
+export function muted(text: string): HTMLElement {
+  return h('p', { class: 'muted' }, text);
 }
 
-export class Labels {
-  private readonly desa = new Map<string, string>();
-  constructor(readonly meta: Meta) {
-    for (const k of meta.region.kecamatan) for (const d of k.desa) this.desa.set(d.code, d.name);
-  }
-  category = (id: string): string => this.meta.categories.find((c) => c.id === id)?.label ?? id;
-  status = (id: string): string => this.meta.statuses.find((s) => s.id === id)?.label ?? id;
-  agency = (id: string): string => this.meta.agencies.find((a) => a.id === id)?.name ?? id;
-  kecamatan = (code: string): string => this.meta.region.kecamatan.find((k) => k.code === code)?.name ?? code;
-  desaName = (code: string): string => this.desa.get(code) ?? code;
-  fertiliser = (id: string): string => this.meta.fertiliser.types.find((t) => t.id === id)?.label ?? id;
-  problem = (id: string): string => this.meta.fertiliser.problems.find((p) => p.id === id)?.label ?? id;
+export function dot(colour: string): HTMLElement {
+  return h('i', { class: 'dot', style: `background:${colour}` });
 }
 
-function bars(rows: { label: string; count: number; colour?: string }[], total: number): string {
-  if (rows.length === 0) return '<p class="muted">Belum ada laporan.</p>';
-  return `<ul class="bars">${rows.map((r) => `<li><span class="bar-label">${r.colour ? `<i class="dot" style="background:${esc(r.colour)}"></i>` : ''}${esc(r.label)}</span>
-    <span class="meter"><span style="width:${total ? Math.max(2, Math.round((r.count / total) * 100)) : 0}%"></span></span><b>${esc(fmt(r.count))}</b></li>`).join('')}</ul>`;
+function bars(rows: { label: string; count: number; colour?: string }[], total: number): Part {
+  if (rows.length === 0) return muted('Belum ada laporan.');
+  return h('ul', { class: 'bars' }, ...rows.map((r) => h('li', {},
+    h('span', { class: 'bar-label' }, r.colour ? dot(r.colour) : null, r.label),
+    h('span', { class: 'meter' }, h('span', { style: `width:${total ? Math.max(2, Math.round((r.count / total) * 100)) : 0}%` })),
+    h('b', {}, fmt(r.count)))));
 }
 
-export function kecamatanDetail(group: KecamatanGroup, pins: MapPinFeature[] | null, truncated: boolean, labels: Labels): string {
+export interface DetailHandlers { onClose(): void; onZoom(): void }
+
+function reportList(pins: MapPinFeature[] | null, truncated: boolean, labels: Labels): Part[] {
+  if (pins === null) return [muted('Memuat laporan…')];
+  if (pins.length === 0) return [muted('Tidak ada laporan dengan saringan ini.')];
+  // The list can be long: a scrollable region, so it must be reachable by keyboard too.
+  const list = h('ol', { class: 'reports', tabindex: 0, 'aria-label': 'Laporan di kecamatan ini' }, ...pins.map((p) => {
+    const r = p.properties;
+    return h('li', { 'data-id': r.publicId },
+      h('span', { class: 'pill', style: `border-color:${STATUS_COLOURS[r.status]}` }, labels.status(r.status)), ' ',
+      h('b', {}, labels.category(r.category)), ` · ${labels.desaName(r.desa)} · ${shortDate(r.createdAt)}`,
+      r.overdue ? ' ' : null, r.overdue ? h('span', { class: 'late' }, 'lewat tenggat') : null,
+      p.geometry ? null : ' ', p.geometry ? null : h('span', { class: 'muted', title: 'Tanpa titik GPS' }, '(tanpa titik)'),
+      h('br'), h('code', {}, r.publicId), ` ${r.excerpt}`);
+  }));
+  return truncated ? [list, muted('Hanya laporan terbaru yang ditampilkan.')] : [list];
+}
+
+export function kecamatanDetail(group: KecamatanGroup, pins: MapPinFeature[] | null, truncated: boolean, labels: Labels, on: DetailHandlers): Part[] {
   const byCategory = (Object.entries(group.byCategory) as [CategoryId, number][]).sort((a, b) => b[1] - a[1])
     .map(([id, count]) => ({ label: labels.category(id), count, colour: CATEGORY_COLOURS[id] }));
   const byStatus = (Object.entries(group.byStatus) as [ReportStatus, number][]).sort((a, b) => b[1] - a[1])
     .map(([id, count]) => ({ label: labels.status(id), count, colour: STATUS_COLOURS[id] }));
   const byAgency = Object.entries(group.byAgency).sort((a, b) => b[1] - a[1]).map(([id, count]) => ({ label: labels.agency(id), count }));
-  const list = pins === null
-    ? '<p class="muted">Memuat laporan…</p>'
-    : pins.length === 0 ? '<p class="muted">Tidak ada laporan dengan saringan ini.</p>'
-      : `<ol class="reports">${pins.map((p) => {
-        const r = p.properties;
-        return `<li data-id="${esc(r.publicId)}"><span class="pill" style="background:${esc(STATUS_COLOURS[r.status])}">${esc(labels.status(r.status))}</span>
-          <b>${esc(labels.category(r.category))}</b> · ${esc(labels.desaName(r.desa))} · ${esc(shortDate(r.createdAt))}${r.overdue ? ' <span class="late">lewat tenggat</span>' : ''}${p.geometry ? '' : ' <span class="muted" title="Tanpa titik GPS">(tanpa titik)</span>'}
-          <br><code>${esc(r.publicId)}</code> ${esc(r.excerpt)}</li>`;
-      }).join('')}</ol>${truncated ? '<p class="muted">Hanya laporan terbaru yang ditampilkan.</p>' : ''}`;
-  const head = `<header class="detail-head"><h2>Kecamatan ${esc(group.name)}</h2><button type="button" id="detail-close" aria-label="Tutup">×</button></header>
-    <p class="big"><b id="detail-total">${esc(fmt(group.total))}</b> laporan · <b class="${group.overdue ? 'late' : ''}">${esc(fmt(group.overdue))}</b> lewat tenggat</p>`;
-  const zoom = '<p><button type="button" id="detail-zoom" class="link">Perbesar ke kecamatan ini (tampilkan titik laporan)</button></p>';
-  if (group.total === 0) return `${head}<p class="muted">Tidak ada laporan dengan saringan ini.</p>${zoom}`;
-  return `${head}
-    <h3>Kategori</h3>${bars(byCategory, group.total)}
-    <h3>Status</h3>${bars(byStatus, group.total)}
-    <h3>Dinas</h3>${bars(byAgency, group.total)}
-    ${zoom}
-    <h3>Laporan</h3>${list}`;
+  const close = h('button', { type: 'button', id: 'detail-close', 'aria-label': 'Tutup' }, '×');
+  close.addEventListener('click', on.onClose);
+  const zoomButton = h('button', { type: 'button', id: 'detail-zoom', class: 'link' }, 'Perbesar ke kecamatan ini (tampilkan titik laporan)');
+  zoomButton.addEventListener('click', on.onZoom);
+  const head = [
+    h('header', { class: 'detail-head' }, h('h2', {}, `Kecamatan ${group.name}`), close),
+    h('p', { class: 'big' }, h('b', { id: 'detail-total' }, fmt(group.total)), ' laporan · ', h('b', { class: group.overdue ? 'late' : '' }, fmt(group.overdue)), ' lewat tenggat'),
+  ];
+  const zoom = h('p', {}, zoomButton);
+  if (group.total === 0) return [...head, muted('Tidak ada laporan dengan saringan ini.'), zoom];
+  return [...head,
+    h('h3', {}, 'Kategori'), bars(byCategory, group.total),
+    h('h3', {}, 'Status'), bars(byStatus, group.total),
+    h('h3', {}, 'Dinas'), bars(byAgency, group.total),
+    zoom,
+    h('h3', {}, 'Laporan'), ...reportList(pins, truncated, labels)];
 }
 
-export function agencyTable(items: AgencyStats[]): string {
+export function agencyTable(items: AgencyStats[]): Part {
   // Agency names are long: each gets its own line above its numbers.
-  return `<table class="stats agencies"><thead><tr><th title="Laporan terbuka">Terbuka</th><th title="Lewat tenggat">Telat</th>
-    <th title="Dijawab (diverifikasi/ditutup) sebelum tenggat verifikasi 3 hari kerja">Tepat waktu</th><th title="Median waktu sampai diverifikasi">Median verifikasi</th><th title="Median waktu sampai selesai">Median selesai</th></tr></thead>
-    <tbody>${items.map((a) => `<tr class="name-row"><th colspan="5" scope="rowgroup">${esc(a.name)} <span class="muted">· ${esc(fmt(a.total))} laporan</span></th></tr>
-      <tr data-agency="${esc(a.agencyId)}"><td>${esc(fmt(a.open))}</td>
-      <td class="${a.overdue ? 'late' : ''}">${esc(fmt(a.overdue))}</td><td>${esc(percent(a.answeredOnTimeShare))}</td>
-      <td>${esc(duration(a.medianHoursToVerify))}</td><td>${esc(duration(a.medianHoursToResolve))}</td></tr>`).join('')}</tbody></table>`;
+  const th = (title: string, text: string) => h('th', { title }, text);
+  return h('table', { class: 'stats agencies' },
+    h('thead', {}, h('tr', {}, th('Laporan terbuka', 'Terbuka'), th('Lewat tenggat', 'Telat'),
+      th('Dijawab (diverifikasi/ditutup) sebelum tenggat verifikasinya (tabel tenggat per kategori)', 'Tepat waktu'),
+      th('Median waktu sampai diverifikasi', 'Median verifikasi'), th('Median waktu sampai selesai', 'Median selesai'))),
+    h('tbody', {}, ...items.flatMap((a) => [
+      h('tr', { class: 'name-row' }, h('th', { colspan: 5, scope: 'rowgroup' }, a.name, ' ', h('span', { class: 'muted' }, `· ${fmt(a.total)} laporan`))),
+      h('tr', { 'data-agency': a.agencyId }, h('td', {}, fmt(a.open)), h('td', { class: a.overdue ? 'late' : '' }, fmt(a.overdue)),
+        h('td', {}, percent(a.answeredOnTimeShare)), h('td', {}, duration(a.medianHoursToVerify)), h('td', {}, duration(a.medianHoursToResolve))),
+    ])));
 }
 
-export function pupukSection(p: PupukStats, labels: Labels): string {
-  if (p.total === 0) return '<p class="muted">Belum ada laporan pupuk dengan saringan ini.</p>';
+export function pupukSection(p: PupukStats, labels: Labels): Part[] {
+  if (p.total === 0) return [muted('Belum ada laporan pupuk dengan saringan ini.')];
   const kiosks = p.kiosks.length
-    ? `<ol class="kiosks">${p.kiosks.map((k) => `<li>${esc(k.name)} <span class="muted">(${esc(k.kecamatan.map(labels.kecamatan).join(', '))})</span> <b>${esc(fmt(k.count))}</b></li>`).join('')}</ol>`
-    : '<p class="muted">Tidak ada nama kios.</p>';
+    ? h('ol', { class: 'kiosks' }, ...p.kiosks.map((k) => h('li', {}, `${k.name} `, h('span', { class: 'muted' }, `(${k.kecamatan.map(labels.kecamatan).join(', ')})`), ' ', h('b', {}, fmt(k.count)))))
+    : muted('Tidak ada nama kios.');
   const prices = p.prices.length
-    ? `<table class="stats"><thead><tr><th>Jenis</th><th>Rata-rata/kg</th><th>HET/kg</th><th>Selisih</th></tr></thead><tbody>${p.prices.map((row) => `<tr>
-      <th scope="row">${esc(labels.fertiliser(row.fertiliserType))} <span class="muted">(${esc(fmt(row.reports))})</span></th><td>${esc(rupiah(row.avgPricePerKg))}</td>
-      <td>${row.hetPerKg === null ? '–' : esc(rupiah(row.hetPerKg))}</td><td class="${row.avgOverHetPerKg > 0 ? 'late' : ''}">${row.avgOverHetPerKg > 0 ? `+${esc(rupiah(row.avgOverHetPerKg))}` : '–'}</td></tr>`).join('')}</tbody></table>`
-    : '<p class="muted">Belum ada harga dilaporkan.</p>';
-  return `<p><b>${esc(fmt(p.total))}</b> laporan pupuk</p>
-    <h3>Kios paling banyak dilaporkan</h3>${kiosks}
-    <h3>Harga dibanding HET</h3>${prices}
-    <h3>Masalah</h3>${bars(p.problems.map((x) => ({ label: labels.problem(x.id), count: x.count })), p.total)}
-    <h3>Per kecamatan</h3>${bars(p.byKecamatan.map((k) => ({ label: k.name, count: k.count })), p.total)}`;
+    ? h('table', { class: 'stats' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Jenis'), h('th', {}, 'Rata-rata/kg'), h('th', {}, 'HET/kg'), h('th', {}, 'Selisih'))),
+      h('tbody', {}, ...p.prices.map((row) => h('tr', {},
+        h('th', { scope: 'row' }, `${labels.fertiliser(row.fertiliserType)} `, h('span', { class: 'muted' }, `(${fmt(row.reports)})`)),
+        h('td', {}, rupiah(row.avgPricePerKg)), h('td', {}, row.hetPerKg === null ? '–' : rupiah(row.hetPerKg)),
+        h('td', { class: row.avgOverHetPerKg > 0 ? 'late' : '' }, row.avgOverHetPerKg > 0 ? `+${rupiah(row.avgOverHetPerKg)}` : '–')))))
+    : muted('Belum ada harga dilaporkan.');
+  return [h('p', {}, h('b', {}, fmt(p.total)), ' laporan pupuk'),
+    h('h3', {}, 'Kios paling banyak dilaporkan'), kiosks,
+    h('h3', {}, 'Harga dibanding HET'), prices,
+    h('h3', {}, 'Masalah'), bars(p.problems.map((x) => ({ label: labels.problem(x.id), count: x.count })), p.total),
+    h('h3', {}, 'Per kecamatan'), bars(p.byKecamatan.map((k) => ({ label: k.name, count: k.count })), p.total)];
 }
 
-export function trendChart(weeks: TrendWeek[]): string {
-  const max = Math.max(1, ...weeks.map((w) => w.total));
-  const w = 24;
-  const h = 90;
-  const bars = weeks.map((week, i) => {
-    const total = Math.round((week.total / max) * h);
-    const closed = Math.round((week.closed / max) * h);
-    return `<g><title>Minggu ${esc(shortDate(`${week.weekStart}T12:00:00+07:00`))}: ${esc(fmt(week.total))} laporan, ${esc(fmt(week.closed))} ditutup</title>
-      <rect x="${i * w + 3}" y="${h - total + 4}" width="${w - 6}" height="${total}" fill="#9cc3b0"/>
-      <rect x="${i * w + 3}" y="${h - closed + 4}" width="${w - 6}" height="${closed}" fill="#0b5d3b"/>
-      ${week.total ? `<text x="${i * w + w / 2}" y="${Math.max(9, h - total)}" text-anchor="middle" class="t-num">${esc(fmt(week.total))}</text>` : ''}</g>`;
-  }).join('');
-  const first = weeks[0]?.weekStart;
-  const last = weeks[weeks.length - 1]?.weekStart;
-  return `<svg class="trend" viewBox="0 0 ${weeks.length * w} ${h + 8}" role="img" aria-label="Laporan per minggu, 12 minggu terakhir">${bars}</svg>
-    <p class="legend muted"><i class="dot" style="background:#9cc3b0"></i> masuk <i class="dot" style="background:#0b5d3b"></i> sudah ditutup ·
-    ${first ? esc(shortDate(`${first}T12:00:00+07:00`)) : ''} – ${last ? esc(shortDate(`${last}T12:00:00+07:00`)) : ''}</p>`;
-}
-
-export function legend(labels: Labels): string {
-  return `<div class="legend-box"><b>Kategori</b>${labels.meta.categories.map((c) => `<span><i class="dot" style="background:${esc(CATEGORY_COLOURS[c.id])}"></i>${esc(c.label)}</span>`).join('')}
-    <b>Status (pin)</b>${labels.meta.statuses.map((s) => `<span><i class="dot" style="background:${esc(STATUS_COLOURS[s.id])}"></i>${esc(s.label)}</span>`).join('')}</div>`;
+export function legend(labels: Labels): HTMLElement {
+  return h('div', { class: 'legend-box' },
+    h('b', {}, 'Kategori'), ...labels.meta.categories.map((c) => h('span', {}, dot(CATEGORY_COLOURS[c.id]), c.label)),
+    h('b', {}, 'Status (pin)'), ...labels.meta.statuses.map((st) => h('span', {}, dot(STATUS_COLOURS[st.id]), st.label)));
 }

@@ -1,7 +1,8 @@
-// The kecamatan marker: a ring chart of categories around the count, as inline SVG markup.
+// The kecamatan marker: a ring chart of categories around the count, as SVG elements.
 import { CATEGORY_COLOURS } from '../../shared/map.ts';
 import type { CategoryId } from '../../shared/types.ts';
-import { esc, fmt } from './text.ts';
+import { s } from './svg.ts';
+import { fmt } from './text.ts';
 
 /** Marker diameter in px: area grows with the count, so a big kecamatan does not swamp the map. */
 export function ringSize(count: number, max: number): number {
@@ -9,21 +10,24 @@ export function ringSize(count: number, max: number): number {
   return Math.round(30 + 34 * Math.sqrt(count / Math.max(max, 1)));
 }
 
-export function ringSvg(byCategory: Partial<Record<CategoryId, number>>, total: number, size: number): string {
+export function ringSvg(byCategory: Partial<Record<CategoryId, number>>, total: number, size: number): SVGElement {
   const stroke = Math.max(5, size * 0.2);
   const r = (size - stroke) / 2;
   const c = 2 * Math.PI * r;
+  const centre = { r, cx: size / 2, cy: size / 2, fill: 'none', 'stroke-width': stroke };
   let offset = 0;
   const slices = total === 0
-    ? [`<circle r="${r}" cx="${size / 2}" cy="${size / 2}" fill="none" stroke="#b9c2c6" stroke-width="${stroke}"/>`]
+    ? [s('circle', { ...centre, stroke: '#b9c2c6' })]
     : (Object.entries(byCategory) as [CategoryId, number][]).filter(([, n]) => n > 0).map(([category, n]) => {
       const length = (n / total) * c;
-      const slice = `<circle r="${r}" cx="${size / 2}" cy="${size / 2}" fill="none" stroke="${CATEGORY_COLOURS[category] ?? '#757575'}" stroke-width="${stroke}"
-        stroke-dasharray="${length} ${c - length}" stroke-dashoffset="${-offset}" transform="rotate(-90 ${size / 2} ${size / 2})"/>`;
+      const slice = s('circle', {
+        ...centre, stroke: CATEGORY_COLOURS[category] ?? '#757575',
+        'stroke-dasharray': `${length} ${c - length}`, 'stroke-dashoffset': -offset, transform: `rotate(-90 ${size / 2} ${size / 2})`,
+      });
       offset += length;
       return slice;
     });
-  return `<svg width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" aria-hidden="true">
-    <circle r="${r}" cx="${size / 2}" cy="${size / 2}" fill="#fff"/>${slices.join('')}
-    <text x="50%" y="50%" dy="0.35em" text-anchor="middle" class="kec-count">${esc(fmt(total))}</text></svg>`;
+  return s('svg', { width: size, height: size, viewBox: `0 0 ${size} ${size}`, 'aria-hidden': 'true' },
+    s('circle', { r, cx: size / 2, cy: size / 2, fill: '#fff' }), ...slices,
+    s('text', { x: '50%', y: '50%', dy: '0.35em', 'text-anchor': 'middle', class: 'kec-count' }, fmt(total)));
 }

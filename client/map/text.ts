@@ -1,6 +1,7 @@
-// Small helpers for markup built in the browser: every value from the server is escaped.
+// Number, money, duration and date formats of the map's panels (id-ID, WIB).
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Only for the tile attribution, which Leaflet itself writes as markup. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 }

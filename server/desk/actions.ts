@@ -1,43 +1,38 @@
-// How each desk action changes a report: the new report and the one event describing it.
+// How each desk action changes a report: the new report and the event describing it (a
+// duplicate also changes its original: two changes, committed together).
 // Role and status checks happen before (policy.ts); what is checked here is the action's own
 // data (does the target agency, officer or original report exist).
 import type { DeskActionInput, DeskUser } from '../../shared/desk.ts';
-import type { EventActor, NewReportEvent, Report } from '../../shared/types.ts';
+import type { EventType, Report } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { eventFor } from '../reports/service.ts';
+import type { PlannedChange } from '../reports/change-report.ts';
+import { mergeInto } from '../reports/support.ts';
 import { canSee } from './policy.ts';
 import { followUpDueAt } from './sla.ts';
 
-export interface Change { next: Report; event: NewReportEvent }
-
 type ActionDeps = Pick<Deps, 'store' | 'catalog'>;
 
-export function actorOf(user: DeskUser): EventActor {
-  return { kind: 'user', userId: user.id, name: user.name, role: user.role };
-}
-
-function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invalid_assignee' | 'invalid_duplicate_of'): AppError {
+function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invalid_assignee' | 'invalid_duplicate_of' | 'invalid_photo' | 'photo_already'): AppError {
   return new AppError('validation_failed', { status: 422, fields: { [field]: code } });
 }
 
-export async function applyAction(deps: ActionDeps, user: DeskUser, report: Report, input: DeskActionInput, now: Date): Promise<Change> {
+export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Report, input: DeskActionInput, now: Date): Promise<PlannedChange[]> {
   const at = now.toISOString();
-  const next: Report = { ...report, updatedAt: at, version: report.version + 1 };
-  const actor = actorOf(user);
-  const event = (type: NewReportEvent['type'], data: Record<string, unknown>, alsoAgencies: string[] = []): Change =>
-    ({ next, event: eventFor(next, type, actor, data, alsoAgencies) });
+  const next: Report = { ...report, updatedAt: at };
+  const event = (type: EventType, data: Record<string, unknown>, alsoAgencies: string[] = []): PlannedChange[] =>
+    [{ before: report, after: next, type, data, alsoAgencies }];
 
   switch (input.type) {
     case 'verify': {
       // The follow-up clock (5 working days) starts at verification.
-      const due = followUpDueAt(deps, now);
+      const due = followUpDueAt(deps, report, now);
       Object.assign(next, { status: 'verified', verifiedAt: at, followUpDueAt: due, dueAt: due, overdueNotified: false });
       return event('report.verified', input.note ? { note: input.note } : {});
     }
     case 'start': {
       // Starting straight from `new` counts as verifying too.
-      const due = report.followUpDueAt ?? followUpDueAt(deps, now);
+      const due = report.followUpDueAt ?? followUpDueAt(deps, report, now);
       Object.assign(next, { status: 'in_progress', verifiedAt: report.verifiedAt ?? at, followUpDueAt: due, dueAt: due });
       if (due !== report.dueAt) next.overdueNotified = false;
       return event('report.started', input.note ? { note: input.note } : {});
@@ -51,10 +46,10 @@ export async function applyAction(deps: ActionDeps, user: DeskUser, report: Repo
     case 'duplicate': {
       const original = input.of === report.publicId ? null : await deps.store.getReport(input.of);
       // The original is named by the officer, so it is held to the same sight as the report:
-      // another agency's report is as unknown here as one that does not exist.
+      // another agency's report is as unknown here as one that does not exist, and nothing is written.
       if (!original || !canSee(user, original)) throw invalid('of', 'invalid_duplicate_of');
       Object.assign(next, { status: 'duplicate', duplicateOf: original.publicId, dueAt: null });
-      return event('report.duplicate', { of: original.publicId });
+      return [...event('report.duplicate', { of: original.publicId }), mergeInto(original, report, at)];
     }
     case 'forward': {
       if (!deps.catalog.agency(input.agencyId)) throw invalid('agencyId', 'invalid_agency');
@@ -75,5 +70,19 @@ export async function applyAction(deps: ActionDeps, user: DeskUser, report: Repo
       return event('report.replied', { message: input.message });
     case 'note':
       return event('report.noted', { text: input.text });
+    case 'redact':
+      // The citizen's own text stays for the desk; the event says only that it was redacted,
+      // so neither version travels in the event log to every desk's socket.
+      next.publicDescription = input.text;
+      return event('report.redacted', {});
+    case 'hide_photo':
+    case 'publish_photo': {
+      const hide = input.type === 'hide_photo';
+      const photo = report.photos.find((p) => p.id === input.photoId);
+      if (!photo) throw invalid('photoId', 'invalid_photo');
+      if (Boolean(photo.hidden) === hide) throw invalid('photoId', 'photo_already');
+      next.photos = report.photos.map((p) => (p.id === photo.id ? { ...p, hidden: hide } : p));
+      return event(hide ? 'report.photo_hidden' : 'report.photo_published', { photoId: photo.id });
+    }
   }
 }

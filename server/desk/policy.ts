@@ -10,8 +10,9 @@ type Scoped = Pick<Report, 'agencyId' | 'kecamatan'>;
 /** What each role may do to a report it can see. */
 export const ABILITIES: Readonly<Record<Role, readonly DeskAction[]>> = {
   // The agency's triage work; handing a report to a colleague is the agency admin's call.
-  officer: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note'],
-  agency_admin: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note'],
+  // They also moderate what the public sees of their reports (redact, hide or publish photos).
+  officer: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'],
+  agency_admin: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'],
   // A camat follows and comments on their kecamatan's reports; the agencies act on them.
   camat: ['note'],
   // Bupati, Wakil Bupati and Sekda steer (disposisi) and comment, but do not triage.
@@ -42,11 +43,23 @@ export function can(user: DeskUser, action: DeskAction, report: Scoped): boolean
   return canSee(user, report) && ABILITIES[user.role].includes(action);
 }
 
-/** Whether the report's status allows the action at all, whoever asks. */
-export function isPossible(action: DeskAction, report: Pick<Report, 'status'>): boolean {
+const MODERATION: ReadonlySet<DeskAction> = new Set(['redact', 'hide_photo', 'publish_photo']);
+
+/**
+ * Whether the report's state allows the action at all, whoever asks. Moderation has nothing
+ * to do on a confidential report (its text and photos are never public) nor, for photos, on a
+ * report without any.
+ */
+export function isPossible(action: DeskAction, report: Pick<Report, 'status'> & Partial<Pick<Report, 'confidential' | 'photos'>>): boolean {
   const target = TARGET_STATUS[action];
   if (target) return canTransition(report.status, target);
   if (action === 'forward' || action === 'assign') return !isClosed(report.status);
+  if (MODERATION.has(action)) {
+    if (report.confidential) return false;
+    if (action === 'hide_photo') return (report.photos ?? []).some((p) => !p.hidden);
+    if (action === 'publish_photo') return (report.photos ?? []).some((p) => p.hidden);
+    return true;
+  }
   return true; // reply and note are always possible, also after closing
 }
 

@@ -1,5 +1,6 @@
 import type { DeskPhoto, DeskReportView, DeskSummary, DeskTimelineEntry, DeskUser } from '../../shared/desk.ts';
 import type { PhotoRef, Report, ReportEvent } from '../../shared/types.ts';
+import { isContentPublic } from '../public/rules.ts';
 import { toSummary } from '../reports/presenter.ts';
 import { allowedActions, canSeeReporter } from './policy.ts';
 import { isOverdue } from './sla.ts';
@@ -32,6 +33,8 @@ export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser
     lng: report.lng,
     locationMismatch: report.locationMismatch ?? null,
     photos: report.photos.map(deskPhoto),
+    publicDescription: report.publicDescription ?? null,
+    publicText: isContentPublic(report),
     reporter,
     duplicateOf: report.duplicateOf,
     verifiedAt: report.verifiedAt,

@@ -3,10 +3,9 @@ import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
 import { officersOf } from '../auth/users.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { commitAndPublish } from '../reports/service.ts';
-import { mergeSupportsIntoOriginal } from '../reports/support.ts';
+import { actorOf } from '../reports/actors.ts';
+import { changeReport } from '../reports/change-report.ts';
 import { hashTrackingCode } from '../reports/tracking-code.ts';
-import { VersionConflictError } from '../store/port.ts';
 import { normaliseCode } from '../../shared/tracking-code.ts';
 import { applyAction } from './actions.ts';
 import { can, canSee, isPossible, scopeOf } from './policy.ts';
@@ -21,8 +20,6 @@ export interface DeskListFilters {
   limit: number;
   cursor?: string;
 }
-
-const MAX_ATTEMPTS = 3;
 
 /**
  * The user's queue, newest first, only ever within their scope. `lastSeq` is read before the
@@ -39,8 +36,8 @@ export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskL
   const page = await deps.store.listReports({
     agencyIds: scope.agencyIds,
     kecamatan: scope.kecamatan ?? filters.kecamatan,
-    status: filters.status,
-    category: filters.category,
+    statuses: filters.status,
+    categories: filters.category ? [filters.category] : undefined,
     ...(code ? { codeHash: hashTrackingCode(code) } : { text: filters.q }),
     overdueAt: filters.overdue ? now.toISOString() : undefined,
     limit: filters.limit,
@@ -62,30 +59,20 @@ export async function getDeskReport(deps: Deps, user: DeskUser, publicId: string
 }
 
 /**
- * find (scoped) → may this role do it (403) → does the status allow it (409) → build the change
- * → commit with the version read. Another desk changing the report in between makes us read
- * again and re-check, a few times, before answering 409 `conflict`.
+ * Through the write path: find (scoped, 404) → may this role do it (403) → does the status
+ * allow it (409) → the change(s), committed with the versions read. Another desk changing the
+ * report in between makes the write path read and check again before answering 409 `conflict`.
  */
 export async function performAction(deps: Deps, user: DeskUser, publicId: string, input: DeskActionInput): Promise<DeskReportView | null> {
-  for (let attempt = 1; ; attempt += 1) {
-    const report = await findVisibleReport(deps, user, publicId);
+  const { reports: [next] } = await changeReport(deps, publicId, actorOf(user), (report) => {
+    if (!canSee(user, report)) throw new AppError('report_not_found', { status: 404 });
     if (!can(user, input.type, report)) throw new AppError('forbidden', { status: 403 });
     if (!isPossible(input.type, report)) throw new AppError('illegal_transition', { status: 409 });
-    const { next, event } = await applyAction(deps, user, report, input, deps.clock());
-    try {
-      await commitAndPublish(deps, next, event, report.version);
-    } catch (err) {
-      if (err instanceof VersionConflictError) {
-        if (attempt < MAX_ATTEMPTS) continue;
-        throw new AppError('conflict', { status: 409 });
-      }
-      throw err;
-    }
-    if (input.type === 'duplicate') await mergeSupportsIntoOriginal(deps, user, next);
-    // After a forward the report may have left this user's sight: then there is nothing to show.
-    if (!canSee(user, next)) return null;
-    return toDeskView(next, await deps.store.eventsOfReport(publicId), user, deps.clock());
-  }
+    return applyAction(deps, user, report, input, deps.clock());
+  });
+  // After a forward the report may have left this user's sight: then there is nothing to show.
+  if (!canSee(user, next)) return null;
+  return toDeskView(next, await deps.store.eventsOfReport(publicId), user, deps.clock());
 }
 
 /** People a report of this agency can be assigned to; agency roles see only their own. */

@@ -46,7 +46,7 @@ ${agencies.map((a) => html`<option value="${a.id}"${f.agencyId === a.id ? ' sele
 </form>
 <div class="layout">
 <div id="map" class="map" role="region" aria-label="Peta kecamatan"></div>
-<aside id="panel" class="panel" aria-label="Ringkasan">
+<aside id="panel" class="panel" aria-label="Ringkasan" tabindex="0">
 <section id="kecamatan-detail" class="card" hidden></section>
 <section class="card"><h2>Per dinas</h2><div id="agency-stats">Memuat…</div></section>
 <section class="card"><h2>Tren 12 minggu</h2><div id="trend">Memuat…</div></section>

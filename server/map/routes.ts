@@ -6,8 +6,8 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
 import { contentSecurityPolicy } from '../web/security.ts';
-import { toFeatureCollection } from './boundaries.ts';
-import type { Bounds } from './geo.ts';
+import type { Bounds } from '../../shared/geo.ts';
+import { toFeatureCollection } from '../places/boundaries.ts';
 import { renderMapPage } from './page.ts';
 import { kecamatanGroups, mapPins } from './service.ts';
 
@@ -75,11 +75,12 @@ export function mapRoutes(deps: Deps, options: { distDir?: string } = {}): Route
     }));
   });
 
-  // ?level=kecamatan leaves the (much larger) desa layer out; null means "not imported".
+  // ?level=kecamatan leaves the (much larger) desa layer out; null means "none known" (neither
+  // imported nor shipped for this region).
   router.get('/api/map/boundaries', (req, res) => {
     const level = one(req.query.level);
     if (level && level !== 'kecamatan' && level !== 'desa') throw new AppError('validation_failed', { status: 422, fields: { level: 'invalid_choice' } });
-    const { kecamatan, desa } = deps.catalog.boundaries;
+    const { kecamatan, desa } = deps.catalog.places.boundaries;
     res.json({
       ...(level !== 'desa' ? { kecamatan: toFeatureCollection(kecamatan) } : {}),
       ...(level !== 'kecamatan' ? { desa: toFeatureCollection(desa) } : {}),

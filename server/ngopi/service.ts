@@ -8,7 +8,7 @@ import type { AspirationEntry } from '../../shared/validation/ngopi-input.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
-import { actorOf } from '../desk/actions.ts';
+import { actorOf } from '../reports/actors.ts';
 import { AppError } from '../errors.ts';
 import { submitReport, type Submitted } from '../reports/service.ts';
 import { canManageSessions } from './policy.ts';

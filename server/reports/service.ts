@@ -1,16 +1,17 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
-import { addWorkingDays, SLA, wibDate } from '../../shared/working-days.ts';
+import { wibDate } from '../../shared/working-days.ts';
 import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, EventActor, NewReportEvent, PupukDetails, Report, ReportEvent, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { locationMismatchOf } from '../map/boundaries.ts';
+import { locationMismatchOf } from '../places/places.ts';
 import type { ProcessedPhoto } from '../media/photo-processor.ts';
 import { agencyForOnlineAspiration } from '../ngopi/routing.ts';
-import { DuplicateClientIdError, DuplicateCodeError, VersionConflictError } from '../store/port.ts';
-import { toPublicView, toSummary } from './presenter.ts';
+import { DuplicateClientIdError } from '../store/port.ts';
+import { CITIZEN } from './actors.ts';
+import { changeReport, createReport } from './change-report.ts';
+import { toPublicView } from './presenter.ts';
 import { withPriceCheck } from './pupuk.ts';
-import { roomsFor } from './rooms.ts';
 import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode, openTrackingCode, sealTrackingCode } from './tracking-code.ts';
 
 export interface Upload { field: string; bytes: Buffer }
@@ -18,25 +19,12 @@ export interface Upload { field: string; bytes: Buffer }
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
 export interface SubmitOptions { agencyId?: string; actor?: EventActor }
 
-const CITIZEN: EventActor = { kind: 'citizen' };
-
-export function eventFor(report: Report, type: NewReportEvent['type'], actor: EventActor, data: Record<string, unknown> = {}, alsoAgencies: string[] = []): NewReportEvent {
-  return { type, reportId: report.publicId, at: report.updatedAt, actor, rooms: roomsFor(report, alsoAgencies), data, summary: toSummary(report) };
-}
-
-/** Saves a change and its event, then tells the live feed. The one way any report changes. */
-export async function commitAndPublish(deps: Deps, report: Report, event: NewReportEvent, expectedVersion: number): Promise<ReportEvent> {
-  const stored = await deps.store.commitReport({ report, event, expectedVersion });
-  deps.bus.publish(stored);
-  return stored;
-}
-
 function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, code: string): Report {
   const createdAt = now.toISOString();
-  const verifyDueAt = addWorkingDays(now, SLA.verifyWorkingDays, deps.catalog.holidayDates).toISOString();
+  const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
-  const locationMismatch = locationMismatchOf(deps.catalog.boundaries, input);
+  const locationMismatch = locationMismatchOf(deps.catalog.places, input);
   return {
     publicId: generatePublicId(),
     codeHash: hashTrackingCode(code),
@@ -78,12 +66,12 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
  * agency → report and `report.created` committed together → published to the desks.
  * A retry with the same clientId returns the first report and creates nothing.
  */
-/** Routing: the category's agency, or for an aspiration of a Ngopi Bareng session, its topic's. */
+/** Routing: the kecamatan's override or the category's agency, or for an aspiration of a Ngopi Bareng session, its topic's. */
 async function routeReport(deps: Deps, input: ReportInput, options: SubmitOptions): Promise<string> {
   if (options.agencyId) return options.agencyId;
   const session = input.category === 'aspirasi' ? sessionOf(input.details) : undefined;
   if (session) return agencyForOnlineAspiration(deps, session, (input.details as AspirasiDetails).topic);
-  return deps.catalog.agencyFor(input.category).id;
+  return deps.catalog.agencyFor(input.category, input.kecamatan).id;
 }
 
 /**
@@ -125,17 +113,13 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'full', photo.full);
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
-    for (let attempt = 0; ; attempt += 1) {
-      const code = generateTrackingCode();
-      const report = buildReport(deps, input, photos, deps.clock(), agencyId, code);
-      try {
-        await commitAndPublish(deps, report, eventFor(report, 'report.created', options.actor ?? CITIZEN), 0);
-        return { report, created: true, code };
-      } catch (err) {
-        if (err instanceof DuplicateCodeError && attempt < 3) continue;
-        throw err;
-      }
-    }
+    // A fresh code (and public id) per attempt: a collision is built again by createReport.
+    let code = '';
+    const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => {
+      code = generateTrackingCode();
+      return buildReport(deps, input, photos, deps.clock(), agencyId, code);
+    });
+    return { report, created: true, code };
   } catch (err) {
     // Nothing half-written: photos of a report that was not saved are removed again.
     await Promise.all(saved.map((id) => deps.photos.remove(id)));
@@ -163,7 +147,7 @@ export async function findReportByCode(deps: Deps, code: string): Promise<Report
 
 function reopenDeadline(deps: Deps, report: Report): string | null {
   if (report.status !== 'resolved' || !report.resolvedAt) return null;
-  return addWorkingDays(new Date(report.resolvedAt), SLA.reopenWorkingDays, deps.catalog.holidayDates).toISOString();
+  return deps.catalog.reopenUntil(new Date(report.resolvedAt));
 }
 
 function feedbackGivenForThisResolution(report: Report): boolean {
@@ -187,30 +171,21 @@ export async function getPublicView(deps: Deps, code: string): Promise<PublicRep
  * reopen it: it goes back to the agency as `in_progress` with a fresh follow-up deadline.
  */
 export async function giveFeedback(deps: Deps, code: string, input: FeedbackInputValue): Promise<Report> {
-  for (let attempt = 0; ; attempt += 1) {
-    const report = await findReportByCode(deps, code);
+  const { publicId } = await findReportByCode(deps, code);
+  const { reports: [changed] } = await changeReport(deps, publicId, CITIZEN, (report) => {
     if (report.status !== 'resolved') throw new AppError('feedback_not_allowed', { status: 409 });
     const now = deps.clock();
     const at = now.toISOString();
-    const next: Report = { ...report, updatedAt: at, version: report.version + 1 };
-    let event: NewReportEvent;
     if (input.reopen) {
       const until = reopenDeadline(deps, report);
       if (!until || until < at) throw new AppError('reopen_window_closed', { status: 409 });
-      const followUpDueAt = addWorkingDays(now, SLA.followUpWorkingDays, deps.catalog.holidayDates).toISOString();
-      Object.assign(next, { status: 'in_progress', resolvedAt: null, followUpDueAt, dueAt: followUpDueAt, overdueNotified: false });
-      event = eventFor(next, 'report.reopened', CITIZEN, { reason: input.reason, rating: input.rating });
-    } else {
-      if (feedbackGivenForThisResolution(report)) throw new AppError('feedback_already_given', { status: 409 });
-      next.feedback = { rating: input.rating ?? 0, comment: input.comment ?? '', at };
-      event = eventFor(next, 'report.feedback', CITIZEN, { rating: input.rating, comment: input.comment });
+      const followUpDueAt = deps.catalog.followUpDueAt(report.category, now);
+      const after: Report = { ...report, updatedAt: at, status: 'in_progress', resolvedAt: null, followUpDueAt, dueAt: followUpDueAt, overdueNotified: false };
+      return { before: report, after, type: 'report.reopened', data: { reason: input.reason, rating: input.rating } };
     }
-    try {
-      await commitAndPublish(deps, next, event, report.version);
-      return next;
-    } catch (err) {
-      if (err instanceof VersionConflictError && attempt < 3) continue;
-      throw err;
-    }
-  }
+    if (feedbackGivenForThisResolution(report)) throw new AppError('feedback_already_given', { status: 409 });
+    const after: Report = { ...report, updatedAt: at, feedback: { rating: input.rating ?? 0, comment: input.comment ?? '', at } };
+    return { before: report, after, type: 'report.feedback', data: { rating: input.rating, comment: input.comment } };
+  });
+  return changed;
 }

@@ -14,47 +14,59 @@ export interface ReportChange {
    * A device that already supported it makes the whole change fail with DuplicateSupportError.
    */
   support?: { deviceId: string };
-}
-
-export interface ReportQuery {
-  /** Reports of any of these agencies (omit for all). */
-  agencyIds?: string[];
-  kecamatan?: string;
-  status?: ReportStatus[];
-  category?: CategoryId;
-  /** Substring of the description or of the public id. */
-  text?: string;
-  /** The report whose tracking code has this hash (a code a citizen reads out to the desk). */
-  codeHash?: string;
-  /** Only reports whose running deadline is before this instant (ISO). */
-  overdueAt?: string;
-  /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
-  overdueNotified?: boolean;
-  /** Only aspirations raised in this Ngopi Bareng session (details.session). */
-  session?: string;
-  /** Only reports created after this instant (ISO). */
-  createdAfter?: string;
-  /** Newest first; the cursor is opaque to callers. */
-  cursor?: string;
-  limit: number;
+  /**
+   * A merge: the devices that supported the report with this public id now support `report`
+   * instead (a device that supported both counts once), in the same transaction.
+   */
+  moveSupportsFrom?: string;
+  /** Writes derived from this change (server/reports/derive.ts), committed with it or not at all. */
+  derived?: DerivedWrite[];
 }
 
 /**
- * Which reports an aggregate or scan covers. Every field narrows; omitted means "any".
- * Used by the map and the statistics, always with the caller's role scope already applied.
+ * A write the write path derives from a change and the adapter commits in its transaction.
+ * Later capabilities add kinds here (an outbox message, a read-model row); an adapter must
+ * handle every kind (its switch is exhaustive, so a new kind fails to compile until it does).
+ */
+export type DerivedWrite = CounterDelta;
+
+/** Adds `delta` to the named counter (created at 0). Keys are namespaced by their deriver. */
+export interface CounterDelta { kind: 'counter'; key: string; delta: number }
+
+/**
+ * Which reports a list, an aggregate or a scan covers: one filter for every reader (the desk
+ * list, the sweeps, the map and statistics). Every field narrows; omitted means "any". Callers
+ * apply the role's scope before (agencyIds, kecamatan).
  */
 export interface ReportFilter {
+  /** Reports of any of these agencies; an empty list matches nothing. */
   agencyIds?: string[];
   kecamatan?: string;
+  /** Any of these categories (an empty list does not narrow). */
   categories?: CategoryId[];
+  /** Any of these statuses (an empty list does not narrow). */
   statuses?: ReportStatus[];
+  /** Substring of the description or of the public id (any letter case). */
+  text?: string;
+  /** The report whose tracking code has this hash (a code a citizen reads out to the desk). */
+  codeHash?: string;
   /** created_at >= createdFrom and < createdBefore (ISO instants). */
   createdFrom?: string;
   createdBefore?: string;
   /** Only reports whose running deadline is before this instant (ISO): overdue then. */
   overdueAt?: string;
-  /** Only reports with a GPS point inside this box (degrees). */
+  /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
+  overdueNotified?: boolean;
+  /** Only aspirations raised in this Ngopi Bareng session (details.session). */
+  session?: string;
+  /** Only reports with a GPS point inside this box (degrees, edges included). */
   bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
+}
+
+/** A page of the filtered reports, newest first; the cursor is opaque to callers. */
+export interface ReportListQuery extends ReportFilter {
+  cursor?: string;
+  limit: number;
 }
 
 /**
@@ -124,6 +136,35 @@ export interface UserRecord extends DeskUser {
   createdAt: string;
 }
 
+/** Who made a back-office change: a signed-in person on the pages, or someone at the server's CLI. */
+export interface AuditActor {
+  via: 'web' | 'cli';
+  userId: string | null;
+  username: string;
+}
+
+/**
+ * One back-office change (accounts, agencies, routing, deadlines, holidays), kept for good:
+ * the port has no way to change or delete an entry.
+ */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: AuditActor;
+  /** What was done, e.g. `routing.update`, `user.create`. */
+  action: string;
+  /** What it was done to, e.g. `routing`, `user:budi`. */
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  /** Entries older than this entry id's position (the cursor of the previous page). */
+  before?: string;
+  limit: number;
+}
+
 export interface SessionRecord {
   id: string; // a hash of the cookie value, so a leaked database does not leak live sessions
   userId: string;
@@ -146,37 +187,52 @@ export class DuplicateCodeError extends Error {}
 export class DuplicateSupportError extends Error {
   constructor(readonly publicId: string) { super(`report ${publicId} already supported by this device`); }
 }
+/** Thrown by putSetting with `ifVersion` when the settings version moved meanwhile. */
+export class SettingsVersionConflictError extends Error {}
 /** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
 
-export interface Store {
-  readonly kind: 'sqlite' | 'mongo';
-  /** Throws when the store cannot be reached. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-
-  /** Writes the report and appends its event in one transaction; resolves once durable. */
-  commitReport(change: ReportChange): Promise<ReportEvent>;
+/**
+ * The report log: reports and their append-only events. Written only through the write path
+ * (server/reports/change-report.ts), read by everyone.
+ */
+export interface ReportLog {
+  /**
+   * Writes every change (its report, event, supports and derived writes) in ONE transaction:
+   * all or none. Resolves once durable, with the stored events in the order of `changes`.
+   * Only the write path calls it; test/reports/write-path.test.ts holds it to that.
+   */
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]>;
   getReport(publicId: string): Promise<Report | null>;
   /** The report whose tracking code hashes to this (see hashTrackingCode). */
   getReportByCodeHash(codeHash: string): Promise<Report | null>;
   /** `clientId` as stored: already hashed by the caller. */
   getReportByClientId(clientId: string): Promise<Report | null>;
   getReportByPhotoId(photoId: string): Promise<Report | null>;
-  listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
+  listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
   /** Events with seq > afterSeq visible in any of `rooms` (all rooms when omitted), ascending. */
   eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]>;
   eventsOfReport(publicId: string): Promise<ReportEvent[]>;
   lastSeq(): Promise<number>;
+}
+
+/** Counts and scans over the reports for the map and statistics: the store counts, the domain judges. */
+export interface ReportQueries {
   /** Grouped counts of the filtered reports (GROUP BY in the store, no documents read). */
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
   /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
   /** Deadline keeping and median durations per agency (only agencies with reports). */
   agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
+  /** Current values of derived counters (0 for one never written). */
+  readCounters(keys: string[]): Promise<Record<string, number>>;
+}
 
-  createUser(user: UserRecord): Promise<void>;
-  updateUser(user: UserRecord): Promise<void>;
+/** Desk accounts and their login sessions. */
+export interface AccountStore {
+  /** With `audit`, the entry is written in the same transaction as the user. */
+  createUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
+  updateUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
   getUserById(id: string): Promise<UserRecord | null>;
   getUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
@@ -188,15 +244,49 @@ export interface Store {
   deleteSession(id: string): Promise<void>;
   /** Returns the ids of the deleted sessions, so their sockets can be closed. */
   deleteSessionsOfUser(userId: string): Promise<string[]>;
+}
 
+/** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
+export interface SettingStore {
+  getSetting<T>(key: string): Promise<T | null>;
+  /**
+   * Writes the setting and raises the settings version by one, in one transaction (with
+   * `audit`, its entry too). Every process compares the version before using settings.
+   * With `ifVersion`, writes only while the version is still that one, else throws
+   * SettingsVersionConflictError and writes nothing (another process changed settings).
+   */
+  putSetting<T>(key: string, value: T, audit?: AuditEntry, options?: { ifVersion?: number }): Promise<void>;
+  /** The settings version: 0 until the first putSetting, then raised by each. */
+  settingsVersion(): Promise<number>;
+}
+
+/** Ngopi Bareng sessions (their aspirations are reports, in the report log). */
+export interface NgopiStore {
   /** Creates or replaces a Ngopi Bareng session. */
   putNgopiSession(session: NgopiSession): Promise<void>;
   getNgopiSession(id: string): Promise<NgopiSession | null>;
   /** Every session, latest start first. */
   listNgopiSessions(): Promise<NgopiSession[]>;
   deleteNgopiSession(id: string): Promise<void>;
+}
 
-  /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
-  getSetting<T>(key: string): Promise<T | null>;
-  putSetting<T>(key: string, value: T): Promise<void>;
+/** The audit trail of admin changes. */
+export interface AuditStore {
+  /** Appends to the audit trail (changes that are not settings or users, e.g. a boundary import). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first; `nextBefore` pages on. */
+  listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }>;
+}
+
+/**
+ * The whole port, one job per interface above; a module that needs one job depends on that
+ * interface only (the catalog on SettingStore, say). One object per adapter, so a change and
+ * its event share the adapter's one connection and transaction.
+ */
+export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, NgopiStore, AuditStore {
+  readonly kind: 'sqlite' | 'mongo';
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
+  /** Waits for commits in flight, then closes. */
+  close(): Promise<void>;
 }

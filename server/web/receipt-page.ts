@@ -12,6 +12,8 @@ export interface ReceiptView {
   verifyDueAt: string;
   /** The report's public page: what may be shared (the tracking code never is). */
   publicUrl: string;
+  /** Working days of this category's deadlines and of the reopen window, from the deadline table. */
+  days: { verify: number; followUp: number; reopen: number };
   details?: PupukDetails;
 }
 
@@ -40,9 +42,9 @@ ${r.code ? html`<button type="button" class="btn secondary js-only" id="copy-btn
 ${price ? html`<p class="het">${price}</p>` : ''}
 <h2>${t('nextTitle')}</h2>
 <ol class="next">
-<li>${t('nextVerify', { agency: r.agencyName, date: formatDate(r.verifyDueAt, lang) })}</li>
-<li>${t('nextFollowUp')}</li>
-<li>${t('nextRate')}</li>
+<li>${t('nextVerify', { agency: r.agencyName, date: formatDate(r.verifyDueAt, lang), days: r.days.verify })}</li>
+<li>${t('nextFollowUp', { days: r.days.followUp })}</li>
+<li>${t('nextRate', { days: r.days.reopen })}</li>
 </ol>
 ${r.code ? html`<p><a class="btn primary" href="/lacak/${r.code}">${t('trackThis')}</a></p>` : ''}
 <p><a class="btn secondary" href="/">${t('newReport')}</a></p>`;

@@ -101,7 +101,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   });
 
   router.get('/', (req, res) => {
-    send(req, res, { title: webText(langOf(req), 'tagline'), page: 'home', body: homeBody(langOf(req), deps.catalog.categories) });
+    send(req, res, { title: webText(langOf(req), 'tagline'), page: 'home', body: homeBody(langOf(req), deps.catalog.categories, deps.catalog.deadlines) });
   });
 
   router.get('/lapor/:category', (req, res) => sendForm(req, res, categoryParam(req)));
@@ -144,6 +144,11 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
       page: 'receipt',
       body: receiptBody(langOf(req), {
         publicId: receipt.publicId, code, agencyName: receipt.agency.name, verifyDueAt: receipt.verifyDueAt,
+        days: {
+          verify: deps.catalog.deadlines.categories[receipt.category].verifyWorkingDays,
+          followUp: deps.catalog.deadlines.categories[receipt.category].followUpWorkingDays,
+          reopen: deps.catalog.deadlines.reopenWorkingDays,
+        },
         publicUrl: `${base}/laporan/${receipt.publicId}`,
         // Anyone with the code can open this page; a confidential report shows none of its content.
         details: receipt.confidential ? undefined : (receipt.details as PupukDetails | undefined),

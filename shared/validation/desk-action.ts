@@ -43,6 +43,9 @@ export function parseDeskAction(raw: unknown): ParseResult<DeskActionInput> {
     case 'assign': value = { type, userId: text('userId', 'invalid_assignee') }; break;
     case 'reply': value = { type, message: text('message', 'message_required') }; break;
     case 'note': value = { type, text: text('text', 'note_required') }; break;
+    case 'redact': value = { type, text: text('text', 'redacted_text_required') }; break;
+    case 'hide_photo':
+    case 'publish_photo': value = { type, photoId: text('photoId', 'invalid_photo') }; break;
   }
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, value };
 }

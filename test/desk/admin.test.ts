@@ -46,7 +46,7 @@ describe('admin back office', () => {
     await desk.connected;
     try {
       now += 4 * 86_400_000; // Friday; due at the end of Thursday
-      await waitFor(() => desk.received.some((e) => e.type === 'report.overdue' && e.report.publicId === code), 4000);
+      await waitFor(() => desk.received.some((e) => e.type === 'report.overdue' && e.report.publicId === code));
       assert.equal((await app.deps.store.getReport(code))?.overdueNotified, true);
     } finally {
       desk.socket.disconnect();

@@ -16,8 +16,9 @@ const USERS: Record<Role, DeskUser> = {
 
 // The ability table as the issue states it, written out independently of policy.ts.
 const EXPECTED: Record<Role, { own: DeskAction[]; other: DeskAction[] }> = {
-  officer: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note'], other: [] },
-  agency_admin: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note'], other: [] },
+  // The agency moderates what the public sees of its own reports.
+  officer: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'], other: [] },
+  agency_admin: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'], other: [] },
   camat: { own: ['note'], other: [] },
   executive: { own: ['forward', 'note'], other: ['forward', 'note'] },
   admin: { own: [...DESK_ACTIONS], other: [...DESK_ACTIONS] },
@@ -35,18 +36,27 @@ describe('desk policy: the ability table, role by role', () => {
     }
   }
 
-  it('follows the status table: nothing moves a rejected or duplicate report but replies and notes', () => {
+  it('follows the status table: nothing moves a rejected or duplicate report but replies, notes and redaction', () => {
     for (const status of ['rejected', 'duplicate'] as const) {
-      assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status })), ['reply', 'note']);
+      assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status })), ['reply', 'note', 'redact']);
     }
-    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'new' })), [...DESK_ACTIONS]);
-    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'verified' })), ['start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note']);
-    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'resolved' })), ['start', 'reply', 'note']);
+    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'new' })), DESK_ACTIONS.filter((a) => a !== 'hide_photo' && a !== 'publish_photo'));
+    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'verified' })), ['start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact']);
+    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'resolved' })), ['start', 'reply', 'note', 'redact']);
+  });
+
+  it('offers moderation only where the public could see something: photos to hide or publish, never on a confidential report', () => {
+    const photos = [{ id: 'a', width: 1, height: 1 }, { id: 'b', width: 1, height: 1, hidden: true }];
+    const moderation = (r: Parameters<typeof isPossible>[1]) => (['redact', 'hide_photo', 'publish_photo'] as const).filter((a) => isPossible(a, r));
+    assert.deepEqual(moderation({ status: 'verified', confidential: false, photos }), ['redact', 'hide_photo', 'publish_photo']);
+    assert.deepEqual(moderation({ status: 'verified', confidential: false, photos: [photos[0]] }), ['redact', 'hide_photo']);
+    assert.deepEqual(moderation({ status: 'verified', confidential: false, photos: [] }), ['redact']);
+    assert.deepEqual(moderation({ status: 'verified', confidential: true, photos }), []);
   });
 
   it('offers the desk only what is allowed and possible now', () => {
-    const report = { ...OWN, status: 'in_progress' } as Report;
-    assert.deepEqual(allowedActions(USERS.officer, report), ['resolve', 'reject', 'duplicate', 'forward', 'reply', 'note']);
+    const report = { ...OWN, status: 'in_progress', confidential: false, photos: [] } as unknown as Report;
+    assert.deepEqual(allowedActions(USERS.officer, report), ['resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact']);
     assert.deepEqual(allowedActions(USERS.camat, report), ['note']);
   });
 

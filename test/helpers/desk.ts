@@ -44,10 +44,17 @@ export function openDesk(app: Pick<RunningApp, 'baseUrl'>, cookie: string | null
   return { socket, received, connected };
 }
 
-export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/**
+ * Resolves once `check` holds (e.g. an event has been received). It sets no deadline of its own:
+ * a fixed one fails on a busy machine, and the test's own timeout already bounds the wait.
+ * To prove that something did NOT arrive, wait for a later event sent as a barrier instead of
+ * sleeping: a socket delivers events in the order they were emitted.
+ */
+export async function waitFor(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 20));
+}
+
+/** One desk action through the HTTP API, as the desk page sends it. */
+export function deskAction(app: Pick<RunningApp, 'baseUrl'>, cookie: string, publicId: string, body: Record<string, unknown>): request.Test {
+  return request(app.baseUrl).post(`/api/desk/reports/${encodeURIComponent(publicId)}/actions`).set('Cookie', cookie).set('Origin', app.baseUrl).send(body);
 }

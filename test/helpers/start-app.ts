@@ -7,6 +7,7 @@ import { createApp, type App } from '../../server/app.ts';
 import { buildDeps, closeDeps } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
+import type { Deriver } from '../../server/reports/derive.ts';
 import { dropTestDatabase, uniqueTestDatabaseUri } from './mongo-database.ts';
 
 export interface RunningApp extends App {
@@ -32,11 +33,11 @@ function storeEnv(dataDir: string | undefined): Record<string, string> {
  * STORE=mongo, a fresh MongoDB database). `env` is read as the process environment would be;
  * `clock` lets a test move time forward.
  */
-export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; dataDir?: string; derivers?: readonly Deriver[] } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suara-warga-test-'));
   const mongo = storeEnv(options.dataDir);
   const config = loadConfig({ RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOOKUP: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m', ...mongo, ...env, DATA_DIR: dataDir, PORT: '0' });
-  const deps = await buildDeps(config, { logger: createLogger('silent'), clock: options.clock });
+  const deps = await buildDeps(config, { logger: createLogger('silent'), clock: options.clock, derivers: options.derivers });
   const app = createApp(deps);
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;

@@ -42,7 +42,7 @@ describe('store: SQLite migration 2 for the map', () => {
     const file = join(dir, 'old.sqlite');
     const db = new Database(file);
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    db.exec(MIGRATIONS[0] as string);
+    db.exec(MIGRATIONS[0].up as string);
     db.prepare('INSERT INTO schema_migrations VALUES (1, ?)').run(new Date().toISOString());
     // As the first schema stored it: keyed by the tracking code, no public id.
     const { publicId: _id, codeHash: _hash, codeSeal: _seal, ...rest } = makeReport({ lat: -7.16, lng: 111.56, status: 'rejected', dueAt: null, updatedAt: '2026-03-03T05:00:00.000Z', confidential: true });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
+import { addAndLogin, deskAction } from '../helpers/desk.ts';
 import { jpegWithGps, pngImage } from '../helpers/fixtures.ts';
 import { postForm, toFormData, type FilePart } from '../helpers/http.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
@@ -180,16 +181,20 @@ describe('when a stored photo is fetched', () => {
     const secret = await postForm(app, '/api/reports', toFormData(pupukReport(), [jpeg(await jpegWithGps())]));
     assert.deepEqual([open.status, secret.status], [201, 201]);
     publicPhotoId = (await app.deps.store.getReport(open.body.publicId))!.photos[0].id;
+    // Photos are public once an officer verified the report (server/public/rules.ts).
+    const officer = await addAndLogin(app, 'petugas.foto', 'officer', { agencyId: 'dpupr' });
+    await deskAction(app, officer.cookie, open.body.publicId, { type: 'verify' }).expect(200);
     confidentialPhotoId = (await app.deps.store.getReport(secret.body.publicId))!.photos[0].id;
   });
   after(async () => { await app.close(); });
 
-  it('serves the photo of a public report as image/jpeg with nosniff', async () => {
+  it('serves the photo of a verified public report as image/jpeg with nosniff, cached only briefly', async () => {
     const res = await fetch(`${app.baseUrl}/media/${publicPhotoId}.jpg`);
 
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/jpeg');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
   });
 
   it('has dropped the EXIF block with the GPS position and the phone model', async () => {

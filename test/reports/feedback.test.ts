@@ -1,7 +1,7 @@
 import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import type { Report } from '../../shared/types.ts';
-import { eventFor } from '../../server/reports/service.ts';
+import { changeReport } from '../../server/reports/change-report.ts';
 import { getJson, postJson } from '../helpers/http.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import { validReport } from './report-bodies.ts';
@@ -26,12 +26,11 @@ describe('when a citizen rates or reopens a report', () => {
 
   /** The officer's resolution, written through the real store as the desk will write it. */
   async function resolve(code: string): Promise<void> {
-    const report = (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!;
     const at = RESOLVED_AT.toISOString();
-    const next: Report = { ...report, status: 'resolved', resolvedAt: at, updatedAt: at, dueAt: null, version: report.version + 1 };
-    await app.deps.store.commitReport({
-      report: next, event: eventFor(next, 'report.resolved', { kind: 'user', name: 'Petugas DPUPR' }, { note: 'Lubang sudah ditambal.' }), expectedVersion: report.version,
-    });
+    await changeReport(app.deps, code, { kind: 'user', name: 'Petugas DPUPR' }, (report) => ({
+      before: report, after: { ...report, status: 'resolved', resolvedAt: at, updatedAt: at, dueAt: null } satisfies Report,
+      type: 'report.resolved', data: { note: 'Lubang sudah ditambal.' },
+    }));
   }
 
   const feedback = (code: string, body: Record<string, unknown>) => postJson(app, `/api/reports/${code}/feedback`, body);

@@ -42,9 +42,9 @@ describe('MongoDB adapter: ReportFilter as $match', () => {
     assert.deepEqual(matchFilter({ createdBefore: '2026-04-01T00:00:00.000Z' }), { createdAt: { $lt: '2026-04-01T00:00:00.000Z' } });
   });
 
-  it('is the same translation the desk list uses for the fields they share', () => {
+  it('is the same translation the desk list uses', () => {
     assert.deepEqual(
-      reportFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', category: 'jalan', status: ['new'], overdueAt: '2026-03-10T00:00:00.000Z', limit: 10 }),
+      reportFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', categories: ['jalan'], statuses: ['new'], overdueAt: '2026-03-10T00:00:00.000Z', limit: 10 }),
       matchFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', categories: ['jalan'], statuses: ['new'], overdueAt: '2026-03-10T00:00:00.000Z' }),
     );
   });

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Report } from '../../shared/types.ts';
 import { GridFsPhotoStorage } from '../../server/media/gridfs-photo-storage.ts';
-import { eventFor } from '../../server/reports/service.ts';
+import { eventFor } from '../../server/reports/events.ts';
 import { MongoStore } from '../../server/store/mongo/mongo-store.ts';
 import { DuplicateClientIdError, VersionConflictError } from '../../server/store/port.ts';
 import { dropTestDatabase, uniqueTestDatabaseUri } from '../helpers/mongo-database.ts';
-import { runStoreContract } from './contract.ts';
+import { commitOne, runStoreContract } from './contract.ts';
 
 
 const baseUri = process.env.MONGODB_URI;
@@ -76,7 +76,7 @@ if (!baseUri) {
       if (!transactions) this.skip(); // gap-free is what MONGODB_TRANSACTIONS=off gives up
       const reports = Array.from({ length: 30 }, () => sampleReport());
       const stored = await Promise.all(reports.map((report, i) =>
-        (i % 2 ? first : second).commitReport({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 })));
+        commitOne((i % 2 ? first : second), { report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 })));
       const seqs = stored.map((e) => e.seq).sort((a, b) => a - b);
       assert.deepEqual(seqs, Array.from({ length: 30 }, (_, i) => i + 1));
       const replay = await second.eventsAfter(0, 100);
@@ -87,18 +87,18 @@ if (!baseUri) {
     it('when a change is refused for its version, nothing is written and no seq is used', async function () {
       if (!transactions) this.skip();
       const report = sampleReport();
-      await first.commitReport({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 });
+      await commitOne(first, { report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 });
       const stale = { ...report, status: 'verified' as const, version: 2 };
-      await second.commitReport({ report: stale, event: eventFor(stale, 'report.verified', CITIZEN), expectedVersion: 1 });
+      await commitOne(second, { report: stale, event: eventFor(stale, 'report.verified', CITIZEN), expectedVersion: 1 });
       const conflicting = { ...report, status: 'rejected' as const, version: 2 };
       await assert.rejects(
-        first.commitReport({ report: conflicting, event: eventFor(conflicting, 'report.rejected', CITIZEN), expectedVersion: 1 }),
+        commitOne(first, { report: conflicting, event: eventFor(conflicting, 'report.rejected', CITIZEN), expectedVersion: 1 }),
         VersionConflictError,
       );
       assert.equal((await first.getReport(report.publicId))?.status, 'verified');
       assert.deepEqual((await first.eventsOfReport(report.publicId)).map((e) => e.seq), [1, 2]);
       const next = sampleReport();
-      const event = await first.commitReport({ report: next, event: eventFor(next, 'report.created', CITIZEN), expectedVersion: 0 });
+      const event = await commitOne(first, { report: next, event: eventFor(next, 'report.created', CITIZEN), expectedVersion: 0 });
       assert.equal(event.seq, 3);
     });
 
@@ -107,8 +107,8 @@ if (!baseUri) {
       const a = sampleReport({ clientId });
       const b = sampleReport({ clientId });
       const results = await Promise.allSettled([
-        first.commitReport({ report: a, event: eventFor(a, 'report.created', CITIZEN), expectedVersion: 0 }),
-        second.commitReport({ report: b, event: eventFor(b, 'report.created', CITIZEN), expectedVersion: 0 }),
+        commitOne(first, { report: a, event: eventFor(a, 'report.created', CITIZEN), expectedVersion: 0 }),
+        commitOne(second, { report: b, event: eventFor(b, 'report.created', CITIZEN), expectedVersion: 0 }),
       ]);
       assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
       const refused = results.find((r) => r.status === 'rejected');

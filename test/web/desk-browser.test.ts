@@ -175,7 +175,7 @@ describe('the desk in a browser', function () {
     const code = await submitJson(pupukReport());
     await desk.waitForSelector('#conn-status:text("Terputus — menyambung kembali…")');
     await desk.screenshot({ path: join(ARTIFACTS_DIR, 'desk-disconnected-1280x800.png'), clip: { x: 0, y: 0, width: 1280, height: 60 } });
-    await desk.waitForSelector('#conn-status[data-status=connected]', { timeout: 15_000 });
+    await desk.waitForSelector('#conn-status[data-status=connected]');
     await desk.waitForSelector(row(code));
 
     const carrying = frames.filter((f) => f.includes(code));
@@ -282,8 +282,12 @@ describe('the desk in a browser', function () {
         }
       }
       await desk.click(`form[data-action=${action}] button[type=submit]`);
-      await desk.waitForSelector('#detail-notice');
-      assert.match(await desk.textContent('#detail-timeline') ?? '', expect, action);
+      // The notice of the previous action may still be on the page, so it proves nothing: wait for
+      // the timeline entry this action writes (the regexps below each match one action only).
+      await desk.waitForFunction(
+        ([source, flags]) => new RegExp(source, flags).test(document.querySelector('#detail-timeline')?.textContent ?? ''),
+        [expect.source, expect.flags] as const,
+      ).catch(async () => assert.match(await desk.textContent('#detail-timeline') ?? '', expect, action));
     }
 
     const pupuk1 = (await app.deps.store.getUserByUsername('pupuk1'))!;

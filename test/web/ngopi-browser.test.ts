@@ -52,7 +52,9 @@ describe('Ngopi Bareng in a browser', function () {
     for (const a of aspirations) {
       await facilitator.selectOption('#e-topic', a.topic);
       await facilitator.fill('#e-text', a.text);
-      await facilitator.click('#entry-form button[type=submit]');
+      // The previous entry's notice is still on the page until the post/redirect/get lands: wait for
+      // the new document, then for its notice.
+      await Promise.all([facilitator.waitForEvent('load'), facilitator.click('#entry-form button[type=submit]')]);
       await facilitator.waitForSelector('#entry-saved');
       codes.push((await facilitator.getAttribute('#entered tbody tr:last-child', 'data-id'))!);
     }

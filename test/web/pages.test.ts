@@ -5,7 +5,8 @@ import request from 'supertest';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import type { PupukDetails } from '../../shared/types.ts';
-import { commitAndPublish, eventFor } from '../../server/reports/service.ts';
+import { SYSTEM } from '../../server/reports/actors.ts';
+import { changeReport } from '../../server/reports/change-report.ts';
 import { loadClientAssets } from '../../server/web/assets.ts';
 import { html } from '../../server/web/html.ts';
 import { renderPage } from '../../server/web/layout.ts';
@@ -123,10 +124,11 @@ describe('citizen web pages (no JavaScript)', () => {
       .send({ category: 'jalan', description: 'Jalan berlubang di depan SD.', kecamatan: '33.16.05', desa: '33.16.05.2001', 'details[damageType]': 'berlubang', 'details[severity]': '3' })
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(created.headers.location)![1];
-    const report = (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!;
     const now = new Date().toISOString();
-    const resolved = { ...report, status: 'resolved' as const, resolvedAt: now, updatedAt: now, dueAt: null, version: report.version + 1 };
-    await commitAndPublish(app.deps, resolved, eventFor(resolved, 'report.resolved', { kind: 'system' }, { note: 'Sudah ditambal <b>aspal</b>.' }), report.version);
+    await changeReport(app.deps, code, SYSTEM, (report) => ({
+      before: report, after: { ...report, status: 'resolved', resolvedAt: now, updatedAt: now, dueAt: null },
+      type: 'report.resolved', data: { note: 'Sudah ditambal <b>aspal</b>.' },
+    }));
 
     const page = await request(app.app).get(`/lacak/${code}`).expect(200);
     assert.match(page.text, /Sudah ditambal &lt;b&gt;aspal&lt;\/b&gt;\./);

@@ -4,8 +4,8 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter,
-  type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  SettingsVersionConflictError, VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
   agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
@@ -14,7 +14,7 @@ import {
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
-import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type UserDoc } from './schemas.ts';
+import { REPORT_PROJECTION, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
 
 export interface MongoStoreOptions {
@@ -25,6 +25,10 @@ export interface MongoStoreOptions {
 }
 
 const EVENT_SEQ = 'eventSeq';
+const SETTINGS_VERSION = 'settingsVersion';
+const AUDIT_SEQ = 'auditSeq';
+/** Derived counters share the counters collection, apart from the event seq by a prefix. */
+const derivedCounterId = (key: string): string => `derived:${key}`;
 const HIDE_ID = { _id: 0 } as const;
 
 /**
@@ -58,6 +62,9 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly connection: Connection,
@@ -95,49 +102,112 @@ export class MongoStore implements Store {
     await this.database.command({ ping: 1 });
   }
 
-  async close(): Promise<void> {
-    await this.connection.close();
+  /**
+   * Waits for the commits in flight, then closes. Closing at once would end their sessions and
+   * abort their transactions: a commit begun before SIGTERM (the overdue sweep's, say) lost.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      await this.connection.close();
+    })();
+    return this.closing;
   }
 
-  async commitReport(change: ReportChange): Promise<ReportEvent> {
-    const report = jsonClean(change.report);
-    const event = jsonClean(change.event);
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
+    if (this.closing) return Promise.reject(new Error('store is closing'));
+    const commit = this.commitNow(changes);
+    this.inFlight.add(commit);
+    const forget = () => { this.inFlight.delete(commit); };
+    commit.then(forget, forget);
+    return commit;
+  }
+
+  private async commitNow(changes: ReportChange[]): Promise<ReportEvent[]> {
+    const cleaned = changes.map((change) => ({ ...change, report: jsonClean(change.report), event: jsonClean(change.event) }));
+    // The change being written, so a duplicate-key error is named after its report.
+    let current = cleaned[0];
     try {
-      const seq = this.transactions
+      const seqs = this.transactions
         ? await this.connection.transaction(async (session) => {
-          // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
-          const next = await this.nextSeq(session);
-          if (change.support) await this.models.Support.insertOne({ reportId: report.publicId, deviceId: change.support.deviceId }, { session });
-          await this.writeReport(report, change.expectedVersion, session);
-          await this.appendEvent({ seq: next, ...event }, session);
-          return next;
+          const taken: number[] = [];
+          for (const change of cleaned) {
+            current = change;
+            taken.push(await this.writeChange(change, session));
+          }
+          return taken;
         }, { writeConcern: { w: 'majority' } })
-        : await this.commitWithoutTransaction(report, change.expectedVersion, event, change.support);
-      return { seq, ...change.event };
+        : await this.commitWithoutTransaction(cleaned, (change) => { current = change; });
+      return changes.map((change, i) => ({ seq: seqs[i], ...change.event }));
     } catch (err) {
-      throw toReportWriteError(err, report);
+      throw current ? toReportWriteError(err, current.report) : err;
     }
+  }
+
+  /** One change inside the transaction; returns its event's seq. */
+  private async writeChange(change: ReportChange, session: ClientSession): Promise<number> {
+    // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
+    const seq = await this.nextSeq(session);
+    if (change.support) await this.models.Support.insertOne({ reportId: change.report.publicId, deviceId: change.support.deviceId }, { session });
+    await this.writeReport(change.report, change.expectedVersion, session);
+    if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, change.report.publicId, session);
+    for (const write of change.derived ?? []) await this.writeDerived(write, session);
+    await this.appendEvent({ seq, ...change.event }, session);
+    return seq;
+  }
+
+  /** A merge: each supporter of `from` now supports `to`; one that supported both is kept once. */
+  private async moveSupports(from: string, to: string, session: ClientSession | undefined): Promise<void> {
+    const devices = await this.models.Support.find({ reportId: from }, { deviceId: 1, _id: 0 }).session(session ?? null).lean<SupportDoc[]>();
+    if (devices.length > 0) {
+      await this.models.Support.bulkWrite(devices.map((d) => ({
+        updateOne: { filter: { reportId: to, deviceId: d.deviceId }, update: { $setOnInsert: { reportId: to, deviceId: d.deviceId } }, upsert: true },
+      })), { session });
+    }
+    await this.models.Support.deleteMany({ reportId: from }, { session });
+  }
+
+  private async writeDerived(write: DerivedWrite, session: ClientSession | undefined): Promise<void> {
+    switch (write.kind) {
+      case 'counter':
+        await this.models.Counter.updateOne({ _id: derivedCounterId(write.key) }, { $inc: { value: write.delta } }, { session, upsert: true });
+        return;
+    }
+  }
+
+  async readCounters(keys: string[]): Promise<Record<string, number>> {
+    const docs = await this.models.Counter.find({ _id: { $in: keys.map(derivedCounterId) } }).lean<CounterDoc[]>();
+    const values = new Map(docs.map((d) => [d._id, d.value]));
+    return Object.fromEntries(keys.map((key) => [key, values.get(derivedCounterId(key)) ?? 0]));
   }
 
   /**
-   * MONGODB_TRANSACTIONS=off: the report is written first, so a refused change (version
+   * MONGODB_TRANSACTIONS=off: each report is written first, so a refused change (version
    * conflict, duplicate) takes no seq. What is lost is documented in README.md, section MongoDB: a crash
-   * between the steps leaves a report without its event or a gap in seq, and two processes
-   * may make seq 11 visible before seq 10.
+   * between the steps leaves a report without its event or a gap in seq, two processes
+   * may make seq 11 visible before seq 10, and a batch is no longer all-or-none.
    */
-  private async commitWithoutTransaction(report: Report, expectedVersion: number, event: ReportChange['event'], support: ReportChange['support']): Promise<number> {
-    // The support first: a second "dukung" of the same device is refused before the count moves.
-    if (support) await this.models.Support.insertOne({ reportId: report.publicId, deviceId: support.deviceId });
-    try {
-      await this.writeReport(report, expectedVersion, undefined);
-    } catch (err) {
-      // A version conflict is retried by the caller with the same device: take the support back.
-      if (support) await this.models.Support.deleteOne({ reportId: report.publicId, deviceId: support.deviceId });
-      throw err;
+  private async commitWithoutTransaction(changes: ReportChange[], onChange: (change: ReportChange) => void): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const change of changes) {
+      onChange(change);
+      const { report, support } = change;
+      // The support first: a second "dukung" of the same device is refused before the count moves.
+      if (support) await this.models.Support.insertOne({ reportId: report.publicId, deviceId: support.deviceId });
+      try {
+        await this.writeReport(report, change.expectedVersion, undefined);
+      } catch (err) {
+        // A version conflict is retried by the caller with the same device: take the support back.
+        if (support) await this.models.Support.deleteOne({ reportId: report.publicId, deviceId: support.deviceId });
+        throw err;
+      }
+      if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, report.publicId, undefined);
+      for (const write of change.derived ?? []) await this.writeDerived(write, undefined);
+      const seq = await this.nextSeq(undefined);
+      await this.appendEvent({ seq, ...change.event }, undefined);
+      seqs.push(seq);
     }
-    const seq = await this.nextSeq(undefined);
-    await this.appendEvent({ seq, ...event }, undefined);
-    return seq;
+    return seqs;
   }
 
   /**
@@ -199,7 +269,7 @@ export class MongoStore implements Store {
     return this.models.Report.findOne({ 'photos.id': photoId }, REPORT_PROJECTION).lean<Report>();
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
     // One more than asked tells whether there is a next page.
     const docs = await this.models.Report.find(reportFilter(query), REPORT_PROJECTION)
       .sort(NEWEST_FIRST).limit(query.limit + 1).lean<Report[]>();
@@ -241,17 +311,23 @@ export class MongoStore implements Store {
     return results.map(timingOf);
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.insertOne(jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.insertOne(jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
@@ -328,8 +404,42 @@ export class MongoStore implements Store {
     return doc ? (doc.value as T) : null;
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true });
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    await this.atomically(async (session) => {
+      // The version first: its write-lock orders concurrent setting writes, as nextSeq does for events.
+      const filter = options.ifVersion === undefined ? { _id: SETTINGS_VERSION } : { _id: SETTINGS_VERSION, value: options.ifVersion };
+      const bumped = await this.models.Counter.updateOne(filter, { $inc: { value: 1 } }, { session });
+      if (bumped.matchedCount !== 1) throw new SettingsVersionConflictError();
+      await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true, session });
+      if (audit) await this.writeAudit(audit, session);
+    });
+  }
+
+  async settingsVersion(): Promise<number> {
+    return (await this.models.Counter.findById(SETTINGS_VERSION).lean<CounterDoc>())?.value ?? 0;
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.atomically((session) => this.writeAudit(entry, session));
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? (await this.models.Audit.findById(query.before).lean<AuditDoc>())?.n ?? 0 : null;
+    const docs = await this.models.Audit.find(before === null ? {} : { n: { $lt: before } }).sort({ n: -1 }).limit(query.limit + 1).lean<AuditDoc[]>();
+    const items = docs.slice(0, query.limit).map(({ _id, n: _n, ...rest }) => ({ id: _id, ...rest }));
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private async writeAudit(entry: AuditEntry, session: ClientSession | undefined): Promise<void> {
+    const counter = await this.models.Counter.findOneAndUpdate({ _id: AUDIT_SEQ }, { $inc: { value: 1 } }, { upsert: true, session, returnDocument: 'after' }).lean<CounterDoc>();
+    const { id, ...rest } = jsonClean(entry);
+    await this.models.Audit.insertOne({ _id: id, n: counter?.value ?? 0, ...rest }, { session });
+  }
+
+  /** In one transaction when transactions are on; otherwise one write after the other. */
+  private async atomically(work: (session: ClientSession | undefined) => Promise<void>): Promise<void> {
+    if (this.transactions) await this.connection.transaction((session) => work(session));
+    else await work(undefined);
   }
 }
 
@@ -388,6 +498,8 @@ async function lastEventSeq(models: Models): Promise<number> {
 async function catchUpCounter(models: Models): Promise<void> {
   const last = await lastEventSeq(models);
   try {
+    // The settings version exists from the start, so putSetting only ever updates it.
+    await models.Counter.updateOne({ _id: SETTINGS_VERSION }, { $setOnInsert: { value: 0 } }, { upsert: true });
     await models.Counter.updateOne({ _id: EVENT_SEQ }, { $max: { value: last } }, { upsert: true });
   } catch (err) {
     // Two processes upserting the first counter at once: the other one created it.

@@ -4,7 +4,7 @@
 import { Schema, type SchemaOptions } from 'mongoose';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
-import type { SessionRecord, UserRecord } from '../port.ts';
+import type { AuditEntry, SessionRecord, UserRecord } from '../port.ts';
 
 /**
  * Values the store derives from a report and keeps beside it, for the map and statistics
@@ -30,6 +30,8 @@ export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; usernameK
 export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
 export interface SettingDoc { _id: string; value: unknown }
 export interface CounterDoc { _id: string; value: number }
+/** An audit entry; `n` orders the trail (taken from the `audit` counter). */
+export interface AuditDoc extends Omit<AuditEntry, 'id'> { _id: string; n: number }
 export interface NgopiSessionDoc extends Omit<NgopiSession, 'id'> { _id: string }
 /** One device's "dukung" of one report; the unique index makes it count once. */
 export interface SupportDoc { reportId: string; deviceId: string }
@@ -79,8 +81,10 @@ const reportFields = {
   followUpDueAt: str,
   dueAt: str,
   overdueNotified: bool,
-  // Set when the reported kecamatan or desa disagrees with the GPS point (server/map/boundaries.ts).
+  // Set when the reported kecamatan or desa disagrees with the GPS point (server/places/places.ts).
   locationMismatch: mixed,
+  // The officer's redacted text for the public pages (server/public/rules.ts).
+  publicDescription: str,
   version: num,
   // Derived (DerivedReportFields).
   answeredAt: str,
@@ -119,6 +123,7 @@ const eventFields = {
   rooms: { type: [String] },
   data: mixed,
   summary: mixed,
+  previous: mixed,
 } satisfies Record<keyof ReportEvent, unknown>;
 
 export const eventSchema = new Schema<EventDoc>(eventFields, { ...common, collection: 'events' });
@@ -156,6 +161,12 @@ sessionSchema.index({ userId: 1 });
 
 // Settings are found by key, which is the _id: no further index.
 export const settingSchema = new Schema<SettingDoc>({ _id: str, value: mixed }, { ...common, collection: 'settings' });
+
+const auditFields = {
+  _id: str, n: num, at: str, actor: mixed, action: str, target: str, before: mixed, after: mixed,
+} satisfies Record<keyof AuditDoc, unknown>;
+export const auditSchema = new Schema<AuditDoc>(auditFields, { ...common, collection: 'audit_log' });
+auditSchema.index({ n: -1 }, { unique: true });
 
 // One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
 export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });

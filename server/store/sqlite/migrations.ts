@@ -1,12 +1,20 @@
 import type Database from 'better-sqlite3';
 import { migrateToPublicIds } from './migrate-public-ids.ts';
 
-// Numbered migrations; each runs once, in order, inside a transaction. Append, never edit.
-// A migration is SQL, or a function for what SQL cannot do (random ids, hashes).
-export type Migration = string | ((db: Database.Database) => void);
+// Named migrations; each runs once, in the order listed, inside a transaction, and is recorded
+// by name. Names, not numbers, so several branches can each append theirs without colliding:
+// add yours at the end with a new name, never edit or rename one that has shipped.
+// `up` is SQL, or a function for what SQL cannot do (random ids, hashes).
+export interface Migration { name: string; up: string | ((db: Database.Database) => void) }
+
+/**
+ * Stores made before migrations had names recorded them by number (1, 2, 3…): the name each
+ * number stands for, so such a store upgrades without running one twice.
+ */
+export const NUMBERED_MIGRATIONS: readonly string[] = ['001-reports', '002-report-facts', '003-ngopi-supports'];
 
 export const MIGRATIONS: readonly Migration[] = [
-  `
+  { name: '001-reports', up: `
   CREATE TABLE reports (
     code TEXT PRIMARY KEY,
     client_id TEXT UNIQUE,
@@ -40,9 +48,9 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX sessions_user ON sessions(user_id);
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  `,
-  // 2: the map and statistics group and scan on columns instead of parsing documents.
-  `
+  ` },
+  // The map and statistics group and scan on columns instead of parsing documents.
+  { name: '002-report-facts', up: `
   ALTER TABLE reports ADD COLUMN desa TEXT NOT NULL DEFAULT '';
   ALTER TABLE reports ADD COLUMN lat REAL;
   ALTER TABLE reports ADD COLUMN lng REAL;
@@ -65,9 +73,9 @@ export const MIGRATIONS: readonly Migration[] = [
   -- those read this index alone and never the documents (100k reports: ~60 ms instead of ~1.2 s).
   CREATE INDEX reports_facts ON reports(kecamatan, category, status, agency_id, created_at, due_at, verified_at, resolved_at, answered_at, verify_due_at);
   CREATE INDEX reports_point ON reports(lng, lat) WHERE lat IS NOT NULL;
-  `,
-  // 3: Ngopi Bareng sessions, "dukung" once per device, aspirations by session.
-  `
+  ` },
+  // Ngopi Bareng sessions, "dukung" once per device, aspirations by session.
+  { name: '003-ngopi-supports', up: `
   CREATE TABLE ngopi_sessions (id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX ngopi_sessions_starts ON ngopi_sessions(starts_at DESC, id DESC);
   CREATE TABLE report_supports (
@@ -76,7 +84,22 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (report_code, device_id)
   ) WITHOUT ROWID;
   CREATE INDEX reports_session ON reports(json_extract(doc, '$.details.session'), created_at DESC, code DESC);
-  `,
-  // 4: public ids; the tracking code kept only as a hash (see migrate-public-ids.ts).
-  migrateToPublicIds,
+  ` },
+  // Counters derived from report changes (server/reports/derive.ts), written in the change's transaction.
+  { name: '004-derived-counters', up: `
+  CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+  ` },
+  // The settings version every process compares before using settings, and the audit trail of
+  // the back office (append-only: the store has no statement that changes or deletes a row).
+  { name: '005-settings-version-and-audit', up: `
+  CREATE TABLE settings_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+  INSERT INTO settings_version (id, version) VALUES (1, 0);
+  CREATE TABLE audit_log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+  ` },
+  // Public ids; the tracking code kept only as a hash (see migrate-public-ids.ts).
+  { name: '006-public-ids', up: migrateToPublicIds },
 ];

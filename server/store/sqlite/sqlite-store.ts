@@ -4,15 +4,15 @@ import { dirname } from 'node:path';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
-  type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
+  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
+  type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 
-interface Pending { change: ReportChange; resolve: (e: ReportEvent) => void; reject: (err: unknown) => void }
+interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
 function isUniqueViolation(err: unknown, column: string): boolean {
   return err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes(column)
@@ -30,7 +30,7 @@ const GROUP_SQL: Record<AggregateKey, string> = {
 };
 
 /** WHERE clause and named parameters of a report filter. */
-function filterSql(filter: ReportFilter): { where: string; params: Record<string, unknown> } {
+function filterSql(filter: ReportFilter): { where: string; conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, name: string, values: readonly string[]) => {
@@ -44,6 +44,18 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
   if (filter.categories?.length) inList('category', 'category', filter.categories);
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
+  if (filter.text) {
+    // Public ids are upper case; one read out over the phone is typed in any case.
+    where.push("(description LIKE @text ESCAPE '\\' OR public_id LIKE @textUpper ESCAPE '\\')");
+    params.text = `%${escapeLike(filter.text)}%`;
+    params.textUpper = String(params.text).toUpperCase();
+  }
+  if (filter.codeHash) { where.push('code_hash = @codeHash'); params.codeHash = filter.codeHash; }
+  if (filter.overdueNotified !== undefined) {
+    where.push("json_extract(doc, '$.overdueNotified') = @overdueNotified");
+    params.overdueNotified = filter.overdueNotified ? 1 : 0;
+  }
+  if (filter.session) { where.push("json_extract(doc, '$.details.session') = @session"); params.session = filter.session; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
   if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
   if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
@@ -51,7 +63,7 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
   }
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', conditions: where, params };
 }
 
 interface FactsRow {
@@ -61,13 +73,27 @@ interface FactsRow {
   pupuk?: string | null;
 }
 
-/** A bbox filter reads lat/lng, which the covering index does not hold. */
-function usesPoint(filter: ReportFilter): boolean {
-  return filter.bbox !== undefined;
+/** These filters read columns the covering index does not hold (lat/lng, description, doc). */
+function readsRows(filter: ReportFilter): boolean {
+  return filter.bbox !== undefined || filter.text !== undefined || filter.overdueNotified !== undefined || filter.session !== undefined;
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A store migrated by number before names: record those numbers under their names, once. */
+function adoptNumberedMigrations(db: Database.Database): void {
+  const numbered = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").pluck().get();
+  if (!numbered) return;
+  const versions = db.prepare('SELECT version, applied_at FROM schema_migrations').all() as { version: number; applied_at: string }[];
+  const record = db.prepare('INSERT OR IGNORE INTO applied_migrations VALUES (?, ?)');
+  for (const { version, applied_at } of versions) {
+    const name = NUMBERED_MIGRATIONS[version - 1];
+    if (!name) throw new Error(`migration ${version} of this store is unknown to this version of the server`);
+    record.run(name, applied_at);
+  }
+  db.exec('DROP TABLE schema_migrations');
 }
 
 /**
@@ -79,7 +105,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writeChangeInSavepoint: Database.Transaction<(change: ReportChange) => ReportEvent>;
+  private readonly writeChangesInSavepoint: Database.Transaction<(changes: ReportChange[]) => ReportEvent[]>;
   private queue: Pending[] = [];
   private flushScheduled = false;
 
@@ -99,7 +125,7 @@ export class SqliteStore implements Store {
     // through the WAL with synchronous=FULL.
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
-    this.writeChangeInSavepoint = this.db.transaction((change: ReportChange) => this.writeChange(change));
+    this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -112,35 +138,36 @@ export class SqliteStore implements Store {
     return statement;
   }
 
+  /** Applies each migration not yet recorded, in order; see ./migrations.ts. */
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    const isApplied = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
-    MIGRATIONS.forEach((sql, index) => {
-      const version = index + 1;
-      if (applied.has(version)) return;
+    this.db.exec('CREATE TABLE IF NOT EXISTS applied_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    this.db.transaction(() => adoptNumberedMigrations(this.db)).immediate();
+    const isApplied = this.db.prepare('SELECT 1 FROM applied_migrations WHERE name = ?').pluck();
+    for (const migration of MIGRATIONS) {
+      if (isApplied.get(migration.name)) continue;
       this.db.transaction(() => {
         // Checked again under the write lock: another process may have just applied it.
-        if (isApplied.get(version)) return;
-        if (typeof sql === 'string') this.db.exec(sql);
-        else sql(this.db);
-        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(version, new Date().toISOString());
+        if (isApplied.get(migration.name)) return;
+        if (typeof migration.up === 'string') this.db.exec(migration.up);
+        else migration.up(this.db);
+        this.db.prepare('INSERT INTO applied_migrations VALUES (?, ?)').run(migration.name, new Date().toISOString());
       }).immediate();
-    });
+    }
   }
 
   async ping(): Promise<void> {
     this.sql('SELECT 1').get();
   }
 
+  /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
     this.flush();
     if (this.db.open) this.db.close();
   }
 
-  commitReport(change: ReportChange): Promise<ReportEvent> {
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ change, resolve, reject });
+      this.queue.push({ changes, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -153,13 +180,14 @@ export class SqliteStore implements Store {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; event: ReportEvent } | { ok: false; error: unknown })[] = [];
+    const outcomes: ({ ok: true; events: ReportEvent[] } | { ok: false; error: unknown })[] = [];
     try {
       this.db.transaction(() => {
         for (const pending of batch) {
-          // Each change in its own savepoint: one refused change does not undo its neighbours.
+          // Each call's changes in their own savepoint: all of them or none, and one refused
+          // call does not undo its neighbours in the group commit.
           try {
-            outcomes.push({ ok: true, event: this.writeChangeInSavepoint(pending.change) });
+            outcomes.push({ ok: true, events: this.writeChangesInSavepoint(pending.changes) });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
@@ -171,7 +199,7 @@ export class SqliteStore implements Store {
     }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) pending.resolve(outcome.event);
+      if (outcome.ok) pending.resolve(outcome.events);
       else pending.reject(outcome.error);
     });
   }
@@ -211,12 +239,32 @@ export class SqliteStore implements Store {
         throw err;
       }
     }
+    if (change.moveSupportsFrom) {
+      this.sql('INSERT OR IGNORE INTO report_supports (report_id, device_id) SELECT ?, device_id FROM report_supports WHERE report_id = ?')
+        .run(report.publicId, change.moveSupportsFrom);
+      this.sql('DELETE FROM report_supports WHERE report_id = ?').run(change.moveSupportsFrom);
+    }
+    for (const write of change.derived ?? []) this.writeDerived(write);
     const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_id) VALUES (?, ?)');
     for (const photo of report.photos) insertPhoto.run(photo.id, report.publicId);
     const seq = Number(this.sql('INSERT INTO events (report_id, doc) VALUES (?, ?)').run(report.publicId, JSON.stringify(event)).lastInsertRowid);
     const insertRoom = this.sql('INSERT INTO event_rooms (room, seq) VALUES (?, ?)');
     for (const room of new Set(event.rooms)) insertRoom.run(room, seq);
     return { seq, ...event };
+  }
+
+  private writeDerived(write: DerivedWrite): void {
+    switch (write.kind) {
+      case 'counter':
+        this.sql('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value')
+          .run(write.key, write.delta);
+        return;
+    }
+  }
+
+  async readCounters(keys: string[]): Promise<Record<string, number>> {
+    const read = this.sql('SELECT value FROM counters WHERE key = ?').pluck();
+    return Object.fromEntries(keys.map((key) => [key, Number(read.get(key) ?? 0)]));
   }
 
   async getReport(publicId: string): Promise<Report | null> {
@@ -237,40 +285,16 @@ export class SqliteStore implements Store {
     ).pluck().get(photoId));
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.agencyIds) {
-      where.push(`agency_id IN (${query.agencyIds.map(() => '?').join(',') || 'NULL'})`);
-      params.push(...query.agencyIds);
-    }
-    if (query.kecamatan) { where.push('kecamatan = ?'); params.push(query.kecamatan); }
-    if (query.category) { where.push('category = ?'); params.push(query.category); }
-    if (query.status?.length) {
-      where.push(`status IN (${query.status.map(() => '?').join(',')})`);
-      params.push(...query.status);
-    }
-    if (query.text) {
-      where.push("(description LIKE ? ESCAPE '\\' OR public_id LIKE ? ESCAPE '\\')");
-      const like = `%${escapeLike(query.text)}%`;
-      params.push(like, like.toUpperCase());
-    }
-    if (query.codeHash) { where.push('code_hash = ?'); params.push(query.codeHash); }
-    if (query.overdueAt) { where.push('due_at IS NOT NULL AND due_at < ?'); params.push(query.overdueAt); }
-    if (query.overdueNotified !== undefined) {
-      where.push("json_extract(doc, '$.overdueNotified') = ?");
-      params.push(query.overdueNotified ? 1 : 0);
-    }
-    if (query.session) { where.push("json_extract(doc, '$.details.session') = ?"); params.push(query.session); }
-    if (query.createdAfter) { where.push('created_at > ?'); params.push(query.createdAfter); }
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+    const { conditions, params } = filterSql(query);
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
-      where.push('(created_at < ? OR (created_at = ? AND public_id < ?))');
-      params.push(cursor.createdAt, cursor.createdAt, cursor.publicId);
+      conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND public_id < @cursorId))');
+      Object.assign(params, { cursorAt: cursor.createdAt, cursorId: cursor.publicId });
     }
-    const sql = `SELECT doc FROM reports ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, public_id DESC LIMIT ?`;
-    const docs = this.sql(sql).pluck().all(...params, query.limit + 1) as string[];
+    const sql = `SELECT doc FROM reports ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, public_id DESC LIMIT @limit`;
+    const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
     const last = items[items.length - 1];
     return { items, nextCursor: docs.length > query.limit && last ? encodeCursor(last) : null };
@@ -300,7 +324,7 @@ export class SqliteStore implements Store {
     const columns = keys.map((k, i) => `${GROUP_SQL[k]} AS k${i}`);
     // INDEXED BY: without statistics the planner prefers the agency/kecamatan indexes and then
     // reads every matching document; the covering index answers from itself alone.
-    const table = usesPoint(query) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = readsRows(query) ? 'reports' : 'reports INDEXED BY reports_facts';
     const sql = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${table} ${where}
       ${keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')}` : ''}`;
     const rows = this.sql(sql).all({ ...params, now: query.now }) as Record<string, unknown>[];
@@ -338,7 +362,7 @@ export class SqliteStore implements Store {
   async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
     const { where, params } = filterSql(filter);
     const and = where ? `${where} AND` : 'WHERE';
-    const table = usesPoint(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = readsRows(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
     const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
       FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
     // Median per agency: the middle row (or the mean of the two middle rows) by duration.
@@ -356,18 +380,24 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+      this.db.transaction(() => {
+        this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+      this.db.transaction(() => {
+        this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
@@ -435,9 +465,37 @@ export class SqliteStore implements Store {
     return this.parseDoc<T>(this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key));
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    this.db.transaction(() => {
+      if (options.ifVersion !== undefined && Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get()) !== options.ifVersion) {
+        throw new SettingsVersionConflictError();
+      }
+      this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, JSON.stringify(value));
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
+  }
+
+  async settingsVersion(): Promise<number> {
+    return Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get());
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.writeAudit(entry);
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? Number(this.sql('SELECT n FROM audit_log WHERE id = ?').pluck().get(query.before) ?? 0) : null;
+    const docs = (before === null
+      ? this.sql('SELECT doc FROM audit_log ORDER BY n DESC LIMIT ?').pluck().all(query.limit + 1)
+      : this.sql('SELECT doc FROM audit_log WHERE n < ? ORDER BY n DESC LIMIT ?').pluck().all(before, query.limit + 1)) as string[];
+    const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as AuditEntry);
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private writeAudit(entry: AuditEntry): void {
+    this.sql('INSERT INTO audit_log (id, doc) VALUES (?, ?)').run(entry.id, JSON.stringify(entry));
   }
 
   private parseDoc<T>(doc: unknown): T | null {

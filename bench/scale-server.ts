@@ -1,0 +1,29 @@
+// The server of `npm run bench -- scale`, forked with an IPC channel: the bench app (production
+// app + no-op route) and its own event-loop delay, which only the process itself can measure
+// (perf_hooks.monitorEventLoopDelay), reset and read over IPC.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startBenchApp } from './bench-app.ts';
+
+export type ScaleControl = { type: 'loop-reset' } | { type: 'loop-read' } | { type: 'stop' };
+export type ScaleReply = { type: 'ready'; port: number; startMs: number } | { type: 'loop'; p50Ms: number; p99Ms: number; maxMs: number };
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const app = await startBenchApp();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const send = (message: ScaleReply) => process.send?.(message);
+  send({ type: 'ready', port: app.port, startMs: performance.now() - started });
+  process.on('message', async (message: ScaleControl) => {
+    if (message.type === 'loop-reset') loop.reset();
+    if (message.type === 'loop-read') send({ type: 'loop', p50Ms: loop.percentile(50) / 1e6, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 });
+    if (message.type !== 'stop') return;
+    await app.stop();
+    process.disconnect();
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

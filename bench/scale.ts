@@ -1,0 +1,343 @@
+// `npm run bench -- scale [--reports N]`: the hotline at a regency's real volume (default
+// 1,000,000 reports). Seeds a fresh store, starts the server on it, and measures every desk,
+// map, statistics, nearby and public read (p50/p99) beside a primary-key read of the same run;
+// then, while an executive's map loads all its panels and ten desks search at once, the
+// server's event-loop delay, /healthz and desk pushes; intake against a no-op route; and RSS
+// with 1,000 desk sockets.
+import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { io as connect, type Socket } from 'socket.io-client';
+import { DESK_TRANSPORTS } from '../shared/realtime.ts';
+import { EventBus } from '../server/realtime/event-bus.ts';
+import { DERIVERS } from '../server/reports/derive.ts';
+import { SqliteStore } from '../server/store/sqlite/sqlite-store.ts';
+import { validReport } from '../test/helpers/fixtures.ts';
+import type { Row, SectionResult } from './report.ts';
+import { BOX, seedReports } from './scale-seed.ts';
+import type { ScaleControl, ScaleReply } from './scale-server.ts';
+import { NOOP_PATH } from './server-protocol.ts';
+
+const PASSWORD = 'bench-password-123';
+const READ_P50_MS = 20;
+const READ_P99_MS = 50;
+const LOOP_P99_MS = 20;
+const LOOP_MAX_MS = 100;
+const HEALTHZ_P99_MS = 50;
+const PUSH_P99_MS = 50;
+const INTAKE_RATIO = 0.6;
+const RSS_MB = 300;
+const MEMORY_SOCKETS = 1000;
+/** Samples per read, bounded by time so a slow read at 1M does not take the afternoon. */
+const SAMPLES = 25;
+const READ_BUDGET_MS = 12_000;
+const LOAD_SECONDS = 10;
+
+/** `--reports N` (also SCALE_REPORTS); 1,000,000 by default. */
+export function reportsToSeed(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): number {
+  const i = argv.indexOf('--reports');
+  const raw = i >= 0 ? argv[i + 1] : env.SCALE_REPORTS;
+  const n = raw === undefined ? 1_000_000 : Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--reports wants a positive whole number, got ${raw}`);
+  return n;
+}
+
+const now = () => performance.now();
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
+}
+
+interface Server { child: ChildProcess; base: string; startMs: number }
+
+function startServer(dataDir: string): Promise<Server> {
+  const child = fork(fileURLToPath(new URL('./scale-server.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ADMIN_PASSWORD: PASSWORD, OVERDUE_SWEEP_SECONDS: '0', MALLOC_ARENA_MAX: '2',
+      RATE_LIMIT_SUBMIT: '100000000/1m', RATE_LIMIT_LOOKUP: '100000000/1m', RATE_LIMIT_LOGIN: '100000/1m',
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`scale server exited early (code ${code})`)));
+    child.on('message', (m: ScaleReply) => {
+      if (m.type === 'ready') resolve({ child, base: `http://127.0.0.1:${m.port}`, startMs: m.startMs });
+    });
+  });
+}
+
+function control(server: Server, message: ScaleControl): Promise<ScaleReply | null> {
+  if (message.type !== 'loop-read') {
+    server.child.send(message);
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    const on = (m: ScaleReply) => {
+      if (m.type !== 'loop') return;
+      server.child.off('message', on);
+      resolve(m);
+    };
+    server.child.on('message', on);
+    server.child.send(message);
+  });
+}
+
+async function stopServer(server: Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.child.once('exit', () => resolve());
+    server.child.send({ type: 'stop' } satisfies ScaleControl);
+  });
+}
+
+interface Session { cookie: string; origin: Record<string, string> }
+
+async function post(base: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; cookie: string }> {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
+}
+
+async function login(base: string, username: string): Promise<Session> {
+  const origin = { Origin: base };
+  const res = await post(base, '/api/auth/login', { username, password: PASSWORD }, origin);
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return { cookie: res.cookie, origin };
+}
+
+async function addUser(base: string, admin: Session, user: Record<string, unknown>): Promise<Session> {
+  const res = await post(base, '/api/admin/users', { password: PASSWORD, ...user }, { ...admin.origin, Cookie: admin.cookie });
+  if (res.status !== 201) throw new Error(`user ${String(user.username)}: ${res.status} ${JSON.stringify(res.body)}`);
+  return login(base, String(user.username));
+}
+
+/** One GET, timed to the last byte; a non-2xx is an error (a fast 404 would flatter the numbers). */
+async function timedGet(base: string, path: string, session?: Session): Promise<number> {
+  const started = now();
+  const res = await fetch(`${base}${path}`, { headers: session ? { ...session.origin, Cookie: session.cookie } : {} });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  return now() - started;
+}
+
+interface Read { name: string; path: string; session?: Session }
+
+async function sampleRead(base: string, read: Read): Promise<number[]> {
+  await timedGet(base, read.path, read.session); // warm: the first call compiles statements
+  const samples: number[] = [];
+  const until = now() + READ_BUDGET_MS;
+  while (samples.length < SAMPLES && (samples.length < 5 || now() < until)) samples.push(await timedGet(base, read.path, read.session));
+  return samples;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/** Everything at once for LOAD_SECONDS (at least one full map load): the loop, /healthz and pushes. */
+async function underLoad(server: Server, exec: Session, desks: Session[], pusher: Session): Promise<{ loop: { p99Ms: number; maxMs: number }; healthz: number[]; push: number[]; mapLoads: number; searches: number; pushesSent: number }> {
+  const socket: Socket = connect(`${server.base}/desk`, { transports: [...DESK_TRANSPORTS], forceNew: true, reconnection: false, extraHeaders: { ...pusher.origin, Cookie: pusher.cookie } });
+  await new Promise<void>((resolve, reject) => { socket.once('connect', () => resolve()); socket.once('connect_error', reject); });
+  const sentAt = new Map<string, number>();
+  const push: number[] = [];
+  const early = new Map<string, number>();
+  socket.on('report:created', (p: { report: { description?: string; excerpt?: string } }) => {
+    const key = p.report.excerpt ?? '';
+    const at = now();
+    const sent = sentAt.get(key);
+    if (sent === undefined) early.set(key, at);
+    else push.push(at - sent);
+  });
+  await control(server, { type: 'loop-reset' });
+  const until = now() + LOAD_SECONDS * 1000;
+  let mapLoads = 0;
+  let searches = 0;
+  let pushesSent = 0;
+  const healthz: number[] = [];
+  const map = (async () => {
+    do {
+      await Promise.all(['/api/map/kecamatan', `/api/map/reports?bbox=${BOX.minLng},${BOX.minLat},${BOX.maxLng},${BOX.maxLat}`, '/api/stats/agencies', '/api/stats/pupuk', '/api/stats/trend']
+        .map((path) => timedGet(server.base, path, exec)));
+      mapLoads += 1;
+    } while (now() < until);
+  })();
+  const words = ['berlubang', 'kios', 'puskesmas', 'sekolah', 'bansos', 'sapi', 'jembatan', 'urea', 'izin', 'lampu'];
+  const searching = desks.map(async (desk, i) => {
+    while (now() < until || mapLoads === 0) {
+      await timedGet(server.base, `/api/desk/reports?q=${words[i % words.length]}&limit=50`, desk);
+      searches += 1;
+    }
+  });
+  const health = (async () => {
+    while (now() < until || mapLoads === 0) {
+      healthz.push(await timedGet(server.base, '/healthz'));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const pushes = (async () => {
+    while (now() < until || mapLoads === 0) {
+      const description = `Laporan uji skala nomor ${pushesSent} untuk meja dinas, jalan berlubang.`;
+      const at = now();
+      sentAt.set(description, at);
+      pushesSent += 1;
+      const res = await post(server.base, '/api/reports', validReport({ description }), {});
+      if (res.status !== 201) throw new Error(`push report: ${res.status} ${JSON.stringify(res.body)}`);
+      const arrived = early.get(description);
+      if (arrived !== undefined) push.push(arrived - at);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  await Promise.all([map, ...searching, health, pushes]);
+  await new Promise((r) => setTimeout(r, 300));
+  socket.disconnect();
+  const loop = await control(server, { type: 'loop-read' });
+  return { loop: loop && loop.type === 'loop' ? loop : { p99Ms: NaN, maxMs: NaN }, healthz, push, mapLoads, searches, pushesSent };
+}
+
+async function throughput(base: string, path: string, seconds: number): Promise<number> {
+  const result = await autocannon({
+    url: base, connections: 20, duration: seconds,
+    requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: JSON.stringify(validReport()) }) }],
+  });
+  return (result['2xx'] ?? 0) / result.duration;
+}
+
+/** Intake vs the no-op route, alternating twice after a warm-up, 3 s each. */
+async function intakeRatio(base: string): Promise<{ intake: number; noop: number }> {
+  await throughput(base, NOOP_PATH, 1);
+  await throughput(base, '/api/reports', 1);
+  let intake = 0;
+  let noop = 0;
+  for (let round = 0; round < 2; round += 1) {
+    noop += await throughput(base, NOOP_PATH, 3);
+    intake += await throughput(base, '/api/reports', 3);
+  }
+  return { intake: intake / 2, noop: noop / 2 };
+}
+
+async function rssWithSockets(server: Server, sessions: Session[]): Promise<{ idle: number; loaded: number }> {
+  const idle = rssMb(server.child.pid ?? 0);
+  const sockets: Socket[] = [];
+  try {
+    for (let i = 0; i < MEMORY_SOCKETS; i += 1) {
+      const s = sessions[i % sessions.length];
+      sockets.push(connect(`${server.base}/desk`, { transports: [...DESK_TRANSPORTS], forceNew: true, reconnection: false, extraHeaders: { ...s.origin, Cookie: s.cookie } }));
+    }
+    await Promise.all(sockets.map((socket) => new Promise<void>((resolve, reject) => {
+      if (socket.connected) resolve();
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    })));
+    await new Promise((r) => setTimeout(r, 500));
+    return { idle, loaded: rssMb(server.child.pid ?? 0) };
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+  }
+}
+
+export async function measureScale(n = reportsToSeed()): Promise<SectionResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'suara-warga-bench-scale-'));
+  const loadBefore = loadavg()[0];
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  try {
+    const seedStarted = now();
+    const store = new SqliteStore(join(dataDir, 'suara-warga.sqlite'));
+    const { sampleCodes } = await seedReports({ store, bus: new EventBus(), derivers: DERIVERS }, n, {
+      onProgress: (done) => { if (done % 100_000 === 0) process.stderr.write(`  seeded ${done}\n`); },
+    });
+    await store.close();
+    const seedSeconds = (now() - seedStarted) / 1000;
+    rows.push({ metric: `reports seeded through the write path`, value: `${n} in ${seedSeconds.toFixed(0)} s` });
+
+    const server = await startServer(dataDir);
+    try {
+      rows.push({ metric: 'server start on that store (migrations included)', value: ms(server.startMs) });
+      const admin = await login(server.base, 'admin');
+      const exec = await addUser(server.base, admin, { username: 'bench-bupati', name: 'Bupati', role: 'executive' });
+      const deskAgencies = ['satgas-pupuk', 'satgas-pupuk', 'satgas-pupuk', 'dpupr', 'dpupr', 'dpupr', 'dinkes', 'disdik', 'dinsos-p3a', 'dinkominfo'];
+      const desks: Session[] = [];
+      for (const [i, agencyId] of deskAgencies.entries()) desks.push(await addUser(server.base, admin, { username: `bench-desk-${i}`, name: `Meja ${i}`, role: 'officer', agencyId }));
+      const [pupukDesk, , , jalanDesk] = [desks[0], desks[1], desks[2], desks[3]];
+      const code = sampleCodes[Math.floor(sampleCodes.length / 2)];
+      const bbox = `${BOX.minLng},${BOX.minLat},${BOX.maxLng},${BOX.maxLat}`;
+      const reads: Read[] = [
+        { name: 'desk queue (Satgas Pupuk officer)', path: '/api/desk/reports?limit=50', session: pupukDesk },
+        { name: 'desk queue (executive, all agencies)', path: '/api/desk/reports?limit=50', session: exec },
+        { name: 'desk filter: status new, category jalan', path: '/api/desk/reports?status=new&category=jalan&limit=50', session: exec },
+        { name: 'desk filter: kecamatan Cepu, in progress', path: '/api/desk/reports?kecamatan=33.16.05&status=in_progress&limit=50', session: exec },
+        { name: 'desk search: a word (berlubang, DPUPR)', path: '/api/desk/reports?q=berlubang&limit=50', session: jalanDesk },
+        { name: 'desk search: a word with no hit', path: '/api/desk/reports?q=zzqxv&limit=50', session: exec },
+        { name: 'desk search: a tracking code', path: `/api/desk/reports?q=${encodeURIComponent(code)}&limit=50`, session: exec },
+        { name: 'desk overdue filter', path: '/api/desk/reports?overdue=1&limit=50', session: exec },
+        { name: 'map: kecamatan counts, all time', path: '/api/map/kecamatan', session: exec },
+        { name: 'map: kecamatan counts, one month', path: '/api/map/kecamatan?from=2026-01-01&to=2026-01-31', session: exec },
+        { name: 'map: pins in the regency box', path: `/api/map/reports?bbox=${bbox}`, session: exec },
+        { name: 'stats: agencies', path: '/api/stats/agencies', session: exec },
+        { name: 'stats: pupuk', path: '/api/stats/pupuk', session: exec },
+        { name: 'stats: 12-week trend', path: '/api/stats/trend', session: exec },
+        { name: 'nearby (citizen form, jalan at a point)', path: `/api/reports/nearby?category=jalan&desa=33.16.05.2001&lat=-7.15&lng=111.4` },
+      ];
+      for (const [name, path] of [['public list /laporan', '/laporan'], ['public statistics /statistik', '/statistik']] as const) {
+        const res = await fetch(`${server.base}${path}`);
+        await res.arrayBuffer();
+        if (res.ok) reads.push({ name, path });
+        else notes.push(`${path} answers ${res.status} on this build: not measured.`);
+      }
+      const pk = await sampleRead(server.base, { name: 'pk', path: `/api/desk/reports/${encodeURIComponent(code)}`, session: exec });
+      const pk50 = percentile(pk, 50);
+      rows.push({ metric: 'primary-key read (desk report by code), p50 / p99', value: `${ms(pk50)} / ${ms(percentile(pk, 99))}` });
+      for (const read of reads) {
+        process.stderr.write(`  read: ${read.name}\n`);
+        const samples = await sampleRead(server.base, read);
+        const p50 = percentile(samples, 50);
+        const p99 = percentile(samples, 99);
+        rows.push({
+          metric: `${read.name}, p50 / p99 (×PK)`, value: `${ms(p50)} / ${ms(p99)} (${(p50 / pk50).toFixed(1)}×)`,
+          goal: `≤ ${READ_P50_MS} / ${READ_P99_MS} ms`, pass: p50 <= READ_P50_MS && p99 <= READ_P99_MS,
+        });
+      }
+
+      process.stderr.write('  under load: executive map + ten desks searching\n');
+      const loaded = await underLoad(server, exec, desks, jalanDesk);
+      const h99 = percentile(loaded.healthz, 99);
+      const p99 = percentile(loaded.push, 99);
+      rows.push(
+        { metric: `load: ${loaded.mapLoads} full map loads, ${loaded.searches} desk searches, ${loaded.pushesSent} reports`, value: `${LOAD_SECONDS}+ s` },
+        { metric: '  event-loop delay p99', value: ms(loaded.loop.p99Ms), goal: `≤ ${LOOP_P99_MS} ms`, pass: loaded.loop.p99Ms <= LOOP_P99_MS },
+        { metric: '  event-loop delay max', value: ms(loaded.loop.maxMs), goal: `≤ ${LOOP_MAX_MS} ms`, pass: loaded.loop.maxMs <= LOOP_MAX_MS },
+        { metric: `  /healthz p99 (${loaded.healthz.length} probes)`, value: ms(h99), goal: `≤ ${HEALTHZ_P99_MS} ms`, pass: h99 <= HEALTHZ_P99_MS },
+        { metric: `  desk push p99, request sent → socket (${loaded.push.length} of ${loaded.pushesSent})`, value: ms(p99), goal: `≤ ${PUSH_P99_MS} ms`, pass: p99 <= PUSH_P99_MS && loaded.push.length === loaded.pushesSent },
+      );
+
+      process.stderr.write('  intake vs no-op\n');
+      const intake = await intakeRatio(server.base);
+      const ratio = intake.intake / intake.noop;
+      rows.push({ metric: `intake / no-op (${intake.intake.toFixed(0)} / ${intake.noop.toFixed(0)} per s)`, value: ratio.toFixed(2), goal: `≥ ${INTAKE_RATIO}`, pass: ratio >= INTAKE_RATIO });
+
+      const rss = await rssWithSockets(server, [exec, ...desks]);
+      rows.push({ metric: `server RSS, idle → ${MEMORY_SOCKETS} desk sockets`, value: `${rss.idle.toFixed(0)} → ${rss.loaded.toFixed(0)} MB`, goal: `≤ ${RSS_MB} MB`, pass: rss.loaded <= RSS_MB });
+    } finally {
+      await stopServer(server);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  notes.push(
+    `${n} reports seeded by bench/scale-seed.ts (30 % pupuk, 30 % jalan; statuses by age; 60 % with a GPS point), SQLite, one server process.`,
+    `Each read: one warm-up, then up to ${SAMPLES} sequential samples (at least 5, at most ~${READ_BUDGET_MS / 1000} s); ×PK = p50 over the primary-key read's p50.`,
+    `Machine load average (1 min): ${loadBefore.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (2 cores, shared).`,
+  );
+  return { rows, notes };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { formatTable } = await import('./report.ts');
+  console.log(formatTable([{ name: 'Scale', result: await measureScale(), seconds: 0 }]));
+}

@@ -1,0 +1,45 @@
+// What the public may see of a report — the one place these rules are written. Pages, the
+// Atom feed, the public map API and the photo route all ask here.
+//
+// - Listed as soon as it is made (id, category, place, status, agency, dates, supports);
+//   a confidential report is never listed: it counts in the statistics only.
+// - Its text and photos only once an officer verified it (verifiedAt is set by verify and by
+//   starting work straight away), never for a confidential report; the officer may redact the
+//   text (Report.publicDescription) and hide or publish each photo (PhotoRef.hidden), each an
+//   event in the timeline.
+// - The exact GPS point only for road reports (jalan: public infrastructure, and the point is
+//   the information); for the rest, where someone lives or farms, only the desa.
+import type { CategoryId, PhotoRef, Report } from '../../shared/types.ts';
+
+type Listable = Pick<Report, 'confidential'>;
+type Moderated = Pick<Report, 'confidential' | 'verifiedAt'>;
+
+/** Categories whose reports are about public infrastructure: their GPS point is public. */
+export const EXACT_POINT_CATEGORIES: readonly CategoryId[] = ['jalan'];
+
+export function isListed(report: Listable): boolean {
+  return !report.confidential;
+}
+
+export function isContentPublic(report: Moderated): boolean {
+  return !report.confidential && report.verifiedAt !== null;
+}
+
+/** The text the public reads, or null while it is not public. */
+export function publicText(report: Moderated & Pick<Report, 'description' | 'publicDescription'>): string | null {
+  if (!isContentPublic(report)) return null;
+  return report.publicDescription ?? report.description;
+}
+
+export function publicPhotos(report: Moderated & Pick<Report, 'photos'>): PhotoRef[] {
+  return isContentPublic(report) ? report.photos.filter((p) => !p.hidden) : [];
+}
+
+export function isPhotoPublic(report: Moderated & Pick<Report, 'photos'>, photoId: string): boolean {
+  return publicPhotos(report).some((p) => p.id === photoId);
+}
+
+export function publicPoint(report: { category: CategoryId; lat: number | null; lng: number | null; confidential: boolean }): { lat: number; lng: number } | null {
+  if (report.confidential || !EXACT_POINT_CATEGORIES.includes(report.category) || report.lat === null || report.lng === null) return null;
+  return { lat: report.lat, lng: report.lng };
+}
