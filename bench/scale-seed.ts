@@ -7,7 +7,7 @@ import blora from '../shared/reference/region-33.16.json' with { type: 'json' };
 import type { CategoryId, FertiliserType, PupukProblem, Region, Report, ReportDetails, ReportStatus } from '../shared/types.ts';
 import { CITIZEN } from '../server/reports/actors.ts';
 import { commitChanges, type WriteDeps } from '../server/reports/change-report.ts';
-import { generateTrackingCode } from '../server/reports/tracking-code.ts';
+import { generatePublicId, generateTrackingCode, hashTrackingCode } from '../server/reports/tracking-code.ts';
 
 const REGION = blora as Region;
 const HOUR = 3_600_000;
@@ -112,7 +112,9 @@ export function seededReport(random: () => number, i: number, n: number, now: nu
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
   const updated = Math.max(created, verified ?? 0, resolved ?? 0, closedAt ?? 0);
   return {
-    code: generateTrackingCode(),
+    publicId: generatePublicId(),
+    codeHash: hashTrackingCode(generateTrackingCode()),
+    codeSeal: null,
     clientId: null,
     category,
     agencyId: CATEGORIES.find((c) => c.id === category)?.agencyId ?? 'dinkominfo',
@@ -154,7 +156,7 @@ export async function seedReports(deps: WriteDeps, n: number, options: { now?: n
     const batch: Report[] = [];
     for (let i = start; i < Math.min(n, start + BATCH); i += 1) {
       const report = seededReport(random, i, n, now);
-      if (i % Math.max(1, Math.floor(n / 50)) === 0) sampleCodes.push(report.code);
+      if (i % Math.max(1, Math.floor(n / 50)) === 0) sampleCodes.push(report.publicId);
       batch.push(report);
     }
     await commitChanges(deps, batch.map((after) => ({ planned: { before: null, after, type: 'report.created', at: after.createdAt }, actor: CITIZEN })));

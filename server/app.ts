@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -13,6 +14,7 @@ import { startOverdueSweeper } from './desk/sla.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { freshSettings } from './http/fresh-settings.ts';
 import { requestContext } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { attachDeskSocket } from './realtime/desk-socket.ts';
 import { healthRoutes } from './health/routes.ts';
 import { mapRoutes } from './map/routes.ts';
@@ -47,10 +49,11 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(requestContext(deps.logger));
-  app.use((_req, res, next) => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
-    next();
-  });
+  app.use(securityHeaders(deps.config));
+  // Farmers pay for every byte: pages, JSON and the built assets are gzipped on the way out, in
+  // zlib's thread pool (not on the event loop, as gzipSync was). Build-time compression would
+  // cover the assets only; the pages are rendered per request and need this anyway.
+  app.use(compression());
   app.use(healthRoutes(deps));
   app.use(freshSettings(deps));
   app.use(express.json({ limit: deps.config.maxBodyBytes }));

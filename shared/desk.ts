@@ -9,6 +9,11 @@ export interface DeskUser {
   role: Role;
   agencyId: string | null;
   kecamatan: string | null;
+  /**
+   * For agency roles, the agencies whose reports they see and act on: their own and its units
+   * (a UPT of DPUPR). Empty for the other roles, whose sight is the kecamatan or everything.
+   */
+  agencyIds: string[];
 }
 
 export const DESK_ACTIONS = [
@@ -18,7 +23,7 @@ export const DESK_ACTIONS = [
 ] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
-/** The body of POST /api/desk/reports/:code/actions, one shape per action. */
+/** The body of POST /api/desk/reports/:publicId/actions, one shape per action. */
 export type DeskActionInput =
   | { type: 'verify'; note?: string }
   | { type: 'start'; note?: string }

@@ -9,7 +9,7 @@ import { ACTION_LABELS, fmt, TEXT } from './text.ts';
 type FieldKind = 'text' | 'textarea' | 'public-text' | 'agency' | 'officer' | 'shown-photo' | 'hidden-photo';
 interface FieldSpec { name: string; label: string; kind: FieldKind; required: boolean; hint?: string }
 
-// The fields of each action, named as POST /api/desk/reports/:code/actions reads them
+// The fields of each action, named as POST /api/desk/reports/:publicId/actions reads them
 // (shared/validation/desk-action.ts).
 const FIELDS: Record<DeskAction, FieldSpec[]> = {
   verify: [{ name: 'note', label: 'Catatan', kind: 'textarea', required: false }],

@@ -200,8 +200,8 @@ async function runBoundaries(command: string, file: string | undefined): Promise
   const { store } = await openStorage(config);
   try {
     const catalog = new Catalog(store, config.regionCode);
-    const counts = await importBoundaries(store, catalog.region, json);
-    console.log(`Batas wilayah disimpan: ${counts.kecamatan} kecamatan, ${counts.desa} desa. Mulai ulang server agar peta dan lokasi laporan memakainya.`);
+    const counts = await importBoundaries(store, catalog.region, json, { actor: cliActor(), now: new Date() });
+    console.log(`Batas wilayah disimpan: ${counts.kecamatan} kecamatan, ${counts.desa} desa. Server yang berjalan memakainya pada permintaan berikutnya.`);
   } finally {
     await store.close();
   }

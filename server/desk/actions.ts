@@ -17,7 +17,7 @@ function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invali
   return new AppError('validation_failed', { status: 422, fields: { [field]: code } });
 }
 
-export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Report, input: DeskActionInput, now: Date): Promise<PlannedChange[]> {
+export async function applyAction(deps: ActionDeps, user: DeskUser, report: Report, input: DeskActionInput, now: Date): Promise<PlannedChange[]> {
   const at = now.toISOString();
   const next: Report = { ...report, updatedAt: at };
   const event = (type: EventType, data: Record<string, unknown>, alsoAgencies: string[] = []): PlannedChange[] =>
@@ -52,7 +52,7 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
       return [...event('report.duplicate', { of: original.publicId }), mergeInto(original, report, at)];
     }
     case 'forward': {
-      if (!deps.catalog.agency(input.agencyId)) throw invalid('agencyId', 'invalid_agency');
+      if (!deps.catalog.agency(input.agencyId)?.active) throw invalid('agencyId', 'invalid_agency');
       if (input.agencyId === report.agencyId) throw invalid('agencyId', 'same_agency');
       // Disposisi: the report leaves this desk; both desks hear of it (old one to drop it).
       Object.assign(next, { agencyId: input.agencyId, assigneeId: null });

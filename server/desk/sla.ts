@@ -29,9 +29,9 @@ export async function announceOverdue(deps: Deps): Promise<number> {
   let cursor: string | undefined;
   do {
     const page = await deps.store.listReports({ overdueAt: now.toISOString(), overdueNotified: false, limit: SWEEP_PAGE, cursor });
-    for (const { code } of page.items) {
+    for (const { publicId } of page.items) {
       try {
-        const { events } = await changeReport(deps, code, SYSTEM, (report) => (report.overdueNotified || !isOverdue(report, now) ? [] : {
+        const { events } = await changeReport(deps, publicId, SYSTEM, (report) => (report.overdueNotified || !isOverdue(report, now) ? [] : {
           before: report, after: { ...report, overdueNotified: true }, type: 'report.overdue', data: { dueAt: report.dueAt },
           at: now.toISOString(), rooms: [ALL_ROOM],
         }));

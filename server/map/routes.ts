@@ -5,7 +5,6 @@ import { requireUser, userOf } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
-import { contentSecurityPolicy } from '../web/security.ts';
 import type { Bounds } from '../../shared/geo.ts';
 import { toFeatureCollection } from '../places/boundaries.ts';
 import { renderMapPage } from './page.ts';
@@ -45,13 +44,11 @@ function readLimit(raw: string | undefined): number {
 export function mapRoutes(deps: Deps, options: { distDir?: string } = {}): Router {
   const router = Router();
   const assets = loadClientAssets(options.distDir ?? DIST_DIR, MAP_ENTRY);
-  // The citizen pages' policy: no inline script, tiles the one outside origin, socket same-origin.
-  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
 
   // The page itself is public (an empty shell with a login form); every number comes from the API.
   router.get('/peta', (req, res) => {
     const { filters } = parseMapFilters((name) => one(req.query[name]), deps.catalog.agencies.map((a) => a.id));
-    res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp }).type('html').send(renderMapPage({
+    res.set('Cache-Control', 'no-cache').type('html').send(renderMapPage({
       assets, filters, agencies: deps.catalog.agencies, categories: deps.catalog.categories, regionName: deps.catalog.region.name,
     }));
   });

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type * as v from 'valibot';
-import { DeadlinesInputSchema, HolidaysInputSchema, RoutingInputSchema } from '../../shared/validation/admin-input.ts';
+import { AgencyChangeSchema, AgencyCreateSchema, DeadlinesInputSchema, HolidaysInputSchema, RoutingInputSchema } from '../../shared/validation/admin-input.ts';
 import { webActor } from '../audit/entry.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
 import { requireRole, requireUser, userOf } from '../auth/middleware.ts';
@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { parseInput } from '../http/parse.ts';
 import { SETTING_KEYS, type Catalog } from '../reference/catalog.ts';
+import { addAgency, agenciesOf, changeAgency } from './agencies.ts';
 import { checkDeadlines, deadlinesOf } from './deadlines.ts';
 import { holidaysOf, normaliseHolidays, yearsWithoutHolidays } from './holidays.ts';
 import { checkRouting, routingOf } from './routing.ts';
@@ -20,11 +21,11 @@ function ifMatch(req: Request): string {
   return value;
 }
 
-/** Routing, deadlines and holidays: the admin's settings, each a table with an ETag. */
+/** Agencies, routing, deadlines and holidays: the admin's settings (tables with an ETag). */
 export function settingsRoutes(deps: Deps): Router {
   const router = Router();
   const admin = [sameOriginOnly(deps.config.publicUrl), requireUser(deps), requireRole('admin')];
-  router.use(['/api/admin/routing', '/api/admin/deadlines', '/api/admin/holidays'], ...admin, (_req, res, next) => {
+  router.use(['/api/admin/routing', '/api/admin/deadlines', '/api/admin/holidays', '/api/admin/agencies'], ...admin, (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
@@ -61,6 +62,18 @@ export function settingsRoutes(deps: Deps): Router {
       current: holidaysOf, next: () => holidays,
     });
     res.set('ETag', etagOf(saved)).json(holidaysBody(saved));
+  });
+
+  router.get('/api/admin/agencies', (_req, res) => {
+    res.json({ agencies: agenciesOf(deps.catalog) });
+  });
+
+  router.post('/api/admin/agencies', async (req, res) => {
+    res.status(201).json({ agency: await addAgency(deps, webActor(userOf(req)), parseInput(AgencyCreateSchema, req.body)) });
+  });
+
+  router.patch('/api/admin/agencies/:id', async (req, res) => {
+    res.json({ agency: await changeAgency(deps, webActor(userOf(req)), String(req.params.id), parseInput(AgencyChangeSchema, req.body)) });
   });
 
   return router;

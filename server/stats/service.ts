@@ -20,7 +20,7 @@ const TOP_KIOSKS = 10;
 export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilters): Promise<{ items: AgencyStats[] }> {
   const now = deps.clock();
   const visible = user.role === 'officer' || user.role === 'agency_admin'
-    ? deps.catalog.agencies.filter((a) => a.id === user.agencyId)
+    ? deps.catalog.agencies.filter((a) => user.agencyIds.includes(a.id))
     : deps.catalog.agencies;
   const stats = new Map<string, AgencyStats>(visible.map((a) => [a.id, {
     agencyId: a.id, name: a.name, total: 0, open: 0, overdue: 0, answered: 0,

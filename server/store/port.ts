@@ -1,6 +1,7 @@
 // The storage port. Domain code depends on this interface only; the adapter (SQLite
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
 import type { DeskUser } from '../../shared/desk.ts';
+import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
@@ -129,8 +130,8 @@ export interface ScanQuery extends ReportFilter {
   withPupuk?: boolean;
 }
 
-/** A desk account as stored: what the desk sees of it, plus the secrets it never sees. */
-export interface UserRecord extends DeskUser {
+/** A desk account as stored: what the desk sees of it (its agency scope is derived), plus the secrets it never sees. */
+export interface UserRecord extends Omit<DeskUser, 'agencyIds'> {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
@@ -260,6 +261,21 @@ export interface SettingStore {
   settingsVersion(): Promise<number>;
 }
 
+/**
+ * Imported kecamatan and desa polygons, one record per area: a detailed desa file kept as one
+ * value would pass MongoDB's 16 MB document limit.
+ */
+export interface AreaStore {
+  /** Imported kecamatan or desa polygons of one level, by code (none: the shipped ones apply). */
+  listAreas(level: AreaLevel): Promise<AreaFeature[]>;
+  /**
+   * Replaces the stored areas of each level given (a level not given keeps its areas), raises
+   * the settings version so every process reloads its places, and writes `audit`, in one
+   * transaction.
+   */
+  replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void>;
+}
+
 /** Ngopi Bareng sessions (their aspirations are reports, in the report log). */
 export interface NgopiStore {
   /** Creates or replaces a Ngopi Bareng session. */
@@ -283,7 +299,7 @@ export interface AuditStore {
  * interface only (the catalog on SettingStore, say). One object per adapter, so a change and
  * its event share the adapter's one connection and transaction.
  */
-export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, NgopiStore, AuditStore {
+export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, AreaStore, NgopiStore, AuditStore {
   readonly kind: 'sqlite' | 'mongo';
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;

@@ -38,3 +38,23 @@ export const AuditQuerySchema = v.object({
   before: v.optional(v.pipe(v.string(), v.uuid())),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)), '50'),
 });
+
+const agencyName = v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(120));
+
+/** A new agency or unit: a stable slug (it lands in room names and stored reports), a name, maybe a parent. */
+export const AgencyCreateSchema = v.object({
+  id: v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.minLength(2), v.maxLength(40)),
+  name: agencyName,
+  nameEn: v.optional(agencyName),
+  parentId: v.optional(v.nullable(id), null),
+});
+export type AgencyCreateInput = v.InferOutput<typeof AgencyCreateSchema>;
+
+/** Rename, move under another parent (or to the top), deactivate or reactivate. */
+export const AgencyChangeSchema = v.object({
+  name: v.optional(agencyName),
+  nameEn: v.optional(agencyName),
+  parentId: v.optional(v.nullable(id)),
+  active: v.optional(v.boolean()),
+});
+export type AgencyChangeInput = v.InferOutput<typeof AgencyChangeSchema>;

@@ -43,7 +43,7 @@ describe('desk triage workflow', () => {
     executive = await addAndLogin(app, 'bupati', 'executive');
     satgas = await addAndLogin(app, 'satgas1', 'officer', { agencyId: 'satgas-pupuk' });
     const adminCookie = await login(app, 'admin', 'admin-awal-12345');
-    admin = { user: toDeskUser((await app.deps.store.getUserByUsername('admin'))!), cookie: adminCookie };
+    admin = { user: toDeskUser((await app.deps.store.getUserByUsername('admin'))!, app.deps.catalog), cookie: adminCookie };
   });
   beforeEach(() => { now = MONDAY; });
   after(() => app.close());

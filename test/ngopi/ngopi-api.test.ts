@@ -158,9 +158,9 @@ describe('Ngopi Bareng sessions and aspirations', () => {
         // broadcast confidential one would be too.
         const later = await request(app.baseUrl).post('/api/reports').send({ ...body, description: 'Mohon perbaikan saluran irigasi tersier.' }).expect(201);
 
-        await waitFor(() => live.some((a) => a.code === later.body.code));
-        assert.deepEqual(live.map((a) => a.code), [open.body.code, later.body.code], 'the confidential one is not broadcast');
-        assert.deepEqual(Object.keys(live[0]).sort(), ['agencyId', 'code', 'createdAt', 'status', 'supportCount', 'text', 'topic']);
+        await waitFor(() => live.some((a) => a.publicId === later.body.publicId));
+        assert.deepEqual(live.map((a) => a.publicId), [open.body.publicId, later.body.publicId], 'the confidential one is not broadcast');
+        assert.deepEqual(Object.keys(live[0]).sort(), ['agencyId', 'createdAt', 'publicId', 'status', 'supportCount', 'text', 'topic']);
         const listed = await request(app.baseUrl).get(`/api/ngopi/${id}`).expect(200);
         assert.equal(listed.body.items.length, 2);
         assert.ok(!JSON.stringify(listed.body).includes('Warga Cepu'));

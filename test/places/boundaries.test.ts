@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { AreaGeometry, Position } from '../../shared/geo.ts';
-import { BOUNDARY_SETTINGS } from '../../server/places/areas.ts';
 import { parseBoundaries } from '../../server/places/boundaries.ts';
 import { checkGeometry, containsPoint, locatePoint } from '../../server/places/geo.ts';
 import { createPlaces, locationMismatchOf, placeOfPoint } from '../../server/places/places.ts';
@@ -189,19 +188,25 @@ describe('boundaries: CLI import and the running server', function () {
     assert.equal(missing.code, 64);
     const probe = await startApp({}, { dataDir });
     try {
-      assert.equal(await probe.deps.store.getSetting(BOUNDARY_SETTINGS.kecamatan), null);
+      assert.deepEqual(await probe.deps.store.listAreas('kecamatan'), []);
+      assert.deepEqual(await probe.deps.store.listAreas('desa'), []);
     } finally {
       await probe.close();
     }
   });
 
-  it('imports a good file; the restarted server draws it and flags a GPS point in another kecamatan', async () => {
+  it('imports a good file while the server runs; without a restart it draws it and flags a GPS point in another kecamatan', async () => {
+    app = await startApp({}, { dataDir });
+    const exec = await addAndLogin(app, 'bupati', 'executive');
+    const shipped = await request(app.baseUrl).get('/api/map/boundaries?level=kecamatan').set('Cookie', exec.cookie).expect(200);
+    assert.equal(shipped.body.kecamatan.features.length, 16);
+
     const res = await cli(dataDir, ['boundaries', 'import', file('ok.geojson', FIXTURE)]);
     assert.equal(res.code, 0, res.stderr);
     assert.match(res.stdout, /2 kecamatan, 1 desa/);
+    const [audit] = (await app.deps.store.listAudit({ limit: 1 })).items;
+    assert.deepEqual([audit.action, audit.actor.via, audit.after], ['boundaries.import', 'cli', { kecamatan: 2, desa: 1 }]);
 
-    app = await startApp({}, { dataDir });
-    const exec = await addAndLogin(app, 'bupati', 'executive');
     const boundaries = await request(app.baseUrl).get('/api/map/boundaries').set('Cookie', exec.cookie).expect(200);
     assert.deepEqual(boundaries.body.kecamatan.features.map((f: { id: string }) => f.id), ['33.16.05', '33.16.09']);
     assert.equal(boundaries.body.kecamatan.features[1].geometry.type, 'MultiPolygon');

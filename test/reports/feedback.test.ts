@@ -27,7 +27,8 @@ describe('when a citizen rates or reopens a report', () => {
   /** The officer's resolution, written through the real store as the desk will write it. */
   async function resolve(code: string): Promise<void> {
     const at = RESOLVED_AT.toISOString();
-    await changeReport(app.deps, code, { kind: 'user', name: 'Petugas DPUPR' }, (report) => ({
+    const { publicId } = (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!;
+    await changeReport(app.deps, publicId, { kind: 'user', name: 'Petugas DPUPR' }, (report) => ({
       before: report, after: { ...report, status: 'resolved', resolvedAt: at, updatedAt: at, dueAt: null } satisfies Report,
       type: 'report.resolved', data: { note: 'Lubang sudah ditambal.' },
     }));

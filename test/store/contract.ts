@@ -24,6 +24,7 @@ import { deskSessionCases } from './contract/desk-sessions.ts';
 import { settingCases } from './contract/settings.ts';
 import { settingsAuditCases } from './contract/settings-audit.ts';
 import { durabilityCases } from './contract/durability.ts';
+import { areaCases } from './contract/areas.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -43,6 +44,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   settingCases,
   settingsAuditCases,
   durabilityCases,
+  areaCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {

@@ -39,9 +39,9 @@ function summaryOf(report: Record<string, unknown>): Record<string, unknown> {
 function writeOldStore(file: string): void {
   const db = new Database(file);
   db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  MIGRATIONS.slice(0, 3).forEach((sql, i) => {
-    assert.equal(typeof sql, 'string');
-    db.exec(sql as string);
+  MIGRATIONS.slice(0, 3).forEach(({ up }, i) => {
+    assert.equal(typeof up, 'string');
+    db.exec(up as string);
     db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(i + 1, AT);
   });
   const original = oldReport(ORIGINAL, { clientId: CLIENT_ID, supportCount: 2, photos: [{ id: 'AbCdEfGhIjKlMnOpQrStUv', width: 8, height: 6 }] });
@@ -104,11 +104,11 @@ describe('SQLite migration 4: public ids for a store written before them', () =>
     const found = await request(app.baseUrl).get(`/api/desk/reports?q=${ORIGINAL}`).set('Cookie', officer.cookie).expect(200);
     assert.deepEqual(found.body.items.map((i: { publicId: string }) => i.publicId), [publicId]);
     const report = (await app.deps.store.getReport(publicId))!;
-    await assert.rejects(app.deps.store.commitReport({
+    await assert.rejects(app.deps.store.commitReports([{
       report: { ...report, supportCount: 3, version: report.version + 1 },
       event: { type: 'report.supported', reportId: publicId, at: AT, actor: { kind: 'citizen' }, rooms: ['all'], data: {}, summary: desk.body },
       expectedVersion: report.version, support: { deviceId: 'device-1' },
-    }), /already supported/);
+    }]), /already supported/);
   });
 
   it('a retry of the old submission gets its same code back, and the old code still rates and reopens', async () => {

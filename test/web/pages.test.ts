@@ -125,7 +125,7 @@ describe('citizen web pages (no JavaScript)', () => {
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(created.headers.location)![1];
     const now = new Date().toISOString();
-    await changeReport(app.deps, code, SYSTEM, (report) => ({
+    await changeReport(app.deps, (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!.publicId, SYSTEM, (report) => ({
       before: report, after: { ...report, status: 'resolved', resolvedAt: now, updatedAt: now, dueAt: null },
       type: 'report.resolved', data: { note: 'Sudah ditambal <b>aspal</b>.' },
     }));

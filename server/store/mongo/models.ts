@@ -1,7 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import {
+  areaSchema,
   auditSchema, counterSchema, eventSchema, ngopiSessionSchema, reportSchema, sessionSchema, settingSchema, supportSchema, userSchema,
-  type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
+  type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
 } from './schemas.ts';
 
 export interface Models {
@@ -14,6 +15,7 @@ export interface Models {
   NgopiSession: Model<NgopiSessionDoc>;
   Support: Model<SupportDoc>;
   Audit: Model<AuditDoc>;
+  Area: Model<AreaDoc>;
 }
 
 /** Models belong to one connection (not the global mongoose), so tests can open several stores. */
@@ -28,6 +30,7 @@ export function bindModels(connection: Connection): Models {
     NgopiSession: connection.model<NgopiSessionDoc>('NgopiSession', ngopiSessionSchema),
     Support: connection.model<SupportDoc>('Support', supportSchema),
     Audit: connection.model<AuditDoc>('Audit', auditSchema),
+    Area: connection.model<AreaDoc>('Area', areaSchema),
   };
 }
 

@@ -1,4 +1,5 @@
 import mongoose, { type ClientSession, type Connection, type mongo } from 'mongoose';
+import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../../shared/geo.ts';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
@@ -14,7 +15,7 @@ import {
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
-import { REPORT_PROJECTION, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
+import { REPORT_PROJECTION, type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
 
 export interface MongoStoreOptions {
@@ -86,6 +87,7 @@ export class MongoStore implements Store {
       await prepareCollections(models);
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
+      await moveBoundarySettings(models);
       return new MongoStore(connection, models, options.transactions);
     } catch (err) {
       await connection.close().catch(() => undefined);
@@ -419,6 +421,25 @@ export class MongoStore implements Store {
     return (await this.models.Counter.findById(SETTINGS_VERSION).lean<CounterDoc>())?.value ?? 0;
   }
 
+  async listAreas(level: AreaLevel): Promise<AreaFeature[]> {
+    const docs = await this.models.Area.find({ level }).sort({ _id: 1 }).lean<AreaDoc[]>();
+    return docs.map(({ _id, ...rest }) => ({ code: _id, ...rest }));
+  }
+
+  async replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void> {
+    await this.atomically(async (session) => {
+      const bumped = await this.models.Counter.updateOne({ _id: SETTINGS_VERSION }, { $inc: { value: 1 } }, { session });
+      if (bumped.matchedCount !== 1) throw new SettingsVersionConflictError();
+      for (const level of AREA_LEVELS) {
+        const list = areas[level];
+        if (!list) continue;
+        await this.models.Area.deleteMany({ level }, { session });
+        if (list.length) await this.models.Area.insertMany(list.map(({ code, ...rest }) => ({ _id: code, ...jsonClean(rest), level })), { session });
+      }
+      if (audit) await this.writeAudit(audit, session);
+    });
+  }
+
   async appendAudit(entry: AuditEntry): Promise<void> {
     await this.atomically((session) => this.writeAudit(entry, session));
   }
@@ -504,5 +525,23 @@ async function catchUpCounter(models: Models): Promise<void> {
   } catch (err) {
     // Two processes upserting the first counter at once: the other one created it.
     if ((err as { code?: unknown }).code !== 11000) throw err;
+  }
+}
+
+/**
+ * Boundaries imported before areas had documents of their own were one settings value per
+ * level: each area becomes its own document, then the value goes. Upserts, so a process that
+ * stops half-way, or two starting together, leave the same result.
+ */
+async function moveBoundarySettings(models: Models): Promise<void> {
+  for (const level of AREA_LEVELS) {
+    const key = `boundaries:${level}`;
+    const stored = await models.Setting.findById(key).lean<SettingDoc>();
+    if (!stored) continue;
+    const areas = Array.isArray(stored.value) ? (stored.value as Omit<AreaFeature, 'level'>[]) : [];
+    for (const { code, ...rest } of areas) {
+      await models.Area.replaceOne({ _id: code }, { ...rest, level }, { upsert: true });
+    }
+    await models.Setting.deleteOne({ _id: key });
   }
 }

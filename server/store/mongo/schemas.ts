@@ -4,6 +4,7 @@
 import { Schema, type SchemaOptions } from 'mongoose';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
+import type { AreaFeature } from '../../../shared/geo.ts';
 import type { AuditEntry, SessionRecord, UserRecord } from '../port.ts';
 
 /**
@@ -167,6 +168,14 @@ const auditFields = {
 } satisfies Record<keyof AuditDoc, unknown>;
 export const auditSchema = new Schema<AuditDoc>(auditFields, { ...common, collection: 'audit_log' });
 auditSchema.index({ n: -1 }, { unique: true });
+
+// One document per imported area (kecamatan or desa), _id its code; listed by level.
+export interface AreaDoc extends Omit<AreaFeature, 'code'> { _id: string }
+const areaFields = {
+  _id: str, level: str, name: str, geometry: mixed, bounds: mixed, centroid: mixed,
+} satisfies Record<keyof AreaDoc, unknown>;
+export const areaSchema = new Schema<AreaDoc>(areaFields, { ...common, collection: 'areas' });
+areaSchema.index({ level: 1, _id: 1 });
 
 // One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
 export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });

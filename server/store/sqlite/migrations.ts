@@ -100,6 +100,17 @@ export const MIGRATIONS: readonly Migration[] = [
     doc TEXT NOT NULL
   );
   ` },
+  // Imported boundaries as one row per area instead of one settings value per level (which, as
+  // one MongoDB document, a detailed desa file would push past 16 MB); stored ones move over.
+  { name: '006-areas', up: `
+  CREATE TABLE areas (code TEXT PRIMARY KEY, level TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX areas_level ON areas(level, code);
+  INSERT OR REPLACE INTO areas (code, level, doc)
+    SELECT json_extract(e.value, '$.code'), substr(s.key, 12), json_set(e.value, '$.level', substr(s.key, 12))
+    FROM settings s, json_each(s.value) e
+    WHERE s.key IN ('boundaries:kecamatan', 'boundaries:desa');
+  DELETE FROM settings WHERE key IN ('boundaries:kecamatan', 'boundaries:desa');
+  ` },
   // Public ids; the tracking code kept only as a hash (see migrate-public-ids.ts).
-  { name: '006-public-ids', up: migrateToPublicIds },
+  { name: '007-public-ids', up: migrateToPublicIds },
 ];

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../../shared/geo.ts';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
@@ -479,6 +480,24 @@ export class SqliteStore implements Store {
 
   async settingsVersion(): Promise<number> {
     return Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get());
+  }
+
+  async listAreas(level: AreaLevel): Promise<AreaFeature[]> {
+    return (this.sql('SELECT doc FROM areas WHERE level = ? ORDER BY code').pluck().all(level) as string[]).map((d) => JSON.parse(d));
+  }
+
+  async replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void> {
+    this.db.transaction(() => {
+      for (const level of AREA_LEVELS) {
+        const list = areas[level];
+        if (!list) continue;
+        this.sql('DELETE FROM areas WHERE level = ?').run(level);
+        const insert = this.sql('INSERT INTO areas (code, level, doc) VALUES (?, ?, ?)');
+        for (const area of list) insert.run(area.code, level, JSON.stringify({ ...area, level }));
+      }
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

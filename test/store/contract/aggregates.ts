@@ -84,7 +84,7 @@ export function aggregateCases(t: ContractContext): void {
 
       assert.deepEqual(rows.map((r) => r.publicId), [b.publicId, a.publicId], 'same createdAt: code descending');
       assert.deepEqual(rows[1], {
-        code: a.publicId, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
+        publicId: a.publicId, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
         confidential: false, excerpt: `${long.slice(0, 139)}…`, createdAt: a.createdAt, verifiedAt: '2026-03-02T05:00:00.000Z', resolvedAt: null,
         answeredAt: '2026-03-02T05:00:00.000Z', verifyDueAt: a.verifyDueAt, dueAt: a.dueAt,
       });
