@@ -5,6 +5,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server as SocketServer } from 'socket.io';
 import { DESK_TRANSPORTS } from '../shared/realtime.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { setUpChannels, type Channels } from './channels/setup.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
@@ -32,6 +33,8 @@ export interface App {
   http: HttpServer;
   io: SocketServer;
   deps: Deps;
+  /** WhatsApp and SMS: the inbox worker (tests wait on it) and the Graph client. */
+  channels: Channels;
 }
 
 export interface AppOptions {
@@ -56,6 +59,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(compression());
   app.use(healthRoutes(deps));
   app.use(freshSettings(deps));
+  // Before the body parsers: the WhatsApp signature is checked over the raw body.
+  const channels = setUpChannels(deps);
+  app.use(channels.router);
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));
@@ -87,5 +93,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   attachPublicSocket(io, deps);
   const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);
   http.on('close', stopSweeper);
-  return { app, http, io, deps };
+  channels.worker.start();
+  http.on('close', () => channels.worker.stop());
+  return { app, http, io, deps, channels };
 }

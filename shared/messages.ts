@@ -90,6 +90,11 @@ export const MESSAGES = {
   invalid_url: ['Tautan harus diawali https:// atau http://.', 'The link must start with https:// or http://.'],
   place_or_link_required: ['Isi tempat (untuk luring) atau tautan (untuk daring).', 'Give a place (on site) or a link (online).'],
   support_not_allowed: ['Laporan ini tidak bisa didukung (dirahasiakan, ditolak, atau sudah digabung).', 'This report cannot be supported (confidential, rejected or merged).'],
+  invalid_signature: ['Tanda tangan webhook tidak ada atau tidak cocok.', 'The webhook signature is missing or wrong.'],
+  verify_token_mismatch: ['Token verifikasi webhook tidak cocok.', 'The webhook verify token does not match.'],
+  invalid_webhook: ['Isi webhook tidak sesuai format yang dikenal.', 'The webhook body has an unknown shape.'],
+  invalid_secret: ['Kunci rahasia gerbang SMS tidak cocok.', 'The SMS gateway secret does not match.'],
+  channel_off: ['Kanal ini belum diaktifkan di server.', 'This channel is not configured on the server.'],
   store_unavailable: ['Layanan sedang gangguan. Coba lagi sebentar lagi.', 'Service temporarily unavailable.'],
   internal_error: ['Terjadi kesalahan di server. Laporan Anda tidak hilang bila sudah mendapat kode; coba lagi sebentar lagi.', 'Server error; please retry shortly.'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -110,5 +110,5 @@ export async function enterAspiration(deps: Deps, user: DeskUser, sessionId: str
   }
   const input = reportInputOf(deps, session, entry);
   const agencyId = entry.agencyId ?? topicAgency(deps, entry.topic);
-  return submitReport(deps, input, [], { agencyId, actor: actorOf(user) });
+  return submitReport(deps, input, [], { agencyId, actor: actorOf(user), channel: 'ngopi' });
 }

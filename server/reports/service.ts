@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../places/places.ts';
@@ -17,9 +17,9 @@ import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode,
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
-export interface SubmitOptions { agencyId?: string; actor?: EventActor }
+export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
 
-function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, code: string): Report {
+function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel, code: string): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
@@ -57,6 +57,7 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
     dueAt: verifyDueAt,
     overdueNotified: false,
     ...(locationMismatch ? { locationMismatch } : {}),
+    channel,
     version: 1,
   };
 }
@@ -117,7 +118,7 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
     let code = '';
     const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => {
       code = generateTrackingCode();
-      return buildReport(deps, input, photos, deps.clock(), agencyId, code);
+      return buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
     });
     return { report, created: true, code };
   } catch (err) {

@@ -3,6 +3,7 @@
 import type { DeskUser } from '../../shared/desk.ts';
 import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
+import type { ChannelStore } from './channel-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -71,10 +72,11 @@ export interface ReportListQuery extends ReportFilter {
 }
 
 /**
- * Keys an aggregate can group by. `overdue` is dueAt < `now`; `week` is the Monday
- * (YYYY-MM-DD, WIB) of the week the report was created in.
+ * Keys an aggregate can group by. `overdue` is dueAt < `now`; `hour` is the UTC hour the
+ * report was created in (`YYYY-MM-DDTHH`), which the domain buckets into weeks, days or
+ * whatever a chart needs (WIB is a whole-hour offset, so an hour lies in one WIB day).
  */
-export type AggregateKey = 'kecamatan' | 'category' | 'status' | 'agencyId' | 'overdue' | 'week';
+export type AggregateKey = 'kecamatan' | 'category' | 'status' | 'agencyId' | 'overdue' | 'hour';
 
 export interface AggregateQuery extends ReportFilter {
   by: AggregateKey[];
@@ -84,7 +86,7 @@ export interface AggregateQuery extends ReportFilter {
 
 /** One group: the values of the grouped keys (overdue as boolean) and how many reports. */
 export interface AggregateRow {
-  key: { kecamatan?: string; category?: CategoryId; status?: ReportStatus; agencyId?: string; overdue?: boolean; week?: string };
+  key: { kecamatan?: string; category?: CategoryId; status?: ReportStatus; agencyId?: string; overdue?: boolean; hour?: string };
   count: number;
 }
 
@@ -111,17 +113,20 @@ export interface ReportFacts {
   pupuk?: { kioskName: string | null; fertiliserType: string | null; pricePerKg: number | null; hetPerKg: number | null; overHetPerKg: number | null; problems: string[] } | null;
 }
 
-/** How one agency keeps its deadlines, over the filtered reports. */
-export interface AgencyTiming {
+/**
+ * How one agency answers, over the filtered reports: counts, and the durations the domain
+ * takes medians of (server/stats/median.ts), so the rule is written once, not per adapter.
+ */
+export interface AgencyAnswerTimes {
   agencyId: string;
   /** Reports with a first answer (answeredAt set). */
   answered: number;
   /** Of those, answered at or before their verify deadline. */
   answeredOnTime: number;
-  /** Median hours from createdAt to verifiedAt (verified reports); null when none. */
-  medianHoursToVerify: number | null;
-  /** Median hours from createdAt to resolvedAt (reports now resolved); null when none. */
-  medianHoursToResolve: number | null;
+  /** Milliseconds from createdAt to verifiedAt, one per verified report, in no order. */
+  msToVerify: number[];
+  /** Milliseconds from createdAt to resolvedAt, one per report now resolved, in no order. */
+  msToResolve: number[];
 }
 
 export interface ScanQuery extends ReportFilter {
@@ -223,8 +228,8 @@ export interface ReportQueries {
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
   /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
-  /** Deadline keeping and median durations per agency (only agencies with reports). */
-  agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
+  /** Deadline keeping and answer durations per agency (only agencies with reports). */
+  agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]>;
   /** Current values of derived counters (0 for one never written). */
   readCounters(keys: string[]): Promise<Record<string, number>>;
 }
@@ -305,4 +310,6 @@ export interface Store extends ReportLog, ReportQueries, AccountStore, SettingSt
   ping(): Promise<void>;
   /** Waits for commits in flight, then closes. */
   close(): Promise<void>;
+  /** Inbound inbox, conversations and the SMS queue of the messaging channels (channel-port.ts). */
+  readonly channels: ChannelStore;
 }

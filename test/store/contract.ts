@@ -25,6 +25,7 @@ import { settingCases } from './contract/settings.ts';
 import { settingsAuditCases } from './contract/settings-audit.ts';
 import { durabilityCases } from './contract/durability.ts';
 import { areaCases } from './contract/areas.ts';
+import { channelContractCases } from './contract/channels.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -45,6 +46,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   settingsAuditCases,
   durabilityCases,
   areaCases,
+  channelContractCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {

@@ -5,13 +5,14 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  SettingsVersionConflictError, VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
-  agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
+  agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
@@ -63,6 +64,7 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  readonly channels: MongoChannelStore;
   /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -71,7 +73,9 @@ export class MongoStore implements Store {
     private readonly connection: Connection,
     private readonly models: Models,
     private readonly transactions: boolean,
-  ) {}
+  ) {
+    this.channels = new MongoChannelStore(databaseOf(connection));
+  }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
     // Indexes and collections are made below, awaited, instead of by mongoose in the background.
@@ -88,7 +92,9 @@ export class MongoStore implements Store {
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
       await moveBoundarySettings(models);
-      return new MongoStore(connection, models, options.transactions);
+      const store = new MongoStore(connection, models, options.transactions);
+      await store.channels.prepare();
+      return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
@@ -308,8 +314,8 @@ export class MongoStore implements Store {
     return results.map((r) => factsOf(r, query));
   }
 
-  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
-    const results = await this.models.Report.aggregate<TimingResult>(agencyTimingsPipeline(filter));
+  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
+    const results = await this.models.Report.aggregate<TimingResult>(agencyAnswerTimesPipeline(filter));
     return results.map(timingOf);
   }
 

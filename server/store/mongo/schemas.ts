@@ -84,6 +84,8 @@ const reportFields = {
   overdueNotified: bool,
   // Set when the reported kecamatan or desa disagrees with the GPS point (server/places/places.ts).
   locationMismatch: mixed,
+  // web, whatsapp, sms, ngopi (absent on older reports: web).
+  channel: str,
   // The officer's redacted text for the public pages (server/public/rules.ts).
   publicDescription: str,
   version: num,

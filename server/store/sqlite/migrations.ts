@@ -111,6 +111,22 @@ export const MIGRATIONS: readonly Migration[] = [
     WHERE s.key IN ('boundaries:kecamatan', 'boundaries:desa');
   DELETE FROM settings WHERE key IN ('boundaries:kecamatan', 'boundaries:desa');
   ` },
+  // Messaging channels: inbound inbox (unique per channel message id), conversations, SMS queue.
+  { name: '007-channels', up: `
+  CREATE TABLE channel_inbox (
+    channel TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    claimed_until TEXT,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (channel, message_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX channel_inbox_pending ON channel_inbox(sent_at) WHERE status = 'pending';
+  CREATE TABLE conversations (key TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE sms_outgoing (uuid TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX sms_outgoing_created ON sms_outgoing(created_at);
+  ` },
   // Public ids; the tracking code kept only as a hash (see migrate-public-ids.ts).
-  { name: '007-public-ids', up: migrateToPublicIds },
+  { name: '008-public-ids', up: migrateToPublicIds },
 ];

@@ -6,12 +6,13 @@ import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
+  type AgencyAnswerTimes, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
+import { SqliteChannelStore } from './channel-store.ts';
 
 interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
@@ -20,14 +21,14 @@ function isUniqueViolation(err: unknown, column: string): boolean {
     || err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && err.message.includes(column);
 }
 
-// Group keys as SQL expressions. The week is the Monday of the creation date in WIB (UTC+7).
+// Group keys as SQL expressions. The hour is the ISO prefix of created_at (stored in UTC).
 const GROUP_SQL: Record<AggregateKey, string> = {
   kecamatan: 'kecamatan',
   category: 'category',
   status: 'status',
   agencyId: 'agency_id',
   overdue: '(due_at IS NOT NULL AND due_at < @now)',
-  week: "date(created_at, '+7 hours', '-6 days', 'weekday 1')",
+  hour: 'substr(created_at, 1, 13)',
 };
 
 /** WHERE clause and named parameters of a report filter. */
@@ -109,6 +110,7 @@ export class SqliteStore implements Store {
   private readonly writeChangesInSavepoint: Database.Transaction<(changes: ReportChange[]) => ReportEvent[]>;
   private queue: Pending[] = [];
   private flushScheduled = false;
+  readonly channels: SqliteChannelStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -127,6 +129,7 @@ export class SqliteStore implements Store {
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
     this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
+    this.channels = new SqliteChannelStore(this.db);
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -360,25 +363,21 @@ export class SqliteStore implements Store {
     });
   }
 
-  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
+  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
     const { where, params } = filterSql(filter);
     const and = where ? `${where} AND` : 'WHERE';
     const table = readsRows(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
     const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
       FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
-    // Median per agency: the middle row (or the mean of the two middle rows) by duration.
-    const medians = (column: 'verified_at' | 'resolved_at', extra: string) => new Map((this.sql(`
-      SELECT agency_id, AVG(hours) AS median FROM (
-        SELECT agency_id, hours, ROW_NUMBER() OVER (PARTITION BY agency_id ORDER BY hours) AS rn, COUNT(*) OVER (PARTITION BY agency_id) AS n
-        FROM (SELECT agency_id, ROUND((julianday(${column}) - julianday(created_at)) * 24, 1) AS hours FROM ${table} ${and} ${column} IS NOT NULL ${extra}))
-      WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY agency_id`).all(params) as { agency_id: string; median: number }[])
-      .map((r) => [r.agency_id, Math.round(r.median * 10) / 10]));
-    const verify = medians('verified_at', '');
-    const resolve = medians('resolved_at', "AND status = 'resolved'");
-    return counts.map((c) => ({
-      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time,
-      medianHoursToVerify: verify.get(c.agency_id) ?? null, medianHoursToResolve: resolve.get(c.agency_id) ?? null,
-    }));
+    const times = new Map(counts.map((c) => [c.agency_id, {
+      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time, msToVerify: [] as number[], msToResolve: [] as number[],
+    }]));
+    const durations = (column: 'verified_at' | 'resolved_at', extra: string) => this.sql(`
+      SELECT agency_id, CAST(ROUND((julianday(${column}) - julianday(created_at)) * 86400000) AS INTEGER)
+      FROM ${table} ${and} ${column} IS NOT NULL ${extra}`).raw().all(params) as [string, number][];
+    for (const [agencyId, ms] of durations('verified_at', '')) times.get(agencyId)?.msToVerify.push(ms);
+    for (const [agencyId, ms] of durations('resolved_at', "AND status = 'resolved'")) times.get(agencyId)?.msToResolve.push(ms);
+    return [...times.values()];
   }
 
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Report } from '../../../shared/types.ts';
 import { eventFor } from '../../../server/reports/events.ts';
-import type { AggregateQuery, Store } from '../../../server/store/port.ts';
+import type { AgencyAnswerTimes, AggregateQuery, Store } from '../../../server/store/port.ts';
 import { makeReport, CITIZEN, commitOne, OFFICER, type ContractContext } from './fixtures.ts';
 
 export function aggregateCases(t: ContractContext): void {
-  describe('map and statistics: aggregateReports, scanReports, agencyTimings', () => {
+  describe('map and statistics: aggregateReports, scanReports, agencyAnswerTimes', () => {
     let store: Store;
     beforeEach(() => { store = t.store; });
 
@@ -19,12 +19,14 @@ export function aggregateCases(t: ContractContext): void {
     });
     const NOW = '2026-03-10T00:00:00.000Z';
 
-    it('groups by WIB week: Sunday 23:30 WIB is the old week, Monday 00:30 WIB the new one', async () => {
+    // Weeks are the domain's (test/stats/weeks-and-medians.test.ts); the store groups by UTC hour.
+    it('groups by the UTC hour of creation', async () => {
       await put(fixed({ createdAt: '2026-03-08T16:30:00.000Z' })); // Sun 8 Mar 23:30 WIB
+      await put(fixed({ createdAt: '2026-03-08T16:59:59.999Z' }));
       await put(fixed({ createdAt: '2026-03-08T17:30:00.000Z' })); // Mon 9 Mar 00:30 WIB
       await put(fixed({ createdAt: '2026-03-15T10:00:00.000Z' })); // Sun 15 Mar 17:00 WIB
-      const rows = await store.aggregateReports({ by: ['week'], now: '2026-03-16T00:00:00.000Z' });
-      assert.deepEqual(rows.map((r) => [r.key.week, r.count]).sort(), [['2026-03-02', 1], ['2026-03-09', 2]]);
+      const rows = await store.aggregateReports({ by: ['hour'], now: '2026-03-16T00:00:00.000Z' });
+      assert.deepEqual(rows.map((r) => [r.key.hour, r.count]).sort(), [['2026-03-08T16', 2], ['2026-03-08T17', 1], ['2026-03-15T10', 1]]);
     });
 
     it('groups by several keys at once, overdue judged at the given instant, within a filter', async () => {
@@ -92,29 +94,31 @@ export function aggregateCases(t: ContractContext): void {
       assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.publicId), [outside.publicId]);
     });
 
-    it('gives per agency the answered count, on-time count and medians (mean of the two middle values when even)', async () => {
+    // Medians of these durations are the domain's (test/stats/weeks-and-medians.test.ts).
+    it('gives per agency the answered count, on-time count and the durations to verify and to resolve', async () => {
       const at = (hours: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + hours * 3_600_000).toISOString();
+      const h = (hours: number) => hours * 3_600_000;
       for (const hours of [10, 20, 40, 90]) await put(fixed({ status: 'verified', verifiedAt: at(hours) }));
       await put(fixed({ status: 'resolved', verifiedAt: at(5), resolvedAt: at(30), dueAt: null }));
       await put(fixed({ agencyId: 'dinkes', category: 'kesehatan', status: 'rejected', dueAt: null, updatedAt: at(100) }));
       await put(fixed({ agencyId: 'disdik', category: 'pendidikan' }));
-      const timings = new Map((await store.agencyTimings({})).map((t) => [t.agencyId, t]));
-      // dpupr: verified after 5, 10, 20, 40, 90 h → median 20; the 90 h one missed the 5 March deadline (75 h after).
-      assert.deepEqual(timings.get('dpupr'), { agencyId: 'dpupr', answered: 5, answeredOnTime: 4, medianHoursToVerify: 20, medianHoursToResolve: 30 });
-      assert.deepEqual(timings.get('dinkes'), { agencyId: 'dinkes', answered: 1, answeredOnTime: 0, medianHoursToVerify: null, medianHoursToResolve: null });
-      assert.deepEqual(timings.get('disdik'), { agencyId: 'disdik', answered: 0, answeredOnTime: 0, medianHoursToVerify: null, medianHoursToResolve: null });
-      assert.equal(timings.size, 3, 'only agencies with reports');
-      const even = await store.agencyTimings({ statuses: ['verified'] });
-      assert.equal(even[0].medianHoursToVerify, 30, '10, 20, 40, 90 → (20 + 40) / 2');
-      assert.deepEqual(await store.agencyTimings({ agencyIds: [] }), []);
+      const sorted = (t: AgencyAnswerTimes | undefined) => t && { ...t, msToVerify: [...t.msToVerify].sort((x, y) => x - y), msToResolve: [...t.msToResolve].sort((x, y) => x - y) };
+      const times = new Map((await store.agencyAnswerTimes({})).map((t) => [t.agencyId, sorted(t)]));
+      // dpupr: verified after 5, 10, 20, 40, 90 h; the 90 h one missed the 5 March deadline (75 h after).
+      assert.deepEqual(times.get('dpupr'), { agencyId: 'dpupr', answered: 5, answeredOnTime: 4, msToVerify: [h(5), h(10), h(20), h(40), h(90)], msToResolve: [h(30)] });
+      assert.deepEqual(times.get('dinkes'), { agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [], msToResolve: [] });
+      assert.deepEqual(times.get('disdik'), { agencyId: 'disdik', answered: 0, answeredOnTime: 0, msToVerify: [], msToResolve: [] });
+      assert.equal(times.size, 3, 'only agencies with reports');
+      const [verifiedOnly] = await store.agencyAnswerTimes({ statuses: ['verified'] });
+      assert.deepEqual(sorted(verifiedOnly)?.msToVerify, [h(10), h(20), h(40), h(90)]);
+      assert.deepEqual(await store.agencyAnswerTimes({ agencyIds: [] }), []);
     });
 
-    it('rounds durations to tenths of an hour, and a median of two to tenths again', async () => {
-      const at = (minutes: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + minutes * 60_000).toISOString();
-      // 61 min → 1.0 h and 100 min → 1.7 h: median (1.0 + 1.7) / 2 = 1.35 → 1.4.
-      for (const minutes of [61, 100]) await put(fixed({ status: 'verified', verifiedAt: at(minutes) }));
-      const [timing] = await store.agencyTimings({});
-      assert.equal(timing.medianHoursToVerify, 1.4);
+    it('gives durations to the millisecond', async () => {
+      const at = (ms: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + ms).toISOString();
+      for (const ms of [61 * 60_000, 180_001]) await put(fixed({ status: 'verified', verifiedAt: at(ms) }));
+      const [times] = await store.agencyAnswerTimes({});
+      assert.deepEqual([...times.msToVerify].sort((x, y) => x - y), [180_001, 61 * 60_000]);
     });
 
     it('keeps the first answer time when a resolved report is reopened and resolved again', async () => {
