@@ -68,8 +68,8 @@ describe('public id and tracking code', () => {
     await act(dpupr, id, { type: 'resolve', note: 'Lubang sudah ditambal.' }).expect(200);
 
     // The report is resolved, so it is no longer suggested; a fresh open one beside it is.
-    const open = await submit();
-    const nearby = await request(app.baseUrl).get('/api/reports/nearby?category=jalan&desa=33.16.05.2001').expect(200);
+    const open = await submit(validReport({ confidential: false, desa: '33.16.05.2002' }));
+    const nearby = await request(app.baseUrl).get('/api/reports/nearby?category=jalan&desa=33.16.05.2002').expect(200);
     assert.ok(nearby.body.items.some((i: { publicId: string }) => i.publicId === open.id));
     assertNoCode(JSON.stringify(nearby.body), open.code, 'the nearby answer');
 

@@ -103,12 +103,13 @@ describe('the one write path', () => {
   });
 
   it('keeps the first answer time through a reopen', async () => {
-    const code = await submit();
+    const created = (await request(app.baseUrl).post('/api/reports').send(validReport()).expect(201)).body;
+    const code = created.publicId;
     await act(officer, code, { type: 'verify' }).expect(200);
     const verified = await app.deps.store.getReport(code);
     assert.equal(verified?.answeredAt, verified?.verifiedAt);
     await act(officer, code, { type: 'resolve', note: 'Sudah ditambal.' }).expect(200);
-    await request(app.baseUrl).post(`/api/reports/${code}/feedback`).set('Origin', app.baseUrl).send({ reopen: true, reason: 'Masih berlubang.' }).expect(200);
+    await request(app.baseUrl).post(`/api/reports/${created.code}/feedback`).set('Origin', app.baseUrl).send({ reopen: true, reason: 'Masih berlubang.' }).expect(200);
 
     const reopened = await app.deps.store.getReport(code);
     assert.equal(reopened?.status, 'in_progress');
