@@ -17,7 +17,14 @@ function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invali
   return new AppError('validation_failed', { status: 422, fields: { [field]: code } });
 }
 
-export async function applyAction(deps: ActionDeps, user: DeskUser, report: Report, input: DeskActionInput, now: Date): Promise<PlannedChange[]> {
+/**
+ * `readReport` reads another report the action names (a duplicate's original): the store by
+ * default; the demo seeder passes one that also sees the changes of its batch not yet committed.
+ */
+export async function applyAction(
+  deps: ActionDeps, user: DeskUser, report: Report, input: DeskActionInput, now: Date,
+  readReport: (publicId: string) => Promise<Report | null> = (publicId) => deps.store.getReport(publicId),
+): Promise<PlannedChange[]> {
   const at = now.toISOString();
   const next: Report = { ...report, updatedAt: at };
   const event = (type: EventType, data: Record<string, unknown>, alsoAgencies: string[] = []): PlannedChange[] =>
@@ -44,7 +51,7 @@ export async function applyAction(deps: ActionDeps, user: DeskUser, report: Repo
       Object.assign(next, { status: 'rejected', dueAt: null });
       return event('report.rejected', { reason: input.reason });
     case 'duplicate': {
-      const original = input.of === report.publicId ? null : await deps.store.getReport(input.of);
+      const original = input.of === report.publicId ? null : await readReport(input.of);
       // The original is named by the officer, so it is held to the same sight as the report:
       // another agency's report is as unknown here as one that does not exist, and nothing is written.
       if (!original || !canSee(user, original)) throw invalid('of', 'invalid_duplicate_of');

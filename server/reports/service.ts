@@ -19,7 +19,11 @@ export interface Upload { field: string; bytes: Buffer }
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
 export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
 
-function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel, code: string): Report {
+/**
+ * The new report intake makes of a citizen's validated input (the demo seeder builds its reports
+ * here too). `code` is its tracking code, of which only the hash (and a seal) is kept.
+ */
+export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel, code: string = generateTrackingCode()): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;

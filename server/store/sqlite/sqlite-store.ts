@@ -12,6 +12,7 @@ import {
 } from '../port.ts';
 import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteChannelStore } from './channel-store.ts';
 
@@ -33,7 +34,7 @@ const GROUP_SQL: Record<AggregateKey, string> = {
 };
 
 /** WHERE clause and named parameters of a report filter. */
-function filterSql(filter: ReportFilter): { where: string; conditions: string[]; params: Record<string, unknown> } {
+function filterSql(filter: ReportFilter, options: { scanText?: boolean } = {}): { where: string; conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, name: string, values: readonly string[]) => {
@@ -48,10 +49,20 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
   if (filter.text) {
-    // Public ids are upper case; one read out over the phone is typed in any case.
-    where.push("(description LIKE @text ESCAPE '\\' OR public_id LIKE @textUpper ESCAPE '\\')");
-    params.text = `%${escapeLike(filter.text)}%`;
-    params.textUpper = String(params.text).toUpperCase();
+    // A substring of the description, or of the public id (upper case; typed in any case). Three
+    // characters or more go through the trigram index, unless the caller found the text so
+    // common that reading newest first finds a page sooner (options.scanText). The public id is
+    // searched only when the text could be part of one: a character no id holds matches none.
+    const text = filter.text;
+    const described = [...text].length >= 3 && !options.scanText
+      ? 'rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH @ftsText)'
+      : "description LIKE @text ESCAPE '\\'";
+    if (described.startsWith('rowid')) params.ftsText = ftsPhrase(text);
+    else params.text = `%${escapeLike(text)}%`;
+    if (couldBeInCode(text)) {
+      params.textUpper = `%${escapeLike(text.toUpperCase())}%`;
+      where.push(`(${described} OR public_id LIKE @textUpper ESCAPE '\\')`);
+    } else where.push(described);
   }
   if (filter.codeHash) { where.push('code_hash = @codeHash'); params.codeHash = filter.codeHash; }
   if (filter.overdueNotified !== undefined) {
@@ -106,6 +117,19 @@ function prefixEnd(prefix: string): string {
 const REBUILD_FLAG = 'readmodel.rebuild';
 /** A box with at least this many points is read newest first (see scanIndex). */
 const PIN_DENSE = 4000;
+
+/** An FTS5 phrase matching the text as typed: quotes doubled, nothing else special. */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Whether the text could be part of a public id (the tracking-code alphabet; dashes too, as typed). */
+function couldBeInCode(text: string): boolean {
+  return [...text.toUpperCase()].every((c) => c === '-' || CODE_ALPHABET.includes(c));
+}
+
+/** A text matching at least this many descriptions is searched newest first instead (see listReports). */
+const COMMON_TEXT = 2000;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -406,7 +430,7 @@ export class SqliteStore implements Store {
   }
 
   async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
-    const { conditions, params } = filterSql(query);
+    const { conditions, params } = filterSql(query, { scanText: this.isCommonText(query.text) });
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
       conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND public_id < @cursorId))');
@@ -480,6 +504,17 @@ export class SqliteStore implements Store {
       if (query.withPupuk) facts.pupuk = r.pupuk ? pupukFactsOf(JSON.parse(r.pupuk) as Record<string, unknown>) : null;
       return facts;
     });
+  }
+
+  /**
+   * A text found in many descriptions is searched by reading newest first (a page is found
+   * after a few hundred rows); a rarer one through the trigram index (its hits, then sorted).
+   * Which one is told by counting hits up to COMMON_TEXT, so both ways are bounded.
+   */
+  private isCommonText(text: string | undefined): boolean {
+    if (!text || [...text].length < 3) return false;
+    const hits = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports_fts WHERE reports_fts MATCH ? LIMIT ${COMMON_TEXT})`).pluck().get(ftsPhrase(text)));
+    return hits >= COMMON_TEXT;
   }
 
   /**
