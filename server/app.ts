@@ -23,6 +23,7 @@ import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { ngopiRoutes } from './ngopi/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
+import { placeRoutes } from './places/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(mapRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(placeRoutes(deps));
   app.use(mediaRoutes(deps));
   app.use(deskPageRoutes(deps));
   app.use(ngopiRoutes(deps));

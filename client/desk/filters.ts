@@ -36,7 +36,7 @@ export function toQuery(f: Filters, cursor?: string | null): string {
 
 /** Whether this user's desk holds the report at all (the server's scope, mirrored). */
 export function inScope(user: DeskUser, r: Pick<ReportSummary, 'agencyId' | 'kecamatan'>): boolean {
-  if (user.role === 'officer' || user.role === 'agency_admin') return r.agencyId === user.agencyId;
+  if (user.role === 'officer' || user.role === 'agency_admin') return user.agencyIds.includes(r.agencyId);
   if (user.role === 'camat') return r.kecamatan === user.kecamatan;
   return true;
 }

@@ -62,8 +62,12 @@ export interface ChannelStore {
    * holds them until `until`; oldest sentAt first.
    */
   claimInbound(now: string, until: string, limit: number): Promise<InboundMessage[]>;
-  /** Marks the message done, with the reply given. */
-  completeInbound(channel: ChannelId, messageId: string, reply: string | null): Promise<void>;
+  /**
+   * Marks the message done, with the reply given, and writes the conversation it moved in the
+   * same transaction (expectedVersion 0 creates it): the turn is applied exactly when the
+   * message is done. A stale version throws ConversationConflictError and changes nothing.
+   */
+  completeInbound(channel: ChannelId, messageId: string, reply: string | null, conversation?: { record: ConversationRecord; expectedVersion: number }): Promise<void>;
 
   getConversation(key: string): Promise<ConversationRecord | null>;
   /** Writes the conversation; expectedVersion 0 creates it. A stale version throws ConversationConflictError. */

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { LEASE_MS } from '../../server/channels/inbox-worker.ts';
 import type { FakeGraphApi, SentMessage } from '../../server/channels/whatsapp/fake-graph-api.ts';
 import { placeOfPoint } from '../../server/places/places.ts';
 import { addAndLogin, openDesk, waitFor } from '../helpers/desk.ts';
@@ -217,7 +218,7 @@ describe('WhatsApp conversation across time and restarts', () => {
     await started.app.close();
   });
 
-  it('a message stored but not yet processed when the process died is answered by the next process, once', async () => {
+  it('a message stored but not yet processed when the process died is answered by the next process once its lease ran out, once', async () => {
     let started = await startWithChannels({ dataDir });
     fake = started.fake;
     started.app.channels.worker.stop(); // the process dies right after answering 200
@@ -228,7 +229,8 @@ describe('WhatsApp conversation across time and restarts', () => {
     assert.equal(fake.sent.filter((m) => m.body.to === from.phone).length, 0);
     await started.app.close();
 
-    started = await startWithChannels({ dataDir, fake });
+    // The dead process held the message for LEASE_MS; the next one starts after that.
+    started = await startWithChannels({ dataDir, fake, clock: () => new Date(Date.now() + LEASE_MS + 1000) });
     const citizen = new Citizen(started.app, fake, from);
     const r = await citizen.replies();
     assert.ok(optionIds(last(r)).includes('cat:pupuk'));

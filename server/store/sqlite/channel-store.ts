@@ -32,12 +32,15 @@ export class SqliteChannelStore implements ChannelStore {
     }).immediate();
   }
 
-  async completeInbound(channel: ChannelId, messageId: string, reply: string | null): Promise<void> {
-    const current = await this.getInbound(channel, messageId);
-    if (!current) return;
-    const done: InboundMessage = { ...current, status: 'done', claimedUntil: null, reply };
-    this.db.prepare("UPDATE channel_inbox SET status = 'done', claimed_until = NULL, doc = ? WHERE channel = ? AND message_id = ?")
-      .run(JSON.stringify(done), channel, messageId);
+  async completeInbound(channel: ChannelId, messageId: string, reply: string | null, conversation?: { record: ConversationRecord; expectedVersion: number }): Promise<void> {
+    this.db.transaction(() => {
+      if (conversation) this.writeConversation(conversation.record, conversation.expectedVersion);
+      const doc = this.db.prepare('SELECT doc FROM channel_inbox WHERE channel = ? AND message_id = ?').pluck().get(channel, messageId);
+      if (typeof doc !== 'string') return;
+      const done: InboundMessage = { ...(JSON.parse(doc) as InboundMessage), status: 'done', claimedUntil: null, reply };
+      this.db.prepare("UPDATE channel_inbox SET status = 'done', claimed_until = NULL, doc = ? WHERE channel = ? AND message_id = ?")
+        .run(JSON.stringify(done), channel, messageId);
+    }).immediate();
   }
 
   async getConversation(key: string): Promise<ConversationRecord | null> {
@@ -46,6 +49,10 @@ export class SqliteChannelStore implements ChannelStore {
   }
 
   async putConversation(record: ConversationRecord, expectedVersion: number): Promise<void> {
+    this.writeConversation(record, expectedVersion);
+  }
+
+  private writeConversation(record: ConversationRecord, expectedVersion: number): void {
     const doc = JSON.stringify(record);
     const result = expectedVersion === 0
       ? this.db.prepare('INSERT INTO conversations (key, version, doc) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(record.key, record.version, doc)
