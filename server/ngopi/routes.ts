@@ -23,7 +23,7 @@ import { entryBody, sessionPageBody, summaryBody } from './pages.ts';
 import { toCsv, toPublicAspiration, toPublicSession } from './presenter.ts';
 import { isOpen } from './routing.ts';
 import {
-  aspirationsOf, createSession, deleteSession, enterAspiration, findSession, listSessions, summarise, updateSession,
+  aspirationsOf, createSession, deleteSession, enterAspiration, entrySheet, findSession, listSessions, summarise, updateSession,
 } from './service.ts';
 
 function readSession(deps: Deps, body: unknown) {
@@ -118,12 +118,12 @@ export function ngopiRoutes(deps: Deps): Router {
 
   const entryPage = async (req: Request, res: Response, o: { values?: Record<string, string>; errors?: Record<string, string>; saved?: string; alert?: string; status?: number } = {}) => {
     const user = userOf(req);
-    const session = await findSession(deps, idParam(req));
+    const { session, reports } = await entrySheet(deps, user, idParam(req));
     send(req, res, {
       title: session.title, page: 'entry', status: o.status,
       body: entryBody({
         lang: langOf(req), session, user, region: deps.catalog.region, agencies: deps.catalog.agencies,
-        reports: await aspirationsOf(deps, session.id), values: o.values ?? {}, errors: o.errors ?? {}, saved: o.saved, alert: o.alert,
+        reports, values: o.values ?? {}, errors: o.errors ?? {}, saved: o.saved, alert: o.alert,
       }),
     });
   };
