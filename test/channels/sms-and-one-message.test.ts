@@ -119,19 +119,21 @@ describe('SMS through SMSSync, and the one-message format', () => {
 
   it('lets the agency complete the details a one-line report lacked, checked against the category, and only then', async () => {
     const { body } = await postSms(t.app, { from: '+6281234570008', message: 'LAPOR#PUPUK#CEPU#BALUN#Urea dijual Rp 150.000 per sak di kios desa', message_id: randomUUID() });
-    const code = codeIn(body.payload.messages[0].message);
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(codeIn(body.payload.messages[0].message)));
+    assert.ok(report);
+    const id = report.publicId;
     const officer = await addAndLogin(t.app, 'petugas-pupuk-lengkap', 'officer', { agencyId: 'satgas-pupuk' });
     const camat = await addAndLogin(t.app, 'camat-cepu-lengkap', 'camat', { kecamatan: '33.16.05' });
-    const before = await getJson(t.app, `/api/desk/reports/${code}`, { Cookie: officer.cookie });
+    const before = await getJson(t.app, `/api/desk/reports/${id}`, { Cookie: officer.cookie });
     assert.ok(before.body.allowedActions.includes('complete_details'));
 
-    await deskAction(t.app, camat.cookie, code, { type: 'complete_details', details: { fertiliserType: 'urea', problems: ['di_atas_het'] } }).expect(403);
-    const bad = await deskAction(t.app, officer.cookie, code, { type: 'complete_details', details: { fertiliserType: 'emas', problems: ['di_atas_het'] } }).expect(422);
+    await deskAction(t.app, camat.cookie, id, { type: 'complete_details', details: { fertiliserType: 'urea', problems: ['di_atas_het'] } }).expect(403);
+    const bad = await deskAction(t.app, officer.cookie, id, { type: 'complete_details', details: { fertiliserType: 'emas', problems: ['di_atas_het'] } }).expect(422);
     assert.ok('details.fertiliserType' in bad.body.error.fields, JSON.stringify(bad.body));
 
     // As the desk form sends it: every value a string.
-    await deskAction(t.app, officer.cookie, code, { type: 'complete_details', details: { fertiliserType: 'urea', problems: 'di_atas_het', quantity: '1', unit: 'bag', price: '150000', priceUnit: 'bag' } }).expect(200);
-    const after = await getJson(t.app, `/api/desk/reports/${code}`, { Cookie: officer.cookie });
+    await deskAction(t.app, officer.cookie, id, { type: 'complete_details', details: { fertiliserType: 'urea', problems: 'di_atas_het', quantity: '1', unit: 'bag', price: '150000', priceUnit: 'bag' } }).expect(200);
+    const after = await getJson(t.app, `/api/desk/reports/${id}`, { Cookie: officer.cookie });
     assert.equal(after.body.details.fertiliserType, 'urea');
     assert.equal(after.body.details.overHetPerKg, 1200, 'the HET check runs on completed details too');
     assert.ok(!after.body.allowedActions.includes('complete_details'), 'given details are not completed again');
