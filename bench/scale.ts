@@ -19,6 +19,7 @@ import type { ScaleControl, ScaleReply } from './scale-server.ts';
 import { NOOP_PATH } from './server-protocol.ts';
 
 const PASSWORD = 'bench-password-123';
+const ONE_TIME_PASSWORD = 'bench-one-time-456';
 const READ_P50_MS = 20;
 const READ_P99_MS = 50;
 const LOOP_P99_MS = 20;
@@ -133,16 +134,20 @@ async function post(base: string, path: string, body: unknown, headers: Record<s
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
 }
 
-async function login(base: string, username: string): Promise<Session> {
+async function login(base: string, username: string, password = PASSWORD): Promise<Session> {
   const origin = { Origin: base };
-  const res = await post(base, '/api/auth/login', { username, password: PASSWORD }, origin);
+  const res = await post(base, '/api/auth/login', { username, password }, origin);
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return { cookie: res.cookie, origin };
 }
 
+/** An account made by the admin has a one-time password: it is changed (to the same) at first login, as a person would. */
 async function addUser(base: string, admin: Session, user: Record<string, unknown>): Promise<Session> {
-  const res = await post(base, '/api/admin/users', { password: PASSWORD, ...user }, { ...admin.origin, Cookie: admin.cookie });
+  const res = await post(base, '/api/admin/users', { password: ONE_TIME_PASSWORD, ...user }, { ...admin.origin, Cookie: admin.cookie });
   if (res.status !== 201) throw new Error(`user ${String(user.username)}: ${res.status} ${JSON.stringify(res.body)}`);
+  const first = await login(base, String(user.username), ONE_TIME_PASSWORD);
+  const changed = await post(base, '/api/auth/password', { currentPassword: ONE_TIME_PASSWORD, newPassword: PASSWORD }, { ...first.origin, Cookie: first.cookie });
+  if (changed.status !== 200) throw new Error(`password of ${String(user.username)}: ${changed.status} ${JSON.stringify(changed.body)}`);
   return login(base, String(user.username));
 }
 

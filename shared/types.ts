@@ -26,61 +26,47 @@ export interface Region {
   kecamatan: Kecamatan[];
 }
 
-export interface PupukDetails {
-  fertiliserType: FertiliserType;
-  problems: PupukProblem[];
-  kioskName?: string;
-  kioskDesa?: string;
-  purchaseDate?: string; // YYYY-MM-DD
-  quantity?: number;
-  unit?: 'kg' | 'bag';
-  price?: number; // rupiah
-  priceUnit?: 'total' | 'bag' | 'kg';
-  crop?: string;
-  landAreaHa?: number;
-  poktan?: string;
+// What a citizen sends, and each category's details, are inferred from the one schema
+// (shared/validation/report-input.ts); only what the server adds is declared here.
+import type { AspirasiDetails, JalanDetails, PupukDetailsInput } from './validation/report-input.ts';
+export type { AspirasiDetails, JalanDetails, PupukDetailsInput, ReportInput } from './validation/report-input.ts';
+
+/** Pupuk details as stored: what the citizen sent, and the price check the server computed. */
+export interface PupukDetails extends PupukDetailsInput {
   // Computed by the server, never trusted from the client.
   pricePerKg?: number;
   hetPerKg?: number | null;
   overHetPerKg?: number;
   overHetPercent?: number;
 }
-export interface JalanDetails { roadName?: string; damageType: DamageType; severity: 1 | 2 | 3 }
-export interface AspirasiDetails { topic: string; session?: string }
 /**
  * A report whose category details were not given: a one-line SMS or WhatsApp report
  * (`LAPOR#…`) cannot carry them. Never filled with invented defaults; the desk shows
  * "rincian belum diisi" and an officer can complete them; price statistics leave it out.
  */
 export interface NotGivenDetails { notGiven: true }
-export type ReportDetails = PupukDetails | JalanDetails | AspirasiDetails | NotGivenDetails | Record<string, never>;
+/** Categories that ask for no details of their own. */
+export type PlainCategoryId = Exclude<CategoryId, 'pupuk' | 'jalan' | 'aspirasi'>;
 
-/** What a citizen sends (after parsing form or JSON). */
-export interface ReportInput {
-  category: CategoryId;
-  description: string;
-  kecamatan: string;
-  desa: string;
-  lat?: number;
-  lng?: number;
-  name?: string;
-  phone?: string;
-  anonymous: boolean;
-  confidential: boolean;
-  clientId?: string;
-  details: ReportDetails;
-}
+/** A category and the details it carries: `details` is typed by `category`, no cast needed. */
+export type CategoryDetails =
+  | { category: 'pupuk'; details: PupukDetails | NotGivenDetails }
+  | { category: 'jalan'; details: JalanDetails | NotGivenDetails }
+  | { category: 'aspirasi'; details: AspirasiDetails | NotGivenDetails }
+  | { category: PlainCategoryId; details: Record<string, never> };
+export type ReportDetails = CategoryDetails['details'];
 
 /** `hidden`: an officer took the photo off the public pages (the desk still sees it). */
 export interface PhotoRef { id: string; width: number; height: number; hidden?: boolean }
 
 export interface Feedback { rating: number; comment: string; at: string }
 
-/** The stored report, as the domain sees it. */
-export interface Report {
+/** The stored report, as the domain sees it: its record, and its category with the details it carries. */
+export type Report = ReportRecord & CategoryDetails;
+
+export interface ReportRecord {
   code: string;
   clientId: string | null;
-  category: CategoryId;
   agencyId: string;
   status: ReportStatus;
   description: string;
@@ -92,7 +78,6 @@ export interface Report {
   reporterPhone: string | null;
   anonymous: boolean;
   confidential: boolean;
-  details: ReportDetails;
   photos: PhotoRef[];
   assigneeId: string | null;
   duplicateOf: string | null;

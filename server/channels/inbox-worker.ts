@@ -4,6 +4,13 @@
 // messages run one after another, in the order they were sent; senders run side by side.
 import type { Deps } from '../deps.ts';
 import type { InboundMessage } from '../store/channel-port.ts';
+import { GraphApiError } from './whatsapp/graph-client.ts';
+
+/** A failure worth trying again later: the Graph API answering 5xx or 429, or not answering at all. */
+function isTransient(err: unknown): boolean {
+  if (err instanceof GraphApiError) return err.status >= 500 || err.status === 429;
+  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || (err instanceof TypeError && /fetch failed/.test(err.message)));
+}
 
 /** How long a process holds a message it is working on before another may take it over. */
 export const LEASE_MS = 60_000;
@@ -56,7 +63,8 @@ export class InboxWorker {
     return Promise.all(runs).then(() => undefined);
   }
 
-  private async sweep(): Promise<void> {
+  /** Claims and processes what no live process holds (the timer runs it; tests call it after moving the clock). */
+  async sweep(): Promise<void> {
     if (this.sweeping || this.stopped) return;
     this.sweeping = true;
     const done = (async () => {
@@ -83,6 +91,12 @@ export class InboxWorker {
     try {
       if (handler) return await handler(message);
     } catch (err) {
+      if (isTransient(err)) {
+        // The Graph API is down or slow: the message stays pending, and a sweep after the lease
+        // takes it again (its report, if it made one, is not made twice).
+        this.deps.logger.warn({ err, channel: message.channel, messageId: message.messageId }, 'inbound message postponed until the lease ends');
+        return;
+      }
       // A message that fails is logged and closed rather than retried forever; its sender can
       // write again. A store outage fails the completion too, and the lease brings it back.
       this.deps.logger.error({ err, channel: message.channel, messageId: message.messageId }, 'inbound message failed');

@@ -2,7 +2,8 @@
 // only, never the speaker; confidential ones withheld), and the summary as a page or CSV.
 import type { NgopiSession, PublicAspiration, PublicNgopiSession } from '../../shared/ngopi.ts';
 import { findTopic } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, Report, ReportStatus } from '../../shared/types.ts';
+import { aspirasiDetailsOf } from '../../shared/details.ts';
+import type { Report, ReportStatus } from '../../shared/types.ts';
 import type { Catalog } from '../reference/catalog.ts';
 import { statusLabel } from '../reports/presenter.ts';
 import { isOpen } from './routing.ts';
@@ -17,7 +18,7 @@ export function toPublicAspiration(report: Report): PublicAspiration | null {
   if (report.confidential) return null;
   return {
     code: report.code,
-    topic: (report.details as AspirasiDetails).topic,
+    topic: aspirasiDetailsOf(report)?.topic ?? '',
     agencyId: report.agencyId,
     status: report.status,
     text: report.description,
@@ -72,7 +73,7 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 
 export function toSummary(session: NgopiSession, reports: Report[], catalog: Catalog, now: Date): SessionSummary {
   const rows: SummaryRow[] = reports.map((r) => {
-    const topic = (r.details as AspirasiDetails).topic;
+    const topic = aspirasiDetailsOf(r)?.topic ?? '';
     return {
       code: r.code, topic, topicLabel: findTopic(topic)?.label ?? topic, agencyId: r.agencyId,
       agencyName: catalog.agency(r.agencyId)?.name ?? r.agencyId, status: r.status, statusLabel: statusLabel(r.status),

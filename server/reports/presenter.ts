@@ -1,5 +1,6 @@
 import { STATUSES } from '../../shared/reference/statuses.ts';
-import type { PublicReportView, PublicTimelineEntry, Report, ReportEvent, ReportSummary, PupukDetails } from '../../shared/types.ts';
+import { pupukDetailsOf } from '../../shared/details.ts';
+import type { PublicReportView, PublicTimelineEntry, Report, ReportEvent, ReportSummary } from '../../shared/types.ts';
 import type { Catalog } from '../reference/catalog.ts';
 
 const EXCERPT_LENGTH = 140;
@@ -27,8 +28,8 @@ export function toSummary(report: Report): ReportSummary {
     updatedAt: report.updatedAt,
     dueAt: report.dueAt,
   };
-  const over = (report.details as PupukDetails).overHetPerKg;
-  if (report.category === 'pupuk' && over !== undefined) summary.overHetPerKg = over;
+  const over = pupukDetailsOf(report)?.overHetPerKg;
+  if (over !== undefined) summary.overHetPerKg = over;
   return summary;
 }
 

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request } from 'express';
 import multer from 'multer';
-import { CATEGORY_IDS } from '../../shared/reference/categories.ts';
 import { normaliseCode } from '../../shared/tracking-code.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
+import { NearbyQuerySchema } from '../../shared/validation/queries.ts';
 import { wibDate } from '../../shared/working-days.ts';
-import type { CategoryId, Report, ReportInput } from '../../shared/types.ts';
-import type { FieldErrors } from '../../shared/validation/report-input.ts';
+import type { Report, ReportInput } from '../../shared/types.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
+import { parseInput } from '../http/parse.ts';
 import { deviceIds } from './device.ts';
-import { findNearby, type NearbyQuery } from './nearby.ts';
+import { findNearby } from './nearby.ts';
 import { getPublicView, giveFeedback, submitReport, type Upload } from './service.ts';
 import { supportReport } from './support.ts';
 
@@ -79,21 +79,6 @@ export function receiptOf(deps: Deps, report: Report) {
 }
 
 /** ?category=&desa=&lat=&lng= — a category, and a desa or a point (or both). */
-function readNearbyQuery(query: Request['query']): NearbyQuery {
-  const fields: FieldErrors = {};
-  const text = (key: string) => (typeof query[key] === 'string' && query[key] !== '' ? query[key] : undefined);
-  const category = text('category') as CategoryId | undefined;
-  if (!category || !CATEGORY_IDS.includes(category)) fields.category = 'invalid_category';
-  const desa = text('desa');
-  if (desa && desa.length > 40) fields.desa = 'invalid_desa';
-  const lat = text('lat') === undefined ? undefined : Number(text('lat'));
-  const lng = text('lng') === undefined ? undefined : Number(text('lng'));
-  if ((lat === undefined) !== (lng === undefined)) fields.lat = 'coordinates_incomplete';
-  else if (lat !== undefined && (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng!) > 180)) fields.lat = 'invalid_coordinates';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', { status: 422, fields });
-  return { category: category!, desa, lat, lng };
-}
-
 function codeParam(req: Request): string {
   const code = normaliseCode(String(req.params.code));
   if (!code) throw new AppError('report_not_found', { status: 404 });
@@ -117,7 +102,7 @@ export function reportRoutes(deps: Deps): Router {
   });
 
   router.get('/api/reports/nearby', lookupLimit, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: await findNearby(deps, readNearbyQuery(req.query)) });
+    res.set('Cache-Control', 'no-store').json({ items: await findNearby(deps, parseInput(NearbyQuerySchema, req.query)) });
   });
 
   // Same-origin only: the device cookie rides along, so another site must not spend it.

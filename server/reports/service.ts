@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
-import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
+import { aspirasiDetailsOf } from '../../shared/details.ts';
+import type { EventActor, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../places/places.ts';
@@ -11,7 +11,7 @@ import { DuplicateClientIdError } from '../store/port.ts';
 import { CITIZEN } from './actors.ts';
 import { changeReport, createReport } from './change-report.ts';
 import { toPublicView } from './presenter.ts';
-import { withPriceCheck } from './pupuk.ts';
+import { storedDetails } from './pupuk.ts';
 import { generateTrackingCode } from './tracking-code.ts';
 
 export interface Upload { field: string; bytes: Buffer }
@@ -23,13 +23,12 @@ export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?
 export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
-  const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
   const locationMismatch = locationMismatchOf(deps.catalog.places, input);
   return {
     code: generateTrackingCode(),
     clientId: input.clientId ?? null,
-    category: input.category,
+    ...storedDetails(input, wibDate(now)),
     agencyId,
     status: 'new',
     description: input.description,
@@ -41,7 +40,6 @@ export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, pho
     reporterPhone: input.phone ?? null,
     anonymous: input.anonymous,
     confidential: input.confidential,
-    details,
     photos: photos.map((p) => p.ref),
     assigneeId: null,
     duplicateOf: null,
@@ -69,8 +67,8 @@ export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, pho
 /** Routing: the kecamatan's override or the category's agency, or for an aspiration of a Ngopi Bareng session, its topic's. */
 async function routeReport(deps: Deps, input: ReportInput, options: SubmitOptions): Promise<string> {
   if (options.agencyId) return options.agencyId;
-  const session = input.category === 'aspirasi' ? sessionOf(input.details) : undefined;
-  if (session) return agencyForOnlineAspiration(deps, session, (input.details as AspirasiDetails).topic);
+  const aspiration = aspirasiDetailsOf(input);
+  if (aspiration?.session) return agencyForOnlineAspiration(deps, aspiration.session, aspiration.topic);
   return deps.catalog.agencyFor(input.category, input.kecamatan).id;
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { message, type MessageCode } from '../../shared/messages.ts';
 import { findCategory } from '../../shared/reference/categories.ts';
-import type { Category, PupukDetails } from '../../shared/types.ts';
+import type { Category } from '../../shared/types.ts';
 import { normaliseCode } from '../../shared/tracking-code.ts';
 import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
@@ -148,7 +148,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
         },
         trackingUrl: `${base}/lacak/${receipt.code}`,
         // Anyone with the code can open this page; a confidential report shows none of its content.
-        details: receipt.confidential ? undefined : (receipt.details as PupukDetails | undefined),
+        details: receipt.confidential || !receipt.details || 'notGiven' in receipt.details ? undefined : receipt.details,
       }),
     });
   });

@@ -254,3 +254,29 @@ describe('WhatsApp conversation across time and restarts', () => {
     await started.app.close();
   });
 });
+
+describe('WhatsApp while the Graph API is down', () => {
+  it('keeps the message pending when the replies cannot be sent, and answers it once the API is back and the lease has run out', async () => {
+    let now = Date.now();
+    const { app, fake } = await startWithChannels({ clock: () => new Date(now) });
+    try {
+      const from = { phone: '6281234560020' };
+      const citizen = new Citizen(app, fake, from);
+      fake.failSendsWith = 503;
+      const id = wamid();
+      await postWebhook(app, webhookBody(from, [messageObject(from, { type: 'text', text: 'halo' }, { id })]));
+      assert.deepEqual(await citizen.replies(), []);
+      assert.equal((await app.deps.store.channels.getInbound('whatsapp', id))?.status, 'pending');
+
+      fake.failSendsWith = null;
+      now += LEASE_MS + 1000;
+      await app.channels.worker.sweep();
+      const r = await citizen.replies();
+      assert.ok(optionIds(last(r)).includes('cat:pupuk'));
+      assert.equal((await app.deps.store.channels.getInbound('whatsapp', id))?.status, 'done');
+    } finally {
+      await app.close();
+      await fake.close();
+    }
+  });
+});

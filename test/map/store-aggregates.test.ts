@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Report } from '../../shared/types.ts';
+import type { ReportOverrides } from '../helpers/fixtures.ts';
 import { MIGRATIONS } from '../../server/store/sqlite/migrations.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 
 let counter = 0;
-function makeReport(overrides: Partial<Report> = {}): Report {
+function makeReport(overrides: ReportOverrides = {}): Report {
   counter += 1;
   const createdAt = overrides.createdAt ?? '2026-03-02T03:00:00.000Z';
   return {

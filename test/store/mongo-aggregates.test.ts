@@ -2,7 +2,6 @@
 // Pure, no server: what the pipelines compute on a real MongoDB is held to the SQLite store's
 // results by the store contract (test/store/contract.ts via test/store/mongo.test.ts).
 import assert from 'node:assert/strict';
-import type { Report } from '../../shared/types.ts';
 import {
   aggregatePipeline, aggregateRowsOf, factsOf, GROUP_EXPRESSIONS, scanPipeline,
 } from '../../server/store/mongo/aggregates.ts';
@@ -126,10 +125,10 @@ describe('MongoDB adapter: scan pipeline', () => {
 
 describe('MongoDB adapter: writing a changed report', () => {
   it('sets each field literally, answeredAt as given', () => {
-    const report = makeReport({ description: '$where: harga pupuk', details: { kioskName: '$kios' } as unknown as Report['details'], answeredAt: '2026-03-03T03:00:00.000Z' });
+    const report = makeReport({ description: '$where: harga pupuk', category: 'pupuk', details: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' }, answeredAt: '2026-03-03T03:00:00.000Z' });
     const [stage] = replaceReportPipeline(report);
     assert.deepEqual(stage.$set.description, { $literal: '$where: harga pupuk' });
-    assert.deepEqual(stage.$set.details, { $literal: { kioskName: '$kios' } });
+    assert.deepEqual(stage.$set.details, { $literal: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' } });
     assert.deepEqual(stage.$set.answeredAt, { $literal: '2026-03-03T03:00:00.000Z' });
     assert.deepEqual(Object.keys(stage.$set).sort(), Object.keys(report).sort());
   });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Report } from '../../shared/types.ts';
+import type { ReportOverrides } from '../helpers/fixtures.ts';
 import { GridFsPhotoStorage } from '../../server/media/gridfs-photo-storage.ts';
 import { eventFor } from '../../server/reports/events.ts';
 import { MongoStore } from '../../server/store/mongo/mongo-store.ts';
@@ -19,7 +20,7 @@ function connect(uri: string): Promise<MongoStore> {
 }
 
 /** A minimal valid report; `code` and `clientId` vary per test. */
-function sampleReport(overrides: Partial<Report> = {}): Report {
+function sampleReport(overrides: ReportOverrides = {}): Report {
   const createdAt = new Date().toISOString();
   return {
     code: `T${randomBytes(6).toString('hex').toUpperCase()}`, clientId: null, category: 'jalan', agencyId: 'dpupr',

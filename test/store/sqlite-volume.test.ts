@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventFor } from '../../server/reports/events.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
+import { withCategory } from '../helpers/fixtures.ts';
 import { CITIZEN, makeReport } from './contract.ts';
 
 describe('SQLite reads at volume', () => {
@@ -20,7 +21,7 @@ describe('SQLite reads at volume', () => {
     const base = Date.parse('2026-01-01T00:00:00Z');
     const reports = Array.from({ length: 5000 }, (_, i) => makeReport({
       createdAt: new Date(base + i * 60_000).toISOString(), lat: -7.4 + ((i * 7919) % 500) / 1000, lng: 111.1 + ((i * 104729) % 500) / 1000,
-      category: i % 3 ? 'jalan' : 'pupuk',
+      ...withCategory(i % 3 ? 'jalan' : 'pupuk'),
       // Every report says "berlubang"; one in 250 also names a bridge (Jembatan, any case).
       description: `Jalan berlubang nomor ${i}${i % 250 === 7 ? (i % 500 === 7 ? ', JEMBATAN putus' : ', jembatan retak') : ''}.`,
     }));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { jpegWithGps } from '../helpers/fixtures.ts';
+import { placeOfPoint } from '../../server/places/places.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import { WEIGHT_BUDGET_BYTES, weigh } from '../../bench/web-weight.ts';
 import { ARTIFACTS_DIR, MOBILE, buildClientOnce, fillPupuk, launchChromium, launchPersistent } from './browser.ts';
@@ -173,12 +174,15 @@ describe('citizen web in a phone browser', function () {
     await context.close();
   });
 
-  it('"Gunakan lokasi saya" preselects the kecamatan with the nearest centre and says so; the map opens without tiles and takes a pin', async () => {
+  it('"Gunakan lokasi saya" preselects the kecamatan and desa the point lies in and says so; the map opens without tiles and takes a pin', async () => {
     const { context, page } = await newPage({ geolocation: { latitude: -7.15, longitude: 111.58 }, permissions: ['geolocation'] });
     await page.goto('/lapor/jalan');
     await page.click('#geo-btn');
-    await page.waitForSelector('#geo-status:has-text("Cepu")');
+    await page.waitForSelector('#geo-status:has-text("Kecamatan Cepu")');
     assert.equal(await page.inputValue('#f-kecamatan'), '33.16.05');
+    const place = placeOfPoint(app.deps.catalog.places, -7.15, 111.58);
+    assert.equal(await page.inputValue('#f-desa'), place?.desa?.code);
+    assert.match((await page.textContent('#geo-status')) ?? '', new RegExp(`${place?.desa?.name}, Kecamatan Cepu`));
     assert.equal(await page.inputValue('#f-lat'), '-7.150000');
     // Only Cepu's desa are offered now.
     const desa = await page.$$eval('#f-desa option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
-import type { PupukDetails } from '../../shared/types.ts';
+import { pupukDetailsOf } from '../../shared/details.ts';
 import { SYSTEM } from '../../server/reports/actors.ts';
 import { changeReport } from '../../server/reports/change-report.ts';
 import { loadClientAssets } from '../../server/web/assets.ts';
@@ -47,7 +47,8 @@ describe('citizen web pages (no JavaScript)', () => {
     const report = await app.deps.store.getReport(code);
     assert.equal(report?.photos.length, 1);
     assert.equal(report?.confidential, true);
-    assert.deepEqual((report?.details as PupukDetails).problems, ['di_atas_het', 'dipaketkan']);
+    assert.equal(report?.category, 'pupuk');
+    assert.deepEqual(pupukDetailsOf(report)?.problems, ['di_atas_het', 'dipaketkan']);
     const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
     assert.ok(receipt.text.includes(code));
     assert.doesNotMatch(receipt.text, /di atas HET/, 'a confidential report shows none of its content to whoever holds the code');

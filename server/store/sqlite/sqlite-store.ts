@@ -215,6 +215,7 @@ export class SqliteStore implements Store {
   /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
     this.flush();
+    this.channels.flush();
     if (this.db.open) this.db.close();
   }
 

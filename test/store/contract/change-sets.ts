@@ -1,13 +1,13 @@
 // Several changes committed as one (a duplicate merge; a seeder's batch), a merge's supporter
 // devices, and the writes derived from a change (read-model counters), all in the change's transaction.
 import assert from 'node:assert/strict';
-import type { Report } from '../../../shared/types.ts';
+import type { Report, ReportRecord } from '../../../shared/types.ts';
 import { eventFor } from '../../../server/reports/events.ts';
 import { DuplicateSupportError, VersionConflictError, type ReadModelDelta, type ReportChange, type Store } from '../../../server/store/port.ts';
 import { assertRejects, CITIZEN, insert, makeReport, nextInstant, OFFICER, support, type ContractContext } from './fixtures.ts';
 
 /** The change a desk makes: the next version over the one read, with a status and its event. */
-function changeOf(report: Report, overrides: Partial<Report>, extra: Partial<ReportChange> = {}): ReportChange {
+function changeOf(report: Report, overrides: Partial<ReportRecord>, extra: Partial<ReportChange> = {}): ReportChange {
   const next: Report = { ...report, ...overrides, updatedAt: nextInstant(), version: report.version + 1 };
   return { report: next, event: eventFor(next, 'report.noted', OFFICER, {}, [], report), expectedVersion: report.version, ...extra };
 }

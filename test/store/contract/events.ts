@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../../server/store/port.ts';
+import { withCategory } from '../../helpers/fixtures.ts';
 import { makeReport, insert, change, type ContractContext } from './fixtures.ts';
 
 export function eventCases(t: ContractContext): void {
@@ -9,8 +10,8 @@ export function eventCases(t: ContractContext): void {
 
     it('returns events after a seq, ascending, limited, filtered to rooms, each once', async () => {
       const road = makeReport({ agencyId: 'dpupr', kecamatan: '33.16.05' });
-      const health = makeReport({ agencyId: 'dinkes', category: 'kesehatan', kecamatan: '33.16.01', desa: '33.16.01.2001' });
-      const pupuk = makeReport({ agencyId: 'satgas-pupuk', category: 'pupuk', kecamatan: '33.16.05' });
+      const health = makeReport({ agencyId: 'dinkes', ...withCategory('kesehatan'), kecamatan: '33.16.01', desa: '33.16.01.2001' });
+      const pupuk = makeReport({ agencyId: 'satgas-pupuk', ...withCategory('pupuk'), kecamatan: '33.16.05' });
       const e1 = await insert(store, road);
       const e2 = await insert(store, health);
       const e3 = await insert(store, pupuk);

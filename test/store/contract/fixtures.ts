@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent, ReportStatus } from '../../../shared/types.ts';
+import type { ReportOverrides } from '../../helpers/fixtures.ts';
 import { eventFor } from '../../../server/reports/events.ts';
 import { generateTrackingCode } from '../../../server/reports/tracking-code.ts';
 import type { ReportChange, SessionRecord, Store, UserRecord } from '../../../server/store/port.ts';
@@ -27,7 +28,7 @@ export function nextInstant(): string {
   return new Date(clock).toISOString();
 }
 
-export function makeReport(overrides: Partial<Report> = {}): Report {
+export function makeReport(overrides: ReportOverrides = {}): Report {
   const at = overrides.createdAt ?? nextInstant();
   return {
     code: generateTrackingCode(), clientId: randomUUID(), category: 'jalan', agencyId: 'dpupr', status: 'new',

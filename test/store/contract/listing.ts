@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CategoryId, Report, ReportStatus } from '../../../shared/types.ts';
 import type { Store } from '../../../server/store/port.ts';
+import { withCategory } from '../../helpers/fixtures.ts';
 import { makeReport, insert, type ContractContext } from './fixtures.ts';
 
 export function listingCases(t: ContractContext): void {
@@ -17,7 +18,7 @@ export function listingCases(t: ContractContext): void {
     ];
     let reports: Report[];
     beforeEach(async () => {
-      reports = specs.map((s) => makeReport(s));
+      reports = specs.map(({ category, ...s }) => makeReport({ ...s, ...withCategory(category) }));
       for (const r of reports) await insert(store, r);
     });
     const codes = (items: Report[]) => items.map((r) => r.code);
