@@ -68,7 +68,7 @@ function demoSeed(dataDir: string, n: number): Promise<string[]> {
   child.stdout.on('data', (d) => { stdout += d; });
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {
-      const codes = /Contoh kode lacak: (.+)/.exec(stdout)?.[1].split(', ').map((c) => c.trim());
+      const codes = /Contoh nomor laporan: (.+)/.exec(stdout)?.[1].split(', ').map((c) => c.trim());
       if (code !== 0 || !codes?.length) reject(new Error(`demo seed failed (exit ${code}): ${stdout}`));
       else resolve(codes);
     });
@@ -280,7 +280,7 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
   const notes: string[] = [];
   try {
     const seedStarted = now();
-    const sampleCodes = await demoSeed(dataDir, n);
+    const samplePublicIds = await demoSeed(dataDir, n);
     const seedSeconds = (now() - seedStarted) / 1000;
     rows.push({ metric: `reports seeded by demo seed through the write path`, value: `${n} in ${seedSeconds.toFixed(0)} s (${Math.round(n / seedSeconds)}/s)` });
 
@@ -293,7 +293,7 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
       const desks: Session[] = [];
       for (const [i, agencyId] of deskAgencies.entries()) desks.push(await addUser(server.base, admin, { username: `bench-desk-${i}`, name: `Meja ${i}`, role: 'officer', agencyId }));
       const [pupukDesk, , , jalanDesk] = [desks[0], desks[1], desks[2], desks[3]];
-      const code = sampleCodes[Math.floor(sampleCodes.length / 2)];
+      const code = samplePublicIds[Math.floor(samplePublicIds.length / 2)];
       const bbox = `${BOX.minLng},${BOX.minLat},${BOX.maxLng},${BOX.maxLat}`;
       const reads: Read[] = [
         { name: 'desk queue (Satgas Pupuk officer)', path: '/api/desk/reports?limit=50', session: pupukDesk },
@@ -302,7 +302,7 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
         { name: 'desk filter: kecamatan Cepu, in progress', path: '/api/desk/reports?kecamatan=33.16.05&status=in_progress&limit=50', session: exec },
         { name: 'desk search: a word (berlubang, DPUPR)', path: '/api/desk/reports?q=berlubang&limit=50', session: jalanDesk },
         { name: 'desk search: a word with no hit', path: '/api/desk/reports?q=zzqxv&limit=50', session: exec },
-        { name: 'desk search: a tracking code', path: `/api/desk/reports?q=${encodeURIComponent(code)}&limit=50`, session: exec },
+        { name: 'desk search: a public id', path: `/api/desk/reports?q=${encodeURIComponent(code)}&limit=50`, session: exec },
         { name: 'desk overdue filter', path: '/api/desk/reports?overdue=1&limit=50', session: exec },
         { name: 'map: kecamatan counts, all time', path: '/api/map/kecamatan', session: exec },
         { name: 'map: kecamatan counts, one month', path: '/api/map/kecamatan?from=2026-01-01&to=2026-01-31', session: exec },

@@ -25,7 +25,7 @@ export const DESK_ACTIONS = [
 ] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
-/** The body of POST /api/desk/reports/:code/actions, one shape per action. */
+/** The body of POST /api/desk/reports/:publicId/actions, one shape per action. */
 /** Inferred from its schema (shared/validation/desk-action.ts). */
 export type { DeskActionInput } from './validation/desk-action.ts';
 

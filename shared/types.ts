@@ -65,7 +65,13 @@ export interface Feedback { rating: number; comment: string; at: string }
 export type Report = ReportRecord & CategoryDetails;
 
 export interface ReportRecord {
-  code: string;
+  /** The report's identity everywhere (see shared/public-id.ts). */
+  publicId: string;
+  /** Hash of the tracking code, the reporter's secret; the code itself is never stored. */
+  codeHash: string;
+  /** The tracking code sealed with the client's own id, so a retry gets it back; null without one. */
+  codeSeal: string | null;
+  /** A hash of the client's id (idempotency key), never the id itself: it opens `codeSeal`. */
   clientId: string | null;
   agencyId: string;
   status: ReportStatus;
@@ -123,7 +129,7 @@ export interface EventActor { kind: 'citizen' | 'user' | 'system'; userId?: stri
 
 /** The small picture of a report that desks and maps receive. No reporter identity. */
 export interface ReportSummary {
-  code: string;
+  publicId: string;
   category: CategoryId;
   agencyId: string;
   status: ReportStatus;
@@ -145,7 +151,8 @@ export interface ReportSummary {
 export interface ReportEvent {
   seq: number;
   type: EventType;
-  reportCode: string;
+  /** The report's public id. */
+  reportId: string;
   at: string;
   actor: EventActor;
   /** Socket rooms that may see this event (`agency:<id>`, `kecamatan:<code>`, `all`). */
@@ -167,7 +174,7 @@ export interface PublicTimelineEntry { type: EventType; at: string; status?: Rep
 
 /** What anyone holding the tracking code sees. */
 export interface PublicReportView {
-  code: string;
+  publicId: string;
   status: ReportStatus;
   statusLabel: string;
   confidential: boolean;
@@ -181,7 +188,7 @@ export interface PublicReportView {
   verifyDueAt?: string;
   followUpDueAt?: string | null;
   supportCount?: number;
-  /** Set when the desk merged this report into another: the original's code, to follow instead. */
+  /** Set when the desk merged this report into another: the original's public id, to follow instead. */
   duplicateOf?: string | null;
   feedback?: Feedback | null;
   canGiveFeedback: boolean;

@@ -72,7 +72,7 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
 
     fill(el,
       h('header', { class: 'desk-detail-head' },
-        h('h2', { id: 'detail-code' }, r.code),
+        h('h2', { id: 'detail-code' }, r.publicId),
         h('span', { class: `desk-badge status-${r.status}`, id: 'detail-status' }, catalog.statusLabel(r.status)),
         overdue && h('span', { class: 'desk-badge overdue' }, TEXT.overdue),
         r.confidential && h('span', { class: 'desk-badge quiet' }, TEXT.confidential),

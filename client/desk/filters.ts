@@ -55,6 +55,6 @@ export function matches(f: Filters, r: ReportSummary, now = Date.now()): boolean
   const q = f.q.trim().toLowerCase();
   if (!q) return true;
   const codeQ = q.replace(/[^a-z0-9]/g, '');
-  const inCode = codeQ !== '' && r.code.toLowerCase().replace(/-/g, '').includes(codeQ);
+  const inCode = codeQ !== '' && r.publicId.toLowerCase().includes(codeQ);
   return inCode || r.excerpt.toLowerCase().includes(q);
 }

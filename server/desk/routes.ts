@@ -1,24 +1,19 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { DESK_ACTIONS } from '../../shared/desk.ts';
 import { STATUSES } from '../../shared/reference/statuses.ts';
-import { normaliseCode } from '../../shared/tracking-code.ts';
 import { parseDeskAction } from '../../shared/validation/desk-action.ts';
 import { DeskListQuerySchema } from '../../shared/validation/queries.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
 import { requireUser, userOf } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { publicIdParam } from '../http/report-params.ts';
 import { parseInput } from '../http/parse.ts';
 import { UPLOAD_CSP } from '../http/security-headers.ts';
 import { canSee } from './policy.ts';
 import { findVisibleReport, getDeskReport, listDeskReports, listOfficers, performAction } from './service.ts';
 
 
-function codeParam(req: Request): string {
-  const code = normaliseCode(String(req.params.code));
-  if (!code) throw new AppError('report_not_found', { status: 404 });
-  return code;
-}
 
 function one(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -43,18 +38,18 @@ export function deskRoutes(deps: Deps): Router {
     res.json(await listDeskReports(deps, userOf(req), parseInput(DeskListQuerySchema, req.query)));
   });
 
-  router.get('/api/desk/reports/:code', async (req, res) => {
-    res.json(await getDeskReport(deps, userOf(req), codeParam(req)));
+  router.get('/api/desk/reports/:publicId', async (req, res) => {
+    res.json(await getDeskReport(deps, userOf(req), publicIdParam(req)));
   });
 
-  router.post('/api/desk/reports/:code/actions', async (req, res) => {
-    const code = codeParam(req);
+  router.post('/api/desk/reports/:publicId/actions', async (req, res) => {
+    const publicId = publicIdParam(req);
     const user = userOf(req);
     // Unknown or foreign reports are 404 before the body is judged, so a 422 reveals nothing.
-    await findVisibleReport(deps, user, code);
+    await findVisibleReport(deps, user, publicId);
     const parsed = parseDeskAction(req.body);
     if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
-    res.json({ report: await performAction(deps, user, code, parsed.value) });
+    res.json({ report: await performAction(deps, user, publicId, parsed.value) });
   });
 
   // Photos for the desk, confidential ones included, to whoever may see the report. Never cached

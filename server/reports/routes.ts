@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request } from 'express';
 import multer from 'multer';
-import { normaliseCode } from '../../shared/tracking-code.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
 import { NearbyQuerySchema } from '../../shared/validation/queries.ts';
@@ -11,6 +10,7 @@ import { sameOriginOnly } from '../auth/csrf.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
+import { publicIdParam, trackingCodeParam } from '../http/report-params.ts';
 import { parseInput } from '../http/parse.ts';
 import { deviceIds } from './device.ts';
 import { findNearby } from './nearby.ts';
@@ -61,10 +61,15 @@ export function readReportInput(deps: Deps, body: unknown, idempotencyKey?: stri
   return parsed.value;
 }
 
-export function receiptOf(deps: Deps, report: Report) {
+/**
+ * The intake answer: the public id (the report's name anywhere) and the tracking code (the
+ * reporter's secret, shown here once; null only for a retry whose seal cannot be opened).
+ */
+export function receiptOf(deps: Deps, report: Report, code: string | null) {
   const agency = deps.catalog.agency(report.agencyId);
   return {
-    code: report.code,
+    publicId: report.publicId,
+    code,
     status: report.status,
     category: report.category,
     agency: { id: report.agencyId, name: agency?.name ?? report.agencyId },
@@ -74,16 +79,11 @@ export function receiptOf(deps: Deps, report: Report) {
     anonymous: report.anonymous,
     photos: report.photos.length,
     details: report.category === 'pupuk' ? report.details : undefined,
-    trackingUrl: `${deps.config.publicUrl ?? ''}/lacak/${report.code}`,
+    trackingUrl: code ? `${deps.config.publicUrl ?? ''}/lacak/${code}` : null,
   };
 }
 
 /** ?category=&desa=&lat=&lng= — a category, and a desa or a point (or both). */
-function codeParam(req: Request): string {
-  const code = normaliseCode(String(req.params.code));
-  if (!code) throw new AppError('report_not_found', { status: 404 });
-  return code;
-}
 
 export function reportRoutes(deps: Deps): Router {
   const router = Router();
@@ -97,8 +97,8 @@ export function reportRoutes(deps: Deps): Router {
     next(new AppError('unsupported_media_type', { status: 415 }));
   }, async (req, res) => {
     const input = readReportInput(deps, req.body, req.get('idempotency-key'));
-    const { report, created } = await submitReport(deps, input, uploadsOf(req));
-    res.status(created ? 201 : 200).json(receiptOf(deps, report));
+    const { report, created, code } = await submitReport(deps, input, uploadsOf(req));
+    res.status(created ? 201 : 200).json(receiptOf(deps, report, code));
   });
 
   router.get('/api/reports/nearby', lookupLimit, async (req, res) => {
@@ -106,20 +106,20 @@ export function reportRoutes(deps: Deps): Router {
   });
 
   // Same-origin only: the device cookie rides along, so another site must not spend it.
-  router.post('/api/reports/:code/support', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
-    const code = codeParam(req);
-    const { report, counted } = await supportReport(deps, code, await devices.of(req, res));
-    res.json({ code: report.code, supportCount: report.supportCount, counted });
+  // Addressed by public id: anyone may back a report, only its reporter may track it.
+  router.post('/api/reports/:publicId/support', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
+    const { report, counted } = await supportReport(deps, publicIdParam(req), await devices.of(req, res));
+    res.json({ publicId: report.publicId, supportCount: report.supportCount, counted });
   });
 
   router.get('/api/reports/:code', lookupLimit, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await getPublicView(deps, codeParam(req)));
+    res.set('Cache-Control', 'no-store').json(await getPublicView(deps, trackingCodeParam(req)));
   });
 
   router.post('/api/reports/:code/feedback', lookupLimit, async (req, res) => {
     const parsed = parseFeedbackInput(req.body);
     if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
-    const code = codeParam(req);
+    const code = trackingCodeParam(req);
     await giveFeedback(deps, code, parsed.value);
     res.json(await getPublicView(deps, code));
   });

@@ -32,7 +32,7 @@ export interface ConversationRecord {
   channel: ChannelId;
   /** The state machine's state (JSON), or null when none is running. */
   state: unknown;
-  /** Reports sent from this sender, newest last (the sender is the credential for `CEK`). */
+  /** Public ids of the reports sent from this sender, newest last (the sender is the credential for `CEK`). */
   reports: string[];
   /** Ids of the latest inbound messages already applied, so a message processed again after a crash changes nothing. */
   applied: string[];

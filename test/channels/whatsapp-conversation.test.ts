@@ -1,3 +1,4 @@
+import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,7 +75,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     const receipt = textOf(last(r));
     const code = codeIn(receipt);
     assert.match(receipt, new RegExp(`https://lapor\\.example\\.go\\.id/lacak/${code}`));
-    const report = await t.app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.ok(report);
     assert.equal(report.channel, 'whatsapp');
     assert.equal(report.agencyId, 'satgas-pupuk');
@@ -87,7 +88,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
       { ...report.details },
       { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: 'Kios Tani Makmur', quantity: 2, unit: 'bag', price: 150000, priceUnit: 'bag', pricePerKg: 3000, hetPerKg: 1800, overHetPerKg: 1200, overHetPercent: 66.7 },
     );
-    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.code === code));
+    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.publicId === report.publicId));
     desk.socket.close();
   });
 
@@ -116,7 +117,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     r = await villager.tap('sum:send');
 
     const code = codeIn(textOf(last(r)));
-    const report = await t.app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.ok(report);
     assert.equal(report.channel, 'whatsapp');
     assert.equal(report.agencyId, 'dpupr');
@@ -124,14 +125,14 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     assert.deepEqual(report.details, { damageType: 'berlubang', severity: 3 });
     assert.equal(report.anonymous, true);
     assert.equal(report.confidential, false);
-    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.code === code));
+    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.publicId === report.publicId));
     desk.socket.close();
 
     // CEK with the code answers its status; CEK alone lists what this number sent.
     r = await villager.send({ type: 'text', text: `cek ${code.toLowerCase()}` });
-    assert.match(textOf(last(r)), new RegExp(`${code}: \\*Baru\\*`));
+    assert.match(textOf(last(r)), new RegExp(`${report!.publicId}: \\*Baru\\*`));
     r = await villager.send({ type: 'text', text: 'CEK' });
-    assert.match(textOf(last(r)), new RegExp(`Laporan dari nomor ini:\\n• Laporan ${code}`));
+    assert.match(textOf(last(r)), new RegExp(`Laporan dari nomor ini:\\n• Laporan ${report!.publicId}`));
   });
 
   it('answers a tap on an older question with the current question, changing nothing', async () => {
@@ -213,7 +214,7 @@ describe('WhatsApp conversation across time and restarts', () => {
     await citizen.tap('anon:no');
     const r = await citizen.tap('sum:send');
     const code = codeIn(textOf(last(r)));
-    assert.equal((await started.app.deps.store.getReport(code))?.desa, '33.16.05.1013');
+    assert.equal((await started.app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.desa, '33.16.05.1013');
     await started.app.close();
   });
 

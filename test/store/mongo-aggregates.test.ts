@@ -84,10 +84,10 @@ describe('MongoDB adapter: aggregate pipeline', () => {
 });
 
 describe('MongoDB adapter: scan pipeline', () => {
-  it('filters, sorts newest first (createdAt, code), limits, then projects only the facts', () => {
+  it('filters, sorts newest first (createdAt, publicId), limits, then projects only the facts', () => {
     const [match, sort, limit, project] = scanPipeline({ statuses: ['new'], limit: 25 });
     assert.deepEqual(match, { $match: { status: { $in: ['new'] } } });
-    assert.deepEqual(sort, { $sort: { createdAt: -1, code: -1 } });
+    assert.deepEqual(sort, { $sort: { createdAt: -1, publicId: -1 } });
     assert.deepEqual(limit, { $limit: 25 });
     const fields = (project as { $project: Record<string, unknown> }).$project;
     assert.deepEqual(fields.excerpt, { $substrCP: ['$description', 0, 141] });
@@ -102,11 +102,11 @@ describe('MongoDB adapter: scan pipeline', () => {
 
   it('reads a row as ReportFacts, cutting a long excerpt and reading missing fields as SQLite defaults', () => {
     const facts = factsOf({
-      code: 'AAAA-AAAA-AAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', createdAt: '2026-03-02T03:00:00.000Z',
+      publicId: 'AAAAAAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', createdAt: '2026-03-02T03:00:00.000Z',
       excerpt: 'x'.repeat(141),
     }, {});
     assert.deepEqual(facts, {
-      code: 'AAAA-AAAA-AAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', desa: '', lat: null, lng: null,
+      publicId: 'AAAAAAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', desa: '', lat: null, lng: null,
       confidential: false, excerpt: `${'x'.repeat(139)}…`, createdAt: '2026-03-02T03:00:00.000Z', verifiedAt: null, resolvedAt: null,
       answeredAt: null, verifyDueAt: '', dueAt: null,
     });

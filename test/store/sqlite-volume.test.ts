@@ -39,9 +39,9 @@ describe('SQLite reads at volume', () => {
     it(`gives the newest reports in ${name}, filtered, as reading every report would`, async () => {
       const inBox = (await everything()).filter((r) => r.lng! >= bbox.minLng && r.lng! <= bbox.maxLng && r.lat! >= bbox.minLat && r.lat! <= bbox.maxLat);
       assert.ok(inBox.length > 0);
-      assert.deepEqual((await store.scanReports({ bbox, limit: 25 })).map((r) => r.code), inBox.slice(0, 25).map((r) => r.code));
-      assert.deepEqual((await store.scanReports({ bbox, categories: ['pupuk'], limit: 25 })).map((r) => r.code),
-        inBox.filter((r) => r.category === 'pupuk').slice(0, 25).map((r) => r.code));
+      assert.deepEqual((await store.scanReports({ bbox, limit: 25 })).map((r) => r.publicId), inBox.slice(0, 25).map((r) => r.publicId));
+      assert.deepEqual((await store.scanReports({ bbox, categories: ['pupuk'], limit: 25 })).map((r) => r.publicId),
+        inBox.filter((r) => r.category === 'pupuk').slice(0, 25).map((r) => r.publicId));
     });
   }
 
@@ -49,9 +49,9 @@ describe('SQLite reads at volume', () => {
     it(`finds ${name} as a substring, newest first, as reading every report would`, async () => {
       const expected = (await store.listReports({ limit: 100_000 })).items.filter((r) => r.description.toLowerCase().includes(text.toLowerCase()));
       const first = await store.listReports({ text, limit: 15 });
-      assert.deepEqual(first.items.map((r) => r.code), expected.slice(0, 15).map((r) => r.code));
+      assert.deepEqual(first.items.map((r) => r.publicId), expected.slice(0, 15).map((r) => r.publicId));
       const next = await store.listReports({ text, limit: 15, cursor: first.nextCursor ?? undefined });
-      assert.deepEqual(next.items.map((r) => r.code), first.nextCursor ? expected.slice(15, 30).map((r) => r.code) : []);
+      assert.deepEqual(next.items.map((r) => r.publicId), first.nextCursor ? expected.slice(15, 30).map((r) => r.publicId) : []);
     });
   }
 });

@@ -73,7 +73,7 @@ function bodyOf(draft: Draft, who: Who, clientId: string): Record<string, unknow
   };
 }
 
-interface Turn { state: ConversationState | null; replies: Reply[]; reportCode?: string; asked?: true }
+interface Turn { state: ConversationState | null; replies: Reply[]; reportId?: string; asked?: true }
 
 async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect: Effect, record: ConversationRecord | null, message: InboundMessage, who: Who): Promise<Turn> {
   const text = (t: string): Reply => ({ kind: 'text', text: t });
@@ -83,7 +83,7 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
     case 'one_message': {
       const answer = await answerOneMessage(deps, effect.text, { channel: 'whatsapp', messageId: message.messageId, ...(who.name ? { name: who.name } : {}), ...(who.phone ? { phone: who.phone } : {}) });
       if ('text' in answer) return { state: outcome.state, replies: [text(answer.text)] };
-      return { state: null, replies: [text(receiptText(deps, answer.report))], reportCode: answer.report.code };
+      return { state: null, replies: [text(receiptText(deps, answer.report, answer.code))], reportId: answer.report.publicId };
     }
     case 'submit': {
       const uploads = await downloadPhotos(deps, graph, effect.draft.photos);
@@ -92,7 +92,7 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
       }
       const result = await submitFromChannel(deps, bodyOf(effect.draft, who, clientIdOf('whatsapp', message.messageId)), uploads, 'whatsapp');
       if (!result.ok) return { state: outcome.state, replies: [text(`${CHAT.submitFailed} ${result.problems.join(' ')}`)] };
-      return { state: null, replies: [text(receiptText(deps, result.report))], reportCode: result.report.code };
+      return { state: null, replies: [text(receiptText(deps, result.report, result.code))], reportId: result.report.publicId };
     }
   }
 }
@@ -127,7 +127,7 @@ export async function handleWhatsAppMessage(deps: Deps, graph: GraphClient, mess
       key: message.sender,
       channel: 'whatsapp',
       state: turn.state && promptId && turn.asked ? { ...turn.state, promptId } : turn.state,
-      reports: turn.reportCode && !record?.reports.includes(turn.reportCode) ? [...(record?.reports ?? []), turn.reportCode] : record?.reports ?? [],
+      reports: turn.reportId && !record?.reports.includes(turn.reportId) ? [...(record?.reports ?? []), turn.reportId] : record?.reports ?? [],
       applied: [...(record?.applied ?? []), message.messageId].slice(-APPLIED_KEPT),
       updatedAt: deps.clock().toISOString(),
       version: (record?.version ?? 0) + 1,

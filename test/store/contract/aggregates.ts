@@ -78,23 +78,23 @@ export function aggregateCases(t: ContractContext): void {
       assert.equal((await store.scanReports({ limit: 10 }))[0].pupuk, undefined);
     });
 
-    it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by code', async () => {
+    it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by public id', async () => {
       const long = `${'Jalan rusak parah. '.repeat(10)}Mohon segera diperbaiki.`;
-      const a = fixed({ code: 'AAAA-AAAA-AAAA', lat: -7.2, lng: 111.5, description: long, status: 'verified', verifiedAt: '2026-03-02T05:00:00.000Z' });
-      const b = fixed({ code: 'BBBB-BBBB-BBBB', lat: -7.1, lng: 111.6, description: 'Pendek.' });
-      const outside = fixed({ code: 'CCCC-CCCC-CCCC', lat: -7.1, lng: 111.61 });
+      const a = fixed({ publicId: 'AAAAAAAA', lat: -7.2, lng: 111.5, description: long, status: 'verified', verifiedAt: '2026-03-02T05:00:00.000Z' });
+      const b = fixed({ publicId: 'BBBBBBBB', lat: -7.1, lng: 111.6, description: 'Pendek.' });
+      const outside = fixed({ publicId: 'CCCCCCCC', lat: -7.1, lng: 111.61 });
       for (const r of [a, b, outside]) await put(r);
 
       const rows = await store.scanReports({ bbox: { minLng: 111.5, minLat: -7.2, maxLng: 111.6, maxLat: -7.1 }, limit: 10 });
 
-      assert.deepEqual(rows.map((r) => r.code), [b.code, a.code], 'same createdAt: code descending');
+      assert.deepEqual(rows.map((r) => r.publicId), [b.publicId, a.publicId], 'same createdAt: code descending');
       assert.deepEqual(rows[1], {
-        code: a.code, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
+        publicId: a.publicId, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
         confidential: false, excerpt: `${long.slice(0, 139)}…`, createdAt: a.createdAt, verifiedAt: '2026-03-02T05:00:00.000Z', resolvedAt: null,
         answeredAt: '2026-03-02T05:00:00.000Z', verifyDueAt: a.verifyDueAt, dueAt: a.dueAt,
       });
       assert.equal(rows[0].excerpt, 'Pendek.');
-      assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.code), [outside.code]);
+      assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.publicId), [outside.publicId]);
     });
 
     // Which answer time counts (the first, kept through a reopen) is the write path's rule
@@ -107,7 +107,7 @@ export function aggregateCases(t: ContractContext): void {
       const [row] = await store.scanReports({ limit: 1 });
       assert.equal(row.answeredAt, '2026-03-03T03:00:00.000Z');
       assert.equal(row.resolvedAt, null);
-      assert.deepEqual(await store.getReport(report.code), reopened);
+      assert.deepEqual(await store.getReport(report.publicId), reopened);
     });
   });
 }

@@ -15,7 +15,7 @@ export function eventCases(t: ContractContext): void {
       const e1 = await insert(store, road);
       const e2 = await insert(store, health);
       const e3 = await insert(store, pupuk);
-      const e4 = (await store.eventsOfReport((await change(store, road, 'verified')).code))[1];
+      const e4 = (await store.eventsOfReport((await change(store, road, 'verified')).publicId))[1];
 
       const all = await store.eventsAfter(0, 100);
       const dpupr = await store.eventsAfter(0, 100, ['agency:dpupr']);
@@ -41,11 +41,11 @@ export function eventCases(t: ContractContext): void {
       const verified = await change(store, a, 'verified');
       await change(store, verified, 'in_progress');
 
-      const events = await store.eventsOfReport(a.code);
+      const events = await store.eventsOfReport(a.publicId);
 
       assert.deepEqual(events.map((e) => e.type), ['report.created', 'report.verified', 'report.started']);
-      assert.ok(events.every((e) => e.reportCode === a.code));
-      assert.deepEqual(await store.eventsOfReport('ZZZZ-ZZZZ-ZZZZ'), []);
+      assert.ok(events.every((e) => e.reportId === a.publicId));
+      assert.deepEqual(await store.eventsOfReport('ZZZZZZZZ'), []);
     });
   });
 }
