@@ -114,9 +114,9 @@ describe('agencies and units', () => {
       await desk.connected;
       await send('post', '/api/admin/agencies', { id: 'upt-dpupr-jati', name: 'UPT Jalan Jati', parentId: 'dpupr' }).expect(201);
       await setOverrides([{ category: 'jalan', kecamatan: '33.16.01', agencyId: 'upt-dpupr-jati' }]);
-      const { code, agency } = await submit({ kecamatan: '33.16.01', desa: '33.16.01.2001' });
+      const { publicId, agency } = await submit({ kecamatan: '33.16.01', desa: '33.16.01.2001' });
       assert.equal(agency.id, 'upt-dpupr-jati');
-      await waitFor(() => desk.received.some((e) => e.report.code === code));
+      await waitFor(() => desk.received.some((e) => e.report.publicId === publicId));
     } finally {
       desk.socket.disconnect();
     }
