@@ -20,6 +20,7 @@ import { ngopiRoutes } from './ngopi/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
+import { publicRoutes } from './public/routes.ts';
 import { webRoutes } from './web/routes.ts';
 
 export interface App {
@@ -61,6 +62,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(mediaRoutes(deps));
   app.use(deskPageRoutes(deps));
   app.use(ngopiRoutes(deps));
+  app.use(publicRoutes(deps));
   app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use(notFound);

@@ -8,7 +8,7 @@ import type { FertiliserType, PupukProblem } from '../../shared/types.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { reportFilterFor, wibMidnight } from '../map/scope.ts';
-import type { ReportFacts } from '../store/port.ts';
+import type { ReportFacts, ReportFilter } from '../store/port.ts';
 
 /** Pupuk figures read at most this many reports (newest first); far beyond a regency's year. */
 export const STATS_SCAN_LIMIT = 200_000;
@@ -117,6 +117,11 @@ export function mondayOf(date: string): string {
 /** Reports created per week (Monday to Sunday, WIB) over the last 12 weeks, this one included. */
 export async function weeklyTrend(deps: Deps, user: DeskUser, filters: MapFilters): Promise<TrendAnswer> {
   const now = deps.clock();
+  return trendOf(deps, reportFilterFor(user, filters, now), now);
+}
+
+/** The same weeks for any store filter (null: nothing can match, all weeks zero). */
+export async function trendOf(deps: Pick<Deps, 'store'>, filter: ReportFilter | null, now: Date): Promise<TrendAnswer> {
   const thisMonday = mondayOf(wibDate(now));
   const firstMonday = new Date(Date.parse(`${thisMonday}T00:00:00Z`) - (TREND_WEEKS - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
   const weeks = new Map<string, TrendWeek>();
@@ -124,7 +129,6 @@ export async function weeklyTrend(deps: Deps, user: DeskUser, filters: MapFilter
     const weekStart = new Date(Date.parse(`${firstMonday}T00:00:00Z`) + i * 7 * DAY_MS).toISOString().slice(0, 10);
     weeks.set(weekStart, { weekStart, total: 0, closed: 0, byCategory: {} });
   }
-  const filter = reportFilterFor(user, filters, now);
   if (!filter) return { weeks: [...weeks.values()] };
   const from = wibMidnight(firstMonday);
   const createdFrom = filter.createdFrom && filter.createdFrom > from ? filter.createdFrom : from;

@@ -37,6 +37,9 @@ export interface ReportQuery {
   /** Reports of any of these agencies (omit for all). */
   agencyIds?: string[];
   kecamatan?: string;
+  desa?: string;
+  /** Only confidential (true) or only non-confidential (false) reports: the public list asks for false. */
+  confidential?: boolean;
   status?: ReportStatus[];
   category?: CategoryId;
   /** Substring of the description, or the tracking code. */
@@ -61,6 +64,9 @@ export interface ReportQuery {
 export interface ReportFilter {
   agencyIds?: string[];
   kecamatan?: string;
+  desa?: string;
+  /** Only confidential (true) or only non-confidential (false) reports. */
+  confidential?: boolean;
   categories?: CategoryId[];
   statuses?: ReportStatus[];
   /** created_at >= createdFrom and < createdBefore (ISO instants). */

@@ -299,6 +299,16 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.deepEqual(codes((await store.listReports({ limit: 10, category: 'jalan', kecamatan: '33.16.05' })).items), [reports[0].code]);
       });
 
+      it('filters by desa and by confidentiality (the public list asks for non-confidential only)', async () => {
+        const secret = makeReport({ kecamatan: '33.16.05', desa: '33.16.05.2002', confidential: true, createdAt: '2026-12-01T00:00:00.000Z' });
+        await insert(store, secret);
+        const inDesa = (await store.listReports({ limit: 10, desa: '33.16.05.2002' })).items;
+        assert.deepEqual(codes(inDesa), [secret.code]);
+        assert.deepEqual(codes((await store.listReports({ limit: 10, desa: '33.16.05.2002', confidential: false })).items), []);
+        assert.deepEqual(codes((await store.listReports({ limit: 10, confidential: true })).items), [secret.code]);
+        assert.ok(!codes((await store.listReports({ limit: 10, confidential: false })).items).includes(secret.code));
+      });
+
       it('finds text in the description, taking % and _ literally', async () => {
         assert.deepEqual(codes((await store.listReports({ limit: 10, text: 'Jembatan' })).items), [reports[1].code]);
         assert.deepEqual(codes((await store.listReports({ limit: 10, text: '100%' })).items), [reports[2].code]);
@@ -400,6 +410,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         assert.deepEqual(await count({ statuses: ['new', 'resolved'], categories: ['jalan', 'kesehatan'] }), [[{}, 2]]);
         assert.deepEqual(await count({ statuses: [], categories: [] }), [[{}, 3]], 'empty status and category lists do not narrow');
         assert.deepEqual(await count({ kecamatan: '33.16.01' }), [[{}, 1]]);
+        assert.deepEqual(await count({ desa: '33.16.01.2001' }), [[{}, 1]]);
+        assert.deepEqual(await count({ confidential: false }), [[{}, 3]]);
+        assert.deepEqual(await count({ confidential: true }), [], 'none is confidential');
         assert.deepEqual(await count({ overdueAt: NOW }), [[{}, 2]], 'a null dueAt is never overdue');
         assert.deepEqual(await count({ overdueAt: '2026-03-05T16:59:59.999Z' }), [], 'dueAt must be before the instant');
         const twice = await store.aggregateReports({ by: ['agencyId', 'agencyId'], now: NOW });

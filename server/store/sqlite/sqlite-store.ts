@@ -44,6 +44,8 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
   if (filter.categories?.length) inList('category', 'category', filter.categories);
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
+  if (filter.desa) { where.push('desa = @desa'); params.desa = filter.desa; }
+  if (filter.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = filter.confidential ? 1 : 0; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
   if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
   if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
@@ -61,9 +63,9 @@ interface FactsRow {
   pupuk?: string | null;
 }
 
-/** A bbox filter reads lat/lng, which the covering index does not hold. */
+/** A bbox, desa or confidential filter reads columns the covering index does not hold. */
 function usesPoint(filter: ReportFilter): boolean {
-  return filter.bbox !== undefined;
+  return filter.bbox !== undefined || filter.desa !== undefined || filter.confidential !== undefined;
 }
 
 function escapeLike(text: string): string {
@@ -275,6 +277,8 @@ export class SqliteStore implements Store {
       params.push(...query.agencyIds);
     }
     if (query.kecamatan) { where.push('kecamatan = ?'); params.push(query.kecamatan); }
+    if (query.desa) { where.push('desa = ?'); params.push(query.desa); }
+    if (query.confidential !== undefined) { where.push('confidential = ?'); params.push(query.confidential ? 1 : 0); }
     if (query.category) { where.push('category = ?'); params.push(query.category); }
     if (query.status?.length) {
       where.push(`status IN (${query.status.map(() => '?').join(',')})`);
