@@ -15,7 +15,6 @@ const CODE_SHAPE = /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g;
 describe('public reports: list, page, feed, statistics', () => {
   let app: RunningApp;
   let officer: Person;
-  let satgas: Person;
   const all: Submitted[] = [];
 
   const submit = async (body: Record<string, unknown>, photos = 0): Promise<Submitted> => {
@@ -44,7 +43,6 @@ describe('public reports: list, page, feed, statistics', () => {
   before(async () => {
     app = await startApp({ RATE_LIMIT_SUBMIT: '1000/1m', PUBLIC_URL: 'https://lapor.blorakab.go.id' });
     officer = await addAndLogin(app, 'petugas.pu', 'officer', { agencyId: 'dpupr' });
-    satgas = await addAndLogin(app, 'satgas', 'officer', { agencyId: 'satgas-pupuk' });
     confidential = await submit(pupukReport({}, { description: 'Kios Makmur milik Pak Harjo menimbun pupuk subsidi.', kecamatan: '33.16.09', desa: '33.16.09.2001' }), 1);
     unverified = await submit(validReport({ description: 'Jalan rusak depan rumah Bu Sumi nomor 12 Cepu.', lat: -7.1628, lng: 111.5665 }), 1);
     verified = await submit(validReport({ description: 'Jembatan kayu hampir putus, HP saya 081211112222.', lat: -7.16, lng: 111.57 }), 2);
