@@ -1,16 +1,21 @@
+import compression from 'compression';
 import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server as SocketServer } from 'socket.io';
 import { DESK_TRANSPORTS } from '../shared/realtime.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { setUpChannels, type Channels } from './channels/setup.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
 import { deskPageRoutes } from './desk/page.ts';
 import { deskRoutes } from './desk/routes.ts';
 import { startOverdueSweeper } from './desk/sla.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
+import { freshSettings } from './http/fresh-settings.ts';
 import { requestContext } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { attachDeskSocket } from './realtime/desk-socket.ts';
 import { healthRoutes } from './health/routes.ts';
 import { mapRoutes } from './map/routes.ts';
@@ -19,6 +24,7 @@ import { metaRoutes } from './meta/routes.ts';
 import { ngopiRoutes } from './ngopi/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { webRoutes } from './web/routes.ts';
@@ -28,6 +34,8 @@ export interface App {
   http: HttpServer;
   io: SocketServer;
   deps: Deps;
+  /** WhatsApp and SMS: the inbox worker (tests wait on it) and the Graph client. */
+  channels: Channels;
 }
 
 export interface AppOptions {
@@ -45,16 +53,23 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(requestContext(deps.logger));
-  app.use((_req, res, next) => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
-    next();
-  });
+  app.use(securityHeaders(deps.config));
+  // Farmers pay for every byte: pages, JSON and the built assets are gzipped on the way out, in
+  // zlib's thread pool (not on the event loop, as gzipSync was). Build-time compression would
+  // cover the assets only; the pages are rendered per request and need this anyway.
+  app.use(compression());
   app.use(healthRoutes(deps));
+  app.use(freshSettings(deps));
+  // Before the body parsers: the WhatsApp signature is checked over the raw body.
+  const channels = setUpChannels(deps);
+  app.use(channels.router);
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));
   app.use(authRoutes(deps));
   app.use(deskRoutes(deps));
+  app.use(settingsRoutes(deps));
+  app.use(auditRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(mapRoutes(deps));
   app.use(statsRoutes(deps));
@@ -80,5 +95,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   attachPublicSocket(io, deps);
   const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);
   http.on('close', stopSweeper);
-  return { app, http, io, deps };
+  channels.worker.start();
+  http.on('close', () => channels.worker.stop());
+  return { app, http, io, deps, channels };
 }

@@ -38,6 +38,21 @@ export interface Config {
   duplicateRadiusM: number;
   /** Signs the device cookie that counts a "dukung" once per phone; null: one is made and kept in the store. */
   deviceSecret: string | null;
+  /** Set when WHATSAPP_VERIFY_TOKEN, _APP_SECRET, _ACCESS_TOKEN and _PHONE_NUMBER_ID are all set. */
+  whatsapp: WhatsAppConfig | null;
+  /** SMS_SYNC_SECRET: the SMSSync gateway is on when set. */
+  smsSyncSecret: string | null;
+  /** Largest webhook body (WhatsApp batches several messages in one POST). */
+  webhookMaxBodyBytes: number;
+}
+
+export interface WhatsAppConfig {
+  verifyToken: string;
+  appSecret: string;
+  accessToken: string;
+  phoneNumberId: string;
+  /** Graph API base including its version, without a trailing slash. */
+  apiBase: string;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +98,25 @@ function trustProxy(raw: string): boolean | number | string {
 
 function deviceSecret(raw: string): string | null {
   if (raw && raw.length < 32) throw new ConfigError('DEVICE_SECRET minimal 32 karakter (acak), atau kosongkan agar dibuat otomatis');
+  return raw || null;
+}
+
+const WHATSAPP_KEYS = ['WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID'] as const;
+
+/** All four set: the channel is on; none: off; some: refused, since a half-configured channel fails only when a citizen writes. */
+function whatsapp(env: Env): WhatsAppConfig | null {
+  const [verifyToken, appSecret, accessToken, phoneNumberId] = WHATSAPP_KEYS.map((key) => read(env, key, ''));
+  const missing = WHATSAPP_KEYS.filter((key) => !read(env, key, ''));
+  if (missing.length === WHATSAPP_KEYS.length) return null;
+  if (missing.length > 0) throw new ConfigError(`WhatsApp belum lengkap: ${missing.join(', ')} kosong (isi keempatnya, atau kosongkan semua)`);
+  const apiBase = read(env, 'WHATSAPP_API_BASE', 'https://graph.facebook.com/v26.0').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(apiBase)) throw new ConfigError(`WHATSAPP_API_BASE harus URL http(s) (sekarang "${apiBase}")`);
+  if (!/^\d+$/.test(phoneNumberId)) throw new ConfigError(`WHATSAPP_PHONE_NUMBER_ID harus angka (sekarang "${phoneNumberId}")`);
+  return { verifyToken, appSecret, accessToken, phoneNumberId, apiBase };
+}
+
+function smsSyncSecret(raw: string): string | null {
+  if (raw && raw.length < 16) throw new ConfigError('SMS_SYNC_SECRET minimal 16 karakter (acak), atau kosongkan untuk mematikan gerbang SMS');
   return raw || null;
 }
 
@@ -132,5 +166,8 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: redisUrl || null,
     duplicateRadiusM: int(env, 'DUPLICATE_RADIUS_M', 500, 1, 50_000),
     deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
+    whatsapp: whatsapp(env),
+    smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),
+    webhookMaxBodyBytes: bytes(env, 'WEBHOOK_MAX_BODY_SIZE', '1mb'),
   };
 }

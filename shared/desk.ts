@@ -9,6 +9,11 @@ export interface DeskUser {
   role: Role;
   agencyId: string | null;
   kecamatan: string | null;
+  /**
+   * For agency roles, the agencies whose reports they see and act on: their own and its units
+   * (a UPT of DPUPR). Empty for the other roles, whose sight is the kecamatan or everything.
+   */
+  agencyIds: string[];
 }
 
 export const DESK_ACTIONS = [
@@ -19,19 +24,8 @@ export const DESK_ACTIONS = [
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
 /** The body of POST /api/desk/reports/:code/actions, one shape per action. */
-export type DeskActionInput =
-  | { type: 'verify'; note?: string }
-  | { type: 'start'; note?: string }
-  | { type: 'resolve'; note: string }
-  | { type: 'reject'; reason: string }
-  | { type: 'duplicate'; of: string }
-  | { type: 'forward'; agencyId: string; note: string }
-  | { type: 'assign'; userId: string }
-  | { type: 'reply'; message: string }
-  | { type: 'note'; text: string }
-  | { type: 'redact'; text: string }
-  | { type: 'hide_photo'; photoId: string }
-  | { type: 'publish_photo'; photoId: string };
+/** Inferred from its schema (shared/validation/desk-action.ts). */
+export type { DeskActionInput } from './validation/desk-action.ts';
 
 /** A queue row: the public-safe summary plus what this user may do with it now. */
 export interface DeskSummary extends ReportSummary {

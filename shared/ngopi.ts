@@ -1,6 +1,7 @@
 // Ngopi Bareng: sessions where citizens raise aspirations with the Bupati, on site (luring),
 // online (daring) or both. What client and server agree on about a session.
 import type { ReportStatus } from './types.ts';
+import type { SocketErrorPayload } from './realtime.ts';
 
 export const SESSION_MODES = ['luring', 'daring', 'luring_daring'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
@@ -48,6 +49,7 @@ export const ngopiRoom = (sessionId: string): string => `ngopi:${sessionId}`;
 export interface PublicServerToClient {
   /** A new or changed aspiration of the session the socket joined. */
   'ngopi:aspiration': (payload: PublicAspiration) => void;
+  error: (payload: SocketErrorPayload) => void;
 }
 export interface PublicClientToServer {
   /** Join a session's room; the ack carries the list so far, so nothing falls between page and socket. */

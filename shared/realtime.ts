@@ -37,10 +37,18 @@ export interface SyncResponse { events: DeskEventPayload[]; lastSeq: number; mor
 
 export interface SyncError { error: { code: string; message: string } }
 
+/**
+ * Server → client, on every namespace: the server failed to handle what this socket sent (a
+ * handler threw). The socket stays connected and the server goes on; an ack, if one was asked
+ * for, carries `{ error: SocketErrorPayload }` too.
+ */
+export interface SocketErrorPayload { code: string; message: string }
+
 /** Server → client events. */
 export interface DeskServerToClient {
   'report:created': (payload: DeskEventPayload) => void;
   'report:updated': (payload: DeskEventPayload) => void;
+  error: (payload: SocketErrorPayload) => void;
 }
 
 /** Client → server events. */

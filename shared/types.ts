@@ -5,9 +5,15 @@ export type ReportStatus = 'new' | 'verified' | 'in_progress' | 'resolved' | 're
 export type FertiliserType = 'urea' | 'npk' | 'npk_kakao' | 'za' | 'organik' | 'lainnya';
 export type PupukProblem = 'stok_kosong' | 'di_atas_het' | 'dipaketkan' | 'tidak_terdaftar_rdkk' | 'kuota_habis' | 'palsu' | 'lainnya';
 export type DamageType = 'berlubang' | 'retak' | 'longsor' | 'banjir' | 'jembatan' | 'lainnya';
+/** Where a report came in. Reports written before channels existed have none: the web form. */
+export type ReportChannel = 'web' | 'whatsapp' | 'sms' | 'ngopi' | 'open311';
 export type Role = 'officer' | 'agency_admin' | 'camat' | 'executive' | 'admin';
 
-export interface Agency { id: string; name: string; nameEn: string }
+/**
+ * An OPD, or a unit of one (a UPT of DPUPR): `parentId` names the parent, one level only. The
+ * parent's officers see and act on their units' reports. Inactive agencies receive nothing new.
+ */
+export interface Agency { id: string; name: string; nameEn: string; parentId: string | null; active: boolean }
 export interface Category { id: CategoryId; agencyId: string; label: string; labelEn: string; icon: string }
 
 export interface Desa { code: string; name: string }
@@ -41,7 +47,13 @@ export interface PupukDetails {
 }
 export interface JalanDetails { roadName?: string; damageType: DamageType; severity: 1 | 2 | 3 }
 export interface AspirasiDetails { topic: string; session?: string }
-export type ReportDetails = PupukDetails | JalanDetails | AspirasiDetails | Record<string, never>;
+/**
+ * A report whose category details were not given: a one-line SMS or WhatsApp report
+ * (`LAPOR#…`) cannot carry them. Never filled with invented defaults; the desk shows
+ * "rincian belum diisi" and an officer can complete them; price statistics leave it out.
+ */
+export interface NotGivenDetails { notGiven: true }
+export type ReportDetails = PupukDetails | JalanDetails | AspirasiDetails | NotGivenDetails | Record<string, never>;
 
 /** What a citizen sends (after parsing form or JSON). */
 export interface ReportInput {
@@ -100,6 +112,8 @@ export interface Report {
    * polygons) than the citizen chose. What the citizen chose is kept; the desk sees both.
    */
   locationMismatch?: { kecamatan: string | null; desa: string | null };
+  /** Absent on reports written before channels existed: those came from the web form. */
+  channel?: ReportChannel;
   /**
    * The description as the public may read it once verified, when an officer redacted it
    * (names, phone numbers); absent means the citizen's text as written. See server/public/.

@@ -30,12 +30,3 @@ export function addWorkingDays(from: Date, n: number, holidays: ReadonlySet<stri
   }
   return new Date(Date.parse(`${date}T00:00:00Z`) - WIB_OFFSET_MS + DAY_MS - 1);
 }
-
-export const SLA = {
-  /** Verify or forward within 3 working days of submission (as SP4N-LAPOR!). */
-  verifyWorkingDays: 3,
-  /** Follow up within 5 working days of verification. */
-  followUpWorkingDays: 5,
-  /** A citizen may reopen a resolved report within 10 working days. */
-  reopenWorkingDays: 10,
-} as const;

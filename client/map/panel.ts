@@ -70,7 +70,7 @@ export function agencyTable(items: AgencyStats[]): Part {
   const th = (title: string, text: string) => h('th', { title }, text);
   return h('table', { class: 'stats agencies' },
     h('thead', {}, h('tr', {}, th('Laporan terbuka', 'Terbuka'), th('Lewat tenggat', 'Telat'),
-      th('Dijawab (diverifikasi/ditutup) sebelum tenggat verifikasi 3 hari kerja', 'Tepat waktu'),
+      th('Dijawab (diverifikasi/ditutup) sebelum tenggat verifikasinya (tabel tenggat per kategori)', 'Tepat waktu'),
       th('Median waktu sampai diverifikasi', 'Median verifikasi'), th('Median waktu sampai selesai', 'Median selesai'))),
     h('tbody', {}, ...items.flatMap((a) => [
       h('tr', { class: 'name-row' }, h('th', { colspan: 5, scope: 'rowgroup' }, a.name, ' ', h('span', { class: 'muted' }, `· ${fmt(a.total)} laporan`))),

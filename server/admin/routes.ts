@@ -4,27 +4,18 @@ import { requireRole, requireUser } from '../auth/middleware.ts';
 import { createUser, disableUser, enableUser, listUsers, resetPassword } from '../auth/users.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { parseHolidays, saveHolidays } from './service.ts';
 
 function text(body: unknown, key: string): string {
   const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' ? value : '';
 }
 
-/** The admin's back office: holidays (SLA calendar) and user accounts. */
+/** The admin's back office: user accounts (settings are in ../settings). */
 export function adminRoutes(deps: Deps): Router {
   const router = Router();
   router.use('/api/admin', sameOriginOnly(deps.config.publicUrl), requireUser(deps), requireRole('admin'), (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
-  });
-
-  router.get('/api/admin/holidays', (_req, res) => {
-    res.json({ holidays: deps.catalog.holidays });
-  });
-
-  router.put('/api/admin/holidays', async (req, res) => {
-    res.json({ holidays: await saveHolidays(deps, parseHolidays(req.body)) });
   });
 
   router.get('/api/admin/users', async (_req, res) => {

@@ -5,7 +5,8 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRecord } from '../store/port.ts';
 import { authenticate } from './service.ts';
-import { readCookie, SESSION_COOKIE } from './sessions.ts';
+import { readCookie } from '../http/cookies.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 
 declare module 'express-serve-static-core' {
   interface Request { user?: DeskUser; session?: SessionRecord }

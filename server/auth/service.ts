@@ -6,7 +6,7 @@ import { decoyHash, verifyPassword } from './password.ts';
 import { isSessionLive, openSession, resumeSession } from './sessions.ts';
 import { toDeskUser } from './users.ts';
 
-type AuthDeps = Pick<Deps, 'store' | 'config' | 'clock' | 'sessionHub'>;
+type AuthDeps = Pick<Deps, 'store' | 'config' | 'clock' | 'sessionHub' | 'catalog'>;
 
 export interface Authenticated { user: DeskUser; session: SessionRecord }
 
@@ -19,7 +19,7 @@ export async function login(deps: AuthDeps, username: string, password: string):
   const matches = await verifyPassword(password, record?.passwordHash ?? (await decoyHash()));
   if (!record || !matches || record.disabled) throw new AppError('invalid_credentials', { status: 401 });
   const { token } = await openSession(deps.store, record.id, deps.clock(), deps.config);
-  return { user: toDeskUser(record), token };
+  return { user: toDeskUser(record, deps.catalog), token };
 }
 
 /** The user behind a session cookie, or null when the session is unknown, expired or the user is disabled. */
@@ -32,7 +32,7 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Authe
     deps.sessionHub.ended([session.id]);
     return null;
   }
-  return { user: toDeskUser(record), session };
+  return { user: toDeskUser(record, deps.catalog), session };
 }
 
 /** Ends the session here and on every socket that uses it. */

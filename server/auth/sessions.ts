@@ -48,13 +48,3 @@ export async function resumeSession(
   }
   return session;
 }
-
-/** Reads one cookie from a Cookie header (no dependency needed for one name). */
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
-}

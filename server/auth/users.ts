@@ -3,6 +3,7 @@ import type { DeskOfficer, DeskUser } from '../../shared/desk.ts';
 import type { Role } from '../../shared/types.ts';
 import type { FieldErrors } from '../../shared/validation/report-input.ts';
 import type { Deps } from '../deps.ts';
+import type { Catalog } from '../reference/catalog.ts';
 import { AppError } from '../errors.ts';
 import { DuplicateUsernameError, type UserRecord } from '../store/port.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
@@ -22,8 +23,10 @@ export interface NewUserInput {
   password: string;
 }
 
-export function toDeskUser(user: UserRecord): DeskUser {
-  return { id: user.id, username: user.username, name: user.name, role: user.role, agencyId: user.agencyId, kecamatan: user.kecamatan };
+/** The desk's view of an account; an agency role's sight includes its agency's units. */
+export function toDeskUser(user: UserRecord, catalog: Pick<Catalog, 'agencyScope'>): DeskUser {
+  const agencyIds = AGENCY_ROLES.includes(user.role) && user.agencyId ? catalog.agencyScope(user.agencyId) : [];
+  return { id: user.id, username: user.username, name: user.name, role: user.role, agencyId: user.agencyId, kecamatan: user.kecamatan, agencyIds };
 }
 
 function checkPassword(password: string): void {
@@ -39,7 +42,7 @@ export async function createUser(deps: UserDeps, input: NewUserInput): Promise<D
   const role = input.role as Role;
   if (!ROLES.includes(role)) fields.role = 'invalid_role';
   const agencyId = AGENCY_ROLES.includes(role) ? input.agencyId ?? null : null;
-  if (AGENCY_ROLES.includes(role) && (!agencyId || !deps.catalog.agency(agencyId))) fields.agencyId = 'agency_required';
+  if (AGENCY_ROLES.includes(role) && (!agencyId || !deps.catalog.agency(agencyId)?.active)) fields.agencyId = 'agency_required';
   const kecamatan = role === 'camat' ? input.kecamatan ?? null : null;
   if (role === 'camat' && (!kecamatan || !deps.catalog.region.kecamatan.some((k) => k.code === kecamatan))) fields.kecamatan = 'kecamatan_required';
   if (input.password.length < MIN_PASSWORD_LENGTH) fields.password = 'password_too_short';
@@ -54,7 +57,7 @@ export async function createUser(deps: UserDeps, input: NewUserInput): Promise<D
     if (err instanceof DuplicateUsernameError) throw new AppError('username_taken', { status: 409, fields: { username: 'username_taken' } });
     throw err;
   }
-  return toDeskUser(user);
+  return toDeskUser(user, deps.catalog);
 }
 
 async function findUser(deps: UserDeps, username: string): Promise<UserRecord> {
@@ -88,7 +91,7 @@ export async function resetPassword(deps: UserDeps, username: string, password: 
 }
 
 export async function listUsers(deps: UserDeps): Promise<(DeskUser & { disabled: boolean })[]> {
-  return (await deps.store.listUsers()).map((u) => ({ ...toDeskUser(u), disabled: u.disabled }));
+  return (await deps.store.listUsers()).map((u) => ({ ...toDeskUser(u, deps.catalog), disabled: u.disabled }));
 }
 
 /** Active people of one agency a report can be assigned to. */

@@ -10,6 +10,8 @@
 //   npm run cli -- user reset-password --username budi --password-env NEW_PASSWORD
 //   npm run cli -- user list
 //   npm run cli -- boundaries import kecamatan.geojson
+//   npm run cli -- routing set --category jalan --kecamatan 33.16.05 --agency upt-dpupr-cepu
+//   npm run cli -- deadlines set --category pupuk --verify 2 --follow-up 4
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { message, type MessageCode } from '../../shared/messages.ts';
@@ -17,8 +19,15 @@ import { createUser, disableUser, enableUser, listUsers, resetPassword } from '.
 import { SessionHub } from '../auth/session-hub.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { BoundaryImportError, importBoundaries } from '../map/boundaries.ts';
-import { Catalog } from '../reference/catalog.ts';
+import { importBoundaries } from '../places/areas.ts';
+import { BoundaryImportError } from '../places/boundaries.ts';
+import { Catalog, SETTING_KEYS } from '../reference/catalog.ts';
+import { checkDeadlines, deadlinesOf } from '../settings/deadlines.ts';
+import { checkRouting, routingOf } from '../settings/routing.ts';
+import { saveSetting } from '../settings/save.ts';
+import { cliActor } from '../audit/entry.ts';
+import { parseInput } from '../http/parse.ts';
+import { DeadlinesInputSchema, type RoutingInput } from '../../shared/validation/admin-input.ts';
 import { openStorage } from '../store/open.ts';
 
 const USAGE = `Pemakaian:
@@ -28,6 +37,11 @@ const USAGE = `Pemakaian:
   npm run cli -- user reset-password --username U [--password-env VAR]
   npm run cli -- user list
   npm run cli -- boundaries import BERKAS.geojson
+  npm run cli -- routing show
+  npm run cli -- routing set --category C --agency A [--kecamatan K]
+  npm run cli -- routing unset --category C --kecamatan K
+  npm run cli -- deadlines show
+  npm run cli -- deadlines set [--category C --verify N --follow-up N] [--reopen N]
 Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env.
 Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.
 Batas wilayah: GeoJSON FeatureCollection poligon kecamatan/desa, properti "code" = kode Kemendagri.`;
@@ -59,12 +73,14 @@ async function run(argv: string[]): Promise<void> {
     options: {
       username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
       agency: { type: 'string' }, kecamatan: { type: 'string' }, 'password-env': { type: 'string' },
+      category: { type: 'string' }, verify: { type: 'string' }, 'follow-up': { type: 'string' }, reopen: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [resource, command] = positionals;
-  if (values.help || !['user', 'boundaries'].includes(resource) || !command) throw new UsageError('');
+  if (values.help || !['user', 'boundaries', 'routing', 'deadlines'].includes(resource) || !command) throw new UsageError('');
   if (resource === 'boundaries') return runBoundaries(command, positionals[2]);
+  if (resource === 'routing' || resource === 'deadlines') return runSettings(resource, command, values);
 
   const config = loadConfig();
   const { store } = await openStorage(config);
@@ -107,6 +123,69 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+function days(value: string | undefined, flag: string): number {
+  const n = Number(value);
+  if (!value || !Number.isInteger(n)) throw new UsageError(`--${flag} harus bilangan bulat hari kerja.`);
+  return n;
+}
+
+/**
+ * Routing and deadlines from the shell: the same checks, audit entry and settings version as
+ * the page, so running servers use the change at their next request.
+ */
+async function runSettings(resource: 'routing' | 'deadlines', command: string, values: Record<string, string | boolean | undefined>): Promise<void> {
+  const text = (key: string) => (typeof values[key] === 'string' ? values[key] : undefined);
+  const config = loadConfig();
+  const { store } = await openStorage(config);
+  try {
+    const catalog = new Catalog(store, config.regionCode);
+    await catalog.reload();
+    const deps = { store, catalog, clock: () => new Date() };
+    if (resource === 'routing') {
+      if (command === 'show') return printJson(routingOf(catalog));
+      if (command !== 'set' && command !== 'unset') throw new UsageError(`Perintah tidak dikenal: routing ${command}`);
+      const category = required(text('category'), 'category');
+      const kecamatan = text('kecamatan');
+      if (command === 'unset' && !kecamatan) throw new UsageError('--kecamatan wajib diisi: hanya pengecualian per kecamatan yang bisa dihapus.');
+      const table = await saveSetting(deps, cliActor(), {
+        key: SETTING_KEYS.routing, action: 'routing.update', current: routingOf,
+        next: (c) => {
+          const now = routingOf(c);
+          const overrides: RoutingInput['overrides'] = now.overrides.filter((o) => !(o.category === category && o.kecamatan === kecamatan));
+          if (command === 'set' && kecamatan) overrides.push({ category, kecamatan, agencyId: required(text('agency'), 'agency') });
+          const routes: Record<string, string> = { ...now.routes };
+          if (command === 'set' && !kecamatan) routes[category] = required(text('agency'), 'agency');
+          return checkRouting(c, { routes, overrides, topics: now.topics });
+        },
+      });
+      console.log(`Pengarahan disimpan (berlaku untuk laporan baru): ${table.overrides.length} pengecualian per kecamatan.`);
+      return;
+    }
+    if (command === 'show') return printJson(deadlinesOf(catalog));
+    if (command !== 'set') throw new UsageError(`Perintah tidak dikenal: deadlines ${command}`);
+    const category = text('category');
+    if (!category && !text('reopen')) throw new UsageError('Sebutkan --category dengan --verify dan --follow-up, dan/atau --reopen.');
+    const table = await saveSetting(deps, cliActor(), {
+      key: SETTING_KEYS.deadlines, action: 'deadlines.update', current: deadlinesOf,
+      next: (c) => {
+        const now = deadlinesOf(c);
+        const input = parseInput(DeadlinesInputSchema, {
+          categories: category ? { [category]: { verifyWorkingDays: days(text('verify'), 'verify'), followUpWorkingDays: days(text('follow-up'), 'follow-up') } } : {},
+          reopenWorkingDays: text('reopen') ? days(text('reopen'), 'reopen') : now.reopenWorkingDays,
+        });
+        return checkDeadlines(c, input);
+      },
+    });
+    console.log(`Tenggat disimpan (berlaku untuk tenggat yang ditetapkan mulai sekarang); buka kembali: ${table.reopenWorkingDays} hari kerja.`);
+  } finally {
+    await store.close();
+  }
+}
+
+function printJson(value: unknown): void {
+  console.log(JSON.stringify(value, null, 2));
+}
+
 /** Validates the whole file first; nothing is stored unless every feature is right. */
 async function runBoundaries(command: string, file: string | undefined): Promise<void> {
   if (command !== 'import') throw new UsageError(`Perintah tidak dikenal: boundaries ${command}`);
@@ -121,8 +200,8 @@ async function runBoundaries(command: string, file: string | undefined): Promise
   const { store } = await openStorage(config);
   try {
     const catalog = new Catalog(store, config.regionCode);
-    const counts = await importBoundaries(store, catalog.region, json);
-    console.log(`Batas wilayah disimpan: ${counts.kecamatan} kecamatan, ${counts.desa} desa. Mulai ulang server agar peta dan lokasi laporan memakainya.`);
+    const counts = await importBoundaries(store, catalog.region, json, { actor: cliActor(), now: new Date() });
+    console.log(`Batas wilayah disimpan: ${counts.kecamatan} kecamatan, ${counts.desa} desa. Server yang berjalan memakainya pada permintaan berikutnya.`);
   } finally {
     await store.close();
   }

@@ -25,13 +25,13 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
   switch (input.type) {
     case 'verify': {
       // The follow-up clock (5 working days) starts at verification.
-      const due = followUpDueAt(deps, now);
+      const due = followUpDueAt(deps, report, now);
       Object.assign(next, { status: 'verified', verifiedAt: at, followUpDueAt: due, dueAt: due, overdueNotified: false });
       return event('report.verified', input.note ? { note: input.note } : {});
     }
     case 'start': {
       // Starting straight from `new` counts as verifying too.
-      const due = report.followUpDueAt ?? followUpDueAt(deps, now);
+      const due = report.followUpDueAt ?? followUpDueAt(deps, report, now);
       Object.assign(next, { status: 'in_progress', verifiedAt: report.verifiedAt ?? at, followUpDueAt: due, dueAt: due });
       if (due !== report.dueAt) next.overdueNotified = false;
       return event('report.started', input.note ? { note: input.note } : {});
@@ -49,7 +49,7 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
       return [...event('report.duplicate', { of: original.code }), mergeInto(original, report, at)];
     }
     case 'forward': {
-      if (!deps.catalog.agency(input.agencyId)) throw invalid('agencyId', 'invalid_agency');
+      if (!deps.catalog.agency(input.agencyId)?.active) throw invalid('agencyId', 'invalid_agency');
       if (input.agencyId === report.agencyId) throw invalid('agencyId', 'same_agency');
       // Disposisi: the report leaves this desk; both desks hear of it (old one to drop it).
       Object.assign(next, { agencyId: input.agencyId, assigneeId: null });

@@ -29,7 +29,7 @@ export function canSee(user: DeskUser, report: Scoped): boolean {
   switch (user.role) {
     case 'officer':
     case 'agency_admin':
-      return user.agencyId !== null && report.agencyId === user.agencyId;
+      return user.agencyIds.includes(report.agencyId);
     case 'camat':
       return user.kecamatan !== null && report.kecamatan === user.kecamatan;
     case 'executive':
@@ -73,7 +73,7 @@ export function scopeOf(user: DeskUser): { agencyIds?: string[]; kecamatan?: str
   switch (user.role) {
     case 'officer':
     case 'agency_admin':
-      return { agencyIds: user.agencyId ? [user.agencyId] : [] };
+      return { agencyIds: [...user.agencyIds] };
     case 'camat':
       return { kecamatan: user.kecamatan ?? '-' };
     case 'executive':
@@ -87,7 +87,7 @@ export function roomsOf(user: DeskUser): string[] {
   switch (user.role) {
     case 'officer':
     case 'agency_admin':
-      return user.agencyId ? [agencyRoom(user.agencyId)] : [];
+      return user.agencyIds.map(agencyRoom);
     case 'camat':
       return user.kecamatan ? [kecamatanRoom(user.kecamatan)] : [];
     case 'executive':

@@ -10,6 +10,7 @@ import { sameOriginOnly } from '../auth/csrf.ts';
 import { requireUser, userOf } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { UPLOAD_CSP } from '../http/security-headers.ts';
 import { canSee } from './policy.ts';
 import { findVisibleReport, getDeskReport, listDeskReports, listOfficers, performAction, type DeskListFilters } from './service.ts';
 
@@ -88,7 +89,7 @@ export function deskRoutes(deps: Deps): Router {
     if (!bytes) throw new AppError('not_found', { status: 404 });
     res.set({
       'Content-Type': 'image/jpeg',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Security-Policy': UPLOAD_CSP,
       'Cache-Control': 'private, no-store',
     }).send(bytes);
   });

@@ -31,8 +31,8 @@ export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskL
   const page = await deps.store.listReports({
     agencyIds: scope.agencyIds,
     kecamatan: scope.kecamatan ?? filters.kecamatan,
-    status: filters.status,
-    category: filters.category,
+    statuses: filters.status,
+    categories: filters.category ? [filters.category] : undefined,
     text: filters.q,
     overdueAt: filters.overdue ? now.toISOString() : undefined,
     limit: filters.limit,

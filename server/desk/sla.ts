@@ -1,7 +1,6 @@
-// Deadlines in working days (Blora, WIB): verify or forward within 3 after submission (set at
-// intake), follow up within 5 after verification. An overdue report is announced once to the
-// executive room.
-import { addWorkingDays, SLA } from '../../shared/working-days.ts';
+// Deadlines in working days (Blora, WIB), per category from the deadline table (default: verify
+// or forward within 3 after submission, set at intake; follow up within 5 after verification).
+// An overdue report is announced once to the executive room.
 import type { Report } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -14,8 +13,8 @@ export function isOverdue(report: Pick<Report, 'dueAt'>, now: Date): boolean {
   return report.dueAt !== null && report.dueAt < now.toISOString();
 }
 
-export function followUpDueAt(deps: Pick<Deps, 'catalog'>, from: Date): string {
-  return addWorkingDays(from, SLA.followUpWorkingDays, deps.catalog.holidayDates).toISOString();
+export function followUpDueAt(deps: Pick<Deps, 'catalog'>, report: Pick<Report, 'category'>, from: Date): string {
+  return deps.catalog.followUpDueAt(report.category, from);
 }
 
 /**
@@ -24,6 +23,7 @@ export function followUpDueAt(deps: Pick<Deps, 'catalog'>, from: Date): string {
  * officer is judged again as it now is (answered in time, it is no longer overdue).
  */
 export async function announceOverdue(deps: Deps): Promise<number> {
+  await deps.catalog.ensureFresh();
   const now = deps.clock();
   let announced = 0;
   let cursor: string | undefined;

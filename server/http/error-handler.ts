@@ -8,6 +8,12 @@ function bytesLabel(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
+function clientErrorStatus(err: unknown): number | null {
+  if (typeof err !== 'object' || err === null || !('expose' in err) || err.expose !== true) return null;
+  const status = 'status' in err ? err.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
 /** Turns what Express, body-parser and multer throw into the project's own errors. */
 export function toAppError(err: unknown, limits: { maxPhotos: number; maxPhotoBytes: number }): AppError | null {
   if (err instanceof AppError) return err;
@@ -33,10 +39,17 @@ export function toAppError(err: unknown, limits: { maxPhotos: number; maxPhotoBy
         return new AppError('body_too_large', { status: 413 });
     }
   }
+  // A malformed %-escape in a path parameter (express 5's router decodes it and raises a URIError
+  // with status 400) or anywhere else: by type, so no route needs to know.
+  if (err instanceof URIError) return new AppError('bad_request_encoding', { status: 400 });
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed') return new AppError('invalid_json', { status: 400 });
   if (type === 'entity.too.large') return new AppError('body_too_large', { status: 413 });
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('unsupported_media_type', { status: 415 });
+  // Any other client error raised by Express or a body parser (http-errors marks those it may
+  // show: an aborted body, a bad Content-Length, too many parameters …) keeps its 4xx status.
+  const status = clientErrorStatus(err);
+  if (status !== null) return new AppError(status === 413 ? 'body_too_large' : 'bad_request', { status });
   return null;
 }
 

@@ -5,9 +5,8 @@ import { requireUser, userOf } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
-import { contentSecurityPolicy } from '../web/security.ts';
-import { toFeatureCollection } from './boundaries.ts';
-import type { Bounds } from './geo.ts';
+import type { Bounds } from '../../shared/geo.ts';
+import { toFeatureCollection } from '../places/boundaries.ts';
 import { renderMapPage } from './page.ts';
 import { kecamatanGroups, mapPins } from './service.ts';
 
@@ -45,13 +44,11 @@ function readLimit(raw: string | undefined): number {
 export function mapRoutes(deps: Deps, options: { distDir?: string } = {}): Router {
   const router = Router();
   const assets = loadClientAssets(options.distDir ?? DIST_DIR, MAP_ENTRY);
-  // The citizen pages' policy: no inline script, tiles the one outside origin, socket same-origin.
-  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
 
   // The page itself is public (an empty shell with a login form); every number comes from the API.
   router.get('/peta', (req, res) => {
     const { filters } = parseMapFilters((name) => one(req.query[name]), deps.catalog.agencies.map((a) => a.id));
-    res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp }).type('html').send(renderMapPage({
+    res.set('Cache-Control', 'no-cache').type('html').send(renderMapPage({
       assets, filters, agencies: deps.catalog.agencies, categories: deps.catalog.categories, regionName: deps.catalog.region.name,
     }));
   });
@@ -75,11 +72,12 @@ export function mapRoutes(deps: Deps, options: { distDir?: string } = {}): Route
     }));
   });
 
-  // ?level=kecamatan leaves the (much larger) desa layer out; null means "not imported".
+  // ?level=kecamatan leaves the (much larger) desa layer out; null means "none known" (neither
+  // imported nor shipped for this region).
   router.get('/api/map/boundaries', (req, res) => {
     const level = one(req.query.level);
     if (level && level !== 'kecamatan' && level !== 'desa') throw new AppError('validation_failed', { status: 422, fields: { level: 'invalid_choice' } });
-    const { kecamatan, desa } = deps.catalog.boundaries;
+    const { kecamatan, desa } = deps.catalog.places.boundaries;
     res.json({
       ...(level !== 'desa' ? { kecamatan: toFeatureCollection(kecamatan) } : {}),
       ...(level !== 'kecamatan' ? { desa: toFeatureCollection(desa) } : {}),

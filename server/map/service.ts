@@ -2,14 +2,14 @@
 import type { DeskUser } from '../../shared/desk.ts';
 import type { KecamatanAnswer, KecamatanGroup, MapFilters, MapPinAnswer, MapPinFeature } from '../../shared/map.ts';
 import type { Deps } from '../deps.ts';
-import type { Bounds } from './geo.ts';
+import type { Bounds } from '../../shared/geo.ts';
 import { reportFilterFor } from './scope.ts';
 
 /** Counts for every kecamatan of the region (zeros included), in region order. */
 export async function kecamatanGroups(deps: Deps, user: DeskUser, filters: MapFilters): Promise<KecamatanAnswer> {
   const lastSeq = await deps.store.lastSeq();
   const now = deps.clock();
-  const polygons = new Map((deps.catalog.boundaries.kecamatan ?? []).map((f) => [f.code, f]));
+  const polygons = new Map((deps.catalog.places.boundaries.kecamatan ?? []).map((f) => [f.code, f]));
   const groups = new Map<string, KecamatanGroup>(deps.catalog.region.kecamatan.map((k) => [k.code, {
     code: k.code, name: k.name, centroid: k.centroid ?? polygons.get(k.code)?.centroid ?? null,
     total: 0, overdue: 0, byCategory: {}, byStatus: {}, byAgency: {},

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { UPLOAD_CSP } from '../http/security-headers.ts';
 import { isPhotoPublic } from '../public/rules.ts';
 
 /**
@@ -23,8 +24,7 @@ export function mediaRoutes(deps: Deps): Router {
     if (!bytes) throw new AppError('not_found', { status: 404 });
     res.set({
       'Content-Type': 'image/jpeg',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Security-Policy': UPLOAD_CSP,
       'Cache-Control': `public, max-age=${PUBLIC_PHOTO_MAX_AGE_S}`,
     }).send(bytes);
   });

@@ -14,12 +14,10 @@ import { AppError } from '../errors.ts';
 import { toAppError } from '../http/error-handler.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
 import { loadClientAssets } from '../web/assets.ts';
-import { sendHtml } from '../web/compress.ts';
 import { formBody } from '../web/form-page.ts';
 import type { SafeHtml } from '../web/html.ts';
 import { langOf } from '../web/lang.ts';
 import { renderPage } from '../web/layout.ts';
-import { contentSecurityPolicy } from '../web/security.ts';
 import { errorBody } from '../web/track-page.ts';
 import { entryBody, sessionPageBody, summaryBody } from './pages.ts';
 import { toCsv, toPublicAspiration, toPublicSession } from './presenter.ts';
@@ -47,11 +45,10 @@ export function ngopiRoutes(deps: Deps): Router {
   const { lookup: lookupLimit } = citizenLimits(deps);
   const organiser = [sameOriginOnly(deps.config.publicUrl), requireUser(deps)];
   const assets = loadClientAssets();
-  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
-    res.status(o.status ?? 200).set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
-    sendHtml(req, res, renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
+    res.status(o.status ?? 200).set('Cache-Control', 'no-cache');
+    res.type('html').send(renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
   };
   const placeName = (s: { desa: string | null; kecamatan: string | null }) =>
     [s.desa ? deps.catalog.desaName(s.desa) : null, s.kecamatan ? deps.catalog.kecamatanName(s.kecamatan) : null].filter(Boolean).join(', ') || null;

@@ -14,9 +14,10 @@ export function isOpen(session: Pick<NgopiSession, 'startsAt' | 'endsAt'>, now: 
   return t >= Date.parse(session.startsAt) - OPENS_BEFORE_MS && t <= Date.parse(session.endsAt) + graceMs;
 }
 
+/** The topic's agency from the routing table (admin-edited), else the aspiration category's. */
 export function topicAgency(deps: Pick<Deps, 'catalog'>, topic: string): string {
-  const agencyId = findTopic(topic)?.agencyId;
-  return agencyId && deps.catalog.agency(agencyId) ? agencyId : deps.catalog.agencyFor('aspirasi').id;
+  const agencyId = findTopic(topic) ? deps.catalog.routing.topics[topic] : undefined;
+  return agencyId && deps.catalog.agency(agencyId)?.active ? agencyId : deps.catalog.agencyFor('aspirasi').id;
 }
 
 /**

@@ -105,11 +105,11 @@ function reportInputOf(deps: Deps, session: NgopiSession, entry: AspirationEntry
 export async function enterAspiration(deps: Deps, user: DeskUser, sessionId: string, entry: AspirationEntry): Promise<Report> {
   authorize(user);
   const session = await findSession(deps, sessionId);
-  if (entry.agencyId && !deps.catalog.agency(entry.agencyId)) {
+  if (entry.agencyId && !deps.catalog.agency(entry.agencyId)?.active) {
     throw new AppError('validation_failed', { status: 422, fields: { agencyId: 'invalid_agency' } });
   }
   const input = reportInputOf(deps, session, entry);
   const agencyId = entry.agencyId ?? topicAgency(deps, entry.topic);
-  const { report } = await submitReport(deps, input, [], { agencyId, actor: actorOf(user) });
+  const { report } = await submitReport(deps, input, [], { agencyId, actor: actorOf(user), channel: 'ngopi' });
   return report;
 }

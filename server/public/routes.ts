@@ -12,10 +12,8 @@ import { toAppError } from '../http/error-handler.ts';
 import { deviceIds } from '../reports/device.ts';
 import { supportReport } from '../reports/support.ts';
 import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
-import { sendHtml } from '../web/compress.ts';
 import type { SafeHtml } from '../web/html.ts';
 import { renderPage } from '../web/layout.ts';
-import { contentSecurityPolicy } from '../web/security.ts';
 import { errorBody } from '../web/track-page.ts';
 import { renderAtom } from './atom.ts';
 import { listBody, reportLink } from './list-page.ts';
@@ -45,14 +43,13 @@ function publicIdParam(req: Request): string {
 export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Router {
   const router = Router();
   const assets = loadClientAssets(options.distDir ?? DIST_DIR);
-  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
   const { submit: submitLimit } = citizenLimits(deps);
   const devices = deviceIds(deps);
   const base = (req: Request) => deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number; cache?: boolean }) => {
-    res.status(o.status ?? 200).set({ 'Cache-Control': o.cache ? `public, max-age=${PUBLIC_MAX_AGE_S}` : 'no-cache', 'Content-Security-Policy': csp });
-    sendHtml(req, res, renderPage({ lang: 'id', path: req.originalUrl, assets, ...o }));
+    res.status(o.status ?? 200).set('Cache-Control', o.cache ? `public, max-age=${PUBLIC_MAX_AGE_S}` : 'no-cache');
+    res.type('html').send(renderPage({ lang: 'id', path: req.originalUrl, assets, ...o }));
   };
 
   router.get('/laporan', async (req, res) => {

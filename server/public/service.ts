@@ -43,10 +43,7 @@ function storeFilter(deps: ReadDeps, f: PublicFilters): ReportFilter {
 async function queryPublic(deps: ReadDeps, f: PublicFilters, limit: number): Promise<{ items: Report[]; nextCursor: string | null }> {
   if (f.sebelum && !decodeCursor(f.sebelum)) throw new AppError('validation_failed', { status: 422, fields: { sebelum: 'invalid_cursor' } });
   const filter = storeFilter(deps, f);
-  return deps.store.listReports({
-    kecamatan: filter.kecamatan, desa: filter.desa, confidential: false,
-    category: f.category, status: filter.statuses, cursor: f.sebelum, limit,
-  });
+  return deps.store.listReports({ ...filter, cursor: f.sebelum, limit });
 }
 
 /** Newest first, one page after the cursor `sebelum`. */

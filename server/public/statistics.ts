@@ -3,6 +3,7 @@
 // from the store port, so the read model (issue 13) can answer the same calls at scale.
 import type { TrendAnswer } from '../../shared/map.ts';
 import type { Deps } from '../deps.ts';
+import { medianHours } from '../stats/median.ts';
 import { trendOf } from '../stats/service.ts';
 
 const DAY_MS = 86_400_000;
@@ -69,13 +70,13 @@ export async function publicStatistics(deps: StatsDeps): Promise<PublicStatistic
     row.reported += count;
     if (key.status === 'new' && key.overdue) row.judged += count;
   }
-  for (const t of await deps.store.agencyTimings({ createdFrom })) {
+  for (const t of await deps.store.agencyAnswerTimes({ createdFrom })) {
     const row = agencies.get(t.agencyId);
     if (!row) continue;
     row.judged += t.answered;
     row.answeredOnTime = t.answeredOnTime;
-    row.medianHoursToVerify = t.medianHoursToVerify;
-    row.medianHoursToResolve = t.medianHoursToResolve;
+    row.medianHoursToVerify = medianHours(t.msToVerify);
+    row.medianHoursToResolve = medianHours(t.msToResolve);
   }
   for (const row of agencies.values()) row.onTimeShare = row.judged ? Math.round((row.answeredOnTime / row.judged) * 1000) / 1000 : null;
 

@@ -7,9 +7,11 @@ import {
 import type { ReportEvent } from '../../shared/types.ts';
 import { isSameOrigin } from '../auth/csrf.ts';
 import { authenticate, isSessionValid } from '../auth/service.ts';
-import { readCookie, SESSION_COOKIE } from '../auth/sessions.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { readCookie } from '../http/cookies.ts';
 import type { Deps } from '../deps.ts';
 import { roomsOf } from '../desk/policy.ts';
+import { guardHandler, guardMiddleware, guardSocket } from './guard.ts';
 
 interface SocketData { user: DeskUser; sessionId: string }
 type DeskNamespace = Namespace<DeskClientToServer, DeskServerToClient, Record<string, never>, SocketData>;
@@ -66,30 +68,31 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
     if (sessionIds.length > 0) desk.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
   };
 
-  desk.use((socket, next) => {
+  desk.use(guardMiddleware(deps.logger, async (socket: DeskSocket, next) => {
     const { headers } = socket.request;
     if (!isSameOrigin(headers.origin, headers.host, deps.config.publicUrl)) return next(refusal('csrf_rejected'));
     const token = readCookie(headers.cookie, SESSION_COOKIE);
     if (!token) return next(refusal('unauthenticated'));
-    authenticate(deps, token).then((found) => {
-      if (!found) return next(refusal('unauthenticated'));
-      socket.data = { user: found.user, sessionId: found.session.id };
-      next();
-    }, (err: unknown) => next(err instanceof Error ? err : new Error(String(err))));
-  });
+    await deps.catalog.ensureFresh();
+    const found = await authenticate(deps, token);
+    if (!found) return next(refusal('unauthenticated'));
+    socket.data = { user: found.user, sessionId: found.session.id };
+    next();
+  }));
 
   desk.on('connection', (socket) => {
+    guardSocket(deps.logger, socket);
     const { user, sessionId } = socket.data;
     let sockets = socketsBySession.get(sessionId);
     if (!sockets) socketsBySession.set(sessionId, (sockets = new Set()));
     sockets.add(socket);
-    socket.on('disconnect', () => {
+    socket.on('disconnect', guardHandler(deps.logger, socket, 'disconnect', () => {
       sockets.delete(socket);
       if (sockets.size === 0 && socketsBySession.get(sessionId) === sockets) socketsBySession.delete(sessionId);
-    });
+    }));
     void socket.join([...roomsOf(user), sessionRoom(sessionId)]);
 
-    socket.on('sync', async (request, ack) => {
+    socket.on('sync', guardHandler(deps.logger, socket, 'sync', async (request, ack) => {
       if (typeof ack !== 'function') return;
       const afterSeq = Number((request as { afterSeq?: unknown } | null)?.afterSeq ?? 0);
       const fail = (code: 'validation_failed' | 'unauthenticated' | 'internal_error'): void => ack({ error: { code, message: message(code) } } satisfies SyncError);
@@ -105,7 +108,7 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
         deps.logger.error({ err }, 'desk sync failed');
         fail('internal_error');
       }
-    });
+    }));
   });
 
   // Each process publishes only the events it committed itself, once; the adapter (Redis with

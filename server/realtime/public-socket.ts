@@ -7,6 +7,7 @@ import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
 import type { Deps } from '../deps.ts';
 import { toPublicAspiration } from '../ngopi/presenter.ts';
 import { aspirationsOf, SESSION_ID } from '../ngopi/service.ts';
+import { guardHandler, guardSocket } from './guard.ts';
 
 type PublicNamespace = Namespace<PublicClientToServer, PublicServerToClient>;
 
@@ -14,7 +15,8 @@ export function attachPublicSocket(io: Server, deps: Deps): void {
   const nsp = io.of(PUBLIC_NAMESPACE) as unknown as PublicNamespace;
 
   nsp.on('connection', (socket) => {
-    socket.on('ngopi:join', async (request, ack) => {
+    guardSocket(deps.logger, socket);
+    socket.on('ngopi:join', guardHandler(deps.logger, socket, 'ngopi:join', async (request, ack) => {
       if (typeof ack !== 'function') return;
       const sessionId = (request as { sessionId?: unknown } | null)?.sessionId;
       if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) return ack({ error: { code: 'session_not_found' } });
@@ -28,7 +30,7 @@ export function attachPublicSocket(io: Server, deps: Deps): void {
         deps.logger.error({ err }, 'public join failed');
         ack({ error: { code: 'internal_error' } });
       }
-    });
+    }));
   });
 
   const unsubscribe = deps.bus.subscribe((event) => {

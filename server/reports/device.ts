@@ -4,6 +4,7 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps.ts';
+import { readCookie } from '../http/cookies.ts';
 
 export const DEVICE_COOKIE = 'sw_device';
 const SECRET_SETTING = 'deviceSecret';
@@ -23,11 +24,6 @@ async function loadSecret(deps: Pick<Deps, 'config' | 'store'>): Promise<string>
   return (await deps.store.getSetting<string>(SECRET_SETTING)) ?? '';
 }
 
-export function readCookieValue(header: string | undefined, name: string): string | null {
-  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(header ?? '');
-  return match ? decodeURIComponent(match[1]) : null;
-}
-
 export interface DeviceIds {
   /** The device id of this request's valid cookie, or a new one set on the response. */
   of(req: Request, res: Response): Promise<string>;
@@ -39,7 +35,7 @@ export function deviceIds(deps: Pick<Deps, 'config' | 'store'>): DeviceIds {
     async of(req, res) {
       secret ??= loadSecret(deps).catch((err: unknown) => { secret = null; throw err; });
       const key = await secret;
-      const cookie = readCookieValue(req.get('cookie'), DEVICE_COOKIE);
+      const cookie = readCookie(req.get('cookie'), DEVICE_COOKIE);
       const [id, signature] = cookie?.split('.') ?? [];
       if (id && signature) {
         const expected = Buffer.from(sign(key, id));

@@ -25,7 +25,7 @@ const EXCERPT = 140;
 /** Same category, open, public, last 30 days; and same desa, or within DUPLICATE_RADIUS_M when both have a point. */
 export async function findNearby(deps: Deps, query: NearbyQuery): Promise<NearbyReport[]> {
   const since = new Date(deps.clock().getTime() - WINDOW_DAYS * 86_400_000).toISOString();
-  const { items } = await deps.store.listReports({ category: query.category, status: OPEN, createdAfter: since, limit: CANDIDATES });
+  const { items } = await deps.store.listReports({ categories: [query.category], statuses: OPEN, createdFrom: since, limit: CANDIDATES });
   const point = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
   const distanceOf = (r: Report) => (point && r.lat !== null && r.lng !== null ? distanceM(point, { lat: r.lat, lng: r.lng }) : null);
   return items

@@ -1,10 +1,10 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
-import { addWorkingDays, SLA, wibDate } from '../../shared/working-days.ts';
+import { wibDate } from '../../shared/working-days.ts';
 import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { locationMismatchOf } from '../map/boundaries.ts';
+import { locationMismatchOf } from '../places/places.ts';
 import type { ProcessedPhoto } from '../media/photo-processor.ts';
 import { agencyForOnlineAspiration } from '../ngopi/routing.ts';
 import { DuplicateClientIdError } from '../store/port.ts';
@@ -17,14 +17,14 @@ import { generateTrackingCode } from './tracking-code.ts';
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
-export interface SubmitOptions { agencyId?: string; actor?: EventActor }
+export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
 
-function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string): Report {
+function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel): Report {
   const createdAt = now.toISOString();
-  const verifyDueAt = addWorkingDays(now, SLA.verifyWorkingDays, deps.catalog.holidayDates).toISOString();
+  const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
-  const locationMismatch = locationMismatchOf(deps.catalog.boundaries, input);
+  const locationMismatch = locationMismatchOf(deps.catalog.places, input);
   return {
     code: generateTrackingCode(),
     clientId: input.clientId ?? null,
@@ -55,6 +55,7 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
     dueAt: verifyDueAt,
     overdueNotified: false,
     ...(locationMismatch ? { locationMismatch } : {}),
+    channel,
     version: 1,
   };
 }
@@ -64,12 +65,12 @@ function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], n
  * agency → report and `report.created` committed together → published to the desks.
  * A retry with the same clientId returns the first report and creates nothing.
  */
-/** Routing: the category's agency, or for an aspiration of a Ngopi Bareng session, its topic's. */
+/** Routing: the kecamatan's override or the category's agency, or for an aspiration of a Ngopi Bareng session, its topic's. */
 async function routeReport(deps: Deps, input: ReportInput, options: SubmitOptions): Promise<string> {
   if (options.agencyId) return options.agencyId;
   const session = input.category === 'aspirasi' ? sessionOf(input.details) : undefined;
   if (session) return agencyForOnlineAspiration(deps, session, (input.details as AspirasiDetails).topic);
-  return deps.catalog.agencyFor(input.category).id;
+  return deps.catalog.agencyFor(input.category, input.kecamatan).id;
 }
 
 export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[], options: SubmitOptions = {}): Promise<{ report: Report; created: boolean }> {
@@ -98,7 +99,7 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'full', photo.full);
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
-    const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => buildReport(deps, input, photos, deps.clock(), agencyId));
+    const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web'));
     return { report, created: true };
   } catch (err) {
     // Nothing half-written: photos of a report that was not saved are removed again.
@@ -119,7 +120,7 @@ export async function findReport(deps: Deps, code: string): Promise<Report> {
 
 function reopenDeadline(deps: Deps, report: Report): string | null {
   if (report.status !== 'resolved' || !report.resolvedAt) return null;
-  return addWorkingDays(new Date(report.resolvedAt), SLA.reopenWorkingDays, deps.catalog.holidayDates).toISOString();
+  return deps.catalog.reopenUntil(new Date(report.resolvedAt));
 }
 
 function feedbackGivenForThisResolution(report: Report): boolean {
@@ -149,7 +150,7 @@ export async function giveFeedback(deps: Deps, code: string, input: FeedbackInpu
     if (input.reopen) {
       const until = reopenDeadline(deps, report);
       if (!until || until < at) throw new AppError('reopen_window_closed', { status: 409 });
-      const followUpDueAt = addWorkingDays(now, SLA.followUpWorkingDays, deps.catalog.holidayDates).toISOString();
+      const followUpDueAt = deps.catalog.followUpDueAt(report.category, now);
       const after: Report = { ...report, updatedAt: at, status: 'in_progress', resolvedAt: null, followUpDueAt, dueAt: followUpDueAt, overdueNotified: false };
       return { before: report, after, type: 'report.reopened', data: { reason: input.reason, rating: input.rating } };
     }

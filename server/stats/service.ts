@@ -9,6 +9,7 @@ import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { reportFilterFor, wibMidnight } from '../map/scope.ts';
 import type { ReportFacts, ReportFilter } from '../store/port.ts';
+import { medianHours } from './median.ts';
 
 /** Pupuk figures read at most this many reports (newest first); far beyond a regency's year. */
 export const STATS_SCAN_LIMIT = 200_000;
@@ -20,7 +21,7 @@ const TOP_KIOSKS = 10;
 export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilters): Promise<{ items: AgencyStats[] }> {
   const now = deps.clock();
   const visible = user.role === 'officer' || user.role === 'agency_admin'
-    ? deps.catalog.agencies.filter((a) => a.id === user.agencyId)
+    ? deps.catalog.agencies.filter((a) => user.agencyIds.includes(a.id))
     : deps.catalog.agencies;
   const stats = new Map<string, AgencyStats>(visible.map((a) => [a.id, {
     agencyId: a.id, name: a.name, total: 0, open: 0, overdue: 0, answered: 0,
@@ -35,13 +36,13 @@ export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilter
     if (key.status && !isClosed(key.status)) row.open += count;
     if (key.overdue) row.overdue += count;
   }
-  for (const t of await deps.store.agencyTimings(filter)) {
+  for (const t of await deps.store.agencyAnswerTimes(filter)) {
     const row = stats.get(t.agencyId);
     if (!row) continue;
     row.answered = t.answered;
     row.answeredOnTimeShare = t.answered ? Math.round((t.answeredOnTime / t.answered) * 1000) / 1000 : null;
-    row.medianHoursToVerify = t.medianHoursToVerify;
-    row.medianHoursToResolve = t.medianHoursToResolve;
+    row.medianHoursToVerify = medianHours(t.msToVerify);
+    row.medianHoursToResolve = medianHours(t.msToResolve);
   }
   return { items: [...stats.values()] };
 }
@@ -107,6 +108,11 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
   };
 }
 
+/** The Monday (YYYY-MM-DD, WIB) of the week containing this UTC hour (`YYYY-MM-DDTHH`). */
+export function wibWeekOfHour(hour: string): string {
+  return mondayOf(wibDate(new Date(`${hour}:00:00.000Z`)));
+}
+
 /** The Monday (YYYY-MM-DD, WIB) of the week containing this WIB date. */
 export function mondayOf(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
@@ -132,8 +138,8 @@ export async function trendOf(deps: Pick<Deps, 'store'>, filter: ReportFilter | 
   if (!filter) return { weeks: [...weeks.values()] };
   const from = wibMidnight(firstMonday);
   const createdFrom = filter.createdFrom && filter.createdFrom > from ? filter.createdFrom : from;
-  for (const { key, count } of await deps.store.aggregateReports({ ...filter, createdFrom, by: ['week', 'category', 'status'], now: now.toISOString() })) {
-    const week = weeks.get(key.week ?? '');
+  for (const { key, count } of await deps.store.aggregateReports({ ...filter, createdFrom, by: ['hour', 'category', 'status'], now: now.toISOString() })) {
+    const week = key.hour ? weeks.get(wibWeekOfHour(key.hour)) : undefined;
     if (!week) continue;
     week.total += count;
     if (key.status && isClosed(key.status)) week.closed += count;

@@ -1,7 +1,9 @@
 // The storage port. Domain code depends on this interface only; the adapter (SQLite
 // embedded, or MongoDB through mongoose) is chosen once, in ./open.ts.
 import type { DeskUser } from '../../shared/desk.ts';
+import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
+import type { ChannelStore } from './channel-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -33,56 +35,49 @@ export type DerivedWrite = CounterDelta;
 /** Adds `delta` to the named counter (created at 0). Keys are namespaced by their deriver. */
 export interface CounterDelta { kind: 'counter'; key: string; delta: number }
 
-export interface ReportQuery {
-  /** Reports of any of these agencies (omit for all). */
-  agencyIds?: string[];
-  kecamatan?: string;
-  desa?: string;
-  /** Only confidential (true) or only non-confidential (false) reports: the public list asks for false. */
-  confidential?: boolean;
-  status?: ReportStatus[];
-  category?: CategoryId;
-  /** Substring of the description, or the tracking code. */
-  text?: string;
-  /** Only reports whose running deadline is before this instant (ISO). */
-  overdueAt?: string;
-  /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
-  overdueNotified?: boolean;
-  /** Only aspirations raised in this Ngopi Bareng session (details.session). */
-  session?: string;
-  /** Only reports created after this instant (ISO). */
-  createdAfter?: string;
-  /** Newest first; the cursor is opaque to callers. */
-  cursor?: string;
-  limit: number;
-}
-
 /**
- * Which reports an aggregate or scan covers. Every field narrows; omitted means "any".
- * Used by the map and the statistics, always with the caller's role scope already applied.
+ * Which reports a list, an aggregate or a scan covers: one filter for every reader (the desk
+ * list, the sweeps, the map and statistics). Every field narrows; omitted means "any". Callers
+ * apply the role's scope before (agencyIds, kecamatan).
  */
 export interface ReportFilter {
+  /** Reports of any of these agencies; an empty list matches nothing. */
   agencyIds?: string[];
   kecamatan?: string;
   desa?: string;
-  /** Only confidential (true) or only non-confidential (false) reports. */
+  /** Only confidential (true) or only non-confidential (false) reports: the public pages ask for false. */
   confidential?: boolean;
+  /** Any of these categories (an empty list does not narrow). */
   categories?: CategoryId[];
+  /** Any of these statuses (an empty list does not narrow). */
   statuses?: ReportStatus[];
+  /** Substring of the description, or of the tracking code (any letter case). */
+  text?: string;
   /** created_at >= createdFrom and < createdBefore (ISO instants). */
   createdFrom?: string;
   createdBefore?: string;
   /** Only reports whose running deadline is before this instant (ISO): overdue then. */
   overdueAt?: string;
-  /** Only reports with a GPS point inside this box (degrees). */
+  /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
+  overdueNotified?: boolean;
+  /** Only aspirations raised in this Ngopi Bareng session (details.session). */
+  session?: string;
+  /** Only reports with a GPS point inside this box (degrees, edges included). */
   bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
 }
 
+/** A page of the filtered reports, newest first; the cursor is opaque to callers. */
+export interface ReportListQuery extends ReportFilter {
+  cursor?: string;
+  limit: number;
+}
+
 /**
- * Keys an aggregate can group by. `overdue` is dueAt < `now`; `week` is the Monday
- * (YYYY-MM-DD, WIB) of the week the report was created in.
+ * Keys an aggregate can group by. `overdue` is dueAt < `now`; `hour` is the UTC hour the
+ * report was created in (`YYYY-MM-DDTHH`), which the domain buckets into weeks, days or
+ * whatever a chart needs (WIB is a whole-hour offset, so an hour lies in one WIB day).
  */
-export type AggregateKey = 'kecamatan' | 'category' | 'status' | 'agencyId' | 'overdue' | 'week';
+export type AggregateKey = 'kecamatan' | 'category' | 'status' | 'agencyId' | 'overdue' | 'hour';
 
 export interface AggregateQuery extends ReportFilter {
   by: AggregateKey[];
@@ -92,7 +87,7 @@ export interface AggregateQuery extends ReportFilter {
 
 /** One group: the values of the grouped keys (overdue as boolean) and how many reports. */
 export interface AggregateRow {
-  key: { kecamatan?: string; category?: CategoryId; status?: ReportStatus; agencyId?: string; overdue?: boolean; week?: string };
+  key: { kecamatan?: string; category?: CategoryId; status?: ReportStatus; agencyId?: string; overdue?: boolean; hour?: string };
   count: number;
 }
 
@@ -119,17 +114,20 @@ export interface ReportFacts {
   pupuk?: { kioskName: string | null; fertiliserType: string | null; pricePerKg: number | null; hetPerKg: number | null; overHetPerKg: number | null; problems: string[] } | null;
 }
 
-/** How one agency keeps its deadlines, over the filtered reports. */
-export interface AgencyTiming {
+/**
+ * How one agency answers, over the filtered reports: counts, and the durations the domain
+ * takes medians of (server/stats/median.ts), so the rule is written once, not per adapter.
+ */
+export interface AgencyAnswerTimes {
   agencyId: string;
   /** Reports with a first answer (answeredAt set). */
   answered: number;
   /** Of those, answered at or before their verify deadline. */
   answeredOnTime: number;
-  /** Median hours from createdAt to verifiedAt (verified reports); null when none. */
-  medianHoursToVerify: number | null;
-  /** Median hours from createdAt to resolvedAt (reports now resolved); null when none. */
-  medianHoursToResolve: number | null;
+  /** Milliseconds from createdAt to verifiedAt, one per verified report, in no order. */
+  msToVerify: number[];
+  /** Milliseconds from createdAt to resolvedAt, one per report now resolved, in no order. */
+  msToResolve: number[];
 }
 
 export interface ScanQuery extends ReportFilter {
@@ -138,11 +136,40 @@ export interface ScanQuery extends ReportFilter {
   withPupuk?: boolean;
 }
 
-/** A desk account as stored: what the desk sees of it, plus the secrets it never sees. */
-export interface UserRecord extends DeskUser {
+/** A desk account as stored: what the desk sees of it (its agency scope is derived), plus the secrets it never sees. */
+export interface UserRecord extends Omit<DeskUser, 'agencyIds'> {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+}
+
+/** Who made a back-office change: a signed-in person on the pages, or someone at the server's CLI. */
+export interface AuditActor {
+  via: 'web' | 'cli';
+  userId: string | null;
+  username: string;
+}
+
+/**
+ * One back-office change (accounts, agencies, routing, deadlines, holidays), kept for good:
+ * the port has no way to change or delete an entry.
+ */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: AuditActor;
+  /** What was done, e.g. `routing.update`, `user.create`. */
+  action: string;
+  /** What it was done to, e.g. `routing`, `user:budi`. */
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  /** Entries older than this entry id's position (the cursor of the previous page). */
+  before?: string;
+  limit: number;
 }
 
 export interface SessionRecord {
@@ -167,40 +194,49 @@ export class DuplicateCodeError extends Error {}
 export class DuplicateSupportError extends Error {
   constructor(readonly code: string) { super(`report ${code} already supported by this device`); }
 }
+/** Thrown by putSetting with `ifVersion` when the settings version moved meanwhile. */
+export class SettingsVersionConflictError extends Error {}
 /** Thrown by createUser and updateUser when another user has the username (compared case-insensitively). */
 export class DuplicateUsernameError extends Error {}
 
-export interface Store {
-  readonly kind: 'sqlite' | 'mongo';
-  /** Throws when the store cannot be reached. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-
+/**
+ * The report log: reports and their append-only events. Written only through the write path
+ * (server/reports/change-report.ts), read by everyone.
+ */
+export interface ReportLog {
   /**
    * Writes every change (its report, event, supports and derived writes) in ONE transaction:
    * all or none. Resolves once durable, with the stored events in the order of `changes`.
-   * Only the write path (server/reports/change-report.ts) calls it; a test holds it to that.
+   * Only the write path calls it; test/reports/write-path.test.ts holds it to that.
    */
   commitReports(changes: ReportChange[]): Promise<ReportEvent[]>;
-  /** Current values of the counters (0 for one never written). */
-  readCounters(keys: string[]): Promise<Record<string, number>>;
   getReport(code: string): Promise<Report | null>;
   getReportByClientId(clientId: string): Promise<Report | null>;
   getReportByPhotoId(photoId: string): Promise<Report | null>;
-  listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
+  listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
   /** Events with seq > afterSeq visible in any of `rooms` (all rooms when omitted), ascending. */
   eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]>;
   eventsOfReport(code: string): Promise<ReportEvent[]>;
   lastSeq(): Promise<number>;
+}
+
+/** Counts and scans over the reports for the map and statistics: the store counts, the domain judges. */
+export interface ReportQueries {
   /** Grouped counts of the filtered reports (GROUP BY in the store, no documents read). */
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
   /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
-  /** Deadline keeping and median durations per agency (only agencies with reports). */
-  agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]>;
+  /** Deadline keeping and answer durations per agency (only agencies with reports). */
+  agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]>;
+  /** Current values of derived counters (0 for one never written). */
+  readCounters(keys: string[]): Promise<Record<string, number>>;
+}
 
-  createUser(user: UserRecord): Promise<void>;
-  updateUser(user: UserRecord): Promise<void>;
+/** Desk accounts and their login sessions. */
+export interface AccountStore {
+  /** With `audit`, the entry is written in the same transaction as the user. */
+  createUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
+  updateUser(user: UserRecord, audit?: AuditEntry): Promise<void>;
   getUserById(id: string): Promise<UserRecord | null>;
   getUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
@@ -212,15 +248,66 @@ export interface Store {
   deleteSession(id: string): Promise<void>;
   /** Returns the ids of the deleted sessions, so their sockets can be closed. */
   deleteSessionsOfUser(userId: string): Promise<string[]>;
+}
 
+/** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
+export interface SettingStore {
+  getSetting<T>(key: string): Promise<T | null>;
+  /**
+   * Writes the setting and raises the settings version by one, in one transaction (with
+   * `audit`, its entry too). Every process compares the version before using settings.
+   * With `ifVersion`, writes only while the version is still that one, else throws
+   * SettingsVersionConflictError and writes nothing (another process changed settings).
+   */
+  putSetting<T>(key: string, value: T, audit?: AuditEntry, options?: { ifVersion?: number }): Promise<void>;
+  /** The settings version: 0 until the first putSetting, then raised by each. */
+  settingsVersion(): Promise<number>;
+}
+
+/**
+ * Imported kecamatan and desa polygons, one record per area: a detailed desa file kept as one
+ * value would pass MongoDB's 16 MB document limit.
+ */
+export interface AreaStore {
+  /** Imported kecamatan or desa polygons of one level, by code (none: the shipped ones apply). */
+  listAreas(level: AreaLevel): Promise<AreaFeature[]>;
+  /**
+   * Replaces the stored areas of each level given (a level not given keeps its areas), raises
+   * the settings version so every process reloads its places, and writes `audit`, in one
+   * transaction.
+   */
+  replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void>;
+}
+
+/** Ngopi Bareng sessions (their aspirations are reports, in the report log). */
+export interface NgopiStore {
   /** Creates or replaces a Ngopi Bareng session. */
   putNgopiSession(session: NgopiSession): Promise<void>;
   getNgopiSession(id: string): Promise<NgopiSession | null>;
   /** Every session, latest start first. */
   listNgopiSessions(): Promise<NgopiSession[]>;
   deleteNgopiSession(id: string): Promise<void>;
+}
 
-  /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
-  getSetting<T>(key: string): Promise<T | null>;
-  putSetting<T>(key: string, value: T): Promise<void>;
+/** The audit trail of admin changes. */
+export interface AuditStore {
+  /** Appends to the audit trail (changes that are not settings or users, e.g. a boundary import). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first; `nextBefore` pages on. */
+  listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }>;
+}
+
+/**
+ * The whole port, one job per interface above; a module that needs one job depends on that
+ * interface only (the catalog on SettingStore, say). One object per adapter, so a change and
+ * its event share the adapter's one connection and transaction.
+ */
+export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, AreaStore, NgopiStore, AuditStore {
+  readonly kind: 'sqlite' | 'mongo';
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
+  /** Waits for commits in flight, then closes. */
+  close(): Promise<void>;
+  /** Inbound inbox, conversations and the SMS queue of the messaging channels (channel-port.ts). */
+  readonly channels: ChannelStore;
 }

@@ -1,10 +1,18 @@
+import type { DeadlineTable } from '../../shared/settings.ts';
 import type { Category } from '../../shared/types.ts';
 import { webText } from '../../shared/web-text.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { Lang } from './lang.ts';
 
-export function homeBody(lang: Lang, categories: readonly Category[]): SafeHtml {
-  const t = (k: Parameters<typeof webText>[1]) => webText(lang, k);
+/** "3", or "2–3" when categories differ: the verify deadlines of the deadline table. */
+function verifyDaysText(deadlines: DeadlineTable): string {
+  const days = Object.values(deadlines.categories).map((d) => d.verifyWorkingDays);
+  const [min, max] = [Math.min(...days), Math.max(...days)];
+  return min === max ? String(min) : `${min}–${max}`;
+}
+
+export function homeBody(lang: Lang, categories: readonly Category[], deadlines: DeadlineTable): SafeHtml {
+  const t = (k: Parameters<typeof webText>[1]) => webText(lang, k, { verifyDays: verifyDaysText(deadlines) });
   return html`<h1>${t('tagline')}</h1>
 <p class="intro">${t('homeIntro')}</p>
 <div id="outbox-status" class="notice" role="status" aria-live="polite" hidden></div>

@@ -8,6 +8,8 @@ export interface ReceiptView {
   code: string;
   agencyName: string;
   verifyDueAt: string;
+  /** Working days of this category's deadlines and of the reopen window, from the deadline table. */
+  days: { verify: number; followUp: number; reopen: number };
   trackingUrl: string;
   details?: PupukDetails;
 }
@@ -36,9 +38,9 @@ export function receiptBody(lang: Lang, r: ReceiptView): SafeHtml {
 ${price ? html`<p class="het">${price}</p>` : ''}
 <h2>${t('nextTitle')}</h2>
 <ol class="next">
-<li>${t('nextVerify', { agency: r.agencyName, date: formatDate(r.verifyDueAt, lang) })}</li>
-<li>${t('nextFollowUp')}</li>
-<li>${t('nextRate')}</li>
+<li>${t('nextVerify', { agency: r.agencyName, date: formatDate(r.verifyDueAt, lang), days: r.days.verify })}</li>
+<li>${t('nextFollowUp', { days: r.days.followUp })}</li>
+<li>${t('nextRate', { days: r.days.reopen })}</li>
 </ol>
 <p><a class="btn primary" href="/lacak/${r.code}">${t('trackThis')}</a></p>
 <p><a class="btn secondary" href="/">${t('newReport')}</a></p>`;

@@ -2,7 +2,7 @@
 // Handlers only read the request, call the same services as the JSON API, and render.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { message, type MessageCode } from '../../shared/messages.ts';
 import { findCategory } from '../../shared/reference/categories.ts';
 import type { Category, PupukDetails } from '../../shared/types.ts';
@@ -21,7 +21,6 @@ import { supportReport } from '../reports/support.ts';
 import { ngopiText } from '../../shared/ngopi-text.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
 import { DIST_DIR, loadClientAssets, type ClientAssets } from './assets.ts';
-import { hashedAssets, sendHtml } from './compress.ts';
 import { formBody } from './form-page.ts';
 import { formValuesFrom, inputNameOf, normaliseFormPost, type FormValues } from './form-values.ts';
 import { homeBody } from './home-page.ts';
@@ -29,7 +28,6 @@ import type { SafeHtml } from './html.ts';
 import { langOf, LANG_COOKIE, type Lang } from './lang.ts';
 import { renderPage } from './layout.ts';
 import { receiptBody } from './receipt-page.ts';
-import { contentSecurityPolicy } from './security.ts';
 import { errorBody, trackFormBody, trackViewBody } from './track-page.ts';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -51,12 +49,11 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   // The same counters as the JSON API, so the pages are no side door (more reports, guessing codes).
   const { submit: submitLimit, lookup: lookupLimit } = citizenLimits(deps);
   const upload = photoUpload(deps);
-  const csp = contentSecurityPolicy(deps.config.mapTileUrl);
   const devices = deviceIds(deps);
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
-    res.status(o.status ?? 200).set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp });
-    sendHtml(req, res, renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
+    res.status(o.status ?? 200).set('Cache-Control', 'no-cache');
+    res.type('html').send(renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
   };
 
   const sendForm = (req: Request, res: Response, category: Category, o: { values?: FormValues; errors?: Record<string, string>; alert?: string; status?: number; photosDropped?: boolean } = {}) => {
@@ -82,7 +79,10 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   // Hashed build files never change, so phones keep them a year; the service worker must
   // always be revalidated or a fixed bug would live on in the field.
-  router.use('/assets', hashedAssets(join(distDir, 'assets')));
+  // (Compressed on the way out by the app-wide compression middleware, like every response.)
+  router.use('/assets', express.static(join(distDir, 'assets'), {
+    index: false, redirect: false, immutable: true, maxAge: '1y', etag: false, lastModified: false, acceptRanges: false,
+  }));
   router.get('/sw.js', (_req, res, next) => {
     res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' })
       .sendFile(join(distDir, 'sw.js'), (err) => { if (err) next(new AppError('not_found', { status: 404 })); });
@@ -100,7 +100,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   });
 
   router.get('/', (req, res) => {
-    send(req, res, { title: webText(langOf(req), 'tagline'), page: 'home', body: homeBody(langOf(req), deps.catalog.categories) });
+    send(req, res, { title: webText(langOf(req), 'tagline'), page: 'home', body: homeBody(langOf(req), deps.catalog.categories, deps.catalog.deadlines) });
   });
 
   router.get('/lapor/:category', (req, res) => sendForm(req, res, categoryParam(req)));
@@ -141,6 +141,11 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
       page: 'receipt',
       body: receiptBody(langOf(req), {
         code: receipt.code, agencyName: receipt.agency.name, verifyDueAt: receipt.verifyDueAt,
+        days: {
+          verify: deps.catalog.deadlines.categories[receipt.category].verifyWorkingDays,
+          followUp: deps.catalog.deadlines.categories[receipt.category].followUpWorkingDays,
+          reopen: deps.catalog.deadlines.reopenWorkingDays,
+        },
         trackingUrl: `${base}/lacak/${receipt.code}`,
         // Anyone with the code can open this page; a confidential report shows none of its content.
         details: receipt.confidential ? undefined : (receipt.details as PupukDetails | undefined),

@@ -1,51 +1,38 @@
+// The body of a desk action: its type and the one or two fields that type needs, each named by
+// the message the officer sees next to it when it is missing.
+import * as v from 'valibot';
 import type { MessageCode } from '../messages.ts';
-import { DESK_ACTIONS, type DeskAction, type DeskActionInput } from '../desk.ts';
 import { normaliseCode } from '../tracking-code.ts';
-import type { FieldErrors, ParseResult } from './report-input.ts';
+import { asRecord, dropUndefined, optional, required, text } from './fields.ts';
+import { checkWith, type ParseResult } from './schema.ts';
 
 const TEXT_MAX = 4000;
+const note = text({ max: TEXT_MAX });
+const needs = (missing: MessageCode) => required(note, missing);
+const action = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) => v.object({ type: v.literal(type), ...entries });
+const photo = { photoId: needs('invalid_photo') };
+
+const ActionSchema = v.variant('type', [
+  action('verify', { note: optional(note) }),
+  action('start', { note: optional(note) }),
+  action('resolve', { note: needs('note_required') }),
+  action('reject', { reason: needs('reason_required') }),
+  action('duplicate', {
+    of: required(v.pipe(note, v.transform(normaliseCode), v.string('invalid_duplicate_of' satisfies MessageCode))),
+  }),
+  action('forward', { agencyId: needs('invalid_agency'), note: needs('note_required') }),
+  action('assign', { userId: needs('invalid_assignee') }),
+  action('reply', { message: needs('message_required') }),
+  action('note', { text: needs('note_required') }),
+  action('redact', { text: needs('redacted_text_required') }),
+  action('hide_photo', photo),
+  action('publish_photo', photo),
+], 'invalid_action' satisfies MessageCode);
+
+export const DeskActionSchema = v.pipe(v.unknown(), v.transform(asRecord), ActionSchema, v.transform(dropUndefined));
+export type DeskActionInput = v.InferOutput<typeof DeskActionSchema>;
 
 /** The body of a desk action: its type and the one or two fields that type needs. */
 export function parseDeskAction(raw: unknown): ParseResult<DeskActionInput> {
-  const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const fields: FieldErrors = {};
-  const type = body.type as DeskAction;
-  if (!DESK_ACTIONS.includes(type)) return { ok: false, fields: { type: 'invalid_action' } };
-
-  const text = (key: string, missing: MessageCode | null): string => {
-    const v = body[key];
-    if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) {
-      if (missing) fields[key] = missing;
-      return '';
-    }
-    if (typeof v !== 'string') { fields[key] = 'invalid_choice'; return ''; }
-    if (v.trim().length > TEXT_MAX) { fields[key] = 'text_too_long'; return ''; }
-    return v.trim();
-  };
-
-  let value: DeskActionInput;
-  switch (type) {
-    case 'verify':
-    case 'start': {
-      const note = text('note', null);
-      value = note ? { type, note } : { type };
-      break;
-    }
-    case 'resolve': value = { type, note: text('note', 'note_required') }; break;
-    case 'reject': value = { type, reason: text('reason', 'reason_required') }; break;
-    case 'duplicate': {
-      const of = normaliseCode(text('of', 'required'));
-      if (!of && !fields.of) fields.of = 'invalid_duplicate_of';
-      value = { type, of: of ?? '' };
-      break;
-    }
-    case 'forward': value = { type, agencyId: text('agencyId', 'invalid_agency'), note: text('note', 'note_required') }; break;
-    case 'assign': value = { type, userId: text('userId', 'invalid_assignee') }; break;
-    case 'reply': value = { type, message: text('message', 'message_required') }; break;
-    case 'note': value = { type, text: text('text', 'note_required') }; break;
-    case 'redact': value = { type, text: text('text', 'redacted_text_required') }; break;
-    case 'hide_photo':
-    case 'publish_photo': value = { type, photoId: text('photoId', 'invalid_photo') }; break;
-  }
-  return Object.keys(fields).length ? { ok: false, fields } : { ok: true, value };
+  return checkWith(DeskActionSchema, raw);
 }

@@ -1,29 +1,25 @@
-import type { FieldErrors, ParseResult } from './report-input.ts';
-
-export interface FeedbackInputValue { rating?: number; comment?: string; reopen: boolean; reason?: string }
+// The citizen's word on a resolved report: a rating (1–5, with an optional comment), or a reopen
+// with the reason. The same schema reads the JSON API and the plain tracking-page forms.
+import * as v from 'valibot';
+import type { MessageCode } from '../messages.ts';
+import { checkWith, type ParseResult } from './schema.ts';
+import { dropUndefined, fieldsOf, flag, number, optional, text } from './fields.ts';
 
 const COMMENT_MAX = 1000;
 
-/** A rating (1–5, with an optional comment), or a reopen with the citizen's reason. */
+export const FeedbackInputSchema = v.pipe(
+  fieldsOf({
+    rating: optional(number({ min: 1, max: 5, integer: true, invalid: 'invalid_rating' })),
+    comment: optional(text({ max: COMMENT_MAX })),
+    reopen: optional(flag()),
+    reason: optional(text({ max: COMMENT_MAX })),
+  }),
+  v.forward(v.partialCheck([['reopen'], ['reason']], (i) => !i.reopen || i.reason !== undefined, 'reopen_reason_required' satisfies MessageCode), ['reason']),
+  v.forward(v.partialCheck([['reopen'], ['rating']], (i) => i.reopen === true || i.rating !== undefined, 'invalid_rating' satisfies MessageCode), ['rating']),
+  v.transform((i) => dropUndefined({ ...i, reopen: i.reopen ?? false })),
+);
+export type FeedbackInputValue = v.InferOutput<typeof FeedbackInputSchema>;
+
 export function parseFeedbackInput(raw: unknown): ParseResult<FeedbackInputValue> {
-  const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const fields: FieldErrors = {};
-  const reopen = body.reopen === true || body.reopen === 'true' || body.reopen === 'on';
-  const text = (key: string): string | undefined => {
-    const v = body[key];
-    if (v === undefined || v === null || v === '') return undefined;
-    if (typeof v !== 'string') { fields[key] = 'invalid_choice'; return undefined; }
-    if (v.trim().length > COMMENT_MAX) { fields[key] = 'text_too_long'; return undefined; }
-    return v.trim() || undefined;
-  };
-  const comment = text('comment');
-  const reason = text('reason');
-  let rating: number | undefined;
-  if (body.rating !== undefined && body.rating !== '') {
-    rating = Number(body.rating);
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) { fields.rating = 'invalid_rating'; rating = undefined; }
-  }
-  if (reopen && !reason && !fields.reason) fields.reason = 'reopen_reason_required';
-  if (!reopen && rating === undefined && !fields.rating) fields.rating = 'invalid_rating';
-  return Object.keys(fields).length ? { ok: false, fields } : { ok: true, value: { rating, comment, reopen, reason } };
+  return checkWith(FeedbackInputSchema, raw);
 }

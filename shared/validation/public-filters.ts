@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { CATEGORY_IDS } from '../reference/categories.ts';
 import { STATUSES } from '../reference/statuses.ts';
-import type { MessageCode } from '../messages.ts';
+import { checkWith, type ParseResult } from './schema.ts';
 
 const STATUS_IDS = STATUSES.map((s) => s.id);
 
@@ -22,29 +22,20 @@ export const PublicFiltersSchema = v.object({
 
 export type PublicFilters = v.InferOutput<typeof PublicFiltersSchema>;
 
-export type PublicFilterResult = { ok: true; value: PublicFilters } | { ok: false; fields: Record<string, MessageCode> };
-
 const FILTER_KEYS = ['kecamatan', 'desa', 'category', 'status', 'sebelum'] as const;
 
 /**
  * Reads a query object. An empty value ("Semua" in the form) means no filter; a key given
  * twice (an array) is refused like any other bad value; unknown keys are ignored.
  */
-export function parsePublicFilters(query: Record<string, unknown>): PublicFilterResult {
+export function parsePublicFilters(query: Record<string, unknown>): ParseResult<PublicFilters> {
   const present: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
     const value = query[key];
     if (value === undefined || value === '') continue;
     present[key] = typeof value === 'string' ? value.trim() : value;
   }
-  const parsed = v.safeParse(PublicFiltersSchema, present);
-  if (parsed.success) return { ok: true, value: parsed.output };
-  const fields: Record<string, MessageCode> = {};
-  for (const issue of parsed.issues) {
-    const key = issue.path?.[0]?.key;
-    if (typeof key === 'string' && !fields[key]) fields[key] = issue.message as MessageCode;
-  }
-  return { ok: false, fields };
+  return checkWith(PublicFiltersSchema, present);
 }
 
 /** The query string of a filter set, stable order, cursor left out unless asked for. */

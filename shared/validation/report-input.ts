@@ -182,7 +182,15 @@ export function inBounds(region: Region, lat: number, lng: number): boolean {
  * Validates and normalises a citizen's report. `today` (YYYY-MM-DD, WIB) bounds dates.
  * Field keys in errors use dots for details (`details.fertiliserType`), as the form names them.
  */
-export function parseReportInput(raw: unknown, region: Region, today: string): ParseResult<ReportInput> {
+export interface ParseOptions {
+  /**
+   * Channels whose one-line format cannot carry category details (SMS, WhatsApp `LAPOR#…`) may
+   * send `details: { notGiven: true }`; the web form never may, so its details stay required.
+   */
+  allowDetailsNotGiven?: boolean;
+}
+
+export function parseReportInput(raw: unknown, region: Region, today: string, options: ParseOptions = {}): ParseResult<ReportInput> {
   const body = asRecord(raw);
   const r = new Reader(body);
   const category = r.choice('category', CATEGORY_IDS, { required: true, invalid: 'invalid_category' });
@@ -214,7 +222,10 @@ export function parseReportInput(raw: unknown, region: Region, today: string): P
 
   let details: ReportDetails = {};
   const readDetails = category ? DETAIL_READERS[category] : undefined;
-  if (readDetails) {
+  const notGiven = options.allowDetailsNotGiven === true && asRecord(body.details).notGiven === true;
+  if (notGiven && readDetails) {
+    details = { notGiven: true };
+  } else if (readDetails) {
     const detailReader = new Reader(asRecord(body.details), 'details.');
     details = readDetails(detailReader, today);
     Object.assign(errors, detailReader.errors);

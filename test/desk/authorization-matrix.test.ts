@@ -108,7 +108,7 @@ describe('desk authorization matrix: every endpoint × role × own/other agency'
     app = await startApp({ ADMIN_PASSWORD: 'admin-awal-12345' });
     adminCookie = await login(app, 'admin', 'admin-awal-12345');
     const admin = await app.deps.store.getUserByUsername('admin');
-    people.admin = { user: toDeskUser(admin!), cookie: adminCookie };
+    people.admin = { user: toDeskUser(admin!, app.deps.catalog), cookie: adminCookie };
     people.officer = await addAndLogin(app, 'petugas.dpupr', 'officer', { agencyId: 'dpupr' });
     people.agency_admin = await addAndLogin(app, 'admin.dpupr', 'agency_admin', { agencyId: 'dpupr' });
     people.camat = await addAndLogin(app, 'camat.ngawen', 'camat', { kecamatan: '33.16.05' });

@@ -38,7 +38,7 @@ describe('desk triage workflow', () => {
     executive = await addAndLogin(app, 'bupati', 'executive');
     satgas = await addAndLogin(app, 'satgas1', 'officer', { agencyId: 'satgas-pupuk' });
     const adminCookie = await login(app, 'admin', 'admin-awal-12345');
-    admin = { user: toDeskUser((await app.deps.store.getUserByUsername('admin'))!), cookie: adminCookie };
+    admin = { user: toDeskUser((await app.deps.store.getUserByUsername('admin'))!, app.deps.catalog), cookie: adminCookie };
   });
   beforeEach(() => { now = MONDAY; });
   after(() => app.close());
@@ -189,7 +189,8 @@ describe('desk triage workflow', () => {
     const current = (await request(app.baseUrl).get('/api/admin/holidays').set('Cookie', admin.cookie).expect(200)).body.holidays;
     const bad = await request(app.baseUrl).put('/api/admin/holidays').set('Cookie', admin.cookie).set('Origin', app.baseUrl)
       .send({ holidays: [{ date: '2026-02-30', name: 'Tidak ada', kind: 'libur' }] }).expect(422);
-    assert.equal(bad.body.error.code, 'invalid_holidays');
+    assert.equal(bad.body.error.code, 'validation_failed');
+    assert.ok('holidays.0.date' in bad.body.error.fields);
     await request(app.baseUrl).put('/api/admin/holidays').set('Cookie', admin.cookie).set('Origin', app.baseUrl)
       .send({ holidays: [...current, { date: '2026-03-04', name: 'Hari Jadi Kabupaten (contoh)', kind: 'libur' }] }).expect(200);
     const code = await submit();

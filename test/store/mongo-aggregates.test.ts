@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Report } from '../../shared/types.ts';
 import {
-  aggregatePipeline, aggregateRowsOf, agencyTimingsPipeline, factsOf, GROUP_EXPRESSIONS, medianHours, scanPipeline, timingOf,
+  aggregatePipeline, aggregateRowsOf, agencyAnswerTimesPipeline, factsOf, GROUP_EXPRESSIONS, scanPipeline, timingOf,
 } from '../../server/store/mongo/aggregates.ts';
 import { replaceReportPipeline } from '../../server/store/mongo/mongo-store.ts';
 import { matchFilter, reportFilter } from '../../server/store/mongo/report-query.ts';
@@ -42,9 +42,9 @@ describe('MongoDB adapter: ReportFilter as $match', () => {
     assert.deepEqual(matchFilter({ createdBefore: '2026-04-01T00:00:00.000Z' }), { createdAt: { $lt: '2026-04-01T00:00:00.000Z' } });
   });
 
-  it('is the same translation the desk list uses for the fields they share', () => {
+  it('is the same translation the desk list uses', () => {
     assert.deepEqual(
-      reportFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', category: 'jalan', status: ['new'], overdueAt: '2026-03-10T00:00:00.000Z', limit: 10 }),
+      reportFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', categories: ['jalan'], statuses: ['new'], overdueAt: '2026-03-10T00:00:00.000Z', limit: 10 }),
       matchFilter({ agencyIds: ['dpupr'], kecamatan: '33.16.05', categories: ['jalan'], statuses: ['new'], overdueAt: '2026-03-10T00:00:00.000Z' }),
     );
   });
@@ -67,23 +67,18 @@ describe('MongoDB adapter: aggregate pipeline', () => {
     assert.deepEqual(GROUP_EXPRESSIONS.overdue(NOW), { $and: [{ $eq: [{ $type: '$dueAt' }, 'string'] }, { $lt: ['$dueAt', { $literal: NOW }] }] });
   });
 
-  it('takes the week as the Monday of createdAt in WIB, truncated and printed in the same offset', () => {
-    assert.deepEqual(GROUP_EXPRESSIONS.week(NOW), {
-      $dateToString: {
-        format: '%Y-%m-%d', timezone: '+07:00',
-        date: { $dateTrunc: { date: { $dateFromString: { dateString: '$createdAt' } }, unit: 'week', startOfWeek: 'monday', timezone: '+07:00' } },
-      },
-    });
+  it('takes the hour as the first 13 characters of createdAt (UTC)', () => {
+    assert.deepEqual(GROUP_EXPRESSIONS.hour(NOW), { $substrCP: ['$createdAt', 0, 13] });
   });
 
   it('reads groups back as rows, overdue as a boolean, keys not asked for left out', () => {
     const rows = aggregateRowsOf([
-      { _id: { kecamatan: '33.16.05', overdue: true, week: '2026-03-09' }, count: 2 },
-      { _id: { kecamatan: '33.16.09', overdue: false, week: '2026-03-02' }, count: 1 },
-    ], { by: ['kecamatan', 'overdue', 'week'] });
+      { _id: { kecamatan: '33.16.05', overdue: true, hour: '2026-03-09T01' }, count: 2 },
+      { _id: { kecamatan: '33.16.09', overdue: false, hour: '2026-03-02T01' }, count: 1 },
+    ], { by: ['kecamatan', 'overdue', 'hour'] });
     assert.deepEqual(rows, [
-      { key: { kecamatan: '33.16.05', overdue: true, week: '2026-03-09' }, count: 2 },
-      { key: { kecamatan: '33.16.09', overdue: false, week: '2026-03-02' }, count: 1 },
+      { key: { kecamatan: '33.16.05', overdue: true, hour: '2026-03-09T01' }, count: 2 },
+      { key: { kecamatan: '33.16.09', overdue: false, hour: '2026-03-02T01' }, count: 1 },
     ]);
     assert.deepEqual(aggregateRowsOf([{ _id: null, count: 5 }], { by: [] }), [{ key: {}, count: 5 }]);
   });
@@ -129,24 +124,16 @@ describe('MongoDB adapter: scan pipeline', () => {
   });
 });
 
-describe('MongoDB adapter: agency timings', () => {
+describe('MongoDB adapter: agency answer times', () => {
   it('groups the filtered reports by agency', () => {
-    const [match, group] = agencyTimingsPipeline({ kecamatan: '33.16.05' });
+    const [match, group] = agencyAnswerTimesPipeline({ kecamatan: '33.16.05' });
     assert.deepEqual(match, { $match: { kecamatan: '33.16.05' } });
     assert.equal((group as { $group: { _id: unknown } }).$group._id, '$agencyId');
   });
 
-  it('takes the median in hours from the middle durations, each rounded to tenths first', () => {
-    const h = (hours: number) => hours * 3_600_000;
-    assert.equal(medianHours([]), null);
-    assert.equal(medianHours([h(20), h(20)]), 20, 'odd count: the middle value twice');
-    assert.equal(medianHours([h(20), h(40)]), 30);
-    assert.equal(medianHours([61 * 60_000, 100 * 60_000]), 1.4, '1.0 h and 1.7 h → 1.35 → 1.4');
-  });
-
-  it('reads a result as AgencyTiming', () => {
-    assert.deepEqual(timingOf({ agencyId: 'dinkes', answered: 1, answeredOnTime: 0, toVerify: [], toResolve: [] }), {
-      agencyId: 'dinkes', answered: 1, answeredOnTime: 0, medianHoursToVerify: null, medianHoursToResolve: null,
+  it('reads a result as the port\'s answer times', () => {
+    assert.deepEqual(timingOf({ agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [3_600_000], msToResolve: [] }), {
+      agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [3_600_000], msToResolve: [],
     });
   });
 });

@@ -1,21 +1,16 @@
-// The map and statistics queries (Store.aggregateReports, scanReports, agencyTimings) as
+// The map and statistics queries (Store.aggregateReports, scanReports, agencyAnswerTimes) as
 // MongoDB aggregation pipelines, and their results as the port's rows. Pure: building a
 // pipeline or reading its result needs no server, so both are unit tested
 // (test/store/mongo-aggregates.test.ts); the pipelines run on a server in the store contract.
 //
 // Semantics follow the SQLite store (server/store/sqlite/sqlite-store.ts) exactly:
 // - ISO instants are stored as strings and compared as strings (dueAt < now, answeredAt <= verifyDueAt);
-// - `week` is the Monday (YYYY-MM-DD) of createdAt in WIB (UTC+7);
-// - medians are the middle value, or the mean of the two middle values, of the durations in
-//   hours rounded to 0.1 h, and the median itself is rounded to 0.1 h.
-// Server features used: $dateTrunc (MongoDB 5.0), $sortArray (5.2); so MongoDB 6.0 or newer.
+// - `hour` is the first 13 characters of createdAt (YYYY-MM-DDTHH, UTC).
+// Weeks and medians are the domain's (server/stats), computed from these rows, not here.
 import type { PipelineStage } from 'mongoose';
 import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
-import type { AgencyTiming, AggregateKey, AggregateQuery, AggregateRow, ReportFacts, ReportFilter, ScanQuery } from '../port.ts';
+import type { AgencyAnswerTimes, AggregateKey, AggregateQuery, AggregateRow, ReportFacts, ReportFilter, ScanQuery } from '../port.ts';
 import { matchFilter, NEWEST_FIRST } from './report-query.ts';
-
-/** Western Indonesia Time as a UTC offset: Blora's weeks start on Monday 00:00 WIB. */
-export const WIB_OFFSET = '+07:00';
 
 /** An aggregation expression (kept loose: mongoose's Expression type cannot spell $$variables well). */
 type Expr = unknown;
@@ -43,13 +38,7 @@ export const GROUP_EXPRESSIONS: Record<AggregateKey, (now: string) => Expr> = {
   agencyId: () => '$agencyId',
   // $lt alone would call null (closed reports) overdue: null sorts before every string.
   overdue: (now) => ({ $and: [isString('dueAt'), { $lt: ['$dueAt', { $literal: now }] }] }),
-  week: () => ({
-    $dateToString: {
-      format: '%Y-%m-%d',
-      timezone: WIB_OFFSET,
-      date: { $dateTrunc: { date: dateOf('createdAt'), unit: 'week', startOfWeek: 'monday', timezone: WIB_OFFSET } },
-    },
-  }),
+  hour: () => ({ $substrCP: ['$createdAt', 0, 13] }),
 };
 
 /** The keys to group by, each once, in the order asked. */
@@ -116,34 +105,12 @@ export function factsOf(r: ScanResult, query: Pick<ScanQuery, 'withPupuk'>): Rep
   return facts;
 }
 
-/**
- * The one or two middle values of the numbers in an array expression (nulls left out), in
- * ascending order: [] for none, [m, m] for an odd count, [lower, upper] for an even one.
- */
-export function middleValues(array: Expr): Expr {
-  return {
-    $let: {
-      vars: { sorted: { $sortArray: { input: { $filter: { input: array, cond: { $ne: ['$$this', null] } } }, sortBy: 1 } } },
-      in: {
-        $let: {
-          vars: { n: { $size: '$$sorted' } },
-          in: {
-            $cond: [
-              { $eq: ['$$n', 0] },
-              [],
-              [
-                { $arrayElemAt: ['$$sorted', { $toInt: { $floor: { $divide: [{ $subtract: ['$$n', 1] }, 2] } } }] },
-                { $arrayElemAt: ['$$sorted', { $toInt: { $floor: { $divide: ['$$n', 2] } } }] },
-              ],
-            ],
-          },
-        },
-      },
-    },
-  };
+/** The array without its nulls. */
+function withoutNulls(array: Expr): Expr {
+  return { $filter: { input: array, cond: { $ne: ['$$this', null] } } };
 }
 
-export function agencyTimingsPipeline(filter: ReportFilter): PipelineStage[] {
+export function agencyAnswerTimesPipeline(filter: ReportFilter): PipelineStage[] {
   const answered = isString('answeredAt');
   return [
     { $match: matchFilter(filter) },
@@ -152,7 +119,7 @@ export function agencyTimingsPipeline(filter: ReportFilter): PipelineStage[] {
         _id: '$agencyId',
         answered: { $sum: { $cond: [answered, 1, 0] } },
         answeredOnTime: { $sum: { $cond: [{ $and: [answered, { $lte: ['$answeredAt', '$verifyDueAt'] }] }, 1, 0] } },
-        // Durations in ms; null for reports without the moment, left out by middleValues.
+        // Durations in ms; null for reports without the moment, left out below.
         toVerify: { $push: { $cond: [isString('verifiedAt'), millisBetween('createdAt', 'verifiedAt'), null] } },
         toResolve: {
           $push: { $cond: [{ $and: [isString('resolvedAt'), { $eq: ['$status', 'resolved'] }] }, millisBetween('createdAt', 'resolvedAt'), null] },
@@ -162,29 +129,19 @@ export function agencyTimingsPipeline(filter: ReportFilter): PipelineStage[] {
     {
       $project: {
         _id: 0, agencyId: '$_id', answered: 1, answeredOnTime: 1,
-        toVerify: middleValues('$toVerify'), toResolve: middleValues('$toResolve'),
+        msToVerify: withoutNulls('$toVerify'), msToResolve: withoutNulls('$toResolve'),
       },
     },
     { $sort: { agencyId: 1 } },
   ];
 }
 
-export interface TimingResult { agencyId: string; answered: number; answeredOnTime: number; toVerify: number[]; toResolve: number[] }
+export type TimingResult = AgencyAnswerTimes;
 
-const HOUR_MS = 3_600_000;
-/** To 0.1, halves up (durations are never negative), as SQLite's ROUND(x, 1). */
-const tenths = (x: number) => Math.round(x * 10) / 10;
-
-/** The median in hours from the middle durations (ms) middleValues picked; null when none. */
-export function medianHours(middle: readonly number[]): number | null {
-  if (middle.length === 0) return null;
-  const hours = middle.map((ms) => tenths(Number(ms) / HOUR_MS));
-  return tenths(hours.reduce((sum, h) => sum + h, 0) / hours.length);
-}
-
-export function timingOf(r: TimingResult): AgencyTiming {
+/** The answer times as the port gives them (counts as numbers, whatever BSON type came back). */
+export function timingOf(r: TimingResult): AgencyAnswerTimes {
   return {
     agencyId: r.agencyId, answered: Number(r.answered), answeredOnTime: Number(r.answeredOnTime),
-    medianHoursToVerify: medianHours(r.toVerify), medianHoursToResolve: medianHours(r.toResolve),
+    msToVerify: r.msToVerify.map(Number), msToResolve: r.msToResolve.map(Number),
   };
 }

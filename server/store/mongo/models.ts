@@ -1,7 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import {
-  counterSchema, eventSchema, ngopiSessionSchema, reportSchema, sessionSchema, settingSchema, supportSchema, userSchema,
-  type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
+  areaSchema,
+  auditSchema, counterSchema, eventSchema, ngopiSessionSchema, reportSchema, sessionSchema, settingSchema, supportSchema, userSchema,
+  type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
 } from './schemas.ts';
 
 export interface Models {
@@ -13,6 +14,8 @@ export interface Models {
   Counter: Model<CounterDoc>;
   NgopiSession: Model<NgopiSessionDoc>;
   Support: Model<SupportDoc>;
+  Audit: Model<AuditDoc>;
+  Area: Model<AreaDoc>;
 }
 
 /** Models belong to one connection (not the global mongoose), so tests can open several stores. */
@@ -26,6 +29,8 @@ export function bindModels(connection: Connection): Models {
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
     NgopiSession: connection.model<NgopiSessionDoc>('NgopiSession', ngopiSessionSchema),
     Support: connection.model<SupportDoc>('Support', supportSchema),
+    Audit: connection.model<AuditDoc>('Audit', auditSchema),
+    Area: connection.model<AreaDoc>('Area', areaSchema),
   };
 }
 

@@ -1,20 +1,22 @@
 import mongoose, { type ClientSession, type Connection, type mongo } from 'mongoose';
+import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../../shared/geo.ts';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../facts.ts';
 import {
-  VersionConflictError, type AgencyTiming, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
-  type ReportQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
-  agencyTimingsPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
+  agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
-import { REPORT_PROJECTION, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
+import { REPORT_PROJECTION, type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
 
 export interface MongoStoreOptions {
@@ -25,6 +27,8 @@ export interface MongoStoreOptions {
 }
 
 const EVENT_SEQ = 'eventSeq';
+const SETTINGS_VERSION = 'settingsVersion';
+const AUDIT_SEQ = 'auditSeq';
 /** Derived counters share the counters collection, apart from the event seq by a prefix. */
 const derivedCounterId = (key: string): string => `derived:${key}`;
 const HIDE_ID = { _id: 0 } as const;
@@ -60,12 +64,18 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
+  readonly channels: MongoChannelStore;
+  /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly connection: Connection,
     private readonly models: Models,
     private readonly transactions: boolean,
-  ) {}
+  ) {
+    this.channels = new MongoChannelStore(databaseOf(connection));
+  }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
     // Indexes and collections are made below, awaited, instead of by mongoose in the background.
@@ -81,7 +91,10 @@ export class MongoStore implements Store {
       await prepareCollections(models);
       await catchUpCounter(models);
       await backfillAnsweredAt(models);
-      return new MongoStore(connection, models, options.transactions);
+      await moveBoundarySettings(models);
+      const store = new MongoStore(connection, models, options.transactions);
+      await store.channels.prepare();
+      return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
@@ -97,11 +110,28 @@ export class MongoStore implements Store {
     await this.database.command({ ping: 1 });
   }
 
-  async close(): Promise<void> {
-    await this.connection.close();
+  /**
+   * Waits for the commits in flight, then closes. Closing at once would end their sessions and
+   * abort their transactions: a commit begun before SIGTERM (the overdue sweep's, say) lost.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      await this.connection.close();
+    })();
+    return this.closing;
   }
 
-  async commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
+  commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
+    if (this.closing) return Promise.reject(new Error('store is closing'));
+    const commit = this.commitNow(changes);
+    this.inFlight.add(commit);
+    const forget = () => { this.inFlight.delete(commit); };
+    commit.then(forget, forget);
+    return commit;
+  }
+
+  private async commitNow(changes: ReportChange[]): Promise<ReportEvent[]> {
     const cleaned = changes.map((change) => ({ ...change, report: jsonClean(change.report), event: jsonClean(change.event) }));
     // The change being written, so a duplicate-key error is named after its report.
     let current = cleaned[0];
@@ -243,7 +273,7 @@ export class MongoStore implements Store {
     return this.models.Report.findOne({ 'photos.id': photoId }, REPORT_PROJECTION).lean<Report>();
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
     // One more than asked tells whether there is a next page.
     const docs = await this.models.Report.find(reportFilter(query), REPORT_PROJECTION)
       .sort(NEWEST_FIRST).limit(query.limit + 1).lean<Report[]>();
@@ -280,22 +310,28 @@ export class MongoStore implements Store {
     return results.map((r) => factsOf(r, query));
   }
 
-  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
-    const results = await this.models.Report.aggregate<TimingResult>(agencyTimingsPipeline(filter));
+  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
+    const results = await this.models.Report.aggregate<TimingResult>(agencyAnswerTimesPipeline(filter));
     return results.map(timingOf);
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.insertOne(jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.insertOne(jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)));
+      await this.atomically(async (session) => {
+        await this.models.User.replaceOne({ _id: user.id }, jsonClean(toUserDoc(user)), { session });
+        if (audit) await this.writeAudit(audit, session);
+      });
     } catch (err) {
       throw toUserWriteError(err, user.username);
     }
@@ -372,8 +408,61 @@ export class MongoStore implements Store {
     return doc ? (doc.value as T) : null;
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true });
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    await this.atomically(async (session) => {
+      // The version first: its write-lock orders concurrent setting writes, as nextSeq does for events.
+      const filter = options.ifVersion === undefined ? { _id: SETTINGS_VERSION } : { _id: SETTINGS_VERSION, value: options.ifVersion };
+      const bumped = await this.models.Counter.updateOne(filter, { $inc: { value: 1 } }, { session });
+      if (bumped.matchedCount !== 1) throw new SettingsVersionConflictError();
+      await this.models.Setting.updateOne({ _id: key }, { $set: { value: jsonClean(value) } }, { upsert: true, session });
+      if (audit) await this.writeAudit(audit, session);
+    });
+  }
+
+  async settingsVersion(): Promise<number> {
+    return (await this.models.Counter.findById(SETTINGS_VERSION).lean<CounterDoc>())?.value ?? 0;
+  }
+
+  async listAreas(level: AreaLevel): Promise<AreaFeature[]> {
+    const docs = await this.models.Area.find({ level }).sort({ _id: 1 }).lean<AreaDoc[]>();
+    return docs.map(({ _id, ...rest }) => ({ code: _id, ...rest }));
+  }
+
+  async replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void> {
+    await this.atomically(async (session) => {
+      const bumped = await this.models.Counter.updateOne({ _id: SETTINGS_VERSION }, { $inc: { value: 1 } }, { session });
+      if (bumped.matchedCount !== 1) throw new SettingsVersionConflictError();
+      for (const level of AREA_LEVELS) {
+        const list = areas[level];
+        if (!list) continue;
+        await this.models.Area.deleteMany({ level }, { session });
+        if (list.length) await this.models.Area.insertMany(list.map(({ code, ...rest }) => ({ _id: code, ...jsonClean(rest), level })), { session });
+      }
+      if (audit) await this.writeAudit(audit, session);
+    });
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.atomically((session) => this.writeAudit(entry, session));
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? (await this.models.Audit.findById(query.before).lean<AuditDoc>())?.n ?? 0 : null;
+    const docs = await this.models.Audit.find(before === null ? {} : { n: { $lt: before } }).sort({ n: -1 }).limit(query.limit + 1).lean<AuditDoc[]>();
+    const items = docs.slice(0, query.limit).map(({ _id, n: _n, ...rest }) => ({ id: _id, ...rest }));
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private async writeAudit(entry: AuditEntry, session: ClientSession | undefined): Promise<void> {
+    const counter = await this.models.Counter.findOneAndUpdate({ _id: AUDIT_SEQ }, { $inc: { value: 1 } }, { upsert: true, session, returnDocument: 'after' }).lean<CounterDoc>();
+    const { id, ...rest } = jsonClean(entry);
+    await this.models.Audit.insertOne({ _id: id, n: counter?.value ?? 0, ...rest }, { session });
+  }
+
+  /** In one transaction when transactions are on; otherwise one write after the other. */
+  private async atomically(work: (session: ClientSession | undefined) => Promise<void>): Promise<void> {
+    if (this.transactions) await this.connection.transaction((session) => work(session));
+    else await work(undefined);
   }
 }
 
@@ -432,9 +521,29 @@ async function lastEventSeq(models: Models): Promise<number> {
 async function catchUpCounter(models: Models): Promise<void> {
   const last = await lastEventSeq(models);
   try {
+    // The settings version exists from the start, so putSetting only ever updates it.
+    await models.Counter.updateOne({ _id: SETTINGS_VERSION }, { $setOnInsert: { value: 0 } }, { upsert: true });
     await models.Counter.updateOne({ _id: EVENT_SEQ }, { $max: { value: last } }, { upsert: true });
   } catch (err) {
     // Two processes upserting the first counter at once: the other one created it.
     if ((err as { code?: unknown }).code !== 11000) throw err;
+  }
+}
+
+/**
+ * Boundaries imported before areas had documents of their own were one settings value per
+ * level: each area becomes its own document, then the value goes. Upserts, so a process that
+ * stops half-way, or two starting together, leave the same result.
+ */
+async function moveBoundarySettings(models: Models): Promise<void> {
+  for (const level of AREA_LEVELS) {
+    const key = `boundaries:${level}`;
+    const stored = await models.Setting.findById(key).lean<SettingDoc>();
+    if (!stored) continue;
+    const areas = Array.isArray(stored.value) ? (stored.value as Omit<AreaFeature, 'level'>[]) : [];
+    for (const { code, ...rest } of areas) {
+      await models.Area.replaceOne({ _id: code }, { ...rest, level }, { upsert: true });
+    }
+    await models.Setting.deleteOne({ _id: key });
   }
 }

@@ -1,10 +1,9 @@
-// Report filters as MongoDB filters, matching the SQLite store. `filterConditions` translates
-// a ReportFilter (the map and statistics, ./aggregates.ts) and also serves the desk list query
-// (ReportQuery) where the two overlap; the list adds text, overdueNotified and its keyset cursor
-// (newest first by (createdAt, code); text in the description or the code).
+// Report filters as MongoDB filters, matching the SQLite store: one ReportFilter for the desk
+// list, the sweeps, the map and statistics; the list adds its keyset cursor (newest first by
+// (createdAt, code)).
 import type { QueryFilter } from 'mongoose';
 import { decodeCursor } from '../cursor.ts';
-import type { ReportFilter, ReportQuery } from '../port.ts';
+import type { ReportFilter, ReportListQuery } from '../port.ts';
 import type { ReportDoc } from './schemas.ts';
 
 export const NEWEST_FIRST = { createdAt: -1, code: -1 } as const;
@@ -28,6 +27,13 @@ export function filterConditions(filter: ReportFilter): QueryFilter<ReportDoc>[]
   if (filter.createdFrom || filter.createdBefore) {
     conditions.push({ createdAt: { ...(filter.createdFrom ? { $gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { $lt: filter.createdBefore } : {}) } });
   }
+  if (filter.text) {
+    // Case-insensitive substring, like SQLite's LIKE; codes are upper case, typed in any case.
+    const pattern = escapeRegex(filter.text);
+    conditions.push({ $or: [{ description: { $regex: pattern, $options: 'i' } }, { code: { $regex: pattern, $options: 'i' } }] });
+  }
+  if (filter.overdueNotified !== undefined) conditions.push({ overdueNotified: filter.overdueNotified });
+  if (filter.session) conditions.push({ 'details.session': filter.session });
   // $lt on a string never matches null, so closed reports (dueAt null) drop out by themselves.
   if (filter.overdueAt) conditions.push({ dueAt: { $lt: filter.overdueAt } });
   // Inclusive bounds (SQL BETWEEN); a numeric range never matches a null lat or lng.
@@ -49,20 +55,9 @@ export function matchFilter(filter: ReportFilter): QueryFilter<ReportDoc> {
   return allOf(filterConditions(filter));
 }
 
-/** The desk list query as a MongoDB filter; sort with NEWEST_FIRST. */
-export function reportFilter(query: ReportQuery): QueryFilter<ReportDoc> {
-  const conditions = filterConditions({
-    agencyIds: query.agencyIds, kecamatan: query.kecamatan, desa: query.desa, confidential: query.confidential,
-    categories: query.category ? [query.category] : undefined, statuses: query.status, overdueAt: query.overdueAt,
-  });
-  if (query.text) {
-    // Case-insensitive substring, like SQLite's LIKE; codes are upper case, typed in any case.
-    const pattern = escapeRegex(query.text);
-    conditions.push({ $or: [{ description: { $regex: pattern, $options: 'i' } }, { code: { $regex: pattern, $options: 'i' } }] });
-  }
-  if (query.overdueNotified !== undefined) conditions.push({ overdueNotified: query.overdueNotified });
-  if (query.session) conditions.push({ 'details.session': query.session });
-  if (query.createdAfter) conditions.push({ createdAt: { $gt: query.createdAfter } });
+/** The list query as a MongoDB filter; sort with NEWEST_FIRST. */
+export function reportFilter(query: ReportListQuery): QueryFilter<ReportDoc> {
+  const conditions = filterConditions(query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor) {
     conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, code: { $lt: cursor.code } }] });

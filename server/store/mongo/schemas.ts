@@ -4,7 +4,8 @@
 import { Schema, type SchemaOptions } from 'mongoose';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
-import type { SessionRecord, UserRecord } from '../port.ts';
+import type { AreaFeature } from '../../../shared/geo.ts';
+import type { AuditEntry, SessionRecord, UserRecord } from '../port.ts';
 
 /**
  * Values the store derives from a report and keeps beside it, for the map and statistics
@@ -30,6 +31,8 @@ export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; usernameK
 export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
 export interface SettingDoc { _id: string; value: unknown }
 export interface CounterDoc { _id: string; value: number }
+/** An audit entry; `n` orders the trail (taken from the `audit` counter). */
+export interface AuditDoc extends Omit<AuditEntry, 'id'> { _id: string; n: number }
 export interface NgopiSessionDoc extends Omit<NgopiSession, 'id'> { _id: string }
 /** One device's "dukung" of one report; the unique index makes it count once. */
 export interface SupportDoc { reportCode: string; deviceId: string }
@@ -77,8 +80,10 @@ const reportFields = {
   followUpDueAt: str,
   dueAt: str,
   overdueNotified: bool,
-  // Set when the reported kecamatan or desa disagrees with the GPS point (server/map/boundaries.ts).
+  // Set when the reported kecamatan or desa disagrees with the GPS point (server/places/places.ts).
   locationMismatch: mixed,
+  // web, whatsapp, sms, ngopi (absent on older reports: web).
+  channel: str,
   // The officer's redacted text for the public pages (server/public/rules.ts).
   publicDescription: str,
   version: num,
@@ -156,6 +161,20 @@ sessionSchema.index({ userId: 1 });
 
 // Settings are found by key, which is the _id: no further index.
 export const settingSchema = new Schema<SettingDoc>({ _id: str, value: mixed }, { ...common, collection: 'settings' });
+
+const auditFields = {
+  _id: str, n: num, at: str, actor: mixed, action: str, target: str, before: mixed, after: mixed,
+} satisfies Record<keyof AuditDoc, unknown>;
+export const auditSchema = new Schema<AuditDoc>(auditFields, { ...common, collection: 'audit_log' });
+auditSchema.index({ n: -1 }, { unique: true });
+
+// One document per imported area (kecamatan or desa), _id its code; listed by level.
+export interface AreaDoc extends Omit<AreaFeature, 'code'> { _id: string }
+const areaFields = {
+  _id: str, level: str, name: str, geometry: mixed, bounds: mixed, centroid: mixed,
+} satisfies Record<keyof AreaDoc, unknown>;
+export const areaSchema = new Schema<AreaDoc>(areaFields, { ...common, collection: 'areas' });
+areaSchema.index({ level: 1, _id: 1 });
 
 // One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
 export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });

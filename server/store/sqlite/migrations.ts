@@ -85,4 +85,42 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '004-derived-counters', up: `
   CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
   ` },
+  // The settings version every process compares before using settings, and the audit trail of
+  // the back office (append-only: the store has no statement that changes or deletes a row).
+  { name: '005-settings-version-and-audit', up: `
+  CREATE TABLE settings_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+  INSERT INTO settings_version (id, version) VALUES (1, 0);
+  CREATE TABLE audit_log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+  ` },
+  // Imported boundaries as one row per area instead of one settings value per level (which, as
+  // one MongoDB document, a detailed desa file would push past 16 MB); stored ones move over.
+  { name: '006-areas', up: `
+  CREATE TABLE areas (code TEXT PRIMARY KEY, level TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX areas_level ON areas(level, code);
+  INSERT OR REPLACE INTO areas (code, level, doc)
+    SELECT json_extract(e.value, '$.code'), substr(s.key, 12), json_set(e.value, '$.level', substr(s.key, 12))
+    FROM settings s, json_each(s.value) e
+    WHERE s.key IN ('boundaries:kecamatan', 'boundaries:desa');
+  DELETE FROM settings WHERE key IN ('boundaries:kecamatan', 'boundaries:desa');
+  ` },
+  // Messaging channels: inbound inbox (unique per channel message id), conversations, SMS queue.
+  { name: '007-channels', up: `
+  CREATE TABLE channel_inbox (
+    channel TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    claimed_until TEXT,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (channel, message_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX channel_inbox_pending ON channel_inbox(sent_at) WHERE status = 'pending';
+  CREATE TABLE conversations (key TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE sms_outgoing (uuid TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX sms_outgoing_created ON sms_outgoing(created_at);
+  ` },
 ];

@@ -1,16 +1,18 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../../shared/geo.ts';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
-  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, VersionConflictError,
-  type AgencyTiming, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportQuery,
-  type ScanQuery, type SessionRecord, type Store, type UserRecord,
+  DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
+  type AgencyAnswerTimes, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
+  type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
+import { SqliteChannelStore } from './channel-store.ts';
 
 interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
@@ -19,18 +21,18 @@ function isUniqueViolation(err: unknown, column: string): boolean {
     || err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && err.message.includes(column);
 }
 
-// Group keys as SQL expressions. The week is the Monday of the creation date in WIB (UTC+7).
+// Group keys as SQL expressions. The hour is the ISO prefix of created_at (stored in UTC).
 const GROUP_SQL: Record<AggregateKey, string> = {
   kecamatan: 'kecamatan',
   category: 'category',
   status: 'status',
   agencyId: 'agency_id',
   overdue: '(due_at IS NOT NULL AND due_at < @now)',
-  week: "date(created_at, '+7 hours', '-6 days', 'weekday 1')",
+  hour: 'substr(created_at, 1, 13)',
 };
 
 /** WHERE clause and named parameters of a report filter. */
-function filterSql(filter: ReportFilter): { where: string; params: Record<string, unknown> } {
+function filterSql(filter: ReportFilter): { where: string; conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, name: string, values: readonly string[]) => {
@@ -46,6 +48,17 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
   if (filter.desa) { where.push('desa = @desa'); params.desa = filter.desa; }
   if (filter.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = filter.confidential ? 1 : 0; }
+  if (filter.text) {
+    // Tracking codes are upper case; a code read out over the phone is typed in any case.
+    where.push("(description LIKE @text ESCAPE '\\' OR code LIKE @textUpper ESCAPE '\\')");
+    params.text = `%${escapeLike(filter.text)}%`;
+    params.textUpper = String(params.text).toUpperCase();
+  }
+  if (filter.overdueNotified !== undefined) {
+    where.push("json_extract(doc, '$.overdueNotified') = @overdueNotified");
+    params.overdueNotified = filter.overdueNotified ? 1 : 0;
+  }
+  if (filter.session) { where.push("json_extract(doc, '$.details.session') = @session"); params.session = filter.session; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
   if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
   if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
@@ -53,7 +66,7 @@ function filterSql(filter: ReportFilter): { where: string; params: Record<string
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
   }
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', conditions: where, params };
 }
 
 interface FactsRow {
@@ -63,9 +76,10 @@ interface FactsRow {
   pupuk?: string | null;
 }
 
-/** A bbox, desa or confidential filter reads columns the covering index does not hold. */
-function usesPoint(filter: ReportFilter): boolean {
-  return filter.bbox !== undefined || filter.desa !== undefined || filter.confidential !== undefined;
+/** These filters read columns the covering index does not hold (lat/lng, desa, confidential, description, doc). */
+function readsRows(filter: ReportFilter): boolean {
+  return filter.bbox !== undefined || filter.text !== undefined || filter.overdueNotified !== undefined || filter.session !== undefined
+    || filter.desa !== undefined || filter.confidential !== undefined;
 }
 
 function escapeLike(text: string): string {
@@ -98,6 +112,7 @@ export class SqliteStore implements Store {
   private readonly writeChangesInSavepoint: Database.Transaction<(changes: ReportChange[]) => ReportEvent[]>;
   private queue: Pending[] = [];
   private flushScheduled = false;
+  readonly channels: SqliteChannelStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -116,6 +131,7 @@ export class SqliteStore implements Store {
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
     this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
+    this.channels = new SqliteChannelStore(this.db);
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -148,6 +164,7 @@ export class SqliteStore implements Store {
     this.sql('SELECT 1').get();
   }
 
+  /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
     this.flush();
     if (this.db.open) this.db.close();
@@ -269,41 +286,16 @@ export class SqliteStore implements Store {
     ).pluck().get(photoId));
   }
 
-  async listReports(query: ReportQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.agencyIds) {
-      where.push(`agency_id IN (${query.agencyIds.map(() => '?').join(',') || 'NULL'})`);
-      params.push(...query.agencyIds);
-    }
-    if (query.kecamatan) { where.push('kecamatan = ?'); params.push(query.kecamatan); }
-    if (query.desa) { where.push('desa = ?'); params.push(query.desa); }
-    if (query.confidential !== undefined) { where.push('confidential = ?'); params.push(query.confidential ? 1 : 0); }
-    if (query.category) { where.push('category = ?'); params.push(query.category); }
-    if (query.status?.length) {
-      where.push(`status IN (${query.status.map(() => '?').join(',')})`);
-      params.push(...query.status);
-    }
-    if (query.text) {
-      where.push("(description LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\')");
-      const like = `%${escapeLike(query.text)}%`;
-      params.push(like, like.toUpperCase());
-    }
-    if (query.overdueAt) { where.push('due_at IS NOT NULL AND due_at < ?'); params.push(query.overdueAt); }
-    if (query.overdueNotified !== undefined) {
-      where.push("json_extract(doc, '$.overdueNotified') = ?");
-      params.push(query.overdueNotified ? 1 : 0);
-    }
-    if (query.session) { where.push("json_extract(doc, '$.details.session') = ?"); params.push(query.session); }
-    if (query.createdAfter) { where.push('created_at > ?'); params.push(query.createdAfter); }
+  async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
+    const { conditions, params } = filterSql(query);
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
-      where.push('(created_at < ? OR (created_at = ? AND code < ?))');
-      params.push(cursor.createdAt, cursor.createdAt, cursor.code);
+      conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
+      Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
     }
-    const sql = `SELECT doc FROM reports ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, code DESC LIMIT ?`;
-    const docs = this.sql(sql).pluck().all(...params, query.limit + 1) as string[];
+    const sql = `SELECT doc FROM reports ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, code DESC LIMIT @limit`;
+    const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
     const last = items[items.length - 1];
     return { items, nextCursor: docs.length > query.limit && last ? encodeCursor(last) : null };
@@ -333,7 +325,7 @@ export class SqliteStore implements Store {
     const columns = keys.map((k, i) => `${GROUP_SQL[k]} AS k${i}`);
     // INDEXED BY: without statistics the planner prefers the agency/kecamatan indexes and then
     // reads every matching document; the covering index answers from itself alone.
-    const table = usesPoint(query) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = readsRows(query) ? 'reports' : 'reports INDEXED BY reports_facts';
     const sql = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${table} ${where}
       ${keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')}` : ''}`;
     const rows = this.sql(sql).all({ ...params, now: query.now }) as Record<string, unknown>[];
@@ -368,39 +360,41 @@ export class SqliteStore implements Store {
     });
   }
 
-  async agencyTimings(filter: ReportFilter): Promise<AgencyTiming[]> {
+  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
     const { where, params } = filterSql(filter);
     const and = where ? `${where} AND` : 'WHERE';
-    const table = usesPoint(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = readsRows(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
     const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
       FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
-    // Median per agency: the middle row (or the mean of the two middle rows) by duration.
-    const medians = (column: 'verified_at' | 'resolved_at', extra: string) => new Map((this.sql(`
-      SELECT agency_id, AVG(hours) AS median FROM (
-        SELECT agency_id, hours, ROW_NUMBER() OVER (PARTITION BY agency_id ORDER BY hours) AS rn, COUNT(*) OVER (PARTITION BY agency_id) AS n
-        FROM (SELECT agency_id, ROUND((julianday(${column}) - julianday(created_at)) * 24, 1) AS hours FROM ${table} ${and} ${column} IS NOT NULL ${extra}))
-      WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY agency_id`).all(params) as { agency_id: string; median: number }[])
-      .map((r) => [r.agency_id, Math.round(r.median * 10) / 10]));
-    const verify = medians('verified_at', '');
-    const resolve = medians('resolved_at', "AND status = 'resolved'");
-    return counts.map((c) => ({
-      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time,
-      medianHoursToVerify: verify.get(c.agency_id) ?? null, medianHoursToResolve: resolve.get(c.agency_id) ?? null,
-    }));
+    const times = new Map(counts.map((c) => [c.agency_id, {
+      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time, msToVerify: [] as number[], msToResolve: [] as number[],
+    }]));
+    const durations = (column: 'verified_at' | 'resolved_at', extra: string) => this.sql(`
+      SELECT agency_id, CAST(ROUND((julianday(${column}) - julianday(created_at)) * 86400000) AS INTEGER)
+      FROM ${table} ${and} ${column} IS NOT NULL ${extra}`).raw().all(params) as [string, number][];
+    for (const [agencyId, ms] of durations('verified_at', '')) times.get(agencyId)?.msToVerify.push(ms);
+    for (const [agencyId, ms] of durations('resolved_at', "AND status = 'resolved'")) times.get(agencyId)?.msToResolve.push(ms);
+    return [...times.values()];
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+      this.db.transaction(() => {
+        this.sql('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)').run(user.id, user.username, JSON.stringify(user));
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
     }
   }
 
-  async updateUser(user: UserRecord): Promise<void> {
+  async updateUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
-      this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+      this.db.transaction(() => {
+        this.sql('UPDATE users SET username = ?, doc = ? WHERE id = ?').run(user.username, JSON.stringify(user), user.id);
+        if (audit) this.writeAudit(audit);
+      })();
     } catch (err) {
       if (isUniqueViolation(err, 'username')) throw new DuplicateUsernameError(user.username);
       throw err;
@@ -468,9 +462,55 @@ export class SqliteStore implements Store {
     return this.parseDoc<T>(this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key));
   }
 
-  async putSetting<T>(key: string, value: T): Promise<void> {
-    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
+  async putSetting<T>(key: string, value: T, audit?: AuditEntry, options: { ifVersion?: number } = {}): Promise<void> {
+    this.db.transaction(() => {
+      if (options.ifVersion !== undefined && Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get()) !== options.ifVersion) {
+        throw new SettingsVersionConflictError();
+      }
+      this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, JSON.stringify(value));
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
+  }
+
+  async settingsVersion(): Promise<number> {
+    return Number(this.sql('SELECT version FROM settings_version WHERE id = 1').pluck().get());
+  }
+
+  async listAreas(level: AreaLevel): Promise<AreaFeature[]> {
+    return (this.sql('SELECT doc FROM areas WHERE level = ? ORDER BY code').pluck().all(level) as string[]).map((d) => JSON.parse(d));
+  }
+
+  async replaceAreas(areas: Partial<Record<AreaLevel, AreaFeature[]>>, audit?: AuditEntry): Promise<void> {
+    this.db.transaction(() => {
+      for (const level of AREA_LEVELS) {
+        const list = areas[level];
+        if (!list) continue;
+        this.sql('DELETE FROM areas WHERE level = ?').run(level);
+        const insert = this.sql('INSERT INTO areas (code, level, doc) VALUES (?, ?, ?)');
+        for (const area of list) insert.run(area.code, level, JSON.stringify({ ...area, level }));
+      }
+      this.sql('UPDATE settings_version SET version = version + 1 WHERE id = 1').run();
+      if (audit) this.writeAudit(audit);
+    }).immediate();
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.writeAudit(entry);
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+    const before = query.before ? Number(this.sql('SELECT n FROM audit_log WHERE id = ?').pluck().get(query.before) ?? 0) : null;
+    const docs = (before === null
+      ? this.sql('SELECT doc FROM audit_log ORDER BY n DESC LIMIT ?').pluck().all(query.limit + 1)
+      : this.sql('SELECT doc FROM audit_log WHERE n < ? ORDER BY n DESC LIMIT ?').pluck().all(before, query.limit + 1)) as string[];
+    const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as AuditEntry);
+    return { items, nextBefore: docs.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  private writeAudit(entry: AuditEntry): void {
+    this.sql('INSERT INTO audit_log (id, doc) VALUES (?, ?)').run(entry.id, JSON.stringify(entry));
   }
 
   private parseDoc<T>(doc: unknown): T | null {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Report } from '../../../shared/types.ts';
 import { eventFor } from '../../../server/reports/events.ts';
 import { DuplicateSupportError, VersionConflictError, type ReportChange } from '../../../server/store/port.ts';
-import { assertRejects, CITIZEN, insert, makeReport, nextInstant, OFFICER, support, type ContractContext } from '../contract.ts';
+import { assertRejects, CITIZEN, insert, makeReport, nextInstant, OFFICER, support, type ContractContext } from './fixtures.ts';
 
 /** The change a desk makes: the next version over the one read, with a status and its event. */
 function changeOf(report: Report, overrides: Partial<Report>, extra: Partial<ReportChange> = {}): ReportChange {

@@ -6,8 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { BOUNDARY_SETTINGS, locate, locationMismatchOf, parseBoundaries, type BoundaryFeature } from '../../server/map/boundaries.ts';
-import { checkGeometry, containsPoint, locatePoint, type AreaGeometry, type Position } from '../../server/map/geo.ts';
+import type { AreaGeometry, Position } from '../../shared/geo.ts';
+import { parseBoundaries } from '../../server/places/boundaries.ts';
+import { checkGeometry, containsPoint, locatePoint } from '../../server/places/geo.ts';
+import { createPlaces, locationMismatchOf, placeOfPoint } from '../../server/places/places.ts';
 import { addAndLogin } from '../helpers/desk.ts';
 import { REGION, reportBody } from '../helpers/map.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
@@ -99,13 +101,13 @@ describe('boundaries: import validation', () => {
 });
 
 describe('boundaries: location check at intake (pure)', () => {
-  const parsed = parseBoundaries(FIXTURE, REGION);
-  const boundaries = { kecamatan: parsed.kecamatan as BoundaryFeature[], desa: parsed.desa as BoundaryFeature[] };
+  const boundaries = createPlaces(REGION, parseBoundaries(FIXTURE, REGION));
+  const bloraDesaName = REGION.kecamatan.find((k) => k.code === '33.16.09')!.desa[1].name;
 
-  it('finds the kecamatan and desa of a point', () => {
-    assert.deepEqual(locate(boundaries, BLORA.lng, BLORA.lat), { kecamatan: '33.16.09', desa: BLORA_DESA });
-    assert.deepEqual(locate(boundaries, CEPU.lng, CEPU.lat), { kecamatan: '33.16.05', desa: null });
-    assert.deepEqual(locate(boundaries, 111.2, -7.3), { kecamatan: null, desa: null });
+  it('finds the kecamatan and desa of a point, the kecamatan alone where no desa polygon covers it, and nothing outside', () => {
+    assert.deepEqual(placeOfPoint(boundaries, BLORA.lat, BLORA.lng), { kecamatan: { code: '33.16.09', name: 'Blora' }, desa: { code: BLORA_DESA, name: bloraDesaName } });
+    assert.deepEqual(placeOfPoint(boundaries, CEPU.lat, CEPU.lng), { kecamatan: { code: '33.16.05', name: 'Cepu' }, desa: null });
+    assert.equal(placeOfPoint(boundaries, -7.3, 111.2), null);
   });
 
   it('flags a point in another kecamatan than chosen, and says nothing when it agrees or is unknown', () => {
@@ -114,7 +116,7 @@ describe('boundaries: location check at intake (pure)', () => {
     assert.equal(locationMismatchOf(boundaries, { ...chosenCepu, lat: CEPU.lat, lng: CEPU.lng }), null);
     assert.equal(locationMismatchOf(boundaries, { ...chosenCepu, lat: -7.3, lng: 111.2 }), null);
     assert.equal(locationMismatchOf(boundaries, chosenCepu), null);
-    assert.equal(locationMismatchOf({ kecamatan: null, desa: null }, { ...chosenCepu, lat: BLORA.lat, lng: BLORA.lng }), null);
+    assert.equal(locationMismatchOf(createPlaces(REGION, { kecamatan: null, desa: null }), { ...chosenCepu, lat: BLORA.lat, lng: BLORA.lng }), null);
   });
 });
 
@@ -148,16 +150,28 @@ describe('boundaries: CLI import and the running server', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('without polygons, the server ships working: no choropleth, reports take no location flag', async () => {
+  it('a fresh install of Blora draws its shipped boundaries and flags a GPS point in another kecamatan than chosen', async () => {
     const fresh = await startApp();
     try {
       const exec = await addAndLogin(fresh, 'bupati', 'executive');
       const res = await request(fresh.baseUrl).get('/api/map/boundaries').set('Cookie', exec.cookie).expect(200);
-      assert.deepEqual(res.body, { kecamatan: null, desa: null });
+      assert.equal(res.body.kecamatan.features.length, 16);
+      assert.equal(res.body.desa.features.length, 295);
       const created = await request(fresh.baseUrl).post('/api/reports').send(reportBody({ kecamatan: '33.16.05', lat: BLORA.lat, lng: BLORA.lng })).expect(201);
-      assert.equal((await fresh.deps.store.getReport(created.body.code))?.locationMismatch, undefined);
+      assert.equal((await fresh.deps.store.getReport(created.body.code))?.locationMismatch?.kecamatan, '33.16.09');
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('a regency without shipped boundaries runs without a choropleth until it imports its own', async () => {
+    const rembang = await startApp({ REGION_CODE: '33.17' });
+    try {
+      const exec = await addAndLogin(rembang, 'bupati', 'executive');
+      const res = await request(rembang.baseUrl).get('/api/map/boundaries').set('Cookie', exec.cookie).expect(200);
+      assert.deepEqual(res.body, { kecamatan: null, desa: null });
+    } finally {
+      await rembang.close();
     }
   });
 
@@ -174,19 +188,25 @@ describe('boundaries: CLI import and the running server', function () {
     assert.equal(missing.code, 64);
     const probe = await startApp({}, { dataDir });
     try {
-      assert.equal(await probe.deps.store.getSetting(BOUNDARY_SETTINGS.kecamatan), null);
+      assert.deepEqual(await probe.deps.store.listAreas('kecamatan'), []);
+      assert.deepEqual(await probe.deps.store.listAreas('desa'), []);
     } finally {
       await probe.close();
     }
   });
 
-  it('imports a good file; the restarted server draws it and flags a GPS point in another kecamatan', async () => {
+  it('imports a good file while the server runs; without a restart it draws it and flags a GPS point in another kecamatan', async () => {
+    app = await startApp({}, { dataDir });
+    const exec = await addAndLogin(app, 'bupati', 'executive');
+    const shipped = await request(app.baseUrl).get('/api/map/boundaries?level=kecamatan').set('Cookie', exec.cookie).expect(200);
+    assert.equal(shipped.body.kecamatan.features.length, 16);
+
     const res = await cli(dataDir, ['boundaries', 'import', file('ok.geojson', FIXTURE)]);
     assert.equal(res.code, 0, res.stderr);
     assert.match(res.stdout, /2 kecamatan, 1 desa/);
+    const [audit] = (await app.deps.store.listAudit({ limit: 1 })).items;
+    assert.deepEqual([audit.action, audit.actor.via, audit.after], ['boundaries.import', 'cli', { kecamatan: 2, desa: 1 }]);
 
-    app = await startApp({}, { dataDir });
-    const exec = await addAndLogin(app, 'bupati', 'executive');
     const boundaries = await request(app.baseUrl).get('/api/map/boundaries').set('Cookie', exec.cookie).expect(200);
     assert.deepEqual(boundaries.body.kecamatan.features.map((f: { id: string }) => f.id), ['33.16.05', '33.16.09']);
     assert.equal(boundaries.body.kecamatan.features[1].geometry.type, 'MultiPolygon');

@@ -1,12 +1,9 @@
 // Plane geometry on [lng, lat] degrees (RFC 7946 order), enough for kecamatan-sized polygons:
 // validity checks, bounds, centroid and point-in-polygon. Pure functions, no I/O.
 
-export type Position = [number, number];
-export type PolygonCoords = Position[][];
-export interface PolygonGeometry { type: 'Polygon'; coordinates: PolygonCoords }
-export interface MultiPolygonGeometry { type: 'MultiPolygon'; coordinates: PolygonCoords[] }
-export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
-export interface Bounds { minLng: number; minLat: number; maxLng: number; maxLat: number }
+import type { AreaGeometry, Bounds, PolygonCoords, Position } from '../../shared/geo.ts';
+
+export type { AreaGeometry, Bounds, Position } from '../../shared/geo.ts';
 
 /** Why a geometry is unusable (a short Indonesian reason), or null when it is a valid area. */
 export type GeometryProblem = 'bukan Polygon/MultiPolygon' | 'koordinat tidak valid' | 'cincin kurang dari 4 titik' | 'cincin tidak tertutup' | 'luas nol' | 'sisi bersilangan';
@@ -22,22 +19,34 @@ function ringArea(ring: Position[]): number {
   return sum / 2;
 }
 
-function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const orient = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const o1 = orient(a, b, c);
-  const o2 = orient(a, b, d);
-  const o3 = orient(c, d, a);
-  const o4 = orient(c, d, b);
-  // Proper crossings only: rings from real boundary data touch at shared vertices.
-  return o1 * o2 < 0 && o3 * o4 < 0;
+function orient(p: Position, q: Position, r: Position): number {
+  return Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
 }
 
-/** A ring crosses itself (O(n²), bounded by the caller to rings of reasonable size). */
+function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
+  // Proper crossings only: rings from real boundary data touch at shared vertices.
+  return orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
+}
+
+/**
+ * A ring crosses itself. Every pair of edges is compared (O(n²)), but a pair whose boxes do
+ * not overlap is refused by four comparisons of precomputed numbers, so a ring of 1,000
+ * points takes about a millisecond; rings larger than 5,000 points are trusted.
+ */
 function selfIntersects(ring: Position[]): boolean {
   const n = ring.length - 1;
-  if (n > 5000) return false; // too large to check exhaustively at import; trust the source
+  if (n > 5000) return false;
+  const box = new Float64Array(n * 4);
   for (let i = 0; i < n; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[i + 1];
+    box[i * 4] = Math.min(x0, x1); box[i * 4 + 1] = Math.max(x0, x1);
+    box[i * 4 + 2] = Math.min(y0, y1); box[i * 4 + 3] = Math.max(y0, y1);
+  }
+  for (let i = 0; i < n; i++) {
+    const minX = box[i * 4], maxX = box[i * 4 + 1], minY = box[i * 4 + 2], maxY = box[i * 4 + 3];
     for (let j = i + 2; j < n; j++) {
+      if (box[j * 4] > maxX || box[j * 4 + 1] < minX || box[j * 4 + 2] > maxY || box[j * 4 + 3] < minY) continue;
       if (i === 0 && j === n - 1) continue; // neighbours through the closing point
       if (segmentsCross(ring[i], ring[i + 1], ring[j], ring[j + 1])) return true;
     }
@@ -134,12 +143,14 @@ export function containsPoint(geometry: AreaGeometry, lng: number, lat: number):
 
 export interface Area { code: string; geometry: AreaGeometry; bounds: Bounds }
 
-/** The code of the first area containing the point, or null. */
+export function boundsHold(b: Bounds, lng: number, lat: number): boolean {
+  return lng >= b.minLng && lng <= b.maxLng && lat >= b.minLat && lat <= b.maxLat;
+}
+
+/** The code of the first area containing the point, or null (a linear scan; see AreaIndex). */
 export function locatePoint(areas: readonly Area[], lng: number, lat: number): string | null {
   for (const area of areas) {
-    const b = area.bounds;
-    if (lng < b.minLng || lng > b.maxLng || lat < b.minLat || lat > b.maxLat) continue;
-    if (containsPoint(area.geometry, lng, lat)) return area.code;
+    if (boundsHold(area.bounds, lng, lat) && containsPoint(area.geometry, lng, lat)) return area.code;
   }
   return null;
 }

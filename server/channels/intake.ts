@@ -1,0 +1,62 @@
+// What the channels share with the web form: the same schema, the same submitReport (routing,
+// photos, event, live push), the same tracking view; only the words differ (chat-sized).
+import { createHash } from 'node:crypto';
+import { CHAT } from '../../shared/channel-text.ts';
+import { message } from '../../shared/messages.ts';
+import { STATUSES } from '../../shared/reference/statuses.ts';
+import { normaliseCode } from '../../shared/tracking-code.ts';
+import { parseReportInput } from '../../shared/validation/report-input.ts';
+import type { Report, ReportChannel } from '../../shared/types.ts';
+import { wibDate } from '../../shared/working-days.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { submitReport, type Upload } from '../reports/service.ts';
+
+/** A channel message id as a report clientId (a UUID), so processing a message twice creates one report. */
+export function clientIdOf(channel: string, messageId: string): string {
+  const hex = createHash('sha256').update(`${channel}:${messageId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function trackingUrlOf(deps: Deps, code: string): string {
+  return `${deps.config.publicUrl ?? ''}/lacak/${code}`;
+}
+
+export type IntakeResult = { ok: true; report: Report; created: boolean } | { ok: false; problems: string[] };
+
+/** Validates with the web form's schema and submits through the web form's service. */
+export async function submitFromChannel(deps: Deps, body: Record<string, unknown>, uploads: Upload[], channel: ReportChannel): Promise<IntakeResult> {
+  const parsed = parseReportInput(body, deps.catalog.region, wibDate(deps.clock()), { allowDetailsNotGiven: true });
+  if (!parsed.ok) return { ok: false, problems: Object.values(parsed.fields).map((code) => message(code)) };
+  try {
+    const { report, created } = await submitReport(deps, parsed.value, uploads, { channel });
+    return { ok: true, report, created };
+  } catch (err) {
+    // Photo refusals (unreadable, too many pixels…) are the citizen's to fix; anything else is ours.
+    if (err instanceof AppError && err.status < 500) return { ok: false, problems: [message(err.code, { ...err.params, max: deps.config.maxPhotos })] };
+    throw err;
+  }
+}
+
+export function receiptText(deps: Deps, report: Report): string {
+  return CHAT.sent(report.code, trackingUrlOf(deps, report.code), deps.catalog.agency(report.agencyId)?.name ?? report.agencyId);
+}
+
+function statusLine(deps: Deps, report: Report): string {
+  const label = STATUSES.find((s) => s.id === report.status)?.label ?? report.status;
+  return CHAT.status(report.code, label, deps.catalog.agency(report.agencyId)?.name ?? report.agencyId);
+}
+
+/** `CEK <kode>`: the status anyone holding the code may see (the tracking page shows as much). */
+export async function statusText(deps: Deps, typed: string): Promise<string> {
+  const code = normaliseCode(typed);
+  const report = code ? await deps.store.getReport(code) : null;
+  return report ? statusLine(deps, report) : CHAT.statusNotFound;
+}
+
+/** `CEK` alone: the reports sent from this sender, newest first. */
+export async function myReportsText(deps: Deps, codes: string[]): Promise<string> {
+  if (codes.length === 0) return CHAT.myReportsNone;
+  const reports = await Promise.all([...codes].reverse().slice(0, 5).map((code) => deps.store.getReport(code)));
+  return [CHAT.myReports, ...reports.filter((r): r is Report => r !== null).map((r) => `• ${statusLine(deps, r)}`)].join('\n');
+}

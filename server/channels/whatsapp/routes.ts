@@ -1,0 +1,65 @@
+import { timingSafeEqual } from 'node:crypto';
+import express, { Router } from 'express';
+import * as v from 'valibot';
+import type { WhatsAppConfig } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import type { InboxWorker } from '../inbox-worker.ts';
+import { messagesOf, WebhookSchema } from './payload.ts';
+import { hasValidSignature } from './signature.ts';
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * /webhooks/whatsapp. Mounted before the application's JSON parser: the signature is over the
+ * raw bytes. A POST is checked, every message stored in the inbox (a redelivery is a no-op),
+ * answered 200 at once, and processed from the inbox afterwards.
+ */
+export function whatsappRoutes(deps: Deps, config: WhatsAppConfig, worker: InboxWorker): Router {
+  const router = Router();
+
+  // Meta's verification when the webhook is configured: echo hub.challenge for the right token.
+  router.get('/webhooks/whatsapp', (req, res) => {
+    const mode = req.query['hub.mode'];
+    const token = req.query['hub.verify_token'];
+    const challenge = req.query['hub.challenge'];
+    if (mode !== 'subscribe' || typeof token !== 'string' || !sameSecret(token, config.verifyToken) || typeof challenge !== 'string') {
+      throw new AppError('verify_token_mismatch', { status: 403 });
+    }
+    res.type('text/plain').send(challenge);
+  });
+
+  router.post('/webhooks/whatsapp', express.raw({ type: () => true, limit: deps.config.webhookMaxBodyBytes }), async (req, res) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!hasValidSignature(config.appSecret, raw, req.get('x-hub-signature-256'))) throw new AppError('invalid_signature', { status: 401 });
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new AppError('invalid_json', { status: 400 });
+    }
+    const parsed = v.safeParse(WebhookSchema, json);
+    if (!parsed.success) throw new AppError('invalid_webhook', { status: 400 });
+    const { messages, statuses } = messagesOf(parsed.output, config.phoneNumberId);
+    const receivedAt = deps.clock().toISOString();
+    let stored = 0;
+    for (const m of messages) {
+      const added = await deps.store.channels.addInbound({
+        channel: 'whatsapp', messageId: m.messageId, sender: m.sender, sentAt: m.sentAt, receivedAt, payload: m.payload,
+        status: 'pending', claimedUntil: null, reply: null,
+      });
+      if (added) stored += 1;
+    }
+    for (const s of statuses) {
+      if (s.status === 'failed') deps.logger.warn({ messageId: s.id, errors: s.errors }, 'WhatsApp reports a message it could not deliver');
+    }
+    res.status(200).json({ received: messages.length, stored });
+    if (stored > 0) worker.kick();
+  });
+
+  return router;
+}

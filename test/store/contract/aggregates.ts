@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import type { Report } from '../../../shared/types.ts';
+import { eventFor } from '../../../server/reports/events.ts';
+import type { AgencyAnswerTimes, AggregateQuery, Store } from '../../../server/store/port.ts';
+import { makeReport, CITIZEN, commitOne, OFFICER, type ContractContext } from './fixtures.ts';
+
+export function aggregateCases(t: ContractContext): void {
+  describe('map and statistics: aggregateReports, scanReports, agencyAnswerTimes', () => {
+    let store: Store;
+    beforeEach(() => { store = t.store; });
+
+    // Fixed instants, so weeks and deadlines are known; no GPS point unless given.
+    const fixed = (overrides: Partial<Report> = {}) => makeReport({
+      createdAt: '2026-03-02T03:00:00.000Z', verifyDueAt: '2026-03-05T16:59:59.999Z', dueAt: '2026-03-05T16:59:59.999Z',
+      lat: null, lng: null, ...overrides,
+    });
+    const put = (report: Report, expectedVersion = 0) => commitOne(store, {
+      report, event: eventFor(report, expectedVersion ? 'report.noted' : 'report.created', expectedVersion ? OFFICER : CITIZEN), expectedVersion,
+    });
+    const NOW = '2026-03-10T00:00:00.000Z';
+
+    // Weeks are the domain's (test/stats/weeks-and-medians.test.ts); the store groups by UTC hour.
+    it('groups by the UTC hour of creation', async () => {
+      await put(fixed({ createdAt: '2026-03-08T16:30:00.000Z' })); // Sun 8 Mar 23:30 WIB
+      await put(fixed({ createdAt: '2026-03-08T16:59:59.999Z' }));
+      await put(fixed({ createdAt: '2026-03-08T17:30:00.000Z' })); // Mon 9 Mar 00:30 WIB
+      await put(fixed({ createdAt: '2026-03-15T10:00:00.000Z' })); // Sun 15 Mar 17:00 WIB
+      const rows = await store.aggregateReports({ by: ['hour'], now: '2026-03-16T00:00:00.000Z' });
+      assert.deepEqual(rows.map((r) => [r.key.hour, r.count]).sort(), [['2026-03-08T16', 2], ['2026-03-08T17', 1], ['2026-03-15T10', 1]]);
+    });
+
+    it('groups by several keys at once, overdue judged at the given instant, within a filter', async () => {
+      await put(fixed({ kecamatan: '33.16.05', category: 'jalan' }));
+      await put(fixed({ kecamatan: '33.16.05', category: 'pupuk', agencyId: 'satgas-pupuk', dueAt: '2026-03-20T00:00:00.000Z' }));
+      await put(fixed({ kecamatan: '33.16.09', category: 'jalan', status: 'resolved', dueAt: null }));
+      const rows = await store.aggregateReports({ by: ['kecamatan', 'overdue'], now: NOW });
+      const flat = rows.map((r) => `${r.key.kecamatan}/${r.key.overdue}=${r.count}`).sort();
+      assert.deepEqual(flat, ['33.16.05/false=1', '33.16.05/true=1', '33.16.09/false=1']);
+      const jalan = await store.aggregateReports({ by: ['status'], categories: ['jalan'], agencyIds: ['dpupr'], now: NOW });
+      assert.deepEqual(jalan.map((r) => [r.key.status, r.count]).sort(), [['new', 1], ['resolved', 1]]);
+      assert.deepEqual(await store.aggregateReports({ by: ['status'], agencyIds: [], now: NOW }), []);
+    });
+
+    it('counts all filtered reports in one row without keys, and gives no row when none match', async () => {
+      await put(fixed({ createdAt: '2026-03-01T00:00:00.000Z', status: 'new' }));
+      await put(fixed({ createdAt: '2026-03-02T00:00:00.000Z', status: 'verified', kecamatan: '33.16.01', desa: '33.16.01.2001' }));
+      await put(fixed({ createdAt: '2026-03-03T00:00:00.000Z', status: 'resolved', dueAt: null, category: 'kesehatan', agencyId: 'dinkes' }));
+      const count = async (filter: Omit<AggregateQuery, 'by' | 'now'>) => (await store.aggregateReports({ ...filter, by: [], now: NOW })).map((r) => [r.key, r.count]);
+
+      assert.deepEqual(await count({}), [[{}, 3]]);
+      assert.deepEqual(await count({ createdFrom: '2026-03-02T00:00:00.000Z' }), [[{}, 2]], 'createdFrom is inclusive');
+      assert.deepEqual(await count({ createdBefore: '2026-03-02T00:00:00.000Z' }), [[{}, 1]], 'createdBefore is exclusive');
+      assert.deepEqual(await count({ statuses: ['new', 'resolved'], categories: ['jalan', 'kesehatan'] }), [[{}, 2]]);
+      assert.deepEqual(await count({ statuses: [], categories: [] }), [[{}, 3]], 'empty status and category lists do not narrow');
+      assert.deepEqual(await count({ kecamatan: '33.16.01' }), [[{}, 1]]);
+      assert.deepEqual(await count({ desa: '33.16.01.2001' }), [[{}, 1]]);
+      assert.deepEqual(await count({ confidential: false }), [[{}, 3]]);
+      assert.deepEqual(await count({ confidential: true }), [], 'none is confidential');
+      assert.deepEqual(await count({ overdueAt: NOW }), [[{}, 2]], 'a null dueAt is never overdue');
+      assert.deepEqual(await count({ overdueAt: '2026-03-05T16:59:59.999Z' }), [], 'dueAt must be before the instant');
+      const twice = await store.aggregateReports({ by: ['agencyId', 'agencyId'], now: NOW });
+      assert.deepEqual(twice.map((r) => [r.key, r.count]).sort(), [[{ agencyId: 'dinkes' }, 1], [{ agencyId: 'dpupr' }, 2]]);
+    });
+
+    it('scans minimal rows inside a bbox, newest first, with pupuk facts on request', async () => {
+      await put(fixed({ createdAt: '2026-03-02T03:00:00.000Z', lat: -7.16, lng: 111.56 }));
+      await put(fixed({
+        createdAt: '2026-03-03T03:00:00.000Z', lat: -7.17, lng: 111.57, category: 'pupuk', agencyId: 'satgas-pupuk', confidential: true,
+        details: { fertiliserType: 'urea', problems: ['stok_kosong', 'dipaketkan'], kioskName: 'Kios A', pricePerKg: 2500, hetPerKg: 1800, overHetPerKg: 700 },
+      }));
+      await put(fixed({ createdAt: '2026-03-04T03:00:00.000Z' })); // no point
+      const rows = await store.scanReports({ bbox: { minLng: 111.5, minLat: -7.2, maxLng: 111.6, maxLat: -7.1 }, limit: 10, withPupuk: true });
+      assert.equal(rows.length, 2);
+      assert.equal(rows[0].category, 'pupuk');
+      assert.equal(rows[0].confidential, true);
+      assert.deepEqual(rows[0].pupuk, { kioskName: 'Kios A', fertiliserType: 'urea', pricePerKg: 2500, hetPerKg: 1800, overHetPerKg: 700, problems: ['stok_kosong', 'dipaketkan'] });
+      assert.equal(rows[1].pupuk, null);
+      assert.equal((await store.scanReports({ limit: 10 }))[0].pupuk, undefined);
+    });
+
+    it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by code', async () => {
+      const long = `${'Jalan rusak parah. '.repeat(10)}Mohon segera diperbaiki.`;
+      const a = fixed({ code: 'AAAA-AAAA-AAAA', lat: -7.2, lng: 111.5, description: long, status: 'verified', verifiedAt: '2026-03-02T05:00:00.000Z' });
+      const b = fixed({ code: 'BBBB-BBBB-BBBB', lat: -7.1, lng: 111.6, description: 'Pendek.' });
+      const outside = fixed({ code: 'CCCC-CCCC-CCCC', lat: -7.1, lng: 111.61 });
+      for (const r of [a, b, outside]) await put(r);
+
+      const rows = await store.scanReports({ bbox: { minLng: 111.5, minLat: -7.2, maxLng: 111.6, maxLat: -7.1 }, limit: 10 });
+
+      assert.deepEqual(rows.map((r) => r.code), [b.code, a.code], 'same createdAt: code descending');
+      assert.deepEqual(rows[1], {
+        code: a.code, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
+        confidential: false, excerpt: `${long.slice(0, 139)}…`, createdAt: a.createdAt, verifiedAt: '2026-03-02T05:00:00.000Z', resolvedAt: null,
+        answeredAt: '2026-03-02T05:00:00.000Z', verifyDueAt: a.verifyDueAt, dueAt: a.dueAt,
+      });
+      assert.equal(rows[0].excerpt, 'Pendek.');
+      assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.code), [outside.code]);
+    });
+
+    // Medians of these durations are the domain's (test/stats/weeks-and-medians.test.ts).
+    it('gives per agency the answered count, on-time count and the durations to verify and to resolve', async () => {
+      const at = (hours: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + hours * 3_600_000).toISOString();
+      const h = (hours: number) => hours * 3_600_000;
+      for (const hours of [10, 20, 40, 90]) await put(fixed({ status: 'verified', verifiedAt: at(hours) }));
+      await put(fixed({ status: 'resolved', verifiedAt: at(5), resolvedAt: at(30), dueAt: null }));
+      await put(fixed({ agencyId: 'dinkes', category: 'kesehatan', status: 'rejected', dueAt: null, updatedAt: at(100) }));
+      await put(fixed({ agencyId: 'disdik', category: 'pendidikan' }));
+      const sorted = (t: AgencyAnswerTimes | undefined) => t && { ...t, msToVerify: [...t.msToVerify].sort((x, y) => x - y), msToResolve: [...t.msToResolve].sort((x, y) => x - y) };
+      const times = new Map((await store.agencyAnswerTimes({})).map((t) => [t.agencyId, sorted(t)]));
+      // dpupr: verified after 5, 10, 20, 40, 90 h; the 90 h one missed the 5 March deadline (75 h after).
+      assert.deepEqual(times.get('dpupr'), { agencyId: 'dpupr', answered: 5, answeredOnTime: 4, msToVerify: [h(5), h(10), h(20), h(40), h(90)], msToResolve: [h(30)] });
+      assert.deepEqual(times.get('dinkes'), { agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [], msToResolve: [] });
+      assert.deepEqual(times.get('disdik'), { agencyId: 'disdik', answered: 0, answeredOnTime: 0, msToVerify: [], msToResolve: [] });
+      assert.equal(times.size, 3, 'only agencies with reports');
+      const [verifiedOnly] = await store.agencyAnswerTimes({ statuses: ['verified'] });
+      assert.deepEqual(sorted(verifiedOnly)?.msToVerify, [h(10), h(20), h(40), h(90)]);
+      assert.deepEqual(await store.agencyAnswerTimes({ agencyIds: [] }), []);
+    });
+
+    it('gives durations to the millisecond', async () => {
+      const at = (ms: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + ms).toISOString();
+      for (const ms of [61 * 60_000, 180_001]) await put(fixed({ status: 'verified', verifiedAt: at(ms) }));
+      const [times] = await store.agencyAnswerTimes({});
+      assert.deepEqual([...times.msToVerify].sort((x, y) => x - y), [180_001, 61 * 60_000]);
+    });
+
+    it('keeps the first answer time when a resolved report is reopened and resolved again', async () => {
+      const report = fixed();
+      await put(report);
+      const resolved = { ...report, status: 'resolved' as const, resolvedAt: '2026-03-03T03:00:00.000Z', dueAt: null, version: 2 };
+      await put(resolved, 1);
+      const reopened = { ...resolved, status: 'in_progress' as const, resolvedAt: null, verifiedAt: null, version: 3 };
+      await put(reopened, 2);
+      const [row] = await store.scanReports({ limit: 1 });
+      assert.equal(row.answeredAt, '2026-03-03T03:00:00.000Z');
+      assert.equal(row.resolvedAt, null);
+      const again = { ...reopened, status: 'resolved' as const, resolvedAt: '2026-03-04T03:00:00.000Z', version: 4 };
+      await put(again, 3);
+      assert.equal((await store.scanReports({ limit: 1 }))[0].answeredAt, '2026-03-03T03:00:00.000Z');
+      assert.deepEqual(await store.getReport(report.code), again, 'the derived answer time is not part of the report read back');
+    });
+
+    it('takes the closing time as the answer of a report rejected unverified, and keeps it when later changes move updatedAt', async () => {
+      const report = fixed();
+      await put(report);
+      const rejected = { ...report, status: 'rejected' as const, dueAt: null, updatedAt: '2026-03-03T05:00:00.000Z', version: 2 };
+      await put(rejected, 1);
+      await put({ ...rejected, updatedAt: '2026-03-09T05:00:00.000Z', version: 3 }, 2);
+      const [row] = await store.scanReports({ limit: 1 });
+      assert.equal(row.answeredAt, '2026-03-03T05:00:00.000Z');
+      assert.equal(row.verifiedAt, null);
+    });
+  });
+}
