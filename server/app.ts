@@ -4,7 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server as SocketServer } from 'socket.io';
 import { DESK_TRANSPORTS } from '../shared/realtime.ts';
-import { adminRoutes } from './admin/routes.ts';
+import { accountRoutes } from './accounts/routes.ts';
 import { setUpChannels, type Channels } from './channels/setup.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -70,7 +70,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(deskRoutes(deps));
   app.use(settingsRoutes(deps));
   app.use(auditRoutes(deps));
-  app.use(adminRoutes(deps));
+  app.use(accountRoutes(deps));
   app.use(mapRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(reportRoutes(deps));

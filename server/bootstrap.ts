@@ -7,6 +7,7 @@ import { PhotoProcessor } from './media/photo-processor.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { Catalog } from './reference/catalog.ts';
 import { DERIVERS, type Deriver } from './reports/derive.ts';
+import { fillReadModelIfFlagged } from './readmodel/rebuild.ts';
 import { connectRedis } from './redis.ts';
 import { openStorage } from './store/open.ts';
 
@@ -14,6 +15,8 @@ import { openStorage } from './store/open.ts';
 export async function buildDeps(config: Config, overrides: { logger?: Logger; clock?: () => Date; derivers?: readonly Deriver[] } = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const { store, photos } = await openStorage(config);
+  // The migration that added the read model flags a store written before it: counted once here.
+  await fillReadModelIfFlagged(store, logger);
   const catalog = new Catalog(store, config.regionCode);
   await catalog.reload();
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger).catch(async (err: unknown) => {

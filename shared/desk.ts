@@ -14,6 +14,8 @@ export interface DeskUser {
    * (a UPT of DPUPR). Empty for the other roles, whose sight is the kecamatan or everything.
    */
   agencyIds: string[];
+  /** Signed in with a one-time password: nothing is allowed until a new one is chosen. */
+  mustChangePassword: boolean;
 }
 
 export const DESK_ACTIONS = [

@@ -102,6 +102,12 @@ export interface Report {
   updatedAt: string;
   verifiedAt: string | null;
   resolvedAt: string | null;
+  /**
+   * When the report first got an answer (verified, or closed without verification); kept
+   * through a reopen. Set by the write path on every change (server/reports/answered-at.ts);
+   * absent only on reports stored before it was kept in the report.
+   */
+  answeredAt?: string | null;
   verifyDueAt: string;
   followUpDueAt: string | null;
   /** The deadline now running (null once closed); `overdue` is derived from it. */

@@ -69,6 +69,8 @@ export function agencyTable(items: AgencyStats[]): Part {
   // Agency names are long: each gets its own line above its numbers.
   const th = (title: string, text: string) => h('th', { title }, text);
   return h('table', { class: 'stats agencies' },
+    // The medians come from the read model's hour-bucket histograms (server/readmodel/hours.ts).
+    h('caption', { class: 'muted' }, 'Median dihitung dari histogram per rentang jam (diinterpolasi di dalam rentang): meleset paling banyak setengah rentang — 30 menit untuk waktu sampai 2 hari, lebih lebar untuk waktu yang lebih lama.'),
     h('thead', {}, h('tr', {}, th('Laporan terbuka', 'Terbuka'), th('Lewat tenggat', 'Telat'),
       th('Dijawab (diverifikasi/ditutup) sebelum tenggat verifikasinya (tabel tenggat per kategori)', 'Tepat waktu'),
       th('Median waktu sampai diverifikasi', 'Median verifikasi'), th('Median waktu sampai selesai', 'Median selesai'))),

@@ -15,6 +15,7 @@ import { GroupsLayer } from './groups-layer.ts';
 import { Labels, type Meta } from './labels.ts';
 import type L from './leaflet.ts';
 import { connectLive } from './live.ts';
+import { applyEvent, REFRESH_EVERY_MS } from './live-delta.ts';
 import { roleLabel } from './login.ts';
 import { agencyTable, kecamatanDetail, pupukSection } from './panel.ts';
 import { bboxOf, PinsLayer, type Pin } from './pins-layer.ts';
@@ -176,8 +177,27 @@ export async function runStaffMap(meta: Meta, user: DeskUser): Promise<void> {
     moveTimer = setTimeout(() => void loadPins(), 150);
   });
 
+  // Live by deltas: the counts move with each event at once; the aggregates (overdue, panels,
+  // pins) are fetched again at most every REFRESH_EVERY_MS, however many reports arrive.
+  const scope = user.role === 'officer' || user.role === 'agency_admin' ? { agencyIds: user.agencyIds } : {};
+  let lastRefresh = 0;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      lastRefresh = Date.now();
+      void refresh();
+    }, Math.max(0, lastRefresh + REFRESH_EVERY_MS - Date.now()));
+  };
   connectLive(byId('live'), {
-    onChanges: (events) => void refresh().then(() => events.forEach(flash)),
+    onChanges: (events) => {
+      // An event a delta cannot place (see applyEvent) waits for the same refresh.
+      for (const event of events) applyEvent(groups, event, filters, scope);
+      drawGroups();
+      events.forEach(flash);
+      refreshSoon();
+    },
     onReconnect: () => void refresh(),
   });
   await refresh();

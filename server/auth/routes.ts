@@ -4,7 +4,9 @@ import { AppError } from '../errors.ts';
 import { createRateLimiter, sharedCounting } from '../http/rate-limit.ts';
 import { sameOriginOnly } from './csrf.ts';
 import { requireUser, userOf } from './middleware.ts';
-import { login, logout } from './service.ts';
+import { changePassword, login, logout } from './service.ts';
+import { parseInput } from '../http/parse.ts';
+import { PasswordChangeSchema } from '../../shared/validation/account-input.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
 function cookieOptions(deps: Deps, req: Request): CookieOptions {
@@ -40,14 +42,24 @@ export function authRoutes(deps: Deps): Router {
     res.cookie(SESSION_COOKIE, token, cookieOptions(deps, req)).set('Cache-Control', 'no-store').json({ user });
   });
 
-  router.post('/api/auth/logout', requireUser(deps), async (req, res) => {
+  router.post('/api/auth/logout', requireUser(deps, { oneTimePasswordAllowed: true }), async (req, res) => {
     if (req.session) await logout(deps, req.session.id);
     const { maxAge: _drop, ...clear } = cookieOptions(deps, req);
     res.clearCookie(SESSION_COOKIE, clear).status(204).end();
   });
 
-  router.get('/api/auth/me', requireUser(deps), (req, res) => {
+  router.get('/api/auth/me', requireUser(deps, { oneTimePasswordAllowed: true }), (req, res) => {
     res.set('Cache-Control', 'no-store').json({ user: userOf(req) });
+  });
+
+  // Every user changes their own password here, and a one-time password must be changed here
+  // first. The current password is asked again: a session left open is not enough.
+  router.post('/api/auth/password', perIp, requireUser(deps, { oneTimePasswordAllowed: true }), async (req, res) => {
+    const input = parseInput(PasswordChangeSchema, req.body);
+    const session = req.session;
+    if (!session) throw new AppError('unauthenticated', { status: 401 });
+    const user = await changePassword(deps, userOf(req).id, session.id, input.currentPassword, input.newPassword);
+    res.set('Cache-Control', 'no-store').json({ user });
   });
 
   return router;

@@ -11,7 +11,8 @@ export async function seedAdmin(deps: Pick<Deps, 'store' | 'catalog' | 'clock' |
   if ((await deps.store.countUsers()) > 0) return;
   const password = deps.config.adminPassword ?? generatePassword();
   try {
-    await createUser(deps, { username: 'admin', name: 'Administrator', role: 'admin', password });
+    // A printed password is one-time (it sat in a log); one the operator chose stays.
+    await createUser(deps, { username: 'admin', name: 'Administrator', role: 'admin', password, oneTime: !deps.config.adminPassword });
   } catch (err) {
     // Another process sharing the store seeded it first (several servers started together).
     if (err instanceof AppError && err.code === 'username_taken') return;
@@ -19,5 +20,5 @@ export async function seedAdmin(deps: Pick<Deps, 'store' | 'catalog' | 'clock' |
   }
   if (deps.config.adminPassword) deps.logger.warn('Akun admin dibuat dengan kata sandi dari ADMIN_PASSWORD.');
   // The message string, not a field: the logger redacts fields named password.
-  else deps.logger.warn(`Akun admin dibuat. Kata sandi awal (hanya ditampilkan sekali): ${password} — segera ganti dengan "npm run cli -- user reset-password --username admin".`);
+  else deps.logger.warn(`Akun admin dibuat. Kata sandi awal sekali pakai (hanya ditampilkan sekali): ${password} — masuk di /desk, lalu buat kata sandi baru.`);
 }

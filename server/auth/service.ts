@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import type { SessionRecord } from '../store/port.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { isSessionLive, openSession, resumeSession } from './sessions.ts';
-import { toDeskUser } from './users.ts';
+import { changeOwnPassword, toDeskUser } from './users.ts';
 
 type AuthDeps = Pick<Deps, 'store' | 'config' | 'clock' | 'sessionHub' | 'catalog'>;
 
@@ -33,6 +33,22 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Authe
     return null;
   }
   return { user: toDeskUser(record, deps.catalog), session };
+}
+
+/**
+ * A user's own password change: the current one must match; the new one must differ from it.
+ * Ends the user's other sessions; this one stays, now without the one-time restriction.
+ */
+export async function changePassword(deps: AuthDeps, userId: string, sessionId: string, current: string, next: string): Promise<DeskUser> {
+  const record = await deps.store.getUserById(userId);
+  if (!record || !(await verifyPassword(current, record.passwordHash))) {
+    throw new AppError('wrong_current_password', { status: 422, fields: { currentPassword: 'wrong_current_password' } });
+  }
+  if (next === current) throw new AppError('same_password', { status: 422, fields: { newPassword: 'same_password' } });
+  await changeOwnPassword(deps, record, next, sessionId);
+  const updated = await deps.store.getUserById(userId);
+  if (!updated) throw new AppError('unauthenticated', { status: 401 });
+  return toDeskUser(updated, deps.catalog);
 }
 
 /** Ends the session here and on every socket that uses it. */

@@ -4,6 +4,7 @@
 // so the command works in scripts and over ssh alike.
 //
 //   npm run cli -- user add --username budi --name "Budi S." --role officer --agency dpupr < pw.txt
+//   (a one-time password: the first login must choose a new one; --permanent for service accounts)
 //   npm run cli -- user add ... --password-env BUDI_PASSWORD
 //   npm run cli -- user disable --username budi
 //   npm run cli -- user enable --username budi
@@ -12,6 +13,7 @@
 //   npm run cli -- boundaries import kecamatan.geojson
 //   npm run cli -- routing set --category jalan --kecamatan 33.16.05 --agency upt-dpupr-cepu
 //   npm run cli -- deadlines set --category pupuk --verify 2 --follow-up 4
+//   npm run cli -- readmodel rebuild
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { message, type MessageCode } from '../../shared/messages.ts';
@@ -29,12 +31,13 @@ import { cliActor } from '../audit/entry.ts';
 import { parseInput } from '../http/parse.ts';
 import { DeadlinesInputSchema, type RoutingInput } from '../../shared/validation/admin-input.ts';
 import { openStorage } from '../store/open.ts';
+import { rebuildReadModel } from '../readmodel/rebuild.ts';
 
 const USAGE = `Pemakaian:
-  npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR]
+  npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR] [--permanent]
   npm run cli -- user disable --username U
   npm run cli -- user enable --username U
-  npm run cli -- user reset-password --username U [--password-env VAR]
+  npm run cli -- user reset-password --username U [--password-env VAR] [--permanent]
   npm run cli -- user list
   npm run cli -- boundaries import BERKAS.geojson
   npm run cli -- routing show
@@ -42,7 +45,9 @@ const USAGE = `Pemakaian:
   npm run cli -- routing unset --category C --kecamatan K
   npm run cli -- deadlines show
   npm run cli -- deadlines set [--category C --verify N --follow-up N] [--reopen N]
-Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env.
+  npm run cli -- readmodel rebuild   (hitung ulang angka peta dan statistik dari semua laporan; hentikan server dulu)
+Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env. Kata sandi
+itu sekali pakai: saat pertama masuk pengguna wajib membuat yang baru (kecuali dengan --permanent).
 Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.
 Batas wilayah: GeoJSON FeatureCollection poligon kecamatan/desa, properti "code" = kode Kemendagri.`;
 
@@ -74,11 +79,13 @@ async function run(argv: string[]): Promise<void> {
       username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
       agency: { type: 'string' }, kecamatan: { type: 'string' }, 'password-env': { type: 'string' },
       category: { type: 'string' }, verify: { type: 'string' }, 'follow-up': { type: 'string' }, reopen: { type: 'string' },
+      permanent: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [resource, command] = positionals;
-  if (values.help || !['user', 'boundaries', 'routing', 'deadlines'].includes(resource) || !command) throw new UsageError('');
+  if (values.help || !['user', 'boundaries', 'routing', 'deadlines', 'readmodel'].includes(resource) || !command) throw new UsageError('');
+  if (resource === 'readmodel') return runReadModel(command);
   if (resource === 'boundaries') return runBoundaries(command, positionals[2]);
   if (resource === 'routing' || resource === 'deadlines') return runSettings(resource, command, values);
 
@@ -94,21 +101,22 @@ async function run(argv: string[]): Promise<void> {
         const user = await createUser(deps, {
           username: required(values.username, 'username'), name: required(values.name, 'name'), role: required(values.role, 'role'),
           agencyId: values.agency ?? null, kecamatan: values.kecamatan ?? null, password: await readPassword(values['password-env']),
-        });
-        console.log(`Pengguna ${user.username} (${user.role}) dibuat.`);
+          oneTime: !values.permanent,
+        }, cliActor());
+        console.log(`Pengguna ${user.username} (${user.role}) dibuat.${values.permanent ? '' : ' Kata sandinya sekali pakai: saat pertama masuk wajib diganti.'}`);
         break;
       }
       case 'disable':
-        await disableUser(deps, required(values.username, 'username'));
+        await disableUser(deps, required(values.username, 'username'), cliActor());
         console.log(`Pengguna ${values.username} dinonaktifkan; semua sesinya diakhiri.`);
         break;
       case 'enable':
-        await enableUser(deps, required(values.username, 'username'));
+        await enableUser(deps, required(values.username, 'username'), cliActor());
         console.log(`Pengguna ${values.username} diaktifkan kembali.`);
         break;
       case 'reset-password':
-        await resetPassword(deps, required(values.username, 'username'), await readPassword(values['password-env']));
-        console.log(`Kata sandi ${values.username} diganti; semua sesinya diakhiri.`);
+        await resetPassword(deps, required(values.username, 'username'), await readPassword(values['password-env']), cliActor(), !values.permanent);
+        console.log(`Kata sandi ${values.username} diganti; semua sesinya diakhiri.${values.permanent ? '' : ' Saat masuk berikutnya wajib diganti.'}`);
         break;
       case 'list':
         for (const u of await listUsers(deps)) {
@@ -118,6 +126,19 @@ async function run(argv: string[]): Promise<void> {
       default:
         throw new UsageError(`Perintah tidak dikenal: user ${command}`);
     }
+  } finally {
+    await store.close();
+  }
+}
+
+/** Counts every stored report again into the read model (the server should be stopped meanwhile). */
+async function runReadModel(command: string): Promise<void> {
+  if (command !== 'rebuild') throw new UsageError(`Perintah tidak dikenal: readmodel ${command}`);
+  const { store } = await openStorage(loadConfig());
+  try {
+    const started = Date.now();
+    const { reports } = await rebuildReadModel(store, (n) => console.log(`… ${n} laporan`));
+    console.log(`Read model dibangun ulang dari ${reports} laporan dalam ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await store.close();
   }

@@ -2,10 +2,15 @@
 import type { DeskUser } from '../../shared/desk.ts';
 import type { KecamatanAnswer, KecamatanGroup, MapFilters, MapPinAnswer, MapPinFeature } from '../../shared/map.ts';
 import type { Deps } from '../deps.ts';
+import { COUNT } from '../readmodel/counters.ts';
+import { overdueCounts, readCounters } from '../readmodel/read.ts';
 import type { Bounds } from '../../shared/geo.ts';
 import { reportFilterFor } from './scope.ts';
 
-/** Counts for every kecamatan of the region (zeros included), in region order. */
+/**
+ * Counts for every kecamatan of the region (zeros included), in region order, from the read
+ * model's counters (exact; "overdue" from the open reports' deadlines, see readmodel/read.ts).
+ */
 export async function kecamatanGroups(deps: Deps, user: DeskUser, filters: MapFilters): Promise<KecamatanAnswer> {
   const lastSeq = await deps.store.lastSeq();
   const now = deps.clock();
@@ -15,19 +20,26 @@ export async function kecamatanGroups(deps: Deps, user: DeskUser, filters: MapFi
     total: 0, overdue: 0, byCategory: {}, byStatus: {}, byAgency: {},
   }]));
   const filter = reportFilterFor(user, filters, now);
-  const rows = filter
-    ? await deps.store.aggregateReports({ ...filter, by: ['kecamatan', 'category', 'status', 'agencyId', 'overdue'], now: now.toISOString() })
-    : [];
+  if (!filter) return { items: [...groups.values()], total: 0, lastSeq };
+  const by = ['kecamatan', 'category', 'status', 'agencyId'] as const;
+  // With "overdue only" every report counted is overdue: one read gives both.
+  const rows = filter.overdueAt
+    ? await overdueCounts(deps, filter, now, [...by])
+    : (await readCounters(deps, filter, { names: [COUNT], by: [...by] })).map((r) => ({ key: r.key, count: r.value }));
+  const overdue = filter.overdueAt ? rows : await overdueCounts(deps, filter, now, ['kecamatan']);
   let total = 0;
   for (const { key, count } of rows) {
     const group = groups.get(key.kecamatan ?? '');
     if (!group) continue; // a kecamatan code the region no longer knows is not drawn
     total += count;
     group.total += count;
-    if (key.overdue) group.overdue += count;
     if (key.category) group.byCategory[key.category] = (group.byCategory[key.category] ?? 0) + count;
     if (key.status) group.byStatus[key.status] = (group.byStatus[key.status] ?? 0) + count;
     if (key.agencyId) group.byAgency[key.agencyId] = (group.byAgency[key.agencyId] ?? 0) + count;
+  }
+  for (const { key, count } of overdue) {
+    const group = groups.get(key.kecamatan ?? '');
+    if (group) group.overdue += count;
   }
   return { items: [...groups.values()], total, lastSeq };
 }

@@ -9,6 +9,8 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { decodeCursor } from '../store/cursor.ts';
 import type { ReportFilter } from '../store/port.ts';
+import { COUNT } from '../readmodel/counters.ts';
+import { readCounters } from '../readmodel/read.ts';
 import { toPublicListItem, toPublicReport } from './presenter.ts';
 import { EXACT_POINT_CATEGORIES, isListed, publicText } from './rules.ts';
 
@@ -77,21 +79,25 @@ export async function publicMap(deps: ReadDeps, f: PublicFilters): Promise<Publi
   const groups = new Map<string, KecamatanGroup>(deps.catalog.region.kecamatan.map((k) => [k.code, {
     code: k.code, name: k.name, centroid: k.centroid, total: 0, overdue: 0, byCategory: {}, byStatus: {}, byAgency: {},
   }]));
-  for (const { key, count } of await deps.store.aggregateReports({ ...filter, by: ['kecamatan', 'category', 'status'], now })) {
+  // The read model's counters have no desa dimension: one desa is counted from its reports.
+  const rows = filter.desa
+    ? (await deps.store.aggregateReports({ ...filter, by: ['kecamatan', 'category', 'status'], now })).map((r) => ({ key: r.key, value: r.count }))
+    : await readCounters(deps, filter, { names: [COUNT], by: ['kecamatan', 'category', 'status'] });
+  for (const { key, value } of rows) {
     const group = groups.get(key.kecamatan ?? '');
     if (!group) continue;
-    group.total += count;
-    if (key.category) group.byCategory[key.category] = (group.byCategory[key.category] ?? 0) + count;
-    if (key.status) group.byStatus[key.status] = (group.byStatus[key.status] ?? 0) + count;
+    group.total += value;
+    if (key.category) group.byCategory[key.category] = (group.byCategory[key.category] ?? 0) + value;
+    if (key.status) group.byStatus[key.status] = (group.byStatus[key.status] ?? 0) + value;
   }
   const pinCategories = EXACT_POINT_CATEGORIES.filter((c) => !f.category || c === f.category);
-  const rows = pinCategories.length
+  const pinRows = pinCategories.length
     ? await deps.store.scanReports({ ...filter, categories: [...pinCategories], limit: PUBLIC_PIN_LIMIT + 1 })
     : [];
-  const pins = rows.slice(0, PUBLIC_PIN_LIMIT).flatMap((r) => (r.lat !== null && r.lng !== null && !r.confidential
+  const pins = pinRows.slice(0, PUBLIC_PIN_LIMIT).flatMap((r) => (r.lat !== null && r.lng !== null && !r.confidential
     ? [{ publicId: r.code, category: r.category, status: r.status, lat: r.lat, lng: r.lng }] : []));
   return {
     kecamatan: [...groups.values()].map(({ code, name, centroid, total, byCategory, byStatus }) => ({ code, name, centroid, total, byCategory, byStatus })),
-    pins, truncated: rows.length > PUBLIC_PIN_LIMIT,
+    pins, truncated: pinRows.length > PUBLIC_PIN_LIMIT,
   };
 }

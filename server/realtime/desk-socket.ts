@@ -34,7 +34,7 @@ export function toPayload(event: ReportEvent): DeskEventPayload {
   return { seq: event.seq, type: event.type, report: event.summary, previous: event.previous ?? null };
 }
 
-function refusal(code: 'unauthenticated' | 'csrf_rejected'): Error {
+function refusal(code: 'unauthenticated' | 'csrf_rejected' | 'password_change_required'): Error {
   return Object.assign(new Error(code), { data: { code, message: message(code) } });
 }
 
@@ -76,6 +76,7 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
     await deps.catalog.ensureFresh();
     const found = await authenticate(deps, token);
     if (!found) return next(refusal('unauthenticated'));
+    if (found.user.mustChangePassword) return next(refusal('password_change_required'));
     socket.data = { user: found.user, sessionId: found.session.id };
     next();
   }));

@@ -6,6 +6,7 @@ import type { EventActor, EventType, Report, ReportEvent } from '../../shared/ty
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { DuplicateCodeError, VersionConflictError, type ReportChange } from '../store/port.ts';
+import { firstAnswerAt } from './answered-at.ts';
 import { eventFor } from './events.ts';
 
 /** How many times a change is read and decided again when another one got in first. */
@@ -46,7 +47,7 @@ export type WriteDeps = Pick<Deps, 'store' | 'bus' | 'derivers'>;
 /** The store's change, with the version and derived writes filled in here, once. */
 function toStoreChange(deps: WriteDeps, planned: PlannedChange, actor: EventActor): ReportChange {
   const expectedVersion = planned.before?.version ?? 0;
-  const after: Report = { ...planned.after, version: expectedVersion + 1 };
+  const after: Report = { ...planned.after, answeredAt: firstAnswerAt(planned.before, planned.after), version: expectedVersion + 1 };
   const built = eventFor(after, planned.type, actor, planned.data, planned.alsoAgencies, planned.before);
   const event = { ...built, rooms: planned.rooms ?? built.rooms, at: planned.at ?? built.at };
   const derived = deps.derivers.flatMap((derive) => derive(planned.before, after, event));

@@ -8,11 +8,14 @@ import type { FertiliserType, PupukProblem } from '../../shared/types.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { reportFilterFor, wibMidnight } from '../map/scope.ts';
-import type { ReportFacts, ReportFilter } from '../store/port.ts';
-import { medianHours } from './median.ts';
+import {
+  ANSWERED, COUNT, KIOSK, KIOSK_SPELLING, ON_TIME, OVER_HET_SUM, PRICE_SUM, PRICED, PROBLEM, RESOLVE_HOURS, VERIFY_HOURS,
+} from '../readmodel/counters.ts';
+import { mondayOf } from '../readmodel/buckets.ts';
+import { medianOfHistogram } from '../readmodel/hours.ts';
+import { daysOf, overdueCounts, readCounters } from '../readmodel/read.ts';
+import type { CounterBucket, ReportFilter } from '../store/port.ts';
 
-/** Pupuk figures read at most this many reports (newest first); far beyond a regency's year. */
-export const STATS_SCAN_LIMIT = 200_000;
 const DAY_MS = 86_400_000;
 export const TREND_WEEKS = 12;
 const TOP_KIOSKS = 10;
@@ -29,75 +32,106 @@ export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilter
   }]));
   const filter = reportFilterFor(user, filters, now);
   if (!filter) return { items: [...stats.values()] };
-  for (const { key, count } of await deps.store.aggregateReports({ ...filter, by: ['agencyId', 'status', 'overdue'], now: now.toISOString() })) {
+  const histograms = new Map<string, { verify: Map<number, number>; resolve: Map<number, number> }>();
+  const histogramOf = (agencyId: string) => {
+    let h = histograms.get(agencyId);
+    if (!h) histograms.set(agencyId, (h = { verify: new Map(), resolve: new Map() }));
+    return h;
+  };
+  const counters = await readCounters(deps, filter, { names: [COUNT, ANSWERED, ON_TIME], prefixes: [VERIFY_HOURS, RESOLVE_HOURS], by: ['agencyId', 'status'] });
+  const onTime = new Map<string, number>();
+  for (const { key, name, value } of counters) {
     const row = stats.get(key.agencyId ?? '');
     if (!row) continue;
-    row.total += count;
-    if (key.status && !isClosed(key.status)) row.open += count;
-    if (key.overdue) row.overdue += count;
+    if (name === COUNT) {
+      row.total += value;
+      if (key.status && !isClosed(key.status)) row.open += value;
+    } else if (name === ANSWERED) row.answered += value;
+    else if (name === ON_TIME) onTime.set(row.agencyId, (onTime.get(row.agencyId) ?? 0) + value);
+    else {
+      const verify = name.startsWith(VERIFY_HOURS);
+      const histogram = verify ? histogramOf(row.agencyId).verify : histogramOf(row.agencyId).resolve;
+      const bucket = Number(name.slice(verify ? VERIFY_HOURS.length : RESOLVE_HOURS.length));
+      histogram.set(bucket, (histogram.get(bucket) ?? 0) + value);
+    }
   }
-  for (const t of await deps.store.agencyAnswerTimes(filter)) {
-    const row = stats.get(t.agencyId);
-    if (!row) continue;
-    row.answered = t.answered;
-    row.answeredOnTimeShare = t.answered ? Math.round((t.answeredOnTime / t.answered) * 1000) / 1000 : null;
-    row.medianHoursToVerify = medianHours(t.msToVerify);
-    row.medianHoursToResolve = medianHours(t.msToResolve);
+  for (const { key, count } of filter.overdueAt ? [] : await overdueCounts(deps, filter, now, ['agencyId'])) {
+    const row = stats.get(key.agencyId ?? '');
+    if (row) row.overdue += count;
+  }
+  for (const row of stats.values()) {
+    if (filter.overdueAt) row.overdue = row.total;
+    row.answeredOnTimeShare = row.answered ? Math.round(((onTime.get(row.agencyId) ?? 0) / row.answered) * 1000) / 1000 : null;
+    const h = histograms.get(row.agencyId);
+    row.medianHoursToVerify = h ? medianOfHistogram(h.verify) : null;
+    row.medianHoursToResolve = h ? medianOfHistogram(h.resolve) : null;
   }
   return { items: [...stats.values()] };
 }
 
-/** The spelling most reports used; on a tie the first one reported. */
-function displayName(spellings: Map<string, { count: number; oldest: string }>): string {
-  return [...spellings.entries()].sort(([a, x], [b, y]) => y.count - x.count || x.oldest.localeCompare(y.oldest) || a.localeCompare(b))[0][0];
+/** The spelling most reports used; on a tie the first in code-point order (capitals first: "Kios Makmur" before "kios makmur"). */
+function displayName(spellings: Map<string, number>): string {
+  return [...spellings.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0][0];
 }
 
-/** Kiosk names as farmers type them: "kios  makmur" and "Kios Makmur" are one kiosk. */
-function kioskKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
+/**
+ * The pupuk panel from the read model: totals per kecamatan, prices per fertiliser type, problems
+ * and the kiosks most reported (merged by normalised name, shown as most reports spelled it),
+ * every figure over all the filtered pupuk reports, exact, with every map filter honoured.
+ */
 export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters): Promise<PupukStats> {
   const empty: PupukStats = { total: 0, kiosks: [], prices: [], problems: [], byKecamatan: [] };
   if (filters.categories.length && !filters.categories.includes('pupuk')) return empty;
   const now = deps.clock();
   const filter = reportFilterFor(user, { ...filters, categories: ['pupuk'] }, now);
   if (!filter) return empty;
-  const rows: ReportFacts[] = await deps.store.scanReports({ ...filter, limit: STATS_SCAN_LIMIT, withPupuk: true });
-  const kiosks = new Map<string, { spellings: Map<string, { count: number; oldest: string }>; count: number; kecamatan: Set<string> }>();
+  const rows = await readCounters(deps, filter, { names: [COUNT], prefixes: [PRICED, PRICE_SUM, OVER_HET_SUM, PROBLEM, KIOSK], by: ['kecamatan'] });
+  const byKecamatan = new Map<string, number>();
   const prices = new Map<FertiliserType, { reports: number; sum: number; over: number }>();
   const problems = new Map<PupukProblem, number>();
-  const byKecamatan = new Map<string, number>();
-  for (const r of rows) {
-    byKecamatan.set(r.kecamatan, (byKecamatan.get(r.kecamatan) ?? 0) + 1);
-    const p = r.pupuk;
-    if (!p) continue;
-    if (p.kioskName?.trim()) {
-      const key = kioskKey(p.kioskName);
-      let kiosk = kiosks.get(key);
-      if (!kiosk) kiosks.set(key, (kiosk = { spellings: new Map(), count: 0, kecamatan: new Set() }));
-      kiosk.count += 1;
-      kiosk.kecamatan.add(r.kecamatan);
-      const spelling = p.kioskName.trim().replace(/\s+/g, ' ');
-      const seen = kiosk.spellings.get(spelling) ?? { count: 0, oldest: r.createdAt };
-      kiosk.spellings.set(spelling, { count: seen.count + 1, oldest: r.createdAt < seen.oldest ? r.createdAt : seen.oldest });
+  const kiosks = new Map<string, { count: number; kecamatan: Set<string> }>();
+  const priceOf = (type: string) => {
+    let price = prices.get(type as FertiliserType);
+    if (!price) prices.set(type as FertiliserType, (price = { reports: 0, sum: 0, over: 0 }));
+    return price;
+  };
+  let total = 0;
+  for (const { key, name, value } of rows) {
+    const kecamatan = key.kecamatan ?? '';
+    if (name === COUNT) {
+      total += value;
+      byKecamatan.set(kecamatan, (byKecamatan.get(kecamatan) ?? 0) + value);
+    } else if (name.startsWith(PRICED)) priceOf(name.slice(PRICED.length)).reports += value;
+    else if (name.startsWith(PRICE_SUM)) priceOf(name.slice(PRICE_SUM.length)).sum += value;
+    else if (name.startsWith(OVER_HET_SUM)) priceOf(name.slice(OVER_HET_SUM.length)).over += value;
+    else if (name.startsWith(PROBLEM)) {
+      const problem = name.slice(PROBLEM.length) as PupukProblem;
+      problems.set(problem, (problems.get(problem) ?? 0) + value);
+    } else if (name.startsWith(KIOSK)) {
+      const id = name.slice(KIOSK.length);
+      const kiosk = kiosks.get(id) ?? { count: 0, kecamatan: new Set<string>() };
+      kiosk.count += value;
+      kiosk.kecamatan.add(kecamatan);
+      kiosks.set(id, kiosk);
     }
-    if (p.fertiliserType && typeof p.pricePerKg === 'number') {
-      const type = p.fertiliserType as FertiliserType;
-      const price = prices.get(type) ?? { reports: 0, sum: 0, over: 0 };
-      price.reports += 1;
-      price.sum += p.pricePerKg;
-      price.over += p.overHetPerKg ?? 0;
-      prices.set(type, price);
+  }
+  const top = [...kiosks.entries()].sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b)).slice(0, TOP_KIOSKS);
+  // Spellings only for the kiosks shown.
+  const spellings = new Map<string, Map<string, number>>();
+  if (top.length) {
+    for (const { name, value } of await readCounters(deps, filter, { prefixes: top.map(([id]) => `${KIOSK_SPELLING}${id}|`), by: [] })) {
+      const [id, spelling] = name.slice(KIOSK_SPELLING.length).split('|');
+      const seen = spellings.get(id) ?? new Map<string, number>();
+      seen.set(spelling, (seen.get(spelling) ?? 0) + value);
+      spellings.set(id, seen);
     }
-    for (const problem of p.problems) problems.set(problem as PupukProblem, (problems.get(problem as PupukProblem) ?? 0) + 1);
   }
   const today = wibDate(now);
   return {
-    total: rows.length,
-    kiosks: [...kiosks.values()].map((k) => ({ ...k, name: displayName(k.spellings) })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, TOP_KIOSKS)
-      .map((k) => ({ name: k.name, count: k.count, kecamatan: [...k.kecamatan].sort() })),
-    prices: [...prices.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, p]) => ({
+    total,
+    kiosks: top.map(([id, k]) => ({ name: spellings.has(id) ? displayName(spellings.get(id)!) : id, count: k.count, kecamatan: [...k.kecamatan].sort() }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    prices: [...prices.entries()].filter(([, p]) => p.reports > 0).sort(([a], [b]) => a.localeCompare(b)).map(([type, p]) => ({
       fertiliserType: type, reports: p.reports, avgPricePerKg: Math.round(p.sum / p.reports),
       hetPerKg: hetOn(type, today)?.perKg ?? null, avgOverHetPerKg: Math.round(p.over / p.reports),
     })),
@@ -108,17 +142,6 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
   };
 }
 
-/** The Monday (YYYY-MM-DD, WIB) of the week containing this UTC hour (`YYYY-MM-DDTHH`). */
-export function wibWeekOfHour(hour: string): string {
-  return mondayOf(wibDate(new Date(`${hour}:00:00.000Z`)));
-}
-
-/** The Monday (YYYY-MM-DD, WIB) of the week containing this WIB date. */
-export function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  const back = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - back * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Reports created per week (Monday to Sunday, WIB) over the last 12 weeks, this one included. */
 export async function weeklyTrend(deps: Deps, user: DeskUser, filters: MapFilters): Promise<TrendAnswer> {
@@ -138,12 +161,25 @@ export async function trendOf(deps: Pick<Deps, 'store'>, filter: ReportFilter | 
   if (!filter) return { weeks: [...weeks.values()] };
   const from = wibMidnight(firstMonday);
   const createdFrom = filter.createdFrom && filter.createdFrom > from ? filter.createdFrom : from;
-  for (const { key, count } of await deps.store.aggregateReports({ ...filter, createdFrom, by: ['hour', 'category', 'status'], now: now.toISOString() })) {
-    const week = key.hour ? weeks.get(wibWeekOfHour(key.hour)) : undefined;
+  const scoped = { ...filter, createdFrom };
+  // A week inside the date range is one week row; a week the range cuts is read by its days.
+  const { from: fromDay, to: toDay } = daysOf(scoped);
+  const buckets: CounterBucket[] = [];
+  const weekOfDay = new Map<string, string>();
+  for (const weekStart of weeks.keys()) {
+    const days = Array.from({ length: 7 }, (_, i) => new Date(Date.parse(`${weekStart}T00:00:00Z`) + i * DAY_MS).toISOString().slice(0, 10));
+    const inside = days.filter((d) => (!fromDay || d >= fromDay) && (!toDay || d <= toDay));
+    if (inside.length === 7) buckets.push({ grain: 'w', bucket: weekStart });
+    else for (const d of inside) buckets.push({ grain: 'd', bucket: d });
+    for (const d of days) weekOfDay.set(d, weekStart);
+  }
+  if (buckets.length === 0) return { weeks: [...weeks.values()] };
+  for (const { key, value } of await readCounters(deps, scoped, { names: [COUNT], by: ['bucket', 'category', 'status'], buckets })) {
+    const week = weeks.get(weekOfDay.get(key.bucket ?? '') ?? key.bucket ?? '');
     if (!week) continue;
-    week.total += count;
-    if (key.status && isClosed(key.status)) week.closed += count;
-    if (key.category) week.byCategory[key.category] = (week.byCategory[key.category] ?? 0) + count;
+    week.total += value;
+    if (key.status && isClosed(key.status)) week.closed += value;
+    if (key.category) week.byCategory[key.category] = (week.byCategory[key.category] ?? 0) + value;
   }
   return { weeks: [...weeks.values()] };
 }

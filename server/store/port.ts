@@ -30,7 +30,7 @@ export interface ReportChange {
  * Later capabilities add kinds here (an outbox message, a read-model row); an adapter must
  * handle every kind (its switch is exhaustive, so a new kind fails to compile until it does).
  */
-export type DerivedWrite = CounterDelta;
+export type DerivedWrite = CounterDelta | ReadModelDelta;
 
 /** Adds `delta` to the named counter (created at 0). Keys are namespaced by their deriver. */
 export interface CounterDelta { kind: 'counter'; key: string; delta: number }
@@ -58,6 +58,8 @@ export interface ReportFilter {
   createdBefore?: string;
   /** Only reports whose running deadline is before this instant (ISO): overdue then. */
   overdueAt?: string;
+  /** With overdueAt: only deadlines at or after this instant (the part of today the read model's due counters do not hold). */
+  dueFrom?: string;
   /** Only reports whose overdue announcement was (true) or was not yet (false) made. */
   overdueNotified?: boolean;
   /** Only aspirations raised in this Ngopi Bareng session (details.session). */
@@ -130,6 +132,38 @@ export interface AgencyAnswerTimes {
   msToResolve: number[];
 }
 
+/**
+ * The read model (server/readmodel): counters kept in the same transaction as each report
+ * change. A counter row is keyed by a time bucket, the report dimensions the map and panels
+ * filter and group by, and a counter name. `all`: all time; `m`/`w`/`d`: month, week (its
+ * Monday) and day of creation (WIB); `dm`/`dd`: month and day an open report is due.
+ */
+export type CounterGrain = 'all' | 'm' | 'w' | 'd' | 'dm' | 'dd';
+export interface CounterBucket { grain: CounterGrain; bucket: string }
+export interface CounterDims { kecamatan: string; category: CategoryId; status: ReportStatus; agencyId: string; confidential: boolean }
+export type CounterDim = keyof CounterDims | 'bucket';
+/** Adds `value` to one read-model counter (created at 0). */
+export interface ReadModelDelta extends CounterBucket, CounterDims { kind: 'readmodel'; name: string; value: number }
+
+export interface ReadModelQuery {
+  /** The buckets summed (their union is the date range asked). */
+  buckets: CounterBucket[];
+  agencyIds?: string[];
+  kecamatan?: string;
+  categories?: CategoryId[];
+  statuses?: ReportStatus[];
+  confidential?: boolean;
+  /** Counter names asked, exactly… */
+  names?: string[];
+  /** …and every name starting with one of these. */
+  prefixes?: string[];
+  /** Dimensions kept apart in the answer; the rest are summed over. */
+  by: CounterDim[];
+}
+
+/** One summed counter; sums of 0 are left out. */
+export interface ReadModelRow { key: Partial<CounterDims> & { bucket?: string }; name: string; value: number }
+
 export interface ScanQuery extends ReportFilter {
   /** Newest first, at most this many. */
   limit: number;
@@ -137,10 +171,12 @@ export interface ScanQuery extends ReportFilter {
 }
 
 /** A desk account as stored: what the desk sees of it (its agency scope is derived), plus the secrets it never sees. */
-export interface UserRecord extends Omit<DeskUser, 'agencyIds'> {
+export interface UserRecord extends Omit<DeskUser, 'agencyIds' | 'mustChangePassword'> {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+  /** Set by a new account or a reset (one-time password); missing on accounts made before. */
+  mustChangePassword?: boolean;
 }
 
 /** Who made a back-office change: a signed-in person on the pages, or someone at the server's CLI. */
@@ -232,6 +268,19 @@ export interface ReportQueries {
   readCounters(keys: string[]): Promise<Record<string, number>>;
 }
 
+/** The read model (server/readmodel): counters the write path keeps, summed for the map and panels. */
+export interface ReadModelStore {
+  /** Sums of the read model's counters (see ReadModelQuery). */
+  sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]>;
+  /**
+   * Counts every stored report again, from nothing: `countersOf` says what one report counts
+   * for. Offline (a migration, the CLI): nothing else writes meanwhile. With `onlyIfFlagged`,
+   * only a store that a migration flagged (made before the read model, so never counted) is
+   * rebuilt; several processes starting at once rebuild it once.
+   */
+  rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options?: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void }): Promise<{ rebuilt: boolean; reports: number }>;
+}
+
 /** Desk accounts and their login sessions. */
 export interface AccountStore {
   /** With `audit`, the entry is written in the same transaction as the user. */
@@ -246,8 +295,8 @@ export interface AccountStore {
   getSession(id: string): Promise<SessionRecord | null>;
   touchSession(id: string, lastSeenAt: string): Promise<void>;
   deleteSession(id: string): Promise<void>;
-  /** Returns the ids of the deleted sessions, so their sockets can be closed. */
-  deleteSessionsOfUser(userId: string): Promise<string[]>;
+  /** Returns the ids of the deleted sessions, so their sockets can be closed; `keep` survives. */
+  deleteSessionsOfUser(userId: string, keep?: string): Promise<string[]>;
 }
 
 /** Admin-edited reference data (holidays, routing, extra agencies), as JSON values. */
@@ -302,7 +351,7 @@ export interface AuditStore {
  * interface only (the catalog on SettingStore, say). One object per adapter, so a change and
  * its event share the adapter's one connection and transaction.
  */
-export interface Store extends ReportLog, ReportQueries, AccountStore, SettingStore, AreaStore, NgopiStore, AuditStore {
+export interface Store extends ReportLog, ReportQueries, ReadModelStore, AccountStore, SettingStore, AreaStore, NgopiStore, AuditStore {
   readonly kind: 'sqlite' | 'mongo';
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;

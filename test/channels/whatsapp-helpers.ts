@@ -1,5 +1,6 @@
 // Drives the real webhook as Meta does: payloads shaped as the Cloud API's messages webhook
 // reference shows them, signed with the app secret, against a fake Graph API on port 0.
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { FakeGraphApi, type SentMessage } from '../../server/channels/whatsapp/fake-graph-api.ts';
 import { signatureOf } from '../../server/channels/whatsapp/signature.ts';
@@ -21,10 +22,10 @@ export function channelEnv(fake: FakeGraphApi): Record<string, string> {
   };
 }
 
-export async function startWithChannels(options: { dataDir?: string; clock?: () => Date; fake?: FakeGraphApi } = {}): Promise<{ app: RunningApp; fake: FakeGraphApi }> {
+export async function startWithChannels(options: { dataDir?: string; clock?: () => Date; fake?: FakeGraphApi; env?: Record<string, string> } = {}): Promise<{ app: RunningApp; fake: FakeGraphApi }> {
   const fake = options.fake ?? new FakeGraphApi(WA.accessToken);
   if (!options.fake) await fake.listen();
-  const app = await startApp(channelEnv(fake), { dataDir: options.dataDir, clock: options.clock });
+  const app = await startApp({ ...channelEnv(fake), ...options.env }, { dataDir: options.dataDir, clock: options.clock });
   return { app, fake };
 }
 
@@ -138,4 +139,24 @@ export function optionIds(m: SentMessage | undefined): string[] {
   if (!interactive?.action) return [];
   if (interactive.action.buttons) return interactive.action.buttons.map((b) => b.reply.id);
   return (interactive.action.sections ?? []).flatMap((s) => s.rows.map((r) => r.id));
+}
+
+/** One app with the channels on and its fake Graph API for the whole describe block. */
+export function withChannelsApp(): { readonly app: RunningApp; readonly fake: FakeGraphApi } {
+  let started: { app: RunningApp; fake: FakeGraphApi } | null = null;
+  before(async () => { started = await startWithChannels(); });
+  after(async () => {
+    await started?.app.close();
+    await started?.fake.close();
+  });
+  return {
+    get app() { if (!started) throw new Error('not started'); return started.app; },
+    get fake() { if (!started) throw new Error('not started'); return started.fake; },
+  };
+}
+
+export function codeIn(text: string): string {
+  const match = /[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(text);
+  assert.ok(match, `a tracking code in: ${text}`);
+  return match[0];
 }

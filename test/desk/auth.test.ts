@@ -32,7 +32,7 @@ describe('desk accounts and sessions', () => {
       assert.match(cookie, /HttpOnly/);
       assert.match(cookie, /SameSite=Lax/);
       assert.doesNotMatch(cookie, /Secure/);
-      assert.deepEqual(Object.keys(res.body.user).sort(), ['agencyId', 'agencyIds', 'id', 'kecamatan', 'name', 'role', 'username']);
+      assert.deepEqual(Object.keys(res.body.user).sort(), ['agencyId', 'agencyIds', 'id', 'kecamatan', 'mustChangePassword', 'name', 'role', 'username']);
     });
 
     it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {

@@ -41,6 +41,16 @@ describe('account CLI (npm run cli -- user …)', () => {
     await login(app, 'budi', 'sandi-dari-stdin-1');
   });
 
+  it('makes a one-time password unless --permanent, and records who ran it in the audit trail', async () => {
+    const me = async (cookie: string) => (await request(app.baseUrl).get('/api/auth/me').set('Cookie', cookie).expect(200)).body.user;
+    assert.equal((await me(await login(app, 'budi', 'sandi-dari-stdin-1'))).mustChangePassword, true);
+    const add = await cli(dataDir, ['user', 'add', '--username', 'layanan', '--name', 'Akun Layanan', '--role', 'executive', '--permanent'], { stdin: 'sandi-tetap-12345' });
+    assert.equal(add.code, 0, add.stderr);
+    assert.equal((await me(await login(app, 'layanan', 'sandi-tetap-12345'))).mustChangePassword, false);
+    const { items } = await app.deps.store.listAudit({ limit: 10 });
+    assert.deepEqual(items.map((e) => [e.action, e.target, e.actor.via]), [['user.create', 'user:layanan', 'cli'], ['user.create', 'user:budi', 'cli']]);
+  });
+
   it('takes the password from --password-env and lists users', async () => {
     const add = await cli(dataDir, ['user', 'add', '--username', 'camat.ngawen', '--name', 'Camat Ngawen', '--role', 'camat', '--kecamatan', '33.16.05', '--password-env', 'PW'], { env: { PW: 'sandi-dari-env-12' } });
     assert.equal(add.code, 0, add.stderr);

@@ -7,11 +7,11 @@ const OWN = { agencyId: 'dpupr', kecamatan: '33.16.05' };
 const OTHER = { agencyId: 'satgas-pupuk', kecamatan: '33.16.01' };
 
 const USERS: Record<Role, DeskUser> = {
-  officer: { id: 'u1', username: 'o', name: 'O', role: 'officer', agencyId: 'dpupr', kecamatan: null, agencyIds: ['dpupr'] },
-  agency_admin: { id: 'u2', username: 'a', name: 'A', role: 'agency_admin', agencyId: 'dpupr', kecamatan: null, agencyIds: ['dpupr'] },
-  camat: { id: 'u3', username: 'c', name: 'C', role: 'camat', agencyId: null, kecamatan: '33.16.05', agencyIds: [] },
-  executive: { id: 'u4', username: 'e', name: 'E', role: 'executive', agencyId: null, kecamatan: null, agencyIds: [] },
-  admin: { id: 'u5', username: 'ad', name: 'AD', role: 'admin', agencyId: null, kecamatan: null, agencyIds: [] },
+  officer: { id: 'u1', username: 'o', name: 'O', role: 'officer', agencyId: 'dpupr', kecamatan: null, agencyIds: ['dpupr'], mustChangePassword: false },
+  agency_admin: { id: 'u2', username: 'a', name: 'A', role: 'agency_admin', agencyId: 'dpupr', kecamatan: null, agencyIds: ['dpupr'], mustChangePassword: false },
+  camat: { id: 'u3', username: 'c', name: 'C', role: 'camat', agencyId: null, kecamatan: '33.16.05', agencyIds: [], mustChangePassword: false },
+  executive: { id: 'u4', username: 'e', name: 'E', role: 'executive', agencyId: null, kecamatan: null, agencyIds: [], mustChangePassword: false },
+  admin: { id: 'u5', username: 'ad', name: 'AD', role: 'admin', agencyId: null, kecamatan: null, agencyIds: [], mustChangePassword: false },
 };
 
 // The ability table as the issue states it, written out independently of policy.ts.

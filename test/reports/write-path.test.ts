@@ -102,6 +102,19 @@ describe('the one write path', () => {
     assert.deepEqual(events.at(-1)?.data, { merged: duplicate, added: 2 });
   });
 
+  it('keeps the first answer time through a reopen', async () => {
+    const code = await submit();
+    await act(officer, code, { type: 'verify' }).expect(200);
+    const verified = await app.deps.store.getReport(code);
+    assert.equal(verified?.answeredAt, verified?.verifiedAt);
+    await act(officer, code, { type: 'resolve', note: 'Sudah ditambal.' }).expect(200);
+    await request(app.baseUrl).post(`/api/reports/${code}/feedback`).set('Origin', app.baseUrl).send({ reopen: true, reason: 'Masih berlubang.' }).expect(200);
+
+    const reopened = await app.deps.store.getReport(code);
+    assert.equal(reopened?.status, 'in_progress');
+    assert.equal(reopened?.answeredAt, verified?.verifiedAt);
+  });
+
   it('commits a batch of independent new reports in one call and publishes each after commit', async () => {
     const reports: Report[] = [makeReport(), makeReport(), makeReport()];
     const published: string[] = [];

@@ -44,7 +44,7 @@ describe('several server processes sharing one store and one Redis', function ()
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'suara-warga-scale-'));
     redis = await startRedis();
-    await cli(['user', 'add', '--username', 'satgas1', '--name', 'Satgas Satu', '--role', 'officer', '--agency', 'satgas-pupuk', '--password-env', 'PW'], { DATA_DIR: dataDir, PW: PASSWORD });
+    await cli(['user', 'add', '--username', 'satgas1', '--name', 'Satgas Satu', '--role', 'officer', '--agency', 'satgas-pupuk', '--password-env', 'PW', '--permanent'], { DATA_DIR: dataDir, PW: PASSWORD });
     const env = {
       DATA_DIR: dataDir, REDIS_URL: redis.url, RATE_LIMIT_SUBMIT: '3/1m', TRUST_PROXY: 'loopback', OVERDUE_SWEEP_SECONDS: '0',
     };

@@ -24,6 +24,7 @@ import { deskSessionCases } from './contract/desk-sessions.ts';
 import { settingCases } from './contract/settings.ts';
 import { settingsAuditCases } from './contract/settings-audit.ts';
 import { durabilityCases } from './contract/durability.ts';
+import { readModelCases } from './contract/readmodel.ts';
 import { areaCases } from './contract/areas.ts';
 import { channelContractCases } from './contract/channels.ts';
 
@@ -45,6 +46,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   settingCases,
   settingsAuditCases,
   durabilityCases,
+  readModelCases,
   areaCases,
   channelContractCases,
 ];

@@ -138,20 +138,20 @@ describe('MongoDB adapter: agency answer times', () => {
   });
 });
 
-describe('MongoDB adapter: the derived answer time', () => {
-  it('is written with each changed field literal, and kept once set ($ifNull)', () => {
-    const report = makeReport({ description: '$where: harga pupuk', details: { kioskName: '$kios' } as unknown as Report['details'] });
-    const [stage] = replaceReportPipeline(report, '2026-03-03T03:00:00.000Z');
+describe('MongoDB adapter: writing a changed report', () => {
+  it('sets each field literally, answeredAt as given', () => {
+    const report = makeReport({ description: '$where: harga pupuk', details: { kioskName: '$kios' } as unknown as Report['details'], answeredAt: '2026-03-03T03:00:00.000Z' });
+    const [stage] = replaceReportPipeline(report);
     assert.deepEqual(stage.$set.description, { $literal: '$where: harga pupuk' });
     assert.deepEqual(stage.$set.details, { $literal: { kioskName: '$kios' } });
-    assert.deepEqual(stage.$set.answeredAt, { $ifNull: ['$answeredAt', { $literal: '2026-03-03T03:00:00.000Z' }] });
-    assert.deepEqual(Object.keys(stage.$set).sort(), [...Object.keys(report), 'answeredAt'].sort());
+    assert.deepEqual(stage.$set.answeredAt, { $literal: '2026-03-03T03:00:00.000Z' });
+    assert.deepEqual(Object.keys(stage.$set).sort(), Object.keys(report).sort());
   });
 
-  it('is in the schema (with locationMismatch), never read back with a report, and pins are found by a lng/lat index', () => {
+  it('knows answeredAt and locationMismatch, reads reports without _id, and finds pins by a lng/lat index', () => {
     assert.ok(reportSchema.path('answeredAt'));
     assert.ok(reportSchema.path('locationMismatch'));
-    assert.deepEqual(REPORT_PROJECTION, { _id: 0, answeredAt: 0 });
+    assert.deepEqual(REPORT_PROJECTION, { _id: 0 });
     assert.ok(reportSchema.indexes().some(([fields]) => JSON.stringify(fields) === JSON.stringify({ lng: 1, lat: 1 })));
   });
 });

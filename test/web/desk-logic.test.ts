@@ -18,7 +18,7 @@ function summary(over: Partial<ReportSummary> = {}): ReportSummary {
 
 const event = (seq: number, over: Partial<ReportSummary> = {}): DeskEventPayload => ({ seq, type: 'report.created', report: summary({ code: `SEQ${seq}-AAAA-BBBB`, ...over }), previous: null });
 
-const officer: DeskUser = { id: 'u1', username: 'pupuk1', name: 'Pak pupuk1', role: 'officer', agencyId: 'satgas-pupuk', kecamatan: null, agencyIds: ['satgas-pupuk'] };
+const officer: DeskUser = { id: 'u1', username: 'pupuk1', name: 'Pak pupuk1', role: 'officer', agencyId: 'satgas-pupuk', kecamatan: null, agencyIds: ['satgas-pupuk'], mustChangePassword: false };
 
 describe('desk client logic', () => {
   it('an event delivered live, again live, and again in a sync answer is applied once', () => {

@@ -9,6 +9,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import * as v from 'valibot';
 import { message as textOf } from '../../../shared/messages.ts';
+import { checkWith } from '../../../shared/validation/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { handleSmsMessage } from './handler.ts';
 
@@ -64,14 +65,14 @@ export function smsRoutes(deps: Deps, secret: string): Router {
   router.post('/webhooks/sms', ...parse, async (req, res) => {
     if (!sameSecret(secretOf(req), secret)) return refuse(res, 403, 'invalid_secret');
     if (req.query.task === 'sent') {
-      const parsed = v.safeParse(SentSchema, req.body);
-      if (!parsed.success) return refuse(res, 400, 'invalid_webhook');
-      return void res.json({ message_uuids: await deps.store.channels.confirmSms(parsed.output.queued_messages) });
+      const parsed = checkWith(SentSchema, req.body);
+      if (!parsed.ok) return refuse(res, 400, 'invalid_webhook');
+      return void res.json({ message_uuids: await deps.store.channels.confirmSms(parsed.value.queued_messages) });
     }
     if (req.query.task === 'result') return void res.json({ payload: { success: true, error: null } });
-    const parsed = v.safeParse(IncomingSchema, req.body);
-    if (!parsed.success) return refuse(res, 400, 'invalid_webhook');
-    const sms = parsed.output;
+    const parsed = checkWith(IncomingSchema, req.body);
+    if (!parsed.ok) return refuse(res, 400, 'invalid_webhook');
+    const sms = parsed.value;
     const now = deps.clock();
     // Stored first and held by this request; a redelivery of the same message_id creates nothing.
     const inbound = {

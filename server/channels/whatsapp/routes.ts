@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { Router } from 'express';
-import * as v from 'valibot';
+import { checkWith } from '../../../shared/validation/schema.ts';
 import type { WhatsAppConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
@@ -42,9 +42,9 @@ export function whatsappRoutes(deps: Deps, config: WhatsAppConfig, worker: Inbox
     } catch {
       throw new AppError('invalid_json', { status: 400 });
     }
-    const parsed = v.safeParse(WebhookSchema, json);
-    if (!parsed.success) throw new AppError('invalid_webhook', { status: 400 });
-    const { messages, statuses } = messagesOf(parsed.output, config.phoneNumberId);
+    const parsed = checkWith(WebhookSchema, json);
+    if (!parsed.ok) throw new AppError('invalid_webhook', { status: 400 });
+    const { messages, statuses } = messagesOf(parsed.value, config.phoneNumberId);
     const receivedAt = deps.clock().toISOString();
     let stored = 0;
     for (const m of messages) {

@@ -1,8 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import {
   areaSchema,
-  auditSchema, counterSchema, eventSchema, ngopiSessionSchema, reportSchema, sessionSchema, settingSchema, supportSchema, userSchema,
-  type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
+  auditSchema, counterSchema, eventSchema, ngopiSessionSchema, readCounterSchema, reportSchema, sessionSchema, settingSchema, supportSchema, userSchema,
+  type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReadCounterDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc,
 } from './schemas.ts';
 
 export interface Models {
@@ -15,6 +15,7 @@ export interface Models {
   NgopiSession: Model<NgopiSessionDoc>;
   Support: Model<SupportDoc>;
   Audit: Model<AuditDoc>;
+  ReadCounter: Model<ReadCounterDoc>;
   Area: Model<AreaDoc>;
 }
 
@@ -30,6 +31,7 @@ export function bindModels(connection: Connection): Models {
     NgopiSession: connection.model<NgopiSessionDoc>('NgopiSession', ngopiSessionSchema),
     Support: connection.model<SupportDoc>('Support', supportSchema),
     Audit: connection.model<AuditDoc>('Audit', auditSchema),
+    ReadCounter: connection.model<ReadCounterDoc>('ReadCounter', readCounterSchema),
     Area: connection.model<AreaDoc>('Area', areaSchema),
   };
 }

@@ -3,15 +3,16 @@ import { AREA_LEVELS, type AreaFeature, type AreaLevel } from '../../../shared/g
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
-import { answeredAtOf } from '../facts.ts';
+import { answeredAtOf } from '../../reports/answered-at.ts';
 import {
-  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter,
+  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
   agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
   type GroupResult, type ScanResult, type TimingResult,
 } from './aggregates.ts';
+import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
 import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
@@ -27,6 +28,8 @@ export interface MongoStoreOptions {
 }
 
 const EVENT_SEQ = 'eventSeq';
+/** Set once the read model holds every report; a database without it (made before) is counted at start. */
+const READMODEL_FILLED = 'readmodel.filled';
 const SETTINGS_VERSION = 'settingsVersion';
 const AUDIT_SEQ = 'auditSeq';
 /** Derived counters share the counters collection, apart from the event seq by a prefix. */
@@ -180,6 +183,9 @@ export class MongoStore implements Store {
       case 'counter':
         await this.models.Counter.updateOne({ _id: derivedCounterId(write.key) }, { $inc: { value: write.delta } }, { session, upsert: true });
         return;
+      case 'readmodel':
+        await addCounters(this.models, [write], session);
+        return;
     }
   }
 
@@ -240,18 +246,16 @@ export class MongoStore implements Store {
   }
 
   private async writeReport(report: Report, expectedVersion: number, session: ClientSession | undefined): Promise<void> {
-    const answeredAt = answeredAtOf(report);
     if (expectedVersion === 0) {
       // Strict schema: a Report field the schema does not list is refused here, on insert.
-      await this.models.Report.insertOne({ ...report, answeredAt } satisfies ReportDoc, { session });
+      await this.models.Report.insertOne(report satisfies ReportDoc, { session });
       return;
     }
     // Only the version read may be replaced; matching nothing means someone changed it first.
     // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
-    // An update pipeline, so answeredAt keeps its first value ($ifNull) in the same atomic write.
     const result = await this.models.Report.updateOne(
       { code: report.code, version: expectedVersion },
-      replaceReportPipeline(report, answeredAt),
+      replaceReportPipeline(report),
       { session, updatePipeline: true },
     );
     if (result.matchedCount === 0) throw new VersionConflictError(report.code);
@@ -315,6 +319,18 @@ export class MongoStore implements Store {
     return results.map(timingOf);
   }
 
+  async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {
+    return sumReadModel(this.models, query);
+  }
+
+  /** Not in a transaction (it may be millions of writes); offline, as the port says. */
+  async rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void } = {}): Promise<{ rebuilt: boolean; reports: number }> {
+    if (options.onlyIfFlagged && await this.models.Setting.exists({ _id: READMODEL_FILLED })) return { rebuilt: false, reports: 0 };
+    const reports = await rebuildReadModel(this.models, countersOf, options.onProgress);
+    await this.models.Setting.updateOne({ _id: READMODEL_FILLED }, { value: true }, { upsert: true });
+    return { rebuilt: true, reports };
+  }
+
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {
     try {
       await this.atomically(async (session) => {
@@ -375,10 +391,10 @@ export class MongoStore implements Store {
     await this.models.Session.deleteOne({ _id: id });
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<string[]> {
+  async deleteSessionsOfUser(userId: string, keep?: string): Promise<string[]> {
     // Delete exactly the sessions listed, so the ids returned are the ones whose sockets to
     // close; a session created in between is not deleted and not reported. No transaction needed.
-    const docs = await this.models.Session.find({ userId }, { _id: 1 }).lean<Pick<SessionDoc, '_id'>[]>();
+    const docs = await this.models.Session.find(keep ? { userId, _id: { $ne: keep } } : { userId }, { _id: 1 }).lean<Pick<SessionDoc, '_id'>[]>();
     const ids = docs.map((d) => d._id);
     if (ids.length > 0) await this.models.Session.deleteMany({ _id: { $in: ids } });
     return ids;
@@ -479,17 +495,17 @@ async function assertTransactionsAvailable(db: mongo.Db): Promise<void> {
 /**
  * The update pipeline that writes a changed report over the stored one: every field as given
  * ($literal, so a description starting with `$` stays text and an object replaces the stored
- * one instead of being merged into it), and answeredAt only while the stored one is null.
+ * one instead of being merged into it).
  * Like `$set: report`, it leaves fields absent from the report as they are.
  */
-export function replaceReportPipeline(report: Report, answeredAt: string | null): { $set: Record<string, unknown> }[] {
+export function replaceReportPipeline(report: Report): { $set: Record<string, unknown> }[] {
   const fields = Object.fromEntries(Object.entries(report).map(([name, value]) => [name, { $literal: value }]));
-  return [{ $set: { ...fields, answeredAt: { $ifNull: ['$answeredAt', { $literal: answeredAt }] } } }];
+  return [{ $set: fields }];
 }
 
 /**
- * Fills in answeredAt on reports written before it was derived (or by an older process during
- * a rolling restart), from their current state, as SQLite's migration 2 does. Only documents
+ * Fills in answeredAt on reports written before it was kept (or by an older process during
+ * a rolling restart), from their current state, as SQLite's migrations 002 and 009 do. Only documents
  * still without the field are touched, so a value a newer write set is never overwritten.
  */
 async function backfillAnsweredAt(models: Models): Promise<void> {

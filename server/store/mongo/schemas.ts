@@ -7,23 +7,10 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import type { AreaFeature } from '../../../shared/geo.ts';
 import type { AuditEntry, SessionRecord, UserRecord } from '../port.ts';
 
-/**
- * Values the store derives from a report and keeps beside it, for the map and statistics
- * (see ../facts.ts). They never leave the store: reads of reports project them away
- * (REPORT_PROJECTION).
- */
-export interface DerivedReportFields {
-  /**
-   * The first answer time (answeredAtOf), set on insert and on update only while still null,
-   * so a reopen does not move it. Null until answered; missing only on reports written before
-   * this field existed, which MongoStore.connect fills in (backfillAnsweredAt).
-   */
-  answeredAt: string | null;
-}
-/** A stored report: the domain Report and its derived fields; `_id` is mongoose's ObjectId and never leaves the store. */
-export type ReportDoc = Report & DerivedReportFields;
-/** Reads of reports return the domain Report: no `_id`, no derived fields. */
-export const REPORT_PROJECTION = { _id: 0, answeredAt: 0 } as const satisfies Record<'_id' | keyof DerivedReportFields, 0>;
+/** A stored report: the domain Report; `_id` is mongoose's ObjectId and never leaves the store. */
+export type ReportDoc = Report;
+/** Reads of reports return the domain Report: no `_id`. */
+export const REPORT_PROJECTION = { _id: 0 } as const;
 /** An event as stored: its `seq` is taken from the counter in the same transaction. */
 export type EventDoc = ReportEvent;
 /** `usernameKey` is the lowercased username: the unique, case-insensitive login name. */
@@ -48,8 +35,7 @@ const num = { type: Number };
 const bool = { type: Boolean };
 const mixed = { type: Schema.Types.Mixed };
 
-// `satisfies Record<keyof ReportDoc, unknown>`: the compiler insists every Report field (and
-// every derived field) is listed.
+// `satisfies Record<keyof ReportDoc, unknown>`: the compiler insists every Report field is listed.
 const reportFields = {
   code: { type: String, required: true },
   clientId: str,
@@ -87,7 +73,7 @@ const reportFields = {
   // The officer's redacted text for the public pages (server/public/rules.ts).
   publicDescription: str,
   version: num,
-  // Derived (DerivedReportFields).
+  // The first answer time, kept by the write path (server/reports/answered-at.ts).
   answeredAt: str,
 } satisfies Record<keyof ReportDoc, unknown>;
 
@@ -143,6 +129,7 @@ const userFields = {
   passwordHash: str,
   disabled: bool,
   createdAt: str,
+  mustChangePassword: { type: Boolean },
 } satisfies Record<keyof UserDoc, unknown>;
 
 export const userSchema = new Schema<UserDoc>(userFields, { ...common, collection: 'users' });
@@ -178,6 +165,14 @@ areaSchema.index({ level: 1, _id: 1 });
 
 // One document per counter (`eventSeq`); see nextSeq in mongo-store.ts for why it orders commits.
 export const counterSchema = new Schema<CounterDoc>({ _id: str, value: num }, { ...common, collection: 'counters' });
+
+/** One read-model counter (see CounterDelta in ../port.ts); the unique key is every field but value. */
+export interface ReadCounterDoc { grain: string; name: string; bucket: string; agencyId: string; kecamatan: string; category: string; status: string; confidential: boolean; value: number }
+export const readCounterSchema = new Schema<ReadCounterDoc>({
+  grain: str, name: str, bucket: str, agencyId: str, kecamatan: str, category: str, status: str, confidential: bool, value: num,
+} satisfies Record<keyof ReadCounterDoc, unknown>, { ...common, collection: 'readmodel_counters' });
+// Leads with grain and name, as every read asks for them (the same order as SQLite's key).
+readCounterSchema.index({ grain: 1, name: 1, bucket: 1, agencyId: 1, kecamatan: 1, category: 1, status: 1, confidential: 1 }, { unique: true });
 
 const ngopiSessionFields = {
   _id: str,

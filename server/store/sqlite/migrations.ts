@@ -123,4 +123,29 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE TABLE sms_outgoing (uuid TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX sms_outgoing_created ON sms_outgoing(created_at);
   ` },
+  // The read model (server/readmodel): counters kept with each change, filled from the reports
+  // at the first start after this migration (flagged here: the fill needs the read model's rule,
+  // which lives above the store), and the open reports' deadlines as an index for "overdue now"
+  // (closed reports have no due_at), covering what the map filters on.
+  { name: '008-readmodel', up: `
+  CREATE TABLE readmodel_counters (
+    grain TEXT NOT NULL,
+    name TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    kecamatan TEXT NOT NULL,
+    category TEXT NOT NULL,
+    status TEXT NOT NULL,
+    confidential INTEGER NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (grain, name, bucket, agency_id, kecamatan, category, status, confidential)
+  ) WITHOUT ROWID;
+  CREATE INDEX reports_open_due ON reports(due_at, kecamatan, category, status, agency_id, created_at, confidential) WHERE due_at IS NOT NULL;
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
+  // The first answer time moves into the report (the write path keeps it; server/reports/answered-at.ts).
+  { name: '009-answered-at-in-report', up: `
+  UPDATE reports SET doc = json_set(doc, '$.answeredAt', answered_at);
+  ` },
 ];

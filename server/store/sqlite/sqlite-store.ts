@@ -6,10 +6,11 @@ import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
-  type AgencyAnswerTimes, type AggregateKey, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
+  type AgencyAnswerTimes, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery,
+  type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
-import { answeredAtOf, EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
+import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteChannelStore } from './channel-store.ts';
@@ -62,6 +63,7 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
   if (filter.createdBefore) { where.push('created_at < @createdBefore'); params.createdBefore = filter.createdBefore; }
   if (filter.overdueAt) { where.push('due_at IS NOT NULL AND due_at < @overdueAt'); params.overdueAt = filter.overdueAt; }
+  if (filter.dueFrom) { where.push('due_at >= @dueFrom'); params.dueFrom = filter.dueFrom; }
   if (filter.bbox) {
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
@@ -76,11 +78,33 @@ interface FactsRow {
   pupuk?: string | null;
 }
 
-/** These filters read columns the covering index does not hold (lat/lng, desa, confidential, description, doc). */
+/**
+ * The index a grouped read goes through. INDEXED BY: without statistics the planner prefers
+ * the agency/kecamatan indexes and then reads every matching document. "Overdue now" reads the
+ * open reports' deadlines (closed ones have none); the rest reads the covering facts index; a
+ * bbox needs lat/lng, which neither holds.
+ */
+function tableFor(filter: ReportFilter): string {
+  if (readsRows(filter)) return 'reports';
+  return filter.overdueAt ? 'reports INDEXED BY reports_open_due' : 'reports INDEXED BY reports_facts';
+}
+
+/** These filters read columns the covering indexes do not hold (lat/lng, desa, confidential, description, doc). */
 function readsRows(filter: ReportFilter): boolean {
   return filter.bbox !== undefined || filter.text !== undefined || filter.overdueNotified !== undefined || filter.session !== undefined
     || filter.desa !== undefined || filter.confidential !== undefined;
 }
+
+const COUNTER_COLUMNS: Record<CounterDim, string> = {
+  bucket: 'bucket', agencyId: 'agency_id', kecamatan: 'kecamatan', category: 'category', status: 'status', confidential: 'confidential',
+};
+
+/** The first string after every string starting with `prefix`. */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+const REBUILD_FLAG = 'readmodel.rebuild';
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -216,7 +240,7 @@ export class SqliteStore implements Store {
       category: report.category, status: report.status, description: report.description, created_at: report.createdAt,
       due_at: report.dueAt, version: report.version, doc: JSON.stringify(report),
       desa: report.desa, lat: report.lat, lng: report.lng, confidential: report.confidential ? 1 : 0,
-      verify_due_at: report.verifyDueAt, verified_at: report.verifiedAt, resolved_at: report.resolvedAt, answered_at: answeredAtOf(report),
+      verify_due_at: report.verifyDueAt, verified_at: report.verifiedAt, resolved_at: report.resolvedAt, answered_at: report.answeredAt ?? null,
     };
     if (expectedVersion === 0) {
       try {
@@ -232,7 +256,7 @@ export class SqliteStore implements Store {
     } else {
       const result = this.sql(`UPDATE reports SET agency_id=@agency_id, kecamatan=@kecamatan, category=@category, status=@status,
         description=@description, due_at=@due_at, version=@version, doc=@doc, desa=@desa, lat=@lat, lng=@lng, confidential=@confidential,
-        verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=COALESCE(answered_at, @answered_at)
+        verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=@answered_at
         WHERE code=@code AND version=@expected`).run({ ...row, expected: expectedVersion });
       if (result.changes === 0) throw new VersionConflictError(report.code);
     }
@@ -264,7 +288,105 @@ export class SqliteStore implements Store {
         this.sql('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value')
           .run(write.key, write.delta);
         return;
+      case 'readmodel':
+        this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
+          VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
+          ON CONFLICT DO UPDATE SET value = value + excluded.value`)
+          .run({ grain: write.grain, name: write.name, bucket: write.bucket, agencyId: write.agencyId, kecamatan: write.kecamatan,
+            category: write.category, status: write.status, confidential: write.confidential ? 1 : 0, value: write.value });
+        return;
     }
+  }
+
+  async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {
+    const by = [...new Set(query.by)];
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const inList = (column: string, name: string, values: readonly string[]) => {
+      where.push(`${column} IN (${values.map((v, i) => { params[`${name}${i}`] = v; return `@${name}${i}`; }).join(',') || 'NULL'})`);
+    };
+    if (query.agencyIds) inList('agency_id', 'agency', query.agencyIds);
+    if (query.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = query.kecamatan; }
+    if (query.categories?.length) inList('category', 'category', query.categories);
+    if (query.statuses?.length) inList('status', 'status', query.statuses);
+    if (query.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = query.confidential ? 1 : 0; }
+    const select = [...by.map((d) => COUNTER_COLUMNS[d]), 'name'].join(', ');
+    const sums = new Map<string, ReadModelRow>();
+    // One index range per grain and name (or name prefix): the primary key leads with them.
+    const grains = new Map<string, string[]>();
+    for (const b of query.buckets) grains.set(b.grain, [...(grains.get(b.grain) ?? []), b.bucket]);
+    const nameParts: { sql: string; params: Record<string, unknown> }[] = [
+      ...(query.names?.length ? [{ sql: `name IN (${query.names.map((_, i) => `@name${i}`).join(',')})`, params: Object.fromEntries(query.names.map((n, i) => [`name${i}`, n])) }] : []),
+      ...(query.prefixes ?? []).map((p) => ({ sql: 'name >= @prefixFrom AND name < @prefixTo', params: { prefixFrom: p, prefixTo: prefixEnd(p) } })),
+    ];
+    for (const [grain, buckets] of grains) {
+      const bucketParams = Object.fromEntries(buckets.map((b, i) => [`bucket${i}`, b]));
+      for (const part of nameParts) {
+        const sql = `SELECT ${select}, SUM(value) AS v FROM readmodel_counters
+          WHERE grain = @grain AND ${part.sql} AND bucket IN (${buckets.map((_, i) => `@bucket${i}`).join(',')})
+          ${where.length ? `AND ${where.join(' AND ')}` : ''} GROUP BY ${select}`;
+        const rows = this.sql(sql).all({ ...params, ...bucketParams, ...part.params, grain }) as Record<string, string | number>[];
+        for (const r of rows) {
+          const key: ReadModelRow['key'] = {};
+          for (const d of by) {
+            const value = r[COUNTER_COLUMNS[d]];
+            if (d === 'confidential') key.confidential = value === 1;
+            else (key as Record<string, unknown>)[d] = value;
+          }
+          const id = `${JSON.stringify(key)}\u0000${r.name}`;
+          const seen = sums.get(id);
+          if (seen) seen.value += Number(r.v);
+          else sums.set(id, { key, name: String(r.name), value: Number(r.v) });
+        }
+      }
+    }
+    return [...sums.values()].filter((r) => r.value !== 0);
+  }
+
+  /**
+   * Counts every report again, in created order, in one transaction. The counters of each
+   * batch are merged in memory before they are written (consecutive reports share their days
+   * and months), so a million reports take a few million upserts, not tens of millions.
+   */
+  async rebuildReadModel(countersOf: (report: Report) => ReadModelDelta[], options: { onlyIfFlagged?: boolean; onProgress?: (reports: number) => void } = {}): Promise<{ rebuilt: boolean; reports: number }> {
+    const flagged = () => this.sql('SELECT 1 FROM settings WHERE key = ?').pluck().get(REBUILD_FLAG) !== undefined;
+    if (options.onlyIfFlagged && !flagged()) return { rebuilt: false, reports: 0 };
+    return this.db.transaction(() => {
+      // Checked again under the write lock: another process may have just done it.
+      if (options.onlyIfFlagged && !flagged()) return { rebuilt: false, reports: 0 };
+      this.sql('DELETE FROM readmodel_counters').run();
+      const BATCH = 20_000;
+      let pending = new Map<string, ReadModelDelta>();
+      let reports = 0;
+      const flush = () => {
+        for (const d of pending.values()) if (d.value !== 0) this.writeDerived(d);
+        pending = new Map();
+      };
+      // Pages by rowid (insertion order, near enough created order): better-sqlite3 cannot
+      // write while an iterator is open on the same connection.
+      const page = this.sql('SELECT rowid AS id, doc FROM reports WHERE rowid > ? ORDER BY rowid LIMIT 5000');
+      for (let after = 0; ;) {
+        const rows = page.all(after) as { id: number; doc: string }[];
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].id;
+        for (const row of rows) {
+          for (const d of countersOf(JSON.parse(row.doc) as Report)) {
+            const key = `${d.grain}\u0000${d.bucket}\u0000${d.name}\u0000${d.agencyId}\u0000${d.kecamatan}\u0000${d.category}\u0000${d.status}\u0000${d.confidential}`;
+            const seen = pending.get(key);
+            if (seen) seen.value += d.value;
+            else pending.set(key, { ...d });
+          }
+          reports += 1;
+          if (reports % BATCH === 0) {
+            flush();
+            options.onProgress?.(reports);
+          }
+        }
+      }
+      flush();
+      this.sql('DELETE FROM settings WHERE key = ?').run(REBUILD_FLAG);
+      return { rebuilt: true, reports };
+    }).immediate();
   }
 
   async readCounters(keys: string[]): Promise<Record<string, number>> {
@@ -323,9 +445,7 @@ export class SqliteStore implements Store {
     const { where, params } = filterSql(query);
     const keys = [...new Set(query.by)];
     const columns = keys.map((k, i) => `${GROUP_SQL[k]} AS k${i}`);
-    // INDEXED BY: without statistics the planner prefers the agency/kecamatan indexes and then
-    // reads every matching document; the covering index answers from itself alone.
-    const table = readsRows(query) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = tableFor(query);
     const sql = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${table} ${where}
       ${keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')}` : ''}`;
     const rows = this.sql(sql).all({ ...params, now: query.now }) as Record<string, unknown>[];
@@ -346,7 +466,7 @@ export class SqliteStore implements Store {
     const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
     const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
         substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
-      FROM reports ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+      FROM reports ${query.overdueAt && !readsRows(query) ? 'INDEXED BY reports_open_due' : ''} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
     return rows.map((r) => {
       const facts: ReportFacts = {
         code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
@@ -363,7 +483,7 @@ export class SqliteStore implements Store {
   async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
     const { where, params } = filterSql(filter);
     const and = where ? `${where} AND` : 'WHERE';
-    const table = readsRows(filter) ? 'reports' : 'reports INDEXED BY reports_facts';
+    const table = tableFor(filter);
     const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
       FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
     const times = new Map(counts.map((c) => [c.agency_id, {
@@ -433,10 +553,10 @@ export class SqliteStore implements Store {
     this.sql('DELETE FROM sessions WHERE id = ?').run(id);
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<string[]> {
+  async deleteSessionsOfUser(userId: string, keep = ''): Promise<string[]> {
     return this.db.transaction(() => {
-      const ids = this.sql('SELECT id FROM sessions WHERE user_id = ?').pluck().all(userId) as string[];
-      this.sql('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      const ids = this.sql('SELECT id FROM sessions WHERE user_id = ? AND id <> ?').pluck().all(userId, keep) as string[];
+      this.sql('DELETE FROM sessions WHERE user_id = ? AND id <> ?').run(userId, keep);
       return ids;
     })();
   }

@@ -31,5 +31,13 @@ export function deskSessionCases(t: ContractContext): void {
       assert.deepEqual(await store.getSession(other.id), other);
       assert.deepEqual(await store.deleteSessionsOfUser('u1'), []);
     });
+
+    it('deletes all sessions of a user but the one to keep (a password changed in this session)', async () => {
+      const [a, b] = [makeSession('u1'), makeSession('u1')];
+      for (const s of [a, b]) await store.createSession(s);
+      assert.deepEqual(await store.deleteSessionsOfUser('u1', a.id), [b.id]);
+      assert.deepEqual(await store.getSession(a.id), a);
+      assert.equal(await store.getSession(b.id), null);
+    });
   });
 }
