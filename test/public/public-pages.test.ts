@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
 import { addAndLogin, deskAction, type Person } from '../helpers/desk.ts';
-import { jpegWithGps, pupukReport, validReport } from '../helpers/fixtures.ts';
+import { pupukReport, validReport } from '../helpers/fixtures.ts';
+import { submitReport, type Submitted } from '../helpers/submit.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
-
-interface Submitted { code: string; publicId: string }
 
 const CODE_SHAPE = /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g;
 
@@ -18,18 +17,7 @@ describe('public reports: list, page, feed, statistics', () => {
   const all: Submitted[] = [];
 
   const submit = async (body: Record<string, unknown>, photos = 0): Promise<Submitted> => {
-    let req = request(app.baseUrl).post('/api/reports');
-    if (photos) {
-      for (const [k, v] of Object.entries(body)) {
-        if (k === 'details') for (const [dk, dv] of Object.entries(v as Record<string, unknown>)) req = req.field(Array.isArray(dv) ? `details[${dk}][]` : `details[${dk}]`, String(dv));
-        else req = req.field(k, String(v));
-      }
-      for (let i = 0; i < photos; i++) req = req.attach('photos', await jpegWithGps(64, 48), `foto${i}.jpg`);
-    } else {
-      req = req.send(body);
-    }
-    const res = await req.expect(201);
-    const submitted = { code: res.body.code as string, publicId: (res.body.publicId ?? res.body.code) as string };
+    const submitted = await submitReport(app.baseUrl, body, photos);
     all.push(submitted);
     return submitted;
   };

@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { WEIGHT_BUDGET_BYTES, weigh } from '../../bench/web-weight.ts';
 import { addUser, PASSWORD } from '../helpers/desk.ts';
-import { jpegWithGps, pupukReport, validReport } from '../helpers/fixtures.ts';
+import { pupukReport, validReport } from '../helpers/fixtures.ts';
+import { submitReport } from '../helpers/submit.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import { seriousViolations } from './axe.ts';
 import { ARTIFACTS_DIR, MOBILE, buildClientOnce, launchChromium } from './browser.ts';
@@ -24,18 +25,7 @@ describe('the public pages in a browser', function () {
   let secretId: string;
 
   async function submit(body: Record<string, unknown>, photos = 0): Promise<string> {
-    let req = request(app.baseUrl).post('/api/reports');
-    if (photos) {
-      for (const [k, v] of Object.entries(body)) {
-        if (k === 'details') for (const [dk, dv] of Object.entries(v as Record<string, unknown>)) req = req.field(Array.isArray(dv) ? `details[${dk}][]` : `details[${dk}]`, String(dv));
-        else req = req.field(k, String(v));
-      }
-      for (let i = 0; i < photos; i++) req = req.attach('photos', await jpegWithGps(320, 240), `foto${i}.jpg`);
-    } else {
-      req = req.send(body);
-    }
-    const res = await req.expect(201);
-    return (res.body.publicId ?? res.body.code) as string;
+    return (await submitReport(app.baseUrl, body, photos, [320, 240])).publicId;
   }
 
   async function page(options: object = MOBILE): Promise<Page> {
