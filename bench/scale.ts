@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
 import { DESK_TRANSPORTS } from '../shared/realtime.ts';
 import { EventBus } from '../server/realtime/event-bus.ts';
-import { DERIVERS } from '../server/reports/derive.ts';
+import { rebuildReadModel } from '../server/readmodel/rebuild.ts';
 import { SqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { validReport } from '../test/helpers/fixtures.ts';
 import type { Row, SectionResult } from './report.ts';
@@ -249,12 +249,19 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
   try {
     const seedStarted = now();
     const store = new SqliteStore(join(dataDir, 'suara-warga.sqlite'));
-    const { sampleCodes } = await seedReports({ store, bus: new EventBus(), derivers: DERIVERS }, n, {
+    // Written as a store of the previous version would hold them (no read model), then counted
+    // once, as the migration does for such a store: a million reports with the counters kept
+    // report by report take far longer to seed on this machine than counting them once.
+    const { sampleCodes } = await seedReports({ store, bus: new EventBus(), derivers: [] }, n, {
       onProgress: (done) => { if (done % 100_000 === 0) process.stderr.write(`  seeded ${done}\n`); },
     });
-    await store.close();
     const seedSeconds = (now() - seedStarted) / 1000;
-    rows.push({ metric: `reports seeded through the write path`, value: `${n} in ${seedSeconds.toFixed(0)} s` });
+    const fillStarted = now();
+    await rebuildReadModel(store);
+    const fillSeconds = (now() - fillStarted) / 1000;
+    await store.close();
+    rows.push({ metric: 'reports seeded through the write path', value: `${n} in ${seedSeconds.toFixed(0)} s` });
+    rows.push({ metric: 'read model counted from them (what the migration does)', value: `${fillSeconds.toFixed(1)} s` });
 
     const server = await startServer(dataDir);
     try {

@@ -1,5 +1,5 @@
 // What the desk (officers, camat, executives, admin) and the server agree on over HTTP.
-import type { EventActor, EventType, PhotoRef, ReportDetails, ReportStatus, ReportSummary, Role } from './types.ts';
+import type { EventActor, EventType, PhotoRef, ReportChannel, ReportDetails, ReportStatus, ReportSummary, Role } from './types.ts';
 
 /** The signed-in person as the desk sees them (never the password hash). */
 export interface DeskUser {
@@ -49,6 +49,8 @@ export interface DeskPhoto extends PhotoRef { url: string; thumbUrl: string }
 
 /** The whole report as a permitted desk sees it. */
 export interface DeskReportView extends DeskSummary {
+  /** Where it came in: web form, WhatsApp, SMS, Ngopi Bareng (later Open311). */
+  channel: ReportChannel;
   description: string;
   details: ReportDetails;
   lat: number | null;

@@ -50,6 +50,8 @@ function aspirasi(d: AspirasiDetails): HTMLElement {
 
 export function renderCategoryDetails(category: CategoryId, details: ReportDetails, catalog: Catalog): HTMLElement | null {
   if (!details || Object.keys(details).length === 0) return null;
+  // A one-line SMS/WhatsApp report: the details were never given, not given as empty.
+  if ('notGiven' in details && details.notGiven) return h('p', { class: 'desk-missing', id: 'details-not-given' }, TEXT.detailsNotGiven);
   switch (category) {
     case 'pupuk': return pupuk(details as PupukDetails, catalog);
     case 'jalan': return jalan(details as JalanDetails);

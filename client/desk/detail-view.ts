@@ -83,6 +83,7 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
       facts([
         [TEXT.place, `${catalog.desaName(r.desa)}, Kec. ${catalog.kecamatanName(r.kecamatan)}`],
         [TEXT.reportedAt, formatDateTime(r.createdAt)],
+        [TEXT.channel, TEXT.channels[r.channel] ?? r.channel],
         [TEXT.verifyDue, deadline(r.verifyDueAt, r.status === 'new', now)],
         [TEXT.followUpDue, deadline(r.followUpDueAt, r.status === 'verified' || r.status === 'in_progress', now)],
         [TEXT.reporter, reporterOf(r)],

@@ -27,6 +27,7 @@ export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser
     : null;
   return {
     ...toDeskSummary(report, user, now),
+    channel: report.channel ?? 'web',
     description: report.description,
     details: report.details,
     lat: report.lat,

@@ -30,10 +30,7 @@ export interface ReportChange {
  * Later capabilities add kinds here (an outbox message, a read-model row); an adapter must
  * handle every kind (its switch is exhaustive, so a new kind fails to compile until it does).
  */
-export type DerivedWrite = CounterDelta | ReadModelDelta;
-
-/** Adds `delta` to the named counter (created at 0). Keys are namespaced by their deriver. */
-export interface CounterDelta { kind: 'counter'; key: string; delta: number }
+export type DerivedWrite = ReadModelDelta;
 
 /**
  * Which reports a list, an aggregate or a scan covers: one filter for every reader (the desk
@@ -114,22 +111,6 @@ export interface ReportFacts {
   dueAt: string | null;
   /** Only with `withPupuk`, and only for pupuk reports. */
   pupuk?: { kioskName: string | null; fertiliserType: string | null; pricePerKg: number | null; hetPerKg: number | null; overHetPerKg: number | null; problems: string[] } | null;
-}
-
-/**
- * How one agency answers, over the filtered reports: counts, and the durations the domain
- * takes medians of (server/stats/median.ts), so the rule is written once, not per adapter.
- */
-export interface AgencyAnswerTimes {
-  agencyId: string;
-  /** Reports with a first answer (answeredAt set). */
-  answered: number;
-  /** Of those, answered at or before their verify deadline. */
-  answeredOnTime: number;
-  /** Milliseconds from createdAt to verifiedAt, one per verified report, in no order. */
-  msToVerify: number[];
-  /** Milliseconds from createdAt to resolvedAt, one per report now resolved, in no order. */
-  msToResolve: number[];
 }
 
 /**
@@ -262,10 +243,6 @@ export interface ReportQueries {
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
   /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
-  /** Deadline keeping and answer durations per agency (only agencies with reports). */
-  agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]>;
-  /** Current values of derived counters (0 for one never written). */
-  readCounters(keys: string[]): Promise<Record<string, number>>;
 }
 
 /** The read model (server/readmodel): counters the write path keeps, summed for the map and panels. */

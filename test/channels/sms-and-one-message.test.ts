@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { queueSms } from '../../server/channels/sender.ts';
+import { addAndLogin } from '../helpers/desk.ts';
+import { getJson } from '../helpers/http.ts';
 import type { RunningApp } from '../helpers/start-app.ts';
 import { Citizen, codeIn, withChannelsApp, SMS_SECRET, textOf } from './whatsapp-helpers.ts';
 
@@ -31,6 +33,12 @@ describe('SMS through SMSSync, and the one-message format', () => {
     assert.deepEqual([report.channel, report.category, report.agencyId, report.kecamatan, report.desa], ['sms', 'jalan', 'dpupr', '33.16.05', '33.16.05.1013']);
     assert.deepEqual(report.details, { notGiven: true });
     assert.equal(report.reporterPhone, '+6281234570001');
+    // The desk sees where it came in and that the details were not given (shown as "rincian belum diisi").
+    const officer = await addAndLogin(t.app, 'petugas-dpupr-sms', 'officer', { agencyId: 'dpupr' });
+    const view = await getJson(t.app, `/api/desk/reports/${code}`, { Cookie: officer.cookie });
+    assert.equal(view.status, 200);
+    assert.equal(view.body.channel, 'sms');
+    assert.deepEqual(view.body.details, { notGiven: true });
 
     // SMSSync delivers the same SMS again (it did not see our answer): the same reply, no second report.
     const again = await postSms(t.app, { from: '+6281234570001', message: 'lapor#jalan#cepu#balun#Jalan berlubang besar di depan SD', message_id: id });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Report } from '../../shared/types.ts';
 import {
-  aggregatePipeline, aggregateRowsOf, agencyAnswerTimesPipeline, factsOf, GROUP_EXPRESSIONS, scanPipeline, timingOf,
+  aggregatePipeline, aggregateRowsOf, factsOf, GROUP_EXPRESSIONS, scanPipeline,
 } from '../../server/store/mongo/aggregates.ts';
 import { replaceReportPipeline } from '../../server/store/mongo/mongo-store.ts';
 import { matchFilter, reportFilter } from '../../server/store/mongo/report-query.ts';
@@ -120,20 +120,6 @@ describe('MongoDB adapter: scan pipeline', () => {
     assert.equal('pupuk' in factsOf({ pupuk: { kioskName: 'A' } }, {}), false);
     assert.deepEqual(factsOf({ pupuk: { kioskName: 'Kios A', pricePerKg: '2500', problems: ['stok_kosong', 3] } }, { withPupuk: true }).pupuk, {
       kioskName: 'Kios A', fertiliserType: null, pricePerKg: null, hetPerKg: null, overHetPerKg: null, problems: ['stok_kosong'],
-    });
-  });
-});
-
-describe('MongoDB adapter: agency answer times', () => {
-  it('groups the filtered reports by agency', () => {
-    const [match, group] = agencyAnswerTimesPipeline({ kecamatan: '33.16.05' });
-    assert.deepEqual(match, { $match: { kecamatan: '33.16.05' } });
-    assert.equal((group as { $group: { _id: unknown } }).$group._id, '$agencyId');
-  });
-
-  it('reads a result as the port\'s answer times', () => {
-    assert.deepEqual(timingOf({ agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [3_600_000], msToResolve: [] }), {
-      agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [3_600_000], msToResolve: [],
     });
   });
 });

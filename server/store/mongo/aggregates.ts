@@ -1,15 +1,15 @@
-// The map and statistics queries (Store.aggregateReports, scanReports, agencyAnswerTimes) as
+// The map and statistics queries (Store.aggregateReports, scanReports) as
 // MongoDB aggregation pipelines, and their results as the port's rows. Pure: building a
 // pipeline or reading its result needs no server, so both are unit tested
 // (test/store/mongo-aggregates.test.ts); the pipelines run on a server in the store contract.
 //
 // Semantics follow the SQLite store (server/store/sqlite/sqlite-store.ts) exactly:
-// - ISO instants are stored as strings and compared as strings (dueAt < now, answeredAt <= verifyDueAt);
+// - ISO instants are stored as strings and compared as strings (dueAt < now);
 // - `hour` is the first 13 characters of createdAt (YYYY-MM-DDTHH, UTC).
 // Weeks and medians are the domain's (server/stats), computed from these rows, not here.
 import type { PipelineStage } from 'mongoose';
 import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
-import type { AgencyAnswerTimes, AggregateKey, AggregateQuery, AggregateRow, ReportFacts, ReportFilter, ScanQuery } from '../port.ts';
+import type { AggregateKey, AggregateQuery, AggregateRow, ReportFacts, ScanQuery } from '../port.ts';
 import { matchFilter, NEWEST_FIRST } from './report-query.ts';
 
 /** An aggregation expression (kept loose: mongoose's Expression type cannot spell $$variables well). */
@@ -18,16 +18,6 @@ type Expr = unknown;
 /** True when the field holds a string: a missing field or null is neither before nor after any instant. */
 function isString(field: string): Expr {
   return { $eq: [{ $type: `$${field}` }, 'string'] };
-}
-
-/** The ISO string in `field` as a BSON date (null when null or missing). */
-function dateOf(field: string): Expr {
-  return { $dateFromString: { dateString: `$${field}` } };
-}
-
-/** Milliseconds from one ISO field to another. */
-function millisBetween(from: string, to: string): Expr {
-  return { $subtract: [dateOf(to), dateOf(from)] };
 }
 
 /** The group key expression of each AggregateKey, judged at `now` (ISO). */
@@ -103,45 +93,4 @@ export function factsOf(r: ScanResult, query: Pick<ScanQuery, 'withPupuk'>): Rep
     facts.pupuk = typeof details === 'object' && details !== null && !Array.isArray(details) ? pupukFactsOf(details as Record<string, unknown>) : null;
   }
   return facts;
-}
-
-/** The array without its nulls. */
-function withoutNulls(array: Expr): Expr {
-  return { $filter: { input: array, cond: { $ne: ['$$this', null] } } };
-}
-
-export function agencyAnswerTimesPipeline(filter: ReportFilter): PipelineStage[] {
-  const answered = isString('answeredAt');
-  return [
-    { $match: matchFilter(filter) },
-    {
-      $group: {
-        _id: '$agencyId',
-        answered: { $sum: { $cond: [answered, 1, 0] } },
-        answeredOnTime: { $sum: { $cond: [{ $and: [answered, { $lte: ['$answeredAt', '$verifyDueAt'] }] }, 1, 0] } },
-        // Durations in ms; null for reports without the moment, left out below.
-        toVerify: { $push: { $cond: [isString('verifiedAt'), millisBetween('createdAt', 'verifiedAt'), null] } },
-        toResolve: {
-          $push: { $cond: [{ $and: [isString('resolvedAt'), { $eq: ['$status', 'resolved'] }] }, millisBetween('createdAt', 'resolvedAt'), null] },
-        },
-      },
-    },
-    {
-      $project: {
-        _id: 0, agencyId: '$_id', answered: 1, answeredOnTime: 1,
-        msToVerify: withoutNulls('$toVerify'), msToResolve: withoutNulls('$toResolve'),
-      },
-    },
-    { $sort: { agencyId: 1 } },
-  ];
-}
-
-export type TimingResult = AgencyAnswerTimes;
-
-/** The answer times as the port gives them (counts as numbers, whatever BSON type came back). */
-export function timingOf(r: TimingResult): AgencyAnswerTimes {
-  return {
-    agencyId: r.agencyId, answered: Number(r.answered), answeredOnTime: Number(r.answeredOnTime),
-    msToVerify: r.msToVerify.map(Number), msToResolve: r.msToResolve.map(Number),
-  };
 }

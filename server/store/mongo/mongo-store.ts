@@ -5,12 +5,12 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../../reports/answered-at.ts';
 import {
-  SettingsVersionConflictError, VersionConflictError, type AgencyAnswerTimes, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter,
+  SettingsVersionConflictError, VersionConflictError, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
-  agencyAnswerTimesPipeline, aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline, timingOf,
-  type GroupResult, type ScanResult, type TimingResult,
+  aggregatePipeline, aggregateRowsOf, factsOf, scanPipeline,
+  type GroupResult, type ScanResult,
 } from './aggregates.ts';
 import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
 import { MongoChannelStore } from './channel-store.ts';
@@ -32,8 +32,6 @@ const EVENT_SEQ = 'eventSeq';
 const READMODEL_FILLED = 'readmodel.filled';
 const SETTINGS_VERSION = 'settingsVersion';
 const AUDIT_SEQ = 'auditSeq';
-/** Derived counters share the counters collection, apart from the event seq by a prefix. */
-const derivedCounterId = (key: string): string => `derived:${key}`;
 const HIDE_ID = { _id: 0 } as const;
 
 /**
@@ -180,19 +178,10 @@ export class MongoStore implements Store {
 
   private async writeDerived(write: DerivedWrite, session: ClientSession | undefined): Promise<void> {
     switch (write.kind) {
-      case 'counter':
-        await this.models.Counter.updateOne({ _id: derivedCounterId(write.key) }, { $inc: { value: write.delta } }, { session, upsert: true });
-        return;
       case 'readmodel':
         await addCounters(this.models, [write], session);
         return;
     }
-  }
-
-  async readCounters(keys: string[]): Promise<Record<string, number>> {
-    const docs = await this.models.Counter.find({ _id: { $in: keys.map(derivedCounterId) } }).lean<CounterDoc[]>();
-    const values = new Map(docs.map((d) => [d._id, d.value]));
-    return Object.fromEntries(keys.map((key) => [key, values.get(derivedCounterId(key)) ?? 0]));
   }
 
   /**
@@ -312,11 +301,6 @@ export class MongoStore implements Store {
     if (query.limit <= 0) return [];
     const results = await this.models.Report.aggregate<ScanResult>(scanPipeline(query));
     return results.map((r) => factsOf(r, query));
-  }
-
-  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
-    const results = await this.models.Report.aggregate<TimingResult>(agencyAnswerTimesPipeline(filter));
-    return results.map(timingOf);
   }
 
   async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {

@@ -35,7 +35,7 @@ export function filterConditions(filter: ReportFilter): QueryFilter<ReportDoc>[]
   if (filter.overdueNotified !== undefined) conditions.push({ overdueNotified: filter.overdueNotified });
   if (filter.session) conditions.push({ 'details.session': filter.session });
   // $lt on a string never matches null, so closed reports (dueAt null) drop out by themselves.
-  if (filter.overdueAt) conditions.push({ dueAt: { $lt: filter.overdueAt } });
+  if (filter.overdueAt) conditions.push({ dueAt: { $lt: filter.overdueAt, ...(filter.dueFrom ? { $gte: filter.dueFrom } : {}) } });
   // Inclusive bounds (SQL BETWEEN); a numeric range never matches a null lat or lng.
   if (filter.bbox) {
     const { minLng, minLat, maxLng, maxLat } = filter.bbox;

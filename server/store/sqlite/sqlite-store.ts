@@ -6,7 +6,7 @@ import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent } from '../../../shared/types.ts';
 import {
   DuplicateClientIdError, DuplicateCodeError, DuplicateSupportError, DuplicateUsernameError, SettingsVersionConflictError, VersionConflictError,
-  type AgencyAnswerTimes, type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery,
+  type AggregateKey, type AggregateQuery, type AggregateRow, type CounterDim, type DerivedWrite, type ReadModelDelta, type ReadModelQuery,
   type ReadModelRow, type ReportChange, type ReportFacts, type ReportFilter, type ReportListQuery,
   type AuditEntry, type AuditQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
@@ -56,8 +56,9 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
     params.textUpper = String(params.text).toUpperCase();
   }
   if (filter.overdueNotified !== undefined) {
-    where.push("json_extract(doc, '$.overdueNotified') = @overdueNotified");
-    params.overdueNotified = filter.overdueNotified ? 1 : 0;
+    // A literal, not a parameter: only then can "not yet announced" use the partial index of
+    // the sweep's backlog (reports_overdue_pending), whose WHERE must be implied by the query's.
+    where.push(filter.overdueNotified ? "json_extract(doc, '$.overdueNotified') = 1" : "json_extract(doc, '$.overdueNotified') = 0");
   }
   if (filter.session) { where.push("json_extract(doc, '$.details.session') = @session"); params.session = filter.session; }
   if (filter.createdFrom) { where.push('created_at >= @createdFrom'); params.createdFrom = filter.createdFrom; }
@@ -105,6 +106,8 @@ function prefixEnd(prefix: string): string {
 }
 
 const REBUILD_FLAG = 'readmodel.rebuild';
+/** A box with at least this many points is read newest first (see scanIndex). */
+const PIN_DENSE = 4000;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -284,10 +287,6 @@ export class SqliteStore implements Store {
 
   private writeDerived(write: DerivedWrite): void {
     switch (write.kind) {
-      case 'counter':
-        this.sql('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value')
-          .run(write.key, write.delta);
-        return;
       case 'readmodel':
         this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
           VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
@@ -389,11 +388,6 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async readCounters(keys: string[]): Promise<Record<string, number>> {
-    const read = this.sql('SELECT value FROM counters WHERE key = ?').pluck();
-    return Object.fromEntries(keys.map((key) => [key, Number(read.get(key) ?? 0)]));
-  }
-
   async getReport(code: string): Promise<Report | null> {
     return this.parseDoc<Report>(this.sql('SELECT doc FROM reports WHERE code = ?').pluck().get(code));
   }
@@ -415,7 +409,12 @@ export class SqliteStore implements Store {
       conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
       Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
     }
-    const sql = `SELECT doc FROM reports ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+    // The sweep's "overdue, not yet announced": its partial index holds only that backlog. The
+    // desk's overdue filter: open reports newest first, skipping those not yet due.
+    const index = !query.overdueAt || query.text !== undefined || query.session !== undefined ? ''
+      : query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending'
+        : query.overdueNotified === undefined && !query.dueFrom && !query.bbox ? 'INDEXED BY reports_open_created' : '';
+    const sql = `SELECT doc FROM reports ${index} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY created_at DESC, code DESC LIMIT @limit`;
     const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
@@ -466,7 +465,7 @@ export class SqliteStore implements Store {
     const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
     const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
         substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
-      FROM reports ${query.overdueAt && !readsRows(query) ? 'INDEXED BY reports_open_due' : ''} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+      FROM reports ${this.scanIndex(query)} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
     return rows.map((r) => {
       const facts: ReportFacts = {
         code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
@@ -480,21 +479,18 @@ export class SqliteStore implements Store {
     });
   }
 
-  async agencyAnswerTimes(filter: ReportFilter): Promise<AgencyAnswerTimes[]> {
-    const { where, params } = filterSql(filter);
-    const and = where ? `${where} AND` : 'WHERE';
-    const table = tableFor(filter);
-    const counts = this.sql(`SELECT agency_id, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at <= verify_due_at), 0) AS on_time
-      FROM ${table} ${where} GROUP BY agency_id`).all(params) as { agency_id: string; answered: number; on_time: number }[];
-    const times = new Map(counts.map((c) => [c.agency_id, {
-      agencyId: c.agency_id, answered: c.answered, answeredOnTime: c.on_time, msToVerify: [] as number[], msToResolve: [] as number[],
-    }]));
-    const durations = (column: 'verified_at' | 'resolved_at', extra: string) => this.sql(`
-      SELECT agency_id, CAST(ROUND((julianday(${column}) - julianday(created_at)) * 86400000) AS INTEGER)
-      FROM ${table} ${and} ${column} IS NOT NULL ${extra}`).raw().all(params) as [string, number][];
-    for (const [agencyId, ms] of durations('verified_at', '')) times.get(agencyId)?.msToVerify.push(ms);
-    for (const [agencyId, ms] of durations('resolved_at', "AND status = 'resolved'")) times.get(agencyId)?.msToResolve.push(ms);
-    return [...times.values()];
+  /**
+   * Pins (a bbox, newest first, limited): a box holding many points is read newest first through
+   * reports_pins, which carries the point and the filtered columns, so it stops after `limit`
+   * hits; a box holding few is read through the point index and those few sorted. Which one is
+   * told by counting the box's points up to PIN_DENSE, so both ways are bounded.
+   */
+  private scanIndex(query: ScanQuery): string {
+    if (query.text !== undefined || query.overdueNotified !== undefined || query.session !== undefined) return '';
+    if (!query.bbox) return query.overdueAt ? 'INDEXED BY reports_open_due' : '';
+    const inBox = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports INDEXED BY reports_point
+      WHERE lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat LIMIT ${PIN_DENSE})`).pluck().get(query.bbox));
+    return inBox >= PIN_DENSE ? 'INDEXED BY reports_pins' : 'INDEXED BY reports_point';
   }
 
   async createUser(user: UserRecord, audit?: AuditEntry): Promise<void> {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import type { Report } from '../../../shared/types.ts';
 import { answeredAtOf } from '../../../server/reports/answered-at.ts';
 import { eventFor } from '../../../server/reports/events.ts';
-import type { AgencyAnswerTimes, AggregateQuery, Store } from '../../../server/store/port.ts';
+import type { AggregateQuery, Store } from '../../../server/store/port.ts';
 import { makeReport, CITIZEN, commitOne, OFFICER, type ContractContext } from './fixtures.ts';
 
 export function aggregateCases(t: ContractContext): void {
-  describe('map and statistics: aggregateReports, scanReports, agencyAnswerTimes', () => {
+  describe('map and statistics: aggregateReports, scanReports', () => {
     let store: Store;
     beforeEach(() => { store = t.store; });
 
@@ -99,33 +99,6 @@ export function aggregateCases(t: ContractContext): void {
       assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.code), [outside.code]);
     });
 
-    // Medians of these durations are the domain's (test/stats/weeks-and-medians.test.ts).
-    it('gives per agency the answered count, on-time count and the durations to verify and to resolve', async () => {
-      const at = (hours: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + hours * 3_600_000).toISOString();
-      const h = (hours: number) => hours * 3_600_000;
-      for (const hours of [10, 20, 40, 90]) await put(fixed({ status: 'verified', verifiedAt: at(hours) }));
-      await put(fixed({ status: 'resolved', verifiedAt: at(5), resolvedAt: at(30), dueAt: null }));
-      await put(fixed({ agencyId: 'dinkes', category: 'kesehatan', status: 'rejected', dueAt: null, updatedAt: at(100) }));
-      await put(fixed({ agencyId: 'disdik', category: 'pendidikan' }));
-      const sorted = (t: AgencyAnswerTimes | undefined) => t && { ...t, msToVerify: [...t.msToVerify].sort((x, y) => x - y), msToResolve: [...t.msToResolve].sort((x, y) => x - y) };
-      const times = new Map((await store.agencyAnswerTimes({})).map((t) => [t.agencyId, sorted(t)]));
-      // dpupr: verified after 5, 10, 20, 40, 90 h; the 90 h one missed the 5 March deadline (75 h after).
-      assert.deepEqual(times.get('dpupr'), { agencyId: 'dpupr', answered: 5, answeredOnTime: 4, msToVerify: [h(5), h(10), h(20), h(40), h(90)], msToResolve: [h(30)] });
-      assert.deepEqual(times.get('dinkes'), { agencyId: 'dinkes', answered: 1, answeredOnTime: 0, msToVerify: [], msToResolve: [] });
-      assert.deepEqual(times.get('disdik'), { agencyId: 'disdik', answered: 0, answeredOnTime: 0, msToVerify: [], msToResolve: [] });
-      assert.equal(times.size, 3, 'only agencies with reports');
-      const [verifiedOnly] = await store.agencyAnswerTimes({ statuses: ['verified'] });
-      assert.deepEqual(sorted(verifiedOnly)?.msToVerify, [h(10), h(20), h(40), h(90)]);
-      assert.deepEqual(await store.agencyAnswerTimes({ agencyIds: [] }), []);
-    });
-
-    it('gives durations to the millisecond', async () => {
-      const at = (ms: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + ms).toISOString();
-      for (const ms of [61 * 60_000, 180_001]) await put(fixed({ status: 'verified', verifiedAt: at(ms) }));
-      const [times] = await store.agencyAnswerTimes({});
-      assert.deepEqual([...times.msToVerify].sort((x, y) => x - y), [180_001, 61 * 60_000]);
-    });
-
     // Which answer time counts (the first, kept through a reopen) is the write path's rule
     // (test/reports/answered-at.test.ts); the store keeps and counts the one it is given.
     it('keeps the answer time it is given, in the facts and in the report read back', async () => {
@@ -137,7 +110,6 @@ export function aggregateCases(t: ContractContext): void {
       assert.equal(row.answeredAt, '2026-03-03T03:00:00.000Z');
       assert.equal(row.resolvedAt, null);
       assert.deepEqual(await store.getReport(report.code), reopened);
-      assert.equal((await store.agencyAnswerTimes({}))[0].answered, 1);
     });
   });
 }

@@ -1,0 +1,42 @@
+// Pins from SQLite at volume: a box holding many points is read newest first through the pins
+// index, a box holding few through the point index; both answer the same as reading everything.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventFor } from '../../server/reports/events.ts';
+import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
+import { CITIZEN, makeReport } from './contract.ts';
+
+describe('SQLite pins at volume', () => {
+  let dir: string;
+  let store: SqliteStore;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'suara-warga-pins-'));
+    store = new SqliteStore(join(dir, 'db.sqlite'));
+    // 5,000 reports over a 0.5° box, a few hundred of them in its south-west corner.
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    const reports = Array.from({ length: 5000 }, (_, i) => makeReport({
+      createdAt: new Date(base + i * 60_000).toISOString(), lat: -7.4 + ((i * 7919) % 500) / 1000, lng: 111.1 + ((i * 104729) % 500) / 1000,
+      category: i % 3 ? 'jalan' : 'pupuk',
+    }));
+    await store.commitReports(reports.map((report) => ({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 })));
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const box = (minLng: number, minLat: number, maxLng: number, maxLat: number) => ({ minLng, minLat, maxLng, maxLat });
+  const everything = async () => store.scanReports({ limit: 100_000 });
+
+  for (const [name, bbox] of [['a box with every point', box(111.1, -7.4, 111.6, -6.9)], ['a corner with few points', box(111.1, -7.4, 111.15, -7.35)]] as const) {
+    it(`gives the newest reports in ${name}, filtered, as reading every report would`, async () => {
+      const inBox = (await everything()).filter((r) => r.lng! >= bbox.minLng && r.lng! <= bbox.maxLng && r.lat! >= bbox.minLat && r.lat! <= bbox.maxLat);
+      assert.ok(inBox.length > 0);
+      assert.deepEqual((await store.scanReports({ bbox, limit: 25 })).map((r) => r.code), inBox.slice(0, 25).map((r) => r.code));
+      assert.deepEqual((await store.scanReports({ bbox, categories: ['pupuk'], limit: 25 })).map((r) => r.code),
+        inBox.filter((r) => r.category === 'pupuk').slice(0, 25).map((r) => r.code));
+    });
+  }
+});
