@@ -32,6 +32,7 @@ import { parseInput } from '../http/parse.ts';
 import { DeadlinesInputSchema, type RoutingInput } from '../../shared/validation/admin-input.ts';
 import { openStorage } from '../store/open.ts';
 import { rebuildReadModel } from '../readmodel/rebuild.ts';
+import { DemoUsageError, runDemo } from './demo.ts';
 
 const USAGE = `Pemakaian:
   npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR] [--permanent]
@@ -40,6 +41,7 @@ const USAGE = `Pemakaian:
   npm run cli -- user reset-password --username U [--password-env VAR] [--permanent]
   npm run cli -- user list
   npm run cli -- boundaries import BERKAS.geojson
+  npm run cli -- demo seed --reports N [--seed S] [--days D]
   npm run cli -- routing show
   npm run cli -- routing set --category C --agency A [--kecamatan K]
   npm run cli -- routing unset --category C --kecamatan K
@@ -49,7 +51,9 @@ const USAGE = `Pemakaian:
 Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env. Kata sandi
 itu sekali pakai: saat pertama masuk pengguna wajib membuat yang baru (kecuali dengan --permanent).
 Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.
-Batas wilayah: GeoJSON FeatureCollection poligon kecamatan/desa, properti "code" = kode Kemendagri.`;
+Batas wilayah: GeoJSON FeatureCollection poligon kecamatan/desa, properti "code" = kode Kemendagri.
+Data demo: N laporan lewat jalur tulis (kategori, status oleh petugas, tenggat, titik GPS, pupuk, Ngopi Bareng),
+tersebar selama D hari terakhir (bawaan 365); --seed S membuat data yang sama setiap kali (bawaan 1).`;
 
 class UsageError extends Error {}
 
@@ -80,13 +84,15 @@ async function run(argv: string[]): Promise<void> {
       agency: { type: 'string' }, kecamatan: { type: 'string' }, 'password-env': { type: 'string' },
       category: { type: 'string' }, verify: { type: 'string' }, 'follow-up': { type: 'string' }, reopen: { type: 'string' },
       permanent: { type: 'boolean' },
+      reports: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [resource, command] = positionals;
-  if (values.help || !['user', 'boundaries', 'routing', 'deadlines', 'readmodel'].includes(resource) || !command) throw new UsageError('');
+  if (values.help || !['user', 'boundaries', 'routing', 'deadlines', 'readmodel', 'demo'].includes(resource) || !command) throw new UsageError('');
   if (resource === 'readmodel') return runReadModel(command);
   if (resource === 'boundaries') return runBoundaries(command, positionals[2]);
+  if (resource === 'demo') return runDemo(command, values);
   if (resource === 'routing' || resource === 'deadlines') return runSettings(resource, command, values);
 
   const config = loadConfig();
@@ -229,7 +235,7 @@ async function runBoundaries(command: string, file: string | undefined): Promise
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError) {
+  if (err instanceof UsageError || err instanceof DemoUsageError) {
     if (err.message) console.error(err.message);
     console.error(USAGE);
     process.exit(64);

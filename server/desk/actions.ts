@@ -16,7 +16,14 @@ function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invali
   return new AppError('validation_failed', { status: 422, fields: { [field]: code } });
 }
 
-export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Report, input: DeskActionInput, now: Date): Promise<PlannedChange[]> {
+/**
+ * `readReport` reads another report the action names (a duplicate's original): the store by
+ * default; the demo seeder passes one that also sees the changes of its batch not yet committed.
+ */
+export async function applyAction(
+  deps: ActionDeps, _user: DeskUser, report: Report, input: DeskActionInput, now: Date,
+  readReport: (code: string) => Promise<Report | null> = (code) => deps.store.getReport(code),
+): Promise<PlannedChange[]> {
   const at = now.toISOString();
   const next: Report = { ...report, updatedAt: at };
   const event = (type: EventType, data: Record<string, unknown>, alsoAgencies: string[] = []): PlannedChange[] =>
@@ -43,7 +50,7 @@ export async function applyAction(deps: ActionDeps, _user: DeskUser, report: Rep
       Object.assign(next, { status: 'rejected', dueAt: null });
       return event('report.rejected', { reason: input.reason });
     case 'duplicate': {
-      const original = input.of === report.code ? null : await deps.store.getReport(input.of);
+      const original = input.of === report.code ? null : await readReport(input.of);
       if (!original) throw invalid('of', 'invalid_duplicate_of');
       Object.assign(next, { status: 'duplicate', duplicateOf: original.code, dueAt: null });
       return [...event('report.duplicate', { of: original.code }), mergeInto(original, report, at)];

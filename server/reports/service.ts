@@ -19,7 +19,8 @@ export interface Upload { field: string; bytes: Buffer }
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
 export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
 
-function buildReport(deps: Deps, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel): Report {
+/** The new report intake makes of a citizen's validated input (the demo seeder builds its reports here too). */
+export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;

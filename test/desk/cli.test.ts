@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { login } from '../helpers/desk.ts';
+import { runCli } from '../helpers/processes.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(dataDir: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
-      env: { ...process.env, ...options.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const cli = runCli;
 
 describe('account CLI (npm run cli -- user …)', () => {
   let dataDir: string;

@@ -73,6 +73,23 @@ export async function cli(args: string[], env: Record<string, string>): Promise<
   if (code !== 0) throw new Error(`cli ${args.join(' ')} exited ${code}: ${proc.output()}`);
 }
 
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+/** Runs `npm run cli -- …` on the store in `dataDir` and collects what it printed, whatever its exit code. */
+export function runCli(dataDir: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+      cwd: ROOT, env: { ...process.env, ...options.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
 /** SIGTERM, then SIGKILL if it is still there after `graceMs`. Resolves with how it ended. */
 export async function stop(proc: Proc, graceMs = 15_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');

@@ -1,7 +1,6 @@
 // Boundary polygons: the pure geometry, the import's validation (through the real CLI), and
 // what the server does with them: the choropleth endpoint and the intake's location check.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { checkGeometry, containsPoint, locatePoint } from '../../server/places/g
 import { createPlaces, locationMismatchOf, placeOfPoint } from '../../server/places/places.ts';
 import { addAndLogin } from '../helpers/desk.ts';
 import { REGION, reportBody } from '../helpers/map.ts';
+import { runCli } from '../helpers/processes.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 
 /** A closed square ring, counter-clockwise, [lng, lat]. */
@@ -120,19 +120,7 @@ describe('boundaries: location check at intake (pure)', () => {
   });
 });
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(dataDir: string, args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const cli = runCli;
 
 describe('boundaries: CLI import and the running server', function () {
   this.timeout(30_000);

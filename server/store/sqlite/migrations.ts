@@ -162,4 +162,20 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '011-drop-derived-counters', up: `
   DROP TABLE IF EXISTS counters;
   ` },
+  // Desk search: a trigram index of the descriptions, so a substring of three or more characters
+  // is found without reading every report (LIKE '%…%' cannot use an index). Kept by triggers,
+  // so every write of a description (intake, a redaction) updates it in the same transaction.
+  { name: '012-search', up: `
+  CREATE VIRTUAL TABLE reports_fts USING fts5(description, tokenize = 'trigram');
+  INSERT INTO reports_fts (rowid, description) SELECT rowid, description FROM reports;
+  CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+    INSERT INTO reports_fts (rowid, description) VALUES (new.rowid, new.description);
+  END;
+  CREATE TRIGGER reports_fts_update AFTER UPDATE OF description ON reports WHEN old.description IS NOT new.description BEGIN
+    UPDATE reports_fts SET description = new.description WHERE rowid = new.rowid;
+  END;
+  CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+    DELETE FROM reports_fts WHERE rowid = old.rowid;
+  END;
+  ` },
 ];

@@ -12,6 +12,7 @@ import {
 } from '../port.ts';
 import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteChannelStore } from './channel-store.ts';
 
@@ -33,7 +34,7 @@ const GROUP_SQL: Record<AggregateKey, string> = {
 };
 
 /** WHERE clause and named parameters of a report filter. */
-function filterSql(filter: ReportFilter): { where: string; conditions: string[]; params: Record<string, unknown> } {
+function filterSql(filter: ReportFilter, options: { scanText?: boolean } = {}): { where: string; conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, name: string, values: readonly string[]) => {
@@ -50,10 +51,20 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
   if (filter.desa) { where.push('desa = @desa'); params.desa = filter.desa; }
   if (filter.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = filter.confidential ? 1 : 0; }
   if (filter.text) {
-    // Tracking codes are upper case; a code read out over the phone is typed in any case.
-    where.push("(description LIKE @text ESCAPE '\\' OR code LIKE @textUpper ESCAPE '\\')");
-    params.text = `%${escapeLike(filter.text)}%`;
-    params.textUpper = String(params.text).toUpperCase();
+    // A substring of the description, or of the code (upper case; typed in any case). Three
+    // characters or more go through the trigram index, unless the caller found the text so
+    // common that reading newest first finds a page sooner (options.scanText). The code is
+    // searched only when the text could be part of one: a character no code holds matches none.
+    const text = filter.text;
+    const described = [...text].length >= 3 && !options.scanText
+      ? 'rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH @ftsText)'
+      : "description LIKE @text ESCAPE '\\'";
+    if (described.startsWith('rowid')) params.ftsText = ftsPhrase(text);
+    else params.text = `%${escapeLike(text)}%`;
+    if (couldBeInCode(text)) {
+      params.textUpper = `%${escapeLike(text.toUpperCase())}%`;
+      where.push(`(${described} OR code LIKE @textUpper ESCAPE '\\')`);
+    } else where.push(described);
   }
   if (filter.overdueNotified !== undefined) {
     // A literal, not a parameter: only then can "not yet announced" use the partial index of
@@ -108,6 +119,19 @@ function prefixEnd(prefix: string): string {
 const REBUILD_FLAG = 'readmodel.rebuild';
 /** A box with at least this many points is read newest first (see scanIndex). */
 const PIN_DENSE = 4000;
+
+/** An FTS5 phrase matching the text as typed: quotes doubled, nothing else special. */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Whether the text could be part of a tracking code (its alphabet and the dashes). */
+function couldBeInCode(text: string): boolean {
+  return [...text.toUpperCase()].every((c) => c === '-' || CODE_ALPHABET.includes(c));
+}
+
+/** A text matching at least this many descriptions is searched newest first instead (see listReports). */
+const COMMON_TEXT = 2000;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -403,7 +427,7 @@ export class SqliteStore implements Store {
   }
 
   async listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }> {
-    const { conditions, params } = filterSql(query);
+    const { conditions, params } = filterSql(query, { scanText: this.isCommonText(query.text) });
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
       conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
@@ -477,6 +501,17 @@ export class SqliteStore implements Store {
       if (query.withPupuk) facts.pupuk = r.pupuk ? pupukFactsOf(JSON.parse(r.pupuk) as Record<string, unknown>) : null;
       return facts;
     });
+  }
+
+  /**
+   * A text found in many descriptions is searched by reading newest first (a page is found
+   * after a few hundred rows); a rarer one through the trigram index (its hits, then sorted).
+   * Which one is told by counting hits up to COMMON_TEXT, so both ways are bounded.
+   */
+  private isCommonText(text: string | undefined): boolean {
+    if (!text || [...text].length < 3) return false;
+    const hits = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports_fts WHERE reports_fts MATCH ? LIMIT ${COMMON_TEXT})`).pluck().get(ftsPhrase(text)));
+    return hits >= COMMON_TEXT;
   }
 
   /**

@@ -1,5 +1,7 @@
-// Pins from SQLite at volume: a box holding many points is read newest first through the pins
-// index, a box holding few through the point index; both answer the same as reading everything.
+// SQLite at volume, where its read plans switch: a box holding many points is read newest first
+// through the pins index, one holding few through the point index; a text in many descriptions
+// is searched newest first, a rare one through the trigram index. Each answers as reading
+// every report would.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,7 @@ import { eventFor } from '../../server/reports/events.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { CITIZEN, makeReport } from './contract.ts';
 
-describe('SQLite pins at volume', () => {
+describe('SQLite reads at volume', () => {
   let dir: string;
   let store: SqliteStore;
   before(async () => {
@@ -19,6 +21,8 @@ describe('SQLite pins at volume', () => {
     const reports = Array.from({ length: 5000 }, (_, i) => makeReport({
       createdAt: new Date(base + i * 60_000).toISOString(), lat: -7.4 + ((i * 7919) % 500) / 1000, lng: 111.1 + ((i * 104729) % 500) / 1000,
       category: i % 3 ? 'jalan' : 'pupuk',
+      // Every report says "berlubang"; one in 250 also names a bridge (Jembatan, any case).
+      description: `Jalan berlubang nomor ${i}${i % 250 === 7 ? (i % 500 === 7 ? ', JEMBATAN putus' : ', jembatan retak') : ''}.`,
     }));
     await store.commitReports(reports.map((report) => ({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 })));
   });
@@ -37,6 +41,16 @@ describe('SQLite pins at volume', () => {
       assert.deepEqual((await store.scanReports({ bbox, limit: 25 })).map((r) => r.code), inBox.slice(0, 25).map((r) => r.code));
       assert.deepEqual((await store.scanReports({ bbox, categories: ['pupuk'], limit: 25 })).map((r) => r.code),
         inBox.filter((r) => r.category === 'pupuk').slice(0, 25).map((r) => r.code));
+    });
+  }
+
+  for (const [name, text] of [['a text in every description', 'berlubang'], ['a rare text, in any letter case', 'Jembatan'], ['a text in none', 'zulu']] as const) {
+    it(`finds ${name} as a substring, newest first, as reading every report would`, async () => {
+      const expected = (await store.listReports({ limit: 100_000 })).items.filter((r) => r.description.toLowerCase().includes(text.toLowerCase()));
+      const first = await store.listReports({ text, limit: 15 });
+      assert.deepEqual(first.items.map((r) => r.code), expected.slice(0, 15).map((r) => r.code));
+      const next = await store.listReports({ text, limit: 15, cursor: first.nextCursor ?? undefined });
+      assert.deepEqual(next.items.map((r) => r.code), first.nextCursor ? expected.slice(15, 30).map((r) => r.code) : []);
     });
   }
 });
