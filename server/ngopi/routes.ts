@@ -78,8 +78,9 @@ export function ngopiRoutes(deps: Deps): Router {
   });
 
   router.post('/api/ngopi/:id/aspirations', ...organiser, async (req, res) => {
-    const report = await enterAspiration(deps, userOf(req), idParam(req), readEntry(req.body));
-    res.status(201).json({ code: report.code, agencyId: report.agencyId, status: report.status, trackingUrl: `${deps.config.publicUrl ?? ''}/lacak/${report.code}` });
+    // The facilitator hands the speaker the tracking code; it is in this answer only.
+    const { report, code } = await enterAspiration(deps, userOf(req), idParam(req), readEntry(req.body));
+    res.status(201).json({ publicId: report.publicId, code, agencyId: report.agencyId, status: report.status, trackingUrl: code ? `${deps.config.publicUrl ?? ''}/lacak/${code}` : null });
   });
 
   router.get('/api/ngopi/:id/summary', lookupLimit, async (req, res) => {
@@ -137,8 +138,8 @@ export function ngopiRoutes(deps: Deps): Router {
   router.post('/desk/ngopi/:id', ...organiser, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, string>;
     try {
-      const report = await enterAspiration(deps, userOf(req), idParam(req), readEntry(body));
-      res.redirect(303, `/desk/ngopi/${encodeURIComponent(idParam(req))}?topic=${encodeURIComponent(body.topic ?? '')}&ok=${report.code}`);
+      const { report } = await enterAspiration(deps, userOf(req), idParam(req), readEntry(body));
+      res.redirect(303, `/desk/ngopi/${encodeURIComponent(idParam(req))}?topic=${encodeURIComponent(body.topic ?? '')}&ok=${report.publicId}`);
     } catch (err) {
       const appError = toAppError(err, deps.config);
       if (!appError || appError.status !== 422) throw err;

@@ -73,7 +73,7 @@ describe('demo seed (npm run cli -- demo seed)', function () {
     assert.ok(shares.some((s) => s > 0.5) && shares.some((s) => s < 0.9), `on-time shares ${shares.join(', ')}`);
 
     const list = await request(app.baseUrl).get('/api/desk/reports?status=resolved').set('Cookie', cookie).expect(200);
-    const code = list.body.items[0].code as string;
+    const code = list.body.items[0].publicId as string;
     const detail: DeskReportView = (await request(app.baseUrl).get(`/api/desk/reports/${code}`).set('Cookie', cookie).expect(200)).body;
     const types = detail.timeline.map((e) => e.type);
     assert.equal(types[0], 'report.created');
