@@ -14,7 +14,7 @@ const MODERATION_EVENTS = new Set<ReportEvent['type']>(['report.redacted', 'repo
 export function toPublicListItem(report: Report, catalog: Catalog): PublicListItem {
   const category = catalog.categories.find((c) => c.id === report.category) ?? findCategory(report.category);
   return {
-    publicId: report.code,
+    publicId: report.publicId,
     category: { id: report.category, label: category?.label ?? report.category },
     status: { id: report.status, label: statusLabel(report.status) },
     agency: { id: report.agencyId, name: catalog.agency(report.agencyId)?.name ?? report.agencyId },

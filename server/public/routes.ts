@@ -97,7 +97,7 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
   // "Dukung" as a plain form: once per device (signed cookie), within the citizen budget.
   router.post('/laporan/:publicId/dukung', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
     const report = await findPublicReport(deps, publicIdParam(req));
-    const { counted } = await supportReport(deps, report.code, await devices.of(req, res));
+    const { counted } = await supportReport(deps, report.publicId, await devices.of(req, res));
     res.redirect(303, `${reportLink(publicIdParam(req))}?dukung=${counted ? 1 : 0}`);
   });
 

@@ -69,7 +69,7 @@ export async function findPublicReport(deps: ReadDeps, publicId: string): Promis
 
 export async function getPublicReport(deps: ReadDeps, publicId: string): Promise<PublicReportDetail> {
   const report = await findPublicReport(deps, publicId);
-  return toPublicReport(report, await deps.store.eventsOfReport(report.code), deps.catalog);
+  return toPublicReport(report, await deps.store.eventsOfReport(report.publicId), deps.catalog);
 }
 
 /** Counts per kecamatan (every kecamatan, zeros too) and the road pins of the same filter. */
@@ -95,7 +95,7 @@ export async function publicMap(deps: ReadDeps, f: PublicFilters): Promise<Publi
     ? await deps.store.scanReports({ ...filter, categories: [...pinCategories], limit: PUBLIC_PIN_LIMIT + 1 })
     : [];
   const pins = pinRows.slice(0, PUBLIC_PIN_LIMIT).flatMap((r) => (r.lat !== null && r.lng !== null && !r.confidential
-    ? [{ publicId: r.code, category: r.category, status: r.status, lat: r.lat, lng: r.lng }] : []));
+    ? [{ publicId: r.publicId, category: r.category, status: r.status, lat: r.lat, lng: r.lng }] : []));
   return {
     kecamatan: [...groups.values()].map(({ code, name, centroid, total, byCategory, byStatus }) => ({ code, name, centroid, total, byCategory, byStatus })),
     pins, truncated: pinRows.length > PUBLIC_PIN_LIMIT,

@@ -142,7 +142,7 @@ describe('the public pages in a browser', function () {
     await desk.fill('#login-username', 'petugas.pu');
     await desk.fill('#login-password', PASSWORD);
     await desk.click('#login-form button[type=submit]');
-    await desk.click(`#queue-list button[data-code="${verifiedId}"]`);
+    await desk.click(`#queue-list button[data-id="${verifiedId}"]`);
     await desk.waitForSelector(`#detail-code:text("${verifiedId}")`);
 
     await desk.click('#detail-actions button[data-action=redact]');
