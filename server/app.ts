@@ -28,6 +28,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { listenForSettingsChanges } from './settings/nudge.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
+import { publicRoutes } from './public/routes.ts';
 import { webRoutes } from './web/routes.ts';
 
 export interface App {
@@ -81,6 +82,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(mediaRoutes(deps));
   app.use(deskPageRoutes(deps));
   app.use(ngopiRoutes(deps));
+  app.use(publicRoutes(deps));
   app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use(notFound);

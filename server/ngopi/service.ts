@@ -23,6 +23,16 @@ function authorize(user: DeskUser): void {
   if (!canManageSessions(user)) throw new AppError('forbidden', { status: 403 });
 }
 
+/**
+ * The facilitator's entry sheet: the session and every aspiration entered in it, speakers and
+ * confidential ones included, so it is held to the same role rule as the API that writes it.
+ */
+export async function entrySheet(deps: Deps, user: DeskUser, sessionId: string): Promise<{ session: NgopiSession; reports: Report[] }> {
+  authorize(user);
+  const session = await findSession(deps, sessionId);
+  return { session, reports: await aspirationsOf(deps, session.id) };
+}
+
 export async function findSession(deps: Deps, id: string): Promise<NgopiSession> {
   const session = SESSION_ID.test(id) ? await deps.store.getNgopiSession(id) : null;
   if (!session) throw new AppError('session_not_found', { status: 404 });

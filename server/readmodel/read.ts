@@ -34,7 +34,7 @@ function counterQuery(filter: ReportFilter, spec: CounterSpec, buckets?: Counter
   const { from, to } = daysOf(filter);
   return {
     buckets: buckets ?? spec.buckets ?? bucketsCovering(from, to, EARLIEST_DAY),
-    agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories, statuses: filter.statuses,
+    agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories, statuses: filter.statuses, confidential: filter.confidential,
     names: spec.names, prefixes: spec.prefixes, by: spec.by,
   };
 }

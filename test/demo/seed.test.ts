@@ -16,7 +16,7 @@ import { startApp, type RunningApp } from '../helpers/start-app.ts';
 const cli = runCli;
 
 describe('demo seed (npm run cli -- demo seed)', function () {
-  this.timeout(60_000);
+  this.timeout(180_000); // a CLI seed, a server and eight CLI refusals: slow on a loaded machine, never waiting on time
   const N = 400;
   let dataDir: string;
   let app: RunningApp;

@@ -123,7 +123,7 @@ describe('boundaries: location check at intake (pure)', () => {
 const cli = runCli;
 
 describe('boundaries: CLI import and the running server', function () {
-  this.timeout(30_000);
+  this.timeout(120_000); // several CLI processes and servers start here; a loaded CI machine is slow at that
   let dataDir: string;
   let app: RunningApp | null = null;
   const file = (name: string, json: unknown): string => {
