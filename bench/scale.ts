@@ -143,15 +143,19 @@ async function login(base: string, username: string): Promise<Session> {
 async function addUser(base: string, admin: Session, user: Record<string, unknown>): Promise<Session> {
   const res = await post(base, '/api/admin/users', { password: PASSWORD, ...user }, { ...admin.origin, Cookie: admin.cookie });
   if (res.status !== 201) throw new Error(`user ${String(user.username)}: ${res.status} ${JSON.stringify(res.body)}`);
-  return login(base, String(user.username));
+  const session = await login(base, String(user.username));
+  // An account an admin makes has a one-time password: the desk asks for a new one first.
+  const changed = await post(base, '/api/auth/password', { currentPassword: PASSWORD, newPassword: `${PASSWORD}-own` }, { ...session.origin, Cookie: session.cookie });
+  if (changed.status !== 200) throw new Error(`password of ${String(user.username)}: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return session;
 }
 
 /** One GET, timed to the last byte; a non-2xx is an error (a fast 404 would flatter the numbers). */
 async function timedGet(base: string, path: string, session?: Session): Promise<number> {
   const started = now();
   const res = await fetch(`${base}${path}`, { headers: session ? { ...session.origin, Cookie: session.cookie } : {} });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  const body = await res.text();
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 300)}`);
   return now() - started;
 }
 
