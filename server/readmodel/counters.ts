@@ -58,6 +58,8 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
   const buckets = createdBuckets(f.createdAt);
   const rows = [buckets.all, buckets.month, buckets.day];
   const names: [string, number][] = [[COUNT, 1]];
+  // The agency panel's numbers, also in one all-time row per agency, category and status.
+  const agencyPanel: [string, number][] = [];
   // Counted for all time only: nothing reads them by date, and per day they would be a row per report.
   const allTimeOnly: [string, number][] = [[`${DESA}${f.desa}`, 1]];
   if (f.answeredAt) names.push([ANSWERED, 1], [ON_TIME, f.answeredAt <= f.verifyDueAt ? 1 : 0]);
@@ -76,6 +78,8 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
     }
   }
   for (const row of rows) for (const [name, value] of names) add(row, name, value);
+  for (const [name, value] of names) if (name === COUNT || name === ANSWERED || name === ON_TIME || name.startsWith(VERIFY_HOURS) || name.startsWith(RESOLVE_HOURS)) agencyPanel.push([name, value]);
+  for (const [name, value] of agencyPanel) out.push({ kind: 'readmodel', grain: 'a', bucket: '', ...dims, kecamatan: '', confidential: false, name, value });
   for (const [name, value] of allTimeOnly) add(buckets.all, name, value);
   // The trend reads weeks; it needs only the count.
   add(buckets.week, COUNT, 1);

@@ -178,4 +178,10 @@ export const MIGRATIONS: readonly Migration[] = [
     DELETE FROM reports_fts WHERE rowid = old.rowid;
   END;
   ` },
+  // The read model's rule changed (the agency panel's all-time rows; desa and kiosk spellings
+  // all time only): count the stored reports again at the next start.
+  { name: '013-readmodel-recount', up: `
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
 ];
