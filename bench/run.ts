@@ -7,6 +7,8 @@ import { measureWebWeightSection } from './web-weight-section.ts';
 import { benchWorkers } from './workers.ts';
 import { measureDeskLatency } from './desk-latency.ts';
 import { measureScale } from './scale.ts';
+import { measurePlaces } from './places.ts';
+import { measureChannels } from './channels.ts';
 
 const SECTIONS: Section[] = [
   { name: 'Report intake', run: () => measureSubmissions() },
@@ -14,6 +16,8 @@ const SECTIONS: Section[] = [
   { name: 'Citizen web weight', run: () => measureWebWeightSection() },
   { name: 'Several processes (WORKERS=2 vs 1, Redis)', run: () => benchWorkers() },
   { name: 'Desk latency (200 sockets, 100 reports/s) and memory (1,000 sockets)', run: () => measureDeskLatency() },
+  { name: 'Places (point and name look-ups)', run: () => measurePlaces() },
+  { name: 'WhatsApp webhook → desk beside the web form', run: () => measureChannels() },
   // Only when asked for (`npm run bench -- scale [--reports N]`): seeding 1M reports takes minutes.
   { name: 'Scale (1M reports: reads, event loop, intake, memory)', run: () => measureScale(), onlyWhenNamed: true },
 ];

@@ -19,6 +19,7 @@ import type { ScaleControl, ScaleReply } from './scale-server.ts';
 import { NOOP_PATH } from './server-protocol.ts';
 
 const PASSWORD = 'bench-password-123';
+const ONE_TIME_PASSWORD = 'bench-one-time-456';
 const READ_P50_MS = 20;
 const READ_P99_MS = 50;
 const LOOP_P99_MS = 20;
@@ -67,7 +68,7 @@ function demoSeed(dataDir: string, n: number): Promise<string[]> {
   child.stdout.on('data', (d) => { stdout += d; });
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {
-      const codes = /Contoh kode lacak: (.+)/.exec(stdout)?.[1].split(', ').map((c) => c.trim());
+      const codes = /Contoh nomor laporan: (.+)/.exec(stdout)?.[1].split(', ').map((c) => c.trim());
       if (code !== 0 || !codes?.length) reject(new Error(`demo seed failed (exit ${code}): ${stdout}`));
       else resolve(codes);
     });
@@ -133,21 +134,21 @@ async function post(base: string, path: string, body: unknown, headers: Record<s
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
 }
 
-async function login(base: string, username: string): Promise<Session> {
+async function login(base: string, username: string, password = PASSWORD): Promise<Session> {
   const origin = { Origin: base };
-  const res = await post(base, '/api/auth/login', { username, password: PASSWORD }, origin);
+  const res = await post(base, '/api/auth/login', { username, password }, origin);
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return { cookie: res.cookie, origin };
 }
 
+/** An account made by the admin has a one-time password: it is changed (to the same) at first login, as a person would. */
 async function addUser(base: string, admin: Session, user: Record<string, unknown>): Promise<Session> {
-  const res = await post(base, '/api/admin/users', { password: PASSWORD, ...user }, { ...admin.origin, Cookie: admin.cookie });
+  const res = await post(base, '/api/admin/users', { password: ONE_TIME_PASSWORD, ...user }, { ...admin.origin, Cookie: admin.cookie });
   if (res.status !== 201) throw new Error(`user ${String(user.username)}: ${res.status} ${JSON.stringify(res.body)}`);
-  const session = await login(base, String(user.username));
-  // An account an admin makes has a one-time password: the desk asks for a new one first.
-  const changed = await post(base, '/api/auth/password', { currentPassword: PASSWORD, newPassword: `${PASSWORD}-own` }, { ...session.origin, Cookie: session.cookie });
+  const first = await login(base, String(user.username), ONE_TIME_PASSWORD);
+  const changed = await post(base, '/api/auth/password', { currentPassword: ONE_TIME_PASSWORD, newPassword: PASSWORD }, { ...first.origin, Cookie: first.cookie });
   if (changed.status !== 200) throw new Error(`password of ${String(user.username)}: ${changed.status} ${JSON.stringify(changed.body)}`);
-  return session;
+  return login(base, String(user.username));
 }
 
 /** One GET, timed to the last byte; a non-2xx is an error (a fast 404 would flatter the numbers). */
@@ -279,7 +280,7 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
   const notes: string[] = [];
   try {
     const seedStarted = now();
-    const sampleCodes = await demoSeed(dataDir, n);
+    const samplePublicIds = await demoSeed(dataDir, n);
     const seedSeconds = (now() - seedStarted) / 1000;
     rows.push({ metric: `reports seeded by demo seed through the write path`, value: `${n} in ${seedSeconds.toFixed(0)} s (${Math.round(n / seedSeconds)}/s)` });
 
@@ -292,7 +293,7 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
       const desks: Session[] = [];
       for (const [i, agencyId] of deskAgencies.entries()) desks.push(await addUser(server.base, admin, { username: `bench-desk-${i}`, name: `Meja ${i}`, role: 'officer', agencyId }));
       const [pupukDesk, , , jalanDesk] = [desks[0], desks[1], desks[2], desks[3]];
-      const code = sampleCodes[Math.floor(sampleCodes.length / 2)];
+      const code = samplePublicIds[Math.floor(samplePublicIds.length / 2)];
       const bbox = `${BOX.minLng},${BOX.minLat},${BOX.maxLng},${BOX.maxLat}`;
       const reads: Read[] = [
         { name: 'desk queue (Satgas Pupuk officer)', path: '/api/desk/reports?limit=50', session: pupukDesk },
@@ -301,7 +302,7 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
         { name: 'desk filter: kecamatan Cepu, in progress', path: '/api/desk/reports?kecamatan=33.16.05&status=in_progress&limit=50', session: exec },
         { name: 'desk search: a word (berlubang, DPUPR)', path: '/api/desk/reports?q=berlubang&limit=50', session: jalanDesk },
         { name: 'desk search: a word with no hit', path: '/api/desk/reports?q=zzqxv&limit=50', session: exec },
-        { name: 'desk search: a tracking code', path: `/api/desk/reports?q=${encodeURIComponent(code)}&limit=50`, session: exec },
+        { name: 'desk search: a public id', path: `/api/desk/reports?q=${encodeURIComponent(code)}&limit=50`, session: exec },
         { name: 'desk overdue filter', path: '/api/desk/reports?overdue=1&limit=50', session: exec },
         { name: 'map: kecamatan counts, all time', path: '/api/map/kecamatan', session: exec },
         { name: 'map: kecamatan counts, one month', path: '/api/map/kecamatan?from=2026-01-01&to=2026-01-31', session: exec },

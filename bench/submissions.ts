@@ -146,7 +146,7 @@ async function readStore(file: string): Promise<{ codes: Set<string>; lastSeq: n
     const db = new Database(file, { readonly: true });
     const journal = String(db.pragma('journal_mode', { simple: true }));
     db.close();
-    return { codes: new Set(items.map((r) => r.code)), lastSeq, journal };
+    return { codes: new Set(items.map((r) => r.publicId)), lastSeq, journal };
   } finally {
     await store.close();
   }

@@ -21,7 +21,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rolldownOptions: {
-      input: { main: `${root}src/main.ts`, desk: `${root}desk/main.ts`, map: `${root}map/main.ts`, sw: `${root}src/sw.ts` },
+      input: { main: `${root}src/main.ts`, desk: `${root}desk/main.ts`, admin: `${root}admin/main.ts`, map: `${root}map/main.ts`, sw: `${root}src/sw.ts` },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

@@ -1,5 +1,5 @@
 // What the desk (officers, camat, executives, admin) and the server agree on over HTTP.
-import type { EventActor, EventType, PhotoRef, ReportChannel, ReportDetails, ReportStatus, ReportSummary, Role } from './types.ts';
+import type { CategoryDetails, EventActor, EventType, PhotoRef, ReportChannel, ReportStatus, ReportSummary, Role } from './types.ts';
 
 /** The signed-in person as the desk sees them (never the password hash). */
 export interface DeskUser {
@@ -25,7 +25,7 @@ export const DESK_ACTIONS = [
 ] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
-/** The body of POST /api/desk/reports/:code/actions, one shape per action. */
+/** The body of POST /api/desk/reports/:publicId/actions, one shape per action. */
 /** Inferred from its schema (shared/validation/desk-action.ts). */
 export type { DeskActionInput } from './validation/desk-action.ts';
 
@@ -47,12 +47,13 @@ export interface DeskTimelineEntry {
 
 export interface DeskPhoto extends PhotoRef { url: string; thumbUrl: string }
 
-/** The whole report as a permitted desk sees it. */
-export interface DeskReportView extends DeskSummary {
+/** The whole report as a permitted desk sees it; `details` follows `category`. */
+export type DeskReportView = DeskReportFields & CategoryDetails;
+
+export interface DeskReportFields extends DeskSummary {
   /** Where it came in: web form, WhatsApp, SMS, Ngopi Bareng (later Open311). */
   channel: ReportChannel;
   description: string;
-  details: ReportDetails;
   lat: number | null;
   lng: number | null;
   /** Where the GPS point lies when that differs from the citizen's choice (boundaries imported). */

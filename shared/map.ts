@@ -79,7 +79,7 @@ export interface KecamatanAnswer { items: KecamatanGroup[]; total: number; lastS
 
 /** A pin: GET /api/map/reports → GeoJSON FeatureCollection of these. */
 export interface MapPinProperties {
-  code: string;
+  publicId: string;
   category: CategoryId;
   status: ReportStatus;
   agencyId: string;

@@ -52,7 +52,7 @@ export const MESSAGES = {
   reason_required: ['Tuliskan alasan penolakan.', 'Give a reason.'],
   message_required: ['Tuliskan isi balasan untuk warga.', 'Write the reply.'],
   invalid_action: ['Jenis tindakan tidak dikenal.', 'Unknown action.'],
-  invalid_duplicate_of: ['Kode laporan asal tidak ditemukan atau sama dengan laporan ini.', 'The original report was not found or is this report.'],
+  invalid_duplicate_of: ['Nomor laporan asal tidak ditemukan, tidak bisa Anda lihat, atau sama dengan laporan ini.', 'The original report was not found, is not visible to you, or is this report.'],
   invalid_agency: ['Pilih dinas tujuan dari daftar.', 'Choose an agency from the list.'],
   same_agency: ['Laporan sudah berada di dinas ini.', 'The report is already with this agency.'],
   invalid_assignee: ['Pilih petugas aktif dari dinas yang sama.', 'Choose an active officer of the same agency.'],

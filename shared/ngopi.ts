@@ -33,7 +33,8 @@ export type PublicNgopiSession = Omit<NgopiSession, 'createdBy'> & { open: boole
 
 /** One aspiration on the public live list and summary: public text only, never the speaker. */
 export interface PublicAspiration {
-  code: string;
+  /** The report's public id; never its tracking code. */
+  publicId: string;
   topic: string;
   agencyId: string;
   status: ReportStatus;

@@ -26,61 +26,53 @@ export interface Region {
   kecamatan: Kecamatan[];
 }
 
-export interface PupukDetails {
-  fertiliserType: FertiliserType;
-  problems: PupukProblem[];
-  kioskName?: string;
-  kioskDesa?: string;
-  purchaseDate?: string; // YYYY-MM-DD
-  quantity?: number;
-  unit?: 'kg' | 'bag';
-  price?: number; // rupiah
-  priceUnit?: 'total' | 'bag' | 'kg';
-  crop?: string;
-  landAreaHa?: number;
-  poktan?: string;
+// What a citizen sends, and each category's details, are inferred from the one schema
+// (shared/validation/report-input.ts); only what the server adds is declared here.
+import type { AspirasiDetails, JalanDetails, PupukDetailsInput } from './validation/report-input.ts';
+export type { AspirasiDetails, JalanDetails, PupukDetailsInput, ReportInput } from './validation/report-input.ts';
+
+/** Pupuk details as stored: what the citizen sent, and the price check the server computed. */
+export interface PupukDetails extends PupukDetailsInput {
   // Computed by the server, never trusted from the client.
   pricePerKg?: number;
   hetPerKg?: number | null;
   overHetPerKg?: number;
   overHetPercent?: number;
 }
-export interface JalanDetails { roadName?: string; damageType: DamageType; severity: 1 | 2 | 3 }
-export interface AspirasiDetails { topic: string; session?: string }
 /**
  * A report whose category details were not given: a one-line SMS or WhatsApp report
  * (`LAPOR#…`) cannot carry them. Never filled with invented defaults; the desk shows
  * "rincian belum diisi" and an officer can complete them; price statistics leave it out.
  */
 export interface NotGivenDetails { notGiven: true }
-export type ReportDetails = PupukDetails | JalanDetails | AspirasiDetails | NotGivenDetails | Record<string, never>;
+/** Categories that ask for no details of their own. */
+export type PlainCategoryId = Exclude<CategoryId, 'pupuk' | 'jalan' | 'aspirasi'>;
 
-/** What a citizen sends (after parsing form or JSON). */
-export interface ReportInput {
-  category: CategoryId;
-  description: string;
-  kecamatan: string;
-  desa: string;
-  lat?: number;
-  lng?: number;
-  name?: string;
-  phone?: string;
-  anonymous: boolean;
-  confidential: boolean;
-  clientId?: string;
-  details: ReportDetails;
-}
+/** A category and the details it carries: `details` is typed by `category`, no cast needed. */
+export type CategoryDetails =
+  | { category: 'pupuk'; details: PupukDetails | NotGivenDetails }
+  | { category: 'jalan'; details: JalanDetails | NotGivenDetails }
+  | { category: 'aspirasi'; details: AspirasiDetails | NotGivenDetails }
+  | { category: PlainCategoryId; details: Record<string, never> };
+export type ReportDetails = CategoryDetails['details'];
 
 /** `hidden`: an officer took the photo off the public pages (the desk still sees it). */
 export interface PhotoRef { id: string; width: number; height: number; hidden?: boolean }
 
 export interface Feedback { rating: number; comment: string; at: string }
 
-/** The stored report, as the domain sees it. */
-export interface Report {
-  code: string;
+/** The stored report, as the domain sees it: its record, and its category with the details it carries. */
+export type Report = ReportRecord & CategoryDetails;
+
+export interface ReportRecord {
+  /** The report's identity everywhere (see shared/public-id.ts). */
+  publicId: string;
+  /** Hash of the tracking code, the reporter's secret; the code itself is never stored. */
+  codeHash: string;
+  /** The tracking code sealed with the client's own id, so a retry gets it back; null without one. */
+  codeSeal: string | null;
+  /** A hash of the client's id (idempotency key), never the id itself: it opens `codeSeal`. */
   clientId: string | null;
-  category: CategoryId;
   agencyId: string;
   status: ReportStatus;
   description: string;
@@ -92,7 +84,6 @@ export interface Report {
   reporterPhone: string | null;
   anonymous: boolean;
   confidential: boolean;
-  details: ReportDetails;
   photos: PhotoRef[];
   assigneeId: string | null;
   duplicateOf: string | null;
@@ -138,7 +129,7 @@ export interface EventActor { kind: 'citizen' | 'user' | 'system'; userId?: stri
 
 /** The small picture of a report that desks and maps receive. No reporter identity. */
 export interface ReportSummary {
-  code: string;
+  publicId: string;
   category: CategoryId;
   agencyId: string;
   status: ReportStatus;
@@ -160,7 +151,8 @@ export interface ReportSummary {
 export interface ReportEvent {
   seq: number;
   type: EventType;
-  reportCode: string;
+  /** The report's public id. */
+  reportId: string;
   at: string;
   actor: EventActor;
   /** Socket rooms that may see this event (`agency:<id>`, `kecamatan:<code>`, `all`). */
@@ -182,7 +174,7 @@ export interface PublicTimelineEntry { type: EventType; at: string; status?: Rep
 
 /** What anyone holding the tracking code sees. */
 export interface PublicReportView {
-  code: string;
+  publicId: string;
   status: ReportStatus;
   statusLabel: string;
   confidential: boolean;
@@ -196,7 +188,7 @@ export interface PublicReportView {
   verifyDueAt?: string;
   followUpDueAt?: string | null;
   supportCount?: number;
-  /** Set when the desk merged this report into another: the original's code, to follow instead. */
+  /** Set when the desk merged this report into another: the original's public id, to follow instead. */
   duplicateOf?: string | null;
   feedback?: Feedback | null;
   canGiveFeedback: boolean;

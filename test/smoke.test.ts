@@ -17,6 +17,7 @@ describe('the running server', () => {
   it('accepts a road report and routes it to DPUPR with a readable tracking code', async () => {
     const res = await request(app.baseUrl).post('/api/reports').send(validReport()).expect(201);
     assert.match(res.body.code, /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    assert.match(res.body.publicId, /^[2-9A-HJKMNP-TV-Z]{8}$/);
     assert.equal(res.body.agency.id, 'dpupr');
   });
 });

@@ -9,14 +9,14 @@ import { ACTION_LABELS, fmt, TEXT } from './text.ts';
 type FieldKind = 'text' | 'textarea' | 'public-text' | 'agency' | 'officer' | 'shown-photo' | 'hidden-photo';
 interface FieldSpec { name: string; label: string; kind: FieldKind; required: boolean; hint?: string }
 
-// The fields of each action, named as POST /api/desk/reports/:code/actions reads them
+// The fields of each action, named as POST /api/desk/reports/:publicId/actions reads them
 // (shared/validation/desk-action.ts).
 const FIELDS: Record<DeskAction, FieldSpec[]> = {
   verify: [{ name: 'note', label: 'Catatan', kind: 'textarea', required: false }],
   start: [{ name: 'note', label: 'Catatan', kind: 'textarea', required: false }],
   resolve: [{ name: 'note', label: 'Catatan penyelesaian untuk warga', kind: 'textarea', required: true, hint: 'Tampil di halaman lacak warga.' }],
   reject: [{ name: 'reason', label: 'Alasan penolakan', kind: 'textarea', required: true }],
-  duplicate: [{ name: 'of', label: 'Kode laporan asal', kind: 'text', required: true, hint: 'Contoh: 7KQM-3XRT-9PWA' }],
+  duplicate: [{ name: 'of', label: 'Nomor laporan asal', kind: 'text', required: true, hint: 'Contoh: 7KQM3XRT' }],
   forward: [
     { name: 'agencyId', label: 'Dinas tujuan', kind: 'agency', required: true },
     { name: 'note', label: 'Catatan disposisi', kind: 'textarea', required: true },
@@ -100,7 +100,7 @@ function actionForm(action: DeskAction, report: DeskReportView, catalog: Catalog
     submit.disabled = true;
     submit.textContent = TEXT.sending;
     try {
-      const { report: next } = await api<{ report: DeskReportView | null }>(`/api/desk/reports/${encodeURIComponent(report.code)}/actions`, { method: 'POST', body });
+      const { report: next } = await api<{ report: DeskReportView | null }>(`/api/desk/reports/${encodeURIComponent(report.publicId)}/actions`, { method: 'POST', body });
       on.done(next);
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'unknown', TEXT.errorGeneric);

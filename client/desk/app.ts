@@ -94,10 +94,10 @@ export async function runDesk(root: HTMLElement, catalog: Catalog, onSignedOut: 
     for (const event of events) {
       state.apply(event.report, filters, user);
       if (event.type === 'report.created' && inScope(user, event.report)) {
-        state.unread.add(event.report.code);
+        state.unread.add(event.report.publicId);
         arrived += 1;
       }
-      detail.changed(event.report.code, event.seq);
+      detail.changed(event.report.publicId, event.seq);
     }
     redraw();
     // The highest applied seq, visible for support staff (and tests) in the DOM.

@@ -1,6 +1,6 @@
 // What each category adds to a report. For pupuk the point is the price: per kg against the
 // HET (computed by the server when the report came in), and how far above it.
-import type { AspirasiDetails, CategoryId, JalanDetails, PupukDetails, ReportDetails } from '../../shared/types.ts';
+import type { AspirasiDetails, CategoryDetails, JalanDetails, PupukDetails } from '../../shared/types.ts';
 import type { Catalog } from './catalog.ts';
 import { facts, h } from './dom.ts';
 import { number, rupiah } from './format.ts';
@@ -48,14 +48,14 @@ function aspirasi(d: AspirasiDetails): HTMLElement {
   return facts([[TEXT.topic, d.topic], [TEXT.session, d.session]]);
 }
 
-export function renderCategoryDetails(category: CategoryId, details: ReportDetails, catalog: Catalog): HTMLElement | null {
-  if (!details || Object.keys(details).length === 0) return null;
+/** `details` is typed by `category`; details a one-line SMS or WhatsApp report could not carry say so. */
+export function renderCategoryDetails(r: CategoryDetails, catalog: Catalog): HTMLElement | null {
   // A one-line SMS/WhatsApp report: the details were never given, not given as empty.
-  if ('notGiven' in details && details.notGiven) return h('p', { class: 'desk-missing', id: 'details-not-given' }, TEXT.detailsNotGiven);
-  switch (category) {
-    case 'pupuk': return pupuk(details as PupukDetails, catalog);
-    case 'jalan': return jalan(details as JalanDetails);
-    case 'aspirasi': return aspirasi(details as AspirasiDetails);
+  if ('notGiven' in r.details) return h('p', { class: 'desk-missing', id: 'details-not-given' }, TEXT.detailsNotGiven);
+  switch (r.category) {
+    case 'pupuk': return pupuk(r.details, catalog);
+    case 'jalan': return jalan(r.details);
+    case 'aspirasi': return aspirasi(r.details);
     default: return null;
   }
 }

@@ -72,7 +72,7 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
 
     fill(el,
       h('header', { class: 'desk-detail-head' },
-        h('h2', { id: 'detail-code' }, r.code),
+        h('h2', { id: 'detail-code' }, r.publicId),
         h('span', { class: `desk-badge status-${r.status}`, id: 'detail-status' }, catalog.statusLabel(r.status)),
         overdue && h('span', { class: 'desk-badge overdue' }, TEXT.overdue),
         r.confidential && h('span', { class: 'desk-badge quiet' }, TEXT.confidential),
@@ -91,7 +91,7 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
         [TEXT.supporters, r.supportCount > 0 ? String(r.supportCount) : null],
       ], { class: `desk-facts${overdue ? ' is-overdue' : ''}`, id: 'detail-facts' }),
       section(TEXT.description, 'h-desc', h('p', { class: 'desk-desc', id: 'detail-description' }, r.description), publicNote(r)),
-      section(TEXT.details, 'h-details', renderCategoryDetails(r.category, r.details, catalog)),
+      section(TEXT.details, 'h-details', renderCategoryDetails(r, catalog)),
       section(TEXT.photos, 'h-photos', renderPhotos(r.photos, r.publicText)),
       section(TEXT.map, 'h-map', map?.el ?? null),
       section(TEXT.timeline, 'h-timeline', renderTimeline(r.timeline, catalog)),

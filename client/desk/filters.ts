@@ -36,7 +36,7 @@ export function toQuery(f: Filters, cursor?: string | null): string {
 
 /** Whether this user's desk holds the report at all (the server's scope, mirrored). */
 export function inScope(user: DeskUser, r: Pick<ReportSummary, 'agencyId' | 'kecamatan'>): boolean {
-  if (user.role === 'officer' || user.role === 'agency_admin') return r.agencyId === user.agencyId;
+  if (user.role === 'officer' || user.role === 'agency_admin') return user.agencyIds.includes(r.agencyId);
   if (user.role === 'camat') return r.kecamatan === user.kecamatan;
   return true;
 }
@@ -55,6 +55,6 @@ export function matches(f: Filters, r: ReportSummary, now = Date.now()): boolean
   const q = f.q.trim().toLowerCase();
   if (!q) return true;
   const codeQ = q.replace(/[^a-z0-9]/g, '');
-  const inCode = codeQ !== '' && r.code.toLowerCase().replace(/-/g, '').includes(codeQ);
+  const inCode = codeQ !== '' && r.publicId.toLowerCase().includes(codeQ);
   return inCode || r.excerpt.toLowerCase().includes(q);
 }

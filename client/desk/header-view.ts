@@ -33,7 +33,9 @@ export function renderHeader(catalog: Catalog, prefs: Prefs, on: { prefs(p: Pref
       toggle('pref-sound', TEXT.sound, TEXT.soundHint, current.sound, (sound) => on.prefs({ ...Object.assign(current, { sound }) })),
       toggle('pref-title', TEXT.titleCount, TEXT.titleCountHint, current.titleCount, (titleCount) => on.prefs({ ...Object.assign(current, { titleCount }) })),
     ),
-    h('div', { class: 'desk-user' }, h('span', { id: 'desk-user-name' }, user.name), logout),
+    h('div', { class: 'desk-user' }, h('span', { id: 'desk-user-name' }, user.name),
+      h('a', { class: 'desk-btn ghost', href: '/desk/admin', id: 'settings-link' }, user.role === 'admin' || user.role === 'agency_admin' ? TEXT.settings : TEXT.myPassword),
+      logout),
   );
   return {
     el,

@@ -17,20 +17,20 @@ export class QueueState {
   }
 
   append(items: ReportSummary[], nextCursor: string | null): void {
-    for (const item of items) this.items.set(item.code, item);
+    for (const item of items) this.items.set(item.publicId, item);
     this.nextCursor = nextCursor;
   }
 
   /** Applies a report's new summary (from a live event) under the current filters. */
   apply(summary: ReportSummary, filters: Filters, user: DeskUser): Change {
-    const had = this.items.has(summary.code);
-    if (!inScope(user, summary)) this.unread.delete(summary.code);
+    const had = this.items.has(summary.publicId);
+    if (!inScope(user, summary)) this.unread.delete(summary.publicId);
     if (inScope(user, summary) && matches(filters, summary)) {
-      this.items.set(summary.code, summary);
+      this.items.set(summary.publicId, summary);
       return had ? 'updated' : 'added';
     }
     if (had) {
-      this.items.delete(summary.code);
+      this.items.delete(summary.publicId);
       return 'removed';
     }
     return 'none';
@@ -46,6 +46,6 @@ export class QueueState {
   }
 
   list(): ReportSummary[] {
-    return [...this.items.values()].sort((a, b) => (b.createdAt.localeCompare(a.createdAt)) || b.code.localeCompare(a.code));
+    return [...this.items.values()].sort((a, b) => (b.createdAt.localeCompare(a.createdAt)) || b.publicId.localeCompare(a.publicId));
   }
 }

@@ -17,9 +17,9 @@ export interface QueueView {
 function row(r: ReportSummary, catalog: Catalog, o: { selected: boolean; unread: boolean; now: number }): HTMLElement {
   const overdue = isPast(r.dueAt, o.now);
   const category = catalog.category(r.category);
-  const button = h('button', { type: 'button', class: 'desk-row-btn', 'data-code': r.code, 'aria-current': o.selected ? 'true' : null },
+  const button = h('button', { type: 'button', class: 'desk-row-btn', 'data-id': r.publicId, 'aria-current': o.selected ? 'true' : null },
     h('span', { class: 'desk-row-head' },
-      h('span', { class: 'desk-code' }, r.code),
+      h('span', { class: 'desk-code' }, r.publicId),
       h('span', { class: `desk-badge status-${r.status}` }, catalog.statusLabel(r.status)),
       overdue && h('span', { class: 'desk-badge overdue' }, TEXT.overdue),
       o.unread && h('span', { class: 'desk-badge unread' }, TEXT.newBadge),
@@ -40,8 +40,8 @@ export function renderQueue(catalog: Catalog, on: { select(code: string): void; 
   const more = h('button', { type: 'button', class: 'desk-btn ghost', id: 'queue-more', hidden: true }, TEXT.loadMore);
   const message = h('p', { class: 'desk-muted', id: 'queue-message', role: 'status' });
   list.addEventListener('click', (e) => {
-    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-code]');
-    if (button?.dataset.code) on.select(button.dataset.code);
+    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-id]');
+    if (button?.dataset.id) on.select(button.dataset.id);
   });
   more.addEventListener('click', on.more);
   const el = h('section', { class: 'desk-queue', 'aria-labelledby': 'queue-title' },
@@ -53,9 +53,9 @@ export function renderQueue(catalog: Catalog, on: { select(code: string): void; 
       const items = state.list();
       const now = Date.now();
       // Redrawing must not take the keyboard focus away from the row it is on.
-      const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.code : undefined;
-      fill(list, ...items.map((r) => row(r, catalog, { selected: r.code === selected, unread: state.unread.has(r.code), now })));
-      if (focused) list.querySelector<HTMLElement>(`button[data-code="${CSS.escape(focused)}"]`)?.focus();
+      const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
+      fill(list, ...items.map((r) => row(r, catalog, { selected: r.publicId === selected, unread: state.unread.has(r.publicId), now })));
+      if (focused) list.querySelector<HTMLElement>(`button[data-id="${CSS.escape(focused)}"]`)?.focus();
       count.textContent = `(${items.length}${state.nextCursor ? '+' : ''})`;
       message.textContent = items.length ? '' : TEXT.queueEmpty;
       more.hidden = !state.nextCursor;

@@ -13,6 +13,8 @@ export const TEXT = {
   login: 'Masuk',
   loggingIn: 'Memeriksa…',
   logout: 'Keluar',
+  settings: 'Pengaturan',
+  myPassword: 'Kata sandi',
   connecting: 'Menyambung…',
   connected: 'Tersambung',
   disconnected: 'Terputus — menyambung kembali…',

@@ -31,12 +31,12 @@ function reportList(pins: MapPinFeature[] | null, truncated: boolean, labels: La
   // The list can be long: a scrollable region, so it must be reachable by keyboard too.
   const list = h('ol', { class: 'reports', tabindex: 0, 'aria-label': 'Laporan di kecamatan ini' }, ...pins.map((p) => {
     const r = p.properties;
-    return h('li', { 'data-code': r.code },
+    return h('li', { 'data-id': r.publicId },
       h('span', { class: 'pill', style: `border-color:${STATUS_COLOURS[r.status]}` }, labels.status(r.status)), ' ',
       h('b', {}, labels.category(r.category)), ` · ${labels.desaName(r.desa)} · ${shortDate(r.createdAt)}`,
       r.overdue ? ' ' : null, r.overdue ? h('span', { class: 'late' }, 'lewat tenggat') : null,
       p.geometry ? null : ' ', p.geometry ? null : h('span', { class: 'muted', title: 'Tanpa titik GPS' }, '(tanpa titik)'),
-      h('br'), h('code', {}, r.code), ` ${r.excerpt}`);
+      h('br'), h('code', {}, r.publicId), ` ${r.excerpt}`);
   }));
   return truncated ? [list, muted('Hanya laporan terbaru yang ditampilkan.')] : [list];
 }

@@ -99,8 +99,8 @@ export async function runStaffMap(meta: Meta, user: DeskUser): Promise<void> {
       const p = f.properties;
       const [lng, lat] = f.geometry.coordinates;
       return [{
-        id: p.code, lat, lng, status: p.status, title: `${p.code} · ${labels.category(p.category)} · ${labels.status(p.status)}`,
-        popup: () => h('div', {}, h('b', {}, labels.category(p.category)), ` · ${labels.status(p.status)}`, h('br'), h('code', {}, p.code), h('br'), p.excerpt),
+        id: p.publicId, lat, lng, status: p.status, title: `${p.publicId} · ${labels.category(p.category)} · ${labels.status(p.status)}`,
+        popup: () => h('div', {}, h('b', {}, labels.category(p.category)), ` · ${labels.status(p.status)}`, h('br'), h('code', {}, p.publicId), h('br'), p.excerpt),
       }];
     }));
   }
@@ -148,7 +148,7 @@ export async function runStaffMap(meta: Meta, user: DeskUser): Promise<void> {
 
   function flash(event: DeskEventPayload): void {
     groupsLayer.flash(event.report.kecamatan);
-    pins.flash(event.report.code);
+    pins.flash(event.report.publicId);
   }
 
   const form = byId('filters') as HTMLFormElement;

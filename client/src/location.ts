@@ -56,7 +56,24 @@ export function inRegion(region: Region, at: { lat: number; lng: number }): bool
   return !b || (at.lat >= b.minLat && at.lat <= b.maxLat && at.lng >= b.minLng && at.lng <= b.maxLng);
 }
 
-/** Sets the point; preselects the nearest kecamatan (boundaries are not shipped yet) and says so. */
+interface PointPlace { kecamatan: { code: string; name: string }; desa: { code: string; name: string } | null }
+
+/** The kecamatan and desa the server's boundaries put the point in; null when offline or nowhere. */
+async function placeAt(at: { lat: number; lng: number }): Promise<PointPlace | null> {
+  try {
+    const res = await fetch(`/api/places/at?lat=${at.lat.toFixed(6)}&lng=${at.lng.toFixed(6)}`, { headers: { Accept: 'application/json' } });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { place: PointPlace | null };
+    return body.place;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sets the point; preselects the kecamatan and desa it lies in (by the server's boundaries) and
+ * says so. Offline, or where the boundaries know nothing, the kecamatan with the nearest centre.
+ */
 export function setPoint(p: LocationParts, region: Region, at: { lat: number; lng: number }, refill: () => void, chooseKecamatan: boolean): boolean {
   if (!inRegion(region, at)) {
     p.status.textContent = t('geoOutside');
@@ -64,11 +81,25 @@ export function setPoint(p: LocationParts, region: Region, at: { lat: number; ln
   }
   p.lat.value = at.lat.toFixed(6);
   p.lng.value = at.lng.toFixed(6);
-  const k = nearestKecamatan(region, at);
-  if (k && chooseKecamatan) {
-    p.kecamatan.value = k.code;
-    refill();
-    p.status.textContent = t('geoNearest', { kec: k.name });
+  if (chooseKecamatan) {
+    void placeAt(at).then((place) => {
+      // The citizen may have chosen by hand meanwhile: their choice wins.
+      if (p.lat.value !== at.lat.toFixed(6) || p.lng.value !== at.lng.toFixed(6)) return;
+      if (place && [...p.kecamatan.options].some((o) => o.value === place.kecamatan.code)) {
+        p.kecamatan.value = place.kecamatan.code;
+        refill();
+        if (place.desa) p.desa.value = place.desa.code;
+        p.status.textContent = place.desa && p.desa.value === place.desa.code
+          ? t('geoFound', { kec: place.kecamatan.name, desa: place.desa.name })
+          : t('geoNearest', { kec: place.kecamatan.name });
+        return;
+      }
+      const k = nearestKecamatan(region, at);
+      if (!k) return;
+      p.kecamatan.value = k.code;
+      refill();
+      p.status.textContent = t('geoNearest', { kec: k.name });
+    });
   }
   p.lat.dispatchEvent(new Event('input', { bubbles: true }));
   return true;

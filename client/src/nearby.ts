@@ -3,7 +3,7 @@
 // Words are server-rendered in #nearby; data goes in through textContent only. Any failure
 // (offline, server error) just hides the panel: it never stands in the way of sending.
 
-interface NearbyItem { code: string; desa: { name: string }; excerpt: string; supportCount: number }
+interface NearbyItem { publicId: string; desa: { name: string }; excerpt: string; supportCount: number }
 
 const SHOWN = 3;
 const DELAY_MS = 400;
@@ -20,7 +20,7 @@ export function initNearby(form: HTMLFormElement, panel: HTMLElement, category: 
     list.replaceChildren(...items.slice(0, SHOWN).map((r) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
-      a.href = `/lacak/${encodeURIComponent(r.code)}`;
+      a.href = `/laporan/${encodeURIComponent(r.publicId)}`;
       a.textContent = r.excerpt;
       const meta = document.createElement('small');
       meta.textContent = ` — ${r.desa.name} · ${countText.replace('{n}', String(r.supportCount))}`;

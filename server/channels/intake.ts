@@ -10,7 +10,7 @@ import type { Report, ReportChannel } from '../../shared/types.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { submitReport, type Upload } from '../reports/service.ts';
+import { findReportByCode, submitReport, type Upload } from '../reports/service.ts';
 
 /** A channel message id as a report clientId (a UUID), so processing a message twice creates one report. */
 export function clientIdOf(channel: string, messageId: string): string {
@@ -22,15 +22,16 @@ export function trackingUrlOf(deps: Deps, code: string): string {
   return `${deps.config.publicUrl ?? ''}/lacak/${code}`;
 }
 
-export type IntakeResult = { ok: true; report: Report; created: boolean } | { ok: false; problems: string[] };
+/** `code` is the tracking code, for the reporter's reply only (null if a retry's seal could not open). */
+export type IntakeResult = { ok: true; report: Report; created: boolean; code: string | null } | { ok: false; problems: string[] };
 
 /** Validates with the web form's schema and submits through the web form's service. */
 export async function submitFromChannel(deps: Deps, body: Record<string, unknown>, uploads: Upload[], channel: ReportChannel): Promise<IntakeResult> {
   const parsed = parseReportInput(body, deps.catalog.region, wibDate(deps.clock()), { allowDetailsNotGiven: true });
   if (!parsed.ok) return { ok: false, problems: Object.values(parsed.fields).map((code) => message(code)) };
   try {
-    const { report, created } = await submitReport(deps, parsed.value, uploads, { channel });
-    return { ok: true, report, created };
+    const { report, created, code } = await submitReport(deps, parsed.value, uploads, { channel });
+    return { ok: true, report, created, code };
   } catch (err) {
     // Photo refusals (unreadable, too many pixels…) are the citizen's to fix; anything else is ours.
     if (err instanceof AppError && err.status < 500) return { ok: false, problems: [message(err.code, { ...err.params, max: deps.config.maxPhotos })] };
@@ -38,25 +39,26 @@ export async function submitFromChannel(deps: Deps, body: Record<string, unknown
   }
 }
 
-export function receiptText(deps: Deps, report: Report): string {
-  return CHAT.sent(report.code, trackingUrlOf(deps, report.code), deps.catalog.agency(report.agencyId)?.name ?? report.agencyId);
+/** The reply to the reporter: the one message carrying their tracking code. */
+export function receiptText(deps: Deps, report: Report, code: string | null): string {
+  return CHAT.sent(code ?? '—', code ? trackingUrlOf(deps, code) : '—', deps.catalog.agency(report.agencyId)?.name ?? report.agencyId);
 }
 
 function statusLine(deps: Deps, report: Report): string {
   const label = STATUSES.find((s) => s.id === report.status)?.label ?? report.status;
-  return CHAT.status(report.code, label, deps.catalog.agency(report.agencyId)?.name ?? report.agencyId);
+  return CHAT.status(report.publicId, label, deps.catalog.agency(report.agencyId)?.name ?? report.agencyId);
 }
 
 /** `CEK <kode>`: the status anyone holding the code may see (the tracking page shows as much). */
 export async function statusText(deps: Deps, typed: string): Promise<string> {
   const code = normaliseCode(typed);
-  const report = code ? await deps.store.getReport(code) : null;
+  const report = code ? await findReportByCode(deps, code).catch(() => null) : null;
   return report ? statusLine(deps, report) : CHAT.statusNotFound;
 }
 
-/** `CEK` alone: the reports sent from this sender, newest first. */
-export async function myReportsText(deps: Deps, codes: string[]): Promise<string> {
-  if (codes.length === 0) return CHAT.myReportsNone;
-  const reports = await Promise.all([...codes].reverse().slice(0, 5).map((code) => deps.store.getReport(code)));
+/** `CEK` alone: the reports sent from this sender (their public ids), newest first. */
+export async function myReportsText(deps: Deps, publicIds: string[]): Promise<string> {
+  if (publicIds.length === 0) return CHAT.myReportsNone;
+  const reports = await Promise.all([...publicIds].reverse().slice(0, 5).map((id) => deps.store.getReport(id)));
   return [CHAT.myReports, ...reports.filter((r): r is Report => r !== null).map((r) => `• ${statusLine(deps, r)}`)].join('\n');
 }

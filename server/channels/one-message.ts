@@ -61,7 +61,7 @@ export function parseOneMessage(text: string, places: Places): OneMessage {
 export interface OneMessageSender { channel: ChannelId; messageId: string; name?: string; phone?: string }
 
 /** Carries out a one-message report or status check: the report made, or the reply text. */
-export async function answerOneMessage(deps: Deps, text: string, sender: OneMessageSender): Promise<{ text: string } | { report: Report }> {
+export async function answerOneMessage(deps: Deps, text: string, sender: OneMessageSender): Promise<{ text: string } | { report: Report; code: string | null }> {
   const parsed = parseOneMessage(text, deps.catalog.places);
   if (parsed.type === 'error') return { text: parsed.text };
   if (parsed.type === 'check') return { text: await statusText(deps, parsed.code) };
@@ -72,5 +72,5 @@ export async function answerOneMessage(deps: Deps, text: string, sender: OneMess
     details: { notGiven: true },
   }, [], sender.channel);
   if (!result.ok) return { text: result.problems.join(' ') };
-  return { report: result.report };
+  return { report: result.report, code: result.code };
 }

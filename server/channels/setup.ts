@@ -14,9 +14,9 @@ export interface Channels { router: Router; worker: InboxWorker; graph: GraphCli
 export function setUpChannels(deps: Deps): Channels {
   const graph = deps.config.whatsapp ? new GraphClient(deps.config.whatsapp) : null;
   const worker = new InboxWorker(deps, {
-    ...(graph ? { whatsapp: async (m) => { await handleWhatsAppMessage(deps, graph, m); return null; } } : {}),
+    ...(graph ? { whatsapp: (m) => handleWhatsAppMessage(deps, graph, m) } : {}),
     // An SMS whose request died before it was answered: the reply is kept for the gateway's redelivery.
-    sms: (m) => handleSmsMessage(deps, m),
+    sms: async (m) => deps.store.channels.completeInbound('sms', m.messageId, await handleSmsMessage(deps, m)),
   });
   const router = Router();
   if (deps.config.whatsapp) router.use(whatsappRoutes(deps, deps.config.whatsapp, worker));

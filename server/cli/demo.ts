@@ -56,7 +56,7 @@ export async function runDemo(command: string, values: { reports?: string; seed?
     console.log(`Data demo dibuat: ${result.reports.toLocaleString('id-ID')} laporan (${result.changes.toLocaleString('id-ID')} perubahan lewat jalur tulis), `
       + `${result.sessions} sesi Ngopi Bareng, ${result.officers} akun petugas demo, dalam ${seconds.toFixed(1)} detik `
       + `(${Math.round(result.reports / seconds).toLocaleString('id-ID')} laporan/detik).`);
-    console.log(`Contoh kode lacak: ${result.sampleCodes.slice(0, 3).join(', ')}`);
+    console.log(`Contoh nomor laporan: ${result.samplePublicIds.slice(0, 3).join(', ')}`);
   } finally {
     await store.close();
   }

@@ -51,7 +51,7 @@ export interface LifecycleContext {
   /** An earlier report of the same category this one can duplicate, or null. */
   originalFor(report: Report): string | null;
   /** A report as it stands after the changes planned so far (committed or not). */
-  readReport(code: string): Promise<Report | null>;
+  readReport(publicId: string): Promise<Report | null>;
 }
 
 export interface SeededChange { planned: PlannedChange; actor: EventActor }

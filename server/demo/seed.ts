@@ -43,7 +43,8 @@ export interface SeedOptions {
   onProgress?: (done: number) => void;
 }
 
-export interface SeedResult { reports: number; changes: number; sessions: number; officers: number; sampleCodes: string[] }
+/** `samplePublicIds`: public ids of about every 20th report, none confidential. */
+export interface SeedResult { reports: number; changes: number; sessions: number; officers: number; samplePublicIds: string[] }
 
 /** One officer per agency (and a Dinkominfo facilitator), created once; a second seed reuses them. */
 async function ensureOfficers(deps: SeedDeps): Promise<Officers> {
@@ -93,7 +94,10 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<Se
     kecamatan: deps.catalog.region.kecamatan,
     desaAreas: new Map((deps.catalog.places.boundaries.desa ?? []).map((a) => [a.code, a])),
   };
-  const originals = new Map<CategoryId, string[]>();
+  // Keyed by category and the agency a report ended with: a duplicate's original must be one its
+  // officer can see (the desk refuses another agency's report as the original).
+  const originals = new Map<string, string[]>();
+  const poolKey = (category: CategoryId, agencyId: string) => `${category}|${agencyId}`;
   // Reports as the batch not yet committed leaves them, with the versions the write path will
   // give them: a duplicate's original may be one of them.
   const pending = new Map<string, Report>();
@@ -102,14 +106,15 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<Se
     officers,
     agencyIds: deps.catalog.agencies.filter((a) => a.active !== false).map((a) => a.id),
     originalFor(report) {
-      const pool = originals.get(report.category) ?? [];
+      const pool = originals.get(poolKey(report.category, report.agencyId)) ?? [];
       return pool.length ? pick(random, pool) : null;
     },
-    readReport: async (code) => pending.get(code) ?? deps.store.getReport(code),
+    readReport: async (publicId) => pending.get(publicId) ?? deps.store.getReport(publicId),
   };
 
   let changes = 0;
-  const sampleCodes: string[] = [];
+  const samplePublicIds: string[] = [];
+  let wantSample = false;
   for (let start = 0; start < n; start += SEED_BATCH) {
     const batch: SeededChange[] = [];
     pending.clear();
@@ -129,15 +134,21 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<Se
       const report = buildReport(deps, parsed.value, [], createdAt, agencyId, byFacilitator ? 'ngopi' : weighted(random, CHANNEL_MIX));
       const actor = byFacilitator ? actorOf(facilitator) : CITIZEN;
       const steps: SeededChange[] = [{ planned: { before: null, after: report, type: 'report.created' }, actor }];
-      pending.set(report.code, report);
+      pending.set(report.publicId, report);
       steps.push(...await lifecycleOf(lifecycle, random, report, now));
-      for (const { planned } of steps) pending.set(planned.after.code, { ...planned.after, version: (planned.before?.version ?? 0) + 1 });
+      for (const { planned } of steps) pending.set(planned.after.publicId, { ...planned.after, version: (planned.before?.version ?? 0) + 1 });
       batch.push(...steps);
-      const pool = originals.get(category) ?? [];
+      const key = poolKey(category, pending.get(report.publicId)?.agencyId ?? report.agencyId);
+      const pool = originals.get(key) ?? [];
       if (pool.length >= ORIGINALS_KEPT) pool.shift();
-      pool.push(report.code);
-      originals.set(category, pool);
-      if (i % Math.max(1, Math.floor(n / 20)) === 0) sampleCodes.push(report.code);
+      pool.push(report.publicId);
+      originals.set(key, pool);
+      // Samples for look-ups (the benchmarks read them as an executive): open to every desk, so not confidential.
+      if (i % Math.max(1, Math.floor(n / 20)) === 0) wantSample = true;
+      if (wantSample && !report.confidential) {
+        samplePublicIds.push(report.publicId);
+        wantSample = false;
+      }
     }
     // Without the derivers: the read model's counters, kept change by change, would cost ten
     // times the rest of the seed. They are counted once at the end, as for a store migrated
@@ -147,5 +158,5 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<Se
     options.onProgress?.(Math.min(n, start + SEED_BATCH));
   }
   await rebuildReadModel(deps.store);
-  return { reports: n, changes, sessions: sessions.length, officers: officers.byAgency.size, sampleCodes };
+  return { reports: n, changes, sessions: sessions.length, officers: officers.byAgency.size, samplePublicIds };
 }

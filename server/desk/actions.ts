@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { PlannedChange } from '../reports/change-report.ts';
 import { mergeInto } from '../reports/support.ts';
+import { canSee } from './policy.ts';
 import { followUpDueAt } from './sla.ts';
 
 type ActionDeps = Pick<Deps, 'store' | 'catalog'>;
@@ -21,8 +22,8 @@ function invalid(field: string, code: 'invalid_agency' | 'same_agency' | 'invali
  * default; the demo seeder passes one that also sees the changes of its batch not yet committed.
  */
 export async function applyAction(
-  deps: ActionDeps, _user: DeskUser, report: Report, input: DeskActionInput, now: Date,
-  readReport: (code: string) => Promise<Report | null> = (code) => deps.store.getReport(code),
+  deps: ActionDeps, user: DeskUser, report: Report, input: DeskActionInput, now: Date,
+  readReport: (publicId: string) => Promise<Report | null> = (publicId) => deps.store.getReport(publicId),
 ): Promise<PlannedChange[]> {
   const at = now.toISOString();
   const next: Report = { ...report, updatedAt: at };
@@ -50,10 +51,12 @@ export async function applyAction(
       Object.assign(next, { status: 'rejected', dueAt: null });
       return event('report.rejected', { reason: input.reason });
     case 'duplicate': {
-      const original = input.of === report.code ? null : await readReport(input.of);
-      if (!original) throw invalid('of', 'invalid_duplicate_of');
-      Object.assign(next, { status: 'duplicate', duplicateOf: original.code, dueAt: null });
-      return [...event('report.duplicate', { of: original.code }), mergeInto(original, report, at)];
+      const original = input.of === report.publicId ? null : await readReport(input.of);
+      // The original is named by the officer, so it is held to the same sight as the report:
+      // another agency's report is as unknown here as one that does not exist, and nothing is written.
+      if (!original || !canSee(user, original)) throw invalid('of', 'invalid_duplicate_of');
+      Object.assign(next, { status: 'duplicate', duplicateOf: original.publicId, dueAt: null });
+      return [...event('report.duplicate', { of: original.publicId }), mergeInto(original, report, at)];
     }
     case 'forward': {
       if (!deps.catalog.agency(input.agencyId)?.active) throw invalid('agencyId', 'invalid_agency');

@@ -1,4 +1,5 @@
 import type { DeskPhoto, DeskReportView, DeskSummary, DeskTimelineEntry, DeskUser } from '../../shared/desk.ts';
+import { categoryDetailsOf } from '../../shared/details.ts';
 import type { PhotoRef, Report, ReportEvent } from '../../shared/types.ts';
 import { isContentPublic } from '../public/rules.ts';
 import { toSummary } from '../reports/presenter.ts';
@@ -27,9 +28,9 @@ export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser
     : null;
   return {
     ...toDeskSummary(report, user, now),
+    ...categoryDetailsOf(report),
     channel: report.channel ?? 'web',
     description: report.description,
-    details: report.details,
     lat: report.lat,
     lng: report.lng,
     locationMismatch: report.locationMismatch ?? null,

@@ -1,48 +1,22 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { DESK_ACTIONS } from '../../shared/desk.ts';
-import { CATEGORY_IDS } from '../../shared/reference/categories.ts';
 import { STATUSES } from '../../shared/reference/statuses.ts';
-import { normaliseCode } from '../../shared/tracking-code.ts';
-import type { CategoryId, ReportStatus } from '../../shared/types.ts';
 import { parseDeskAction } from '../../shared/validation/desk-action.ts';
-import type { FieldErrors } from '../../shared/validation/report-input.ts';
+import { DeskListQuerySchema } from '../../shared/validation/queries.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
 import { requireUser, userOf } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { publicIdParam } from '../http/report-params.ts';
+import { parseInput } from '../http/parse.ts';
 import { UPLOAD_CSP } from '../http/security-headers.ts';
 import { canSee } from './policy.ts';
-import { findVisibleReport, getDeskReport, listDeskReports, listOfficers, performAction, type DeskListFilters } from './service.ts';
+import { findVisibleReport, getDeskReport, listDeskReports, listOfficers, performAction } from './service.ts';
 
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 100;
 
-function codeParam(req: Request): string {
-  const code = normaliseCode(String(req.params.code));
-  if (!code) throw new AppError('report_not_found', { status: 404 });
-  return code;
-}
 
 function one(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** ?status=new,verified&category=&kecamatan=&q=&overdue=true&limit=&cursor= */
-function readFilters(query: Request['query']): DeskListFilters {
-  const fields: FieldErrors = {};
-  const statusRaw = one(query.status);
-  const status = statusRaw?.split(',').map((s) => s.trim()) as ReportStatus[] | undefined;
-  if (status?.some((s) => !STATUSES.some((t) => t.id === s))) fields.status = 'invalid_choice';
-  const category = one(query.category) as CategoryId | undefined;
-  if (category && !CATEGORY_IDS.includes(category)) fields.category = 'invalid_category';
-  const limitRaw = one(query.limit);
-  const limit = limitRaw === undefined ? DEFAULT_LIMIT : Number(limitRaw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) fields.limit = 'invalid_number';
-  const q = one(query.q);
-  if (q && q.length > 200) fields.q = 'text_too_long';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', { status: 422, fields });
-  const overdue = one(query.overdue);
-  return { status, category, kecamatan: one(query.kecamatan), q, overdue: overdue === 'true' || overdue === '1', limit, cursor: one(query.cursor) };
 }
 
 export function deskRoutes(deps: Deps): Router {
@@ -61,21 +35,21 @@ export function deskRoutes(deps: Deps): Router {
   });
 
   router.get('/api/desk/reports', async (req, res) => {
-    res.json(await listDeskReports(deps, userOf(req), readFilters(req.query)));
+    res.json(await listDeskReports(deps, userOf(req), parseInput(DeskListQuerySchema, req.query)));
   });
 
-  router.get('/api/desk/reports/:code', async (req, res) => {
-    res.json(await getDeskReport(deps, userOf(req), codeParam(req)));
+  router.get('/api/desk/reports/:publicId', async (req, res) => {
+    res.json(await getDeskReport(deps, userOf(req), publicIdParam(req)));
   });
 
-  router.post('/api/desk/reports/:code/actions', async (req, res) => {
-    const code = codeParam(req);
+  router.post('/api/desk/reports/:publicId/actions', async (req, res) => {
+    const publicId = publicIdParam(req);
     const user = userOf(req);
     // Unknown or foreign reports are 404 before the body is judged, so a 422 reveals nothing.
-    await findVisibleReport(deps, user, code);
+    await findVisibleReport(deps, user, publicId);
     const parsed = parseDeskAction(req.body);
     if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
-    res.json({ report: await performAction(deps, user, code, parsed.value) });
+    res.json({ report: await performAction(deps, user, publicId, parsed.value) });
   });
 
   // Photos for the desk, confidential ones included, to whoever may see the report. Never cached

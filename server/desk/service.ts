@@ -5,6 +5,8 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../reports/actors.ts';
 import { changeReport } from '../reports/change-report.ts';
+import { hashTrackingCode } from '../reports/tracking-code.ts';
+import { normaliseCode } from '../../shared/tracking-code.ts';
 import { applyAction } from './actions.ts';
 import { can, canSee, isPossible, scopeOf } from './policy.ts';
 import { toDeskSummary, toDeskView } from './presenter.ts';
@@ -28,12 +30,15 @@ export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskL
   const scope = scopeOf(user);
   if (scope.kecamatan && filters.kecamatan && filters.kecamatan !== scope.kecamatan) return { items: [], nextCursor: null, lastSeq };
   const now = deps.clock();
+  // A whole tracking code read out by a citizen over the phone finds their report by its hash;
+  // the code itself is never shown back (nor stored).
+  const code = filters.q ? normaliseCode(filters.q) : null;
   const page = await deps.store.listReports({
     agencyIds: scope.agencyIds,
     kecamatan: scope.kecamatan ?? filters.kecamatan,
     statuses: filters.status,
     categories: filters.category ? [filters.category] : undefined,
-    text: filters.q,
+    ...(code ? { codeHash: hashTrackingCode(code) } : { text: filters.q }),
     overdueAt: filters.overdue ? now.toISOString() : undefined,
     limit: filters.limit,
     cursor: filters.cursor,
@@ -42,15 +47,15 @@ export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskL
 }
 
 /** A report the user may see; any other (unknown, or another agency's) is the same 404. */
-export async function findVisibleReport(deps: Deps, user: DeskUser, code: string): Promise<Report> {
-  const report = await deps.store.getReport(code);
+export async function findVisibleReport(deps: Deps, user: DeskUser, publicId: string): Promise<Report> {
+  const report = await deps.store.getReport(publicId);
   if (!report || !canSee(user, report)) throw new AppError('report_not_found', { status: 404 });
   return report;
 }
 
-export async function getDeskReport(deps: Deps, user: DeskUser, code: string): Promise<DeskReportView> {
-  const report = await findVisibleReport(deps, user, code);
-  return toDeskView(report, await deps.store.eventsOfReport(code), user, deps.clock());
+export async function getDeskReport(deps: Deps, user: DeskUser, publicId: string): Promise<DeskReportView> {
+  const report = await findVisibleReport(deps, user, publicId);
+  return toDeskView(report, await deps.store.eventsOfReport(publicId), user, deps.clock());
 }
 
 /**
@@ -58,8 +63,8 @@ export async function getDeskReport(deps: Deps, user: DeskUser, code: string): P
  * allow it (409) → the change(s), committed with the versions read. Another desk changing the
  * report in between makes the write path read and check again before answering 409 `conflict`.
  */
-export async function performAction(deps: Deps, user: DeskUser, code: string, input: DeskActionInput): Promise<DeskReportView | null> {
-  const { reports: [next] } = await changeReport(deps, code, actorOf(user), (report) => {
+export async function performAction(deps: Deps, user: DeskUser, publicId: string, input: DeskActionInput): Promise<DeskReportView | null> {
+  const { reports: [next] } = await changeReport(deps, publicId, actorOf(user), (report) => {
     if (!canSee(user, report)) throw new AppError('report_not_found', { status: 404 });
     if (!can(user, input.type, report)) throw new AppError('forbidden', { status: 403 });
     if (!isPossible(input.type, report)) throw new AppError('illegal_transition', { status: 409 });
@@ -67,7 +72,7 @@ export async function performAction(deps: Deps, user: DeskUser, code: string, in
   });
   // After a forward the report may have left this user's sight: then there is nothing to show.
   if (!canSee(user, next)) return null;
-  return toDeskView(next, await deps.store.eventsOfReport(code), user, deps.clock());
+  return toDeskView(next, await deps.store.eventsOfReport(publicId), user, deps.clock());
 }
 
 /** People a report of this agency can be assigned to; agency roles see only their own. */

@@ -44,9 +44,9 @@ export async function announceOverdue(deps: Deps): Promise<number> {
   const state = sweptUntil.get(deps) ?? { until: EARLIEST, retry: new Set<string>() };
   const retry = new Set<string>();
   let announced = 0;
-  const announce = async (code: string) => {
+  const announce = async (publicId: string) => {
     try {
-      const { events } = await changeReport(deps, code, SYSTEM, (report) => (report.overdueNotified || !isOverdue(report, now) ? [] : {
+      const { events } = await changeReport(deps, publicId, SYSTEM, (report) => (report.overdueNotified || !isOverdue(report, now) ? [] : {
         before: report, after: { ...report, overdueNotified: true }, type: 'report.overdue', data: { dueAt: report.dueAt },
         at: now.toISOString(), rooms: [ALL_ROOM],
       }));
@@ -54,10 +54,10 @@ export async function announceOverdue(deps: Deps): Promise<number> {
     } catch (err) {
       // Busy with officers even after the retries: the next sweep announces it.
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
-      retry.add(code);
+      retry.add(publicId);
     }
   };
-  for (const code of state.retry) await announce(code);
+  for (const publicId of state.retry) await announce(publicId);
   // Windows of deadlines, from where the last sweep stopped to now; an empty one doubles the next.
   let window = DAY_MS;
   for (let from = state.until; from < now.getTime();) {
@@ -69,7 +69,7 @@ export async function announceOverdue(deps: Deps): Promise<number> {
         dueFrom: new Date(from).toISOString(), overdueAt: new Date(to).toISOString(), overdueNotified: false, limit: SWEEP_PAGE, cursor,
       });
       found ||= page.items.length > 0;
-      for (const { code } of page.items) await announce(code);
+      for (const { publicId } of page.items) await announce(publicId);
       cursor = page.nextCursor ?? undefined;
       await yieldToEventLoop();
     } while (cursor);

@@ -60,10 +60,10 @@ export async function mapPins(deps: Deps, user: DeskUser, filters: MapFilters, q
   const nowIso = now.toISOString();
   const features = rows.slice(0, query.limit).map((r): MapPinFeature => ({
     type: 'Feature',
-    id: r.code,
+    id: r.publicId,
     geometry: r.lat !== null && r.lng !== null ? { type: 'Point', coordinates: [r.lng, r.lat] } : null,
     properties: {
-      code: r.code, category: r.category, status: r.status, agencyId: r.agencyId, kecamatan: r.kecamatan, desa: r.desa,
+      publicId: r.publicId, category: r.category, status: r.status, agencyId: r.agencyId, kecamatan: r.kecamatan, desa: r.desa,
       excerpt: r.excerpt, confidential: r.confidential, overdue: r.dueAt !== null && r.dueAt < nowIso, createdAt: r.createdAt,
     },
   }));

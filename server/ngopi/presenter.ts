@@ -2,7 +2,8 @@
 // only, never the speaker; confidential ones withheld), and the summary as a page or CSV.
 import type { NgopiSession, PublicAspiration, PublicNgopiSession } from '../../shared/ngopi.ts';
 import { findTopic } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, Report, ReportStatus } from '../../shared/types.ts';
+import { aspirasiDetailsOf } from '../../shared/details.ts';
+import type { Report, ReportStatus } from '../../shared/types.ts';
 import type { Catalog } from '../reference/catalog.ts';
 import { statusLabel } from '../reports/presenter.ts';
 import { isOpen } from './routing.ts';
@@ -16,8 +17,8 @@ export function toPublicSession(session: NgopiSession, now: Date): PublicNgopiSe
 export function toPublicAspiration(report: Report): PublicAspiration | null {
   if (report.confidential) return null;
   return {
-    code: report.code,
-    topic: (report.details as AspirasiDetails).topic,
+    publicId: report.publicId,
+    topic: aspirasiDetailsOf(report)?.topic ?? '',
     agencyId: report.agencyId,
     status: report.status,
     text: report.description,
@@ -40,7 +41,7 @@ export function timelinessOf(report: Report, now: Date): Timeliness {
 }
 
 export interface SummaryRow {
-  code: string;
+  publicId: string;
   topic: string;
   topicLabel: string;
   agencyId: string;
@@ -72,9 +73,9 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 
 export function toSummary(session: NgopiSession, reports: Report[], catalog: Catalog, now: Date): SessionSummary {
   const rows: SummaryRow[] = reports.map((r) => {
-    const topic = (r.details as AspirasiDetails).topic;
+    const topic = aspirasiDetailsOf(r)?.topic ?? '';
     return {
-      code: r.code, topic, topicLabel: findTopic(topic)?.label ?? topic, agencyId: r.agencyId,
+      publicId: r.publicId, topic, topicLabel: findTopic(topic)?.label ?? topic, agencyId: r.agencyId,
       agencyName: catalog.agency(r.agencyId)?.name ?? r.agencyId, status: r.status, statusLabel: statusLabel(r.status),
       confidential: r.confidential, text: r.confidential ? null : r.description, supportCount: r.supportCount,
       timeliness: timelinessOf(r, now), createdAt: r.createdAt,
@@ -105,9 +106,9 @@ export function csvCell(value: string | number): string {
 const TIMELINESS_ID: Record<Timeliness, string> = { on_time: 'tepat waktu', late: 'terlambat', running: 'masih berjalan' };
 
 export function toCsv(summary: SessionSummary): string {
-  const header = ['kode', 'topik', 'dinas', 'status', 'ketepatan waktu', 'dukungan', 'dibuat', 'isi'];
+  const header = ['nomor laporan', 'topik', 'dinas', 'status', 'ketepatan waktu', 'dukungan', 'dibuat', 'isi'];
   const lines = summary.rows.map((r) => [
-    r.code, r.topicLabel, r.agencyName, r.statusLabel, TIMELINESS_ID[r.timeliness], r.supportCount, r.createdAt, r.text ?? '(dirahasiakan)',
+    r.publicId, r.topicLabel, r.agencyName, r.statusLabel, TIMELINESS_ID[r.timeliness], r.supportCount, r.createdAt, r.text ?? '(dirahasiakan)',
   ].map(csvCell).join(','));
   // The BOM makes Excel read the file as UTF-8.
   return `\uFEFF${[header.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;

@@ -23,7 +23,7 @@ import { entryBody, sessionPageBody, summaryBody } from './pages.ts';
 import { toCsv, toPublicAspiration, toPublicSession } from './presenter.ts';
 import { isOpen } from './routing.ts';
 import {
-  aspirationsOf, createSession, deleteSession, enterAspiration, findSession, listSessions, summarise, updateSession,
+  aspirationsOf, createSession, deleteSession, enterAspiration, entrySheet, findSession, listSessions, summarise, updateSession,
 } from './service.ts';
 
 function readSession(deps: Deps, body: unknown) {
@@ -78,8 +78,9 @@ export function ngopiRoutes(deps: Deps): Router {
   });
 
   router.post('/api/ngopi/:id/aspirations', ...organiser, async (req, res) => {
-    const report = await enterAspiration(deps, userOf(req), idParam(req), readEntry(req.body));
-    res.status(201).json({ code: report.code, agencyId: report.agencyId, status: report.status, trackingUrl: `${deps.config.publicUrl ?? ''}/lacak/${report.code}` });
+    // The facilitator hands the speaker the tracking code; it is in this answer only.
+    const { report, code } = await enterAspiration(deps, userOf(req), idParam(req), readEntry(req.body));
+    res.status(201).json({ publicId: report.publicId, code, agencyId: report.agencyId, status: report.status, trackingUrl: code ? `${deps.config.publicUrl ?? ''}/lacak/${code}` : null });
   });
 
   router.get('/api/ngopi/:id/summary', lookupLimit, async (req, res) => {
@@ -117,12 +118,12 @@ export function ngopiRoutes(deps: Deps): Router {
 
   const entryPage = async (req: Request, res: Response, o: { values?: Record<string, string>; errors?: Record<string, string>; saved?: string; alert?: string; status?: number } = {}) => {
     const user = userOf(req);
-    const session = await findSession(deps, idParam(req));
+    const { session, reports } = await entrySheet(deps, user, idParam(req));
     send(req, res, {
       title: session.title, page: 'entry', status: o.status,
       body: entryBody({
         lang: langOf(req), session, user, region: deps.catalog.region, agencies: deps.catalog.agencies,
-        reports: await aspirationsOf(deps, session.id), values: o.values ?? {}, errors: o.errors ?? {}, saved: o.saved, alert: o.alert,
+        reports, values: o.values ?? {}, errors: o.errors ?? {}, saved: o.saved, alert: o.alert,
       }),
     });
   };
@@ -137,8 +138,8 @@ export function ngopiRoutes(deps: Deps): Router {
   router.post('/desk/ngopi/:id', ...organiser, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, string>;
     try {
-      const report = await enterAspiration(deps, userOf(req), idParam(req), readEntry(body));
-      res.redirect(303, `/desk/ngopi/${encodeURIComponent(idParam(req))}?topic=${encodeURIComponent(body.topic ?? '')}&ok=${report.code}`);
+      const { report } = await enterAspiration(deps, userOf(req), idParam(req), readEntry(body));
+      res.redirect(303, `/desk/ngopi/${encodeURIComponent(idParam(req))}?topic=${encodeURIComponent(body.topic ?? '')}&ok=${report.publicId}`);
     } catch (err) {
       const appError = toAppError(err, deps.config);
       if (!appError || appError.status !== 422) throw err;

@@ -10,7 +10,7 @@ import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../reports/actors.ts';
 import { AppError } from '../errors.ts';
-import { submitReport } from '../reports/service.ts';
+import { submitReport, type Submitted } from '../reports/service.ts';
 import { canManageSessions } from './policy.ts';
 import { toPublicSession, toSummary, type SessionSummary } from './presenter.ts';
 import { topicAgency } from './routing.ts';
@@ -21,6 +21,16 @@ export const SESSION_ID = /^[A-Za-z0-9_-]{6,40}$/;
 
 function authorize(user: DeskUser): void {
   if (!canManageSessions(user)) throw new AppError('forbidden', { status: 403 });
+}
+
+/**
+ * The facilitator's entry sheet: the session and every aspiration entered in it, speakers and
+ * confidential ones included, so it is held to the same role rule as the API that writes it.
+ */
+export async function entrySheet(deps: Deps, user: DeskUser, sessionId: string): Promise<{ session: NgopiSession; reports: Report[] }> {
+  authorize(user);
+  const session = await findSession(deps, sessionId);
+  return { session, reports: await aspirationsOf(deps, session.id) };
 }
 
 export async function findSession(deps: Deps, id: string): Promise<NgopiSession> {
@@ -102,7 +112,7 @@ function reportInputOf(deps: Deps, session: NgopiSession, entry: AspirationEntry
  * validate the entry as a report → the agency (chosen, or the topic's) → submit as the
  * facilitator → the agency's desk hears of it live, the session's public page too.
  */
-export async function enterAspiration(deps: Deps, user: DeskUser, sessionId: string, entry: AspirationEntry): Promise<Report> {
+export async function enterAspiration(deps: Deps, user: DeskUser, sessionId: string, entry: AspirationEntry): Promise<Submitted> {
   authorize(user);
   const session = await findSession(deps, sessionId);
   if (entry.agencyId && !deps.catalog.agency(entry.agencyId)?.active) {
@@ -110,6 +120,5 @@ export async function enterAspiration(deps: Deps, user: DeskUser, sessionId: str
   }
   const input = reportInputOf(deps, session, entry);
   const agencyId = entry.agencyId ?? topicAgency(deps, entry.topic);
-  const { report } = await submitReport(deps, input, [], { agencyId, actor: actorOf(user), channel: 'ngopi' });
-  return report;
+  return submitReport(deps, input, [], { agencyId, actor: actorOf(user), channel: 'ngopi' });
 }

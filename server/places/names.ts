@@ -52,20 +52,24 @@ export function nameKeys(text: string | readonly string[]): NameKeys {
   return { key: spelled.replace(/(.)\1+/g, '$1'), spelled };
 }
 
+// Rows of the edit-distance table, reused: matching one text compares it with every name.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits of a substring). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2));
+  let [before, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) best = Math.min(best, before[j - 2] + 1);
       current[j] = best;
     }
     [before, previous, current] = [previous, current, before];
@@ -76,6 +80,16 @@ export function editDistance(a: string, b: string): number {
 export function keyScore(query: string, name: string): number {
   if (!query || !name) return 0;
   return 1 - editDistance(query, name) / Math.max(query.length, name.length);
+}
+
+/**
+ * keyScore, or 0 without computing it when the lengths alone keep it below MIN_SCORE (each
+ * letter of length difference is an edit): most names are skipped this way.
+ */
+function boundedScore(query: string, name: string): number {
+  const longer = Math.max(query.length, name.length);
+  if (Math.abs(query.length - name.length) > (1 - MIN_SCORE) * longer) return 0;
+  return keyScore(query, name);
 }
 
 /** A run of consecutive words of the text, as keys, with where it lies (for overlap checks). */
@@ -104,10 +118,11 @@ const COVERAGE_WEIGHT = 0.1;
 export function bestSpan(spans: readonly Span[], name: NameKeys, wordCount: number): { score: number; span: Span | null } {
   let best: { score: number; span: Span | null } = { score: 0, span: null };
   for (const span of spans) {
-    // A span much longer or shorter than the name cannot reach MIN_SCORE: skip the edit distance.
-    if (Math.abs(span.key.length - name.key.length) > name.key.length) continue;
+    const single = boundedScore(span.key, name.key);
+    // The spelled keys differ only where a doubled letter was: most names and texts have none.
+    const similarity = span.spelled === span.key && name.spelled === name.key ? single : Math.max(single, boundedScore(span.spelled, name.spelled));
+    if (similarity === 0) continue;
     const coverage = Math.min(1, (span.to - span.from) / Math.max(1, wordCount));
-    const similarity = Math.max(keyScore(span.key, name.key), keyScore(span.spelled, name.spelled));
     const score = similarity * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage);
     if (score > best.score) best = { score, span };
   }

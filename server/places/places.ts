@@ -27,6 +27,13 @@ export interface Places {
   readonly desaIndex: AreaIndex<AreaFeature> | null;
   readonly kecamatanNames: readonly NamedPlace[];
   readonly desaNames: readonly NamedPlace[];
+  /**
+   * Kecamatan none of whose desa has a polygon: only there does a point outside every desa
+   * polygon fall back to the kecamatan polygons (with Blora's shipped data, nowhere: the
+   * kecamatan are the union of their desa, and the large kecamatan rings are never scanned
+   * for a point outside the regency).
+   */
+  readonly kecamatanIndexWithoutDesa: AreaIndex<AreaFeature> | null;
 }
 
 const DEFAULT_LIMIT = 5;
@@ -42,6 +49,8 @@ export function createPlaces(region: Region, boundaries: Boundaries): Places {
     kecamatanNames.push({ code: k.code, name: k.name, kecamatan: k.code, keys: nameKeys(k.name) });
     for (const d of k.desa) desaNames.push({ code: d.code, name: d.name, kecamatan: k.code, keys: nameKeys(d.name) });
   }
+  const withDesa = new Set((boundaries.desa ?? []).map((d) => d.code.slice(0, 8)));
+  const withoutDesa = (boundaries.kecamatan ?? []).filter((k) => !withDesa.has(k.code));
   return {
     region,
     boundaries,
@@ -49,6 +58,7 @@ export function createPlaces(region: Region, boundaries: Boundaries): Places {
     desaIndex: boundaries.desa?.length ? new AreaIndex(boundaries.desa) : null,
     kecamatanNames,
     desaNames,
+    kecamatanIndexWithoutDesa: withoutDesa.length ? new AreaIndex(withoutDesa) : null,
   };
 }
 
@@ -58,13 +68,14 @@ function nameOf(names: readonly NamedPlace[], code: string): PlaceName {
 
 /**
  * The kecamatan and desa a point lies in, by the boundaries; null when it lies in none (outside
- * the regency, or no boundaries known). `desa` is null where only kecamatan polygons cover it.
+ * the regency, or no boundaries known). `desa` is null where only kecamatan polygons cover it
+ * (a kecamatan without desa polygons).
  * The kecamatan of a desa found is the desa's own (its code's prefix), so the two always agree.
  */
 export function placeOfPoint(places: Places, lat: number, lng: number): PointPlace | null {
   const desa = places.desaIndex?.find(lng, lat) ?? null;
   if (desa) return { kecamatan: nameOf(places.kecamatanNames, desa.code.slice(0, 8)), desa: { code: desa.code, name: desa.name } };
-  const kecamatan = places.kecamatanIndex?.find(lng, lat) ?? null;
+  const kecamatan = places.kecamatanIndexWithoutDesa?.find(lng, lat) ?? null;
   return kecamatan ? { kecamatan: { code: kecamatan.code, name: kecamatan.name }, desa: null } : null;
 }
 

@@ -37,7 +37,7 @@ export function factsOfReport(report: Report): CountedFacts {
     confidential: report.confidential, createdAt: report.createdAt, verifiedAt: report.verifiedAt, resolvedAt: report.resolvedAt,
     // The first answer the write path kept (a reopen does not undo it); older reports: their state's.
     answeredAt: report.answeredAt ?? answeredAtOf(report), verifyDueAt: report.verifyDueAt, dueAt: report.dueAt,
-    pupuk: report.category === 'pupuk' ? pupukFactsOf(report.details as Record<string, unknown>) : null,
+    pupuk: report.category === 'pupuk' ? pupukFactsOf(report.details) : null,
   };
 }
 

@@ -36,8 +36,8 @@ export function attachPublicSocket(io: Server, deps: Deps): void {
   const unsubscribe = deps.bus.subscribe((event) => {
     if (event.summary.category !== 'aspirasi' || event.summary.confidential) return;
     // The event's summary does not name the session; the report does.
-    void deps.store.getReport(event.reportCode).then((report) => {
-      const session = report ? sessionOf(report.details) : undefined;
+    void deps.store.getReport(event.reportId).then((report) => {
+      const session = report ? sessionOf(report) : undefined;
       const payload = report ? toPublicAspiration(report) : null;
       if (session && payload) nsp.to(ngopiRoom(session)).emit('ngopi:aspiration', payload);
     }).catch((err: unknown) => deps.logger.error({ err }, 'public aspiration broadcast failed'));

@@ -75,9 +75,9 @@ export async function commitChanges(deps: WriteDeps, entries: { planned: Planned
  * version read; when another change got in first, reads and decides again, MAX_ATTEMPTS times
  * in all, then answers 409 `conflict`. `decide` throws to refuse (403, 409, 422 …).
  */
-export async function changeReport(deps: WriteDeps, code: string, actor: EventActor, decide: Decide): Promise<Committed> {
+export async function changeReport(deps: WriteDeps, publicId: string, actor: EventActor, decide: Decide): Promise<Committed> {
   for (let attempt = 1; ; attempt += 1) {
-    const current = await deps.store.getReport(code);
+    const current = await deps.store.getReport(publicId);
     if (!current) throw new AppError('report_not_found', { status: 404 });
     const planned = [await decide(current)].flat();
     try {
@@ -91,7 +91,7 @@ export async function changeReport(deps: WriteDeps, code: string, actor: EventAc
 
 /**
  * The create path (intake on every channel): `build` makes the new report; a generated
- * tracking code that collides is built again, MAX_ATTEMPTS times in all.
+ * public id or tracking code that collides is built again, MAX_ATTEMPTS times in all.
  */
 export async function createReport(deps: WriteDeps, actor: EventActor, build: () => Report): Promise<Committed> {
   for (let attempt = 1; ; attempt += 1) {

@@ -11,7 +11,7 @@ export function eventFor(
   before: Pick<Report, 'status' | 'agencyId'> | null = null,
 ): NewReportEvent {
   return {
-    type, reportCode: report.code, at: report.updatedAt, actor, rooms: roomsFor(report, alsoAgencies), data, summary: toSummary(report),
+    type, reportId: report.publicId, at: report.updatedAt, actor, rooms: roomsFor(report, alsoAgencies), data, summary: toSummary(report),
     previous: before ? { status: before.status, agencyId: before.agencyId } : null,
   };
 }

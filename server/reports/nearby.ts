@@ -6,7 +6,7 @@ import { distanceM } from './geo.ts';
 export interface NearbyQuery { category: CategoryId; desa?: string; lat?: number; lng?: number }
 
 export interface NearbyReport {
-  code: string;
+  publicId: string;
   category: CategoryId;
   desa: { code: string; name: string };
   excerpt: string;
@@ -35,7 +35,7 @@ export async function findNearby(deps: Deps, query: NearbyQuery): Promise<Nearby
     .sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || b.report.supportCount - a.report.supportCount)
     .slice(0, SHOWN)
     .map(({ report, distance }) => ({
-      code: report.code,
+      publicId: report.publicId,
       category: report.category,
       desa: { code: report.desa, name: deps.catalog.desaName(report.desa) },
       excerpt: report.description.length > EXCERPT ? `${report.description.slice(0, EXCERPT - 1)}…` : report.description,

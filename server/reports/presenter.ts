@@ -1,5 +1,6 @@
 import { STATUSES } from '../../shared/reference/statuses.ts';
-import type { PublicReportView, PublicTimelineEntry, Report, ReportEvent, ReportSummary, PupukDetails } from '../../shared/types.ts';
+import { pupukDetailsOf } from '../../shared/details.ts';
+import type { PublicReportView, PublicTimelineEntry, Report, ReportEvent, ReportSummary } from '../../shared/types.ts';
 import type { Catalog } from '../reference/catalog.ts';
 
 const EXCERPT_LENGTH = 140;
@@ -11,7 +12,7 @@ export function statusLabel(status: Report['status']): string {
 /** The desk's small picture of a report: what a queue row and a map pin need, no identity. */
 export function toSummary(report: Report): ReportSummary {
   const summary: ReportSummary = {
-    code: report.code,
+    publicId: report.publicId,
     category: report.category,
     agencyId: report.agencyId,
     status: report.status,
@@ -27,8 +28,8 @@ export function toSummary(report: Report): ReportSummary {
     updatedAt: report.updatedAt,
     dueAt: report.dueAt,
   };
-  const over = (report.details as PupukDetails).overHetPerKg;
-  if (report.category === 'pupuk' && over !== undefined) summary.overHetPerKg = over;
+  const over = pupukDetailsOf(report)?.overHetPerKg;
+  if (over !== undefined) summary.overHetPerKg = over;
   return summary;
 }
 
@@ -67,14 +68,14 @@ export function toPublicView(
   if (report.confidential) {
     // Whoever holds the code of a confidential report learns its status and nothing else.
     return {
-      code: report.code, status: report.status, statusLabel: statusLabel(report.status), confidential: true,
+      publicId: report.publicId, status: report.status, statusLabel: statusLabel(report.status), confidential: true,
       // Merged: the citizen is sent to the original (which shows only what its own rules allow).
       ...(report.duplicateOf ? { duplicateOf: report.duplicateOf } : {}), updatedAt: report.updatedAt, ...rules, timeline: [],
     };
   }
   const agency = catalog.agency(report.agencyId);
   return {
-    code: report.code,
+    publicId: report.publicId,
     status: report.status,
     statusLabel: statusLabel(report.status),
     confidential: false,

@@ -1,5 +1,6 @@
 import { checkPrice } from '../../shared/reference/fertiliser.ts';
-import type { PupukDetails } from '../../shared/types.ts';
+import { categoryDetailsOf } from '../../shared/details.ts';
+import type { CategoryDetails, PupukDetails } from '../../shared/types.ts';
 
 /**
  * Adds the server's own price check to a pupuk report: price per kg and how far above the
@@ -18,4 +19,10 @@ export function withPriceCheck(details: PupukDetails, reportDate: string): Pupuk
     priceUnit,
   });
   return check ? { ...details, priceUnit, ...check } : details;
+}
+
+/** The category and details to store: a pupuk report's with the price check added. */
+export function storedDetails(input: CategoryDetails, reportDate: string): CategoryDetails {
+  if (input.category === 'pupuk' && !('notGiven' in input.details)) return { category: 'pupuk', details: withPriceCheck(input.details, reportDate) };
+  return categoryDetailsOf(input);
 }

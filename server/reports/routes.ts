@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request } from 'express';
 import multer from 'multer';
-import { CATEGORY_IDS } from '../../shared/reference/categories.ts';
-import { normaliseCode } from '../../shared/tracking-code.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
+import { NearbyQuerySchema } from '../../shared/validation/queries.ts';
 import { wibDate } from '../../shared/working-days.ts';
-import type { CategoryId, Report, ReportInput } from '../../shared/types.ts';
-import type { FieldErrors } from '../../shared/validation/report-input.ts';
+import type { Report, ReportInput } from '../../shared/types.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
+import { publicIdParam, trackingCodeParam } from '../http/report-params.ts';
+import { parseInput } from '../http/parse.ts';
 import { deviceIds } from './device.ts';
-import { findNearby, type NearbyQuery } from './nearby.ts';
+import { findNearby } from './nearby.ts';
 import { getPublicView, giveFeedback, submitReport, type Upload } from './service.ts';
 import { supportReport } from './support.ts';
 
@@ -61,10 +61,15 @@ export function readReportInput(deps: Deps, body: unknown, idempotencyKey?: stri
   return parsed.value;
 }
 
-export function receiptOf(deps: Deps, report: Report) {
+/**
+ * The intake answer: the public id (the report's name anywhere) and the tracking code (the
+ * reporter's secret, shown here once; null only for a retry whose seal cannot be opened).
+ */
+export function receiptOf(deps: Deps, report: Report, code: string | null) {
   const agency = deps.catalog.agency(report.agencyId);
   return {
-    code: report.code,
+    publicId: report.publicId,
+    code,
     status: report.status,
     category: report.category,
     agency: { id: report.agencyId, name: agency?.name ?? report.agencyId },
@@ -74,31 +79,11 @@ export function receiptOf(deps: Deps, report: Report) {
     anonymous: report.anonymous,
     photos: report.photos.length,
     details: report.category === 'pupuk' ? report.details : undefined,
-    trackingUrl: `${deps.config.publicUrl ?? ''}/lacak/${report.code}`,
+    trackingUrl: code ? `${deps.config.publicUrl ?? ''}/lacak/${code}` : null,
   };
 }
 
 /** ?category=&desa=&lat=&lng= — a category, and a desa or a point (or both). */
-function readNearbyQuery(query: Request['query']): NearbyQuery {
-  const fields: FieldErrors = {};
-  const text = (key: string) => (typeof query[key] === 'string' && query[key] !== '' ? query[key] : undefined);
-  const category = text('category') as CategoryId | undefined;
-  if (!category || !CATEGORY_IDS.includes(category)) fields.category = 'invalid_category';
-  const desa = text('desa');
-  if (desa && desa.length > 40) fields.desa = 'invalid_desa';
-  const lat = text('lat') === undefined ? undefined : Number(text('lat'));
-  const lng = text('lng') === undefined ? undefined : Number(text('lng'));
-  if ((lat === undefined) !== (lng === undefined)) fields.lat = 'coordinates_incomplete';
-  else if (lat !== undefined && (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng!) > 180)) fields.lat = 'invalid_coordinates';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', { status: 422, fields });
-  return { category: category!, desa, lat, lng };
-}
-
-function codeParam(req: Request): string {
-  const code = normaliseCode(String(req.params.code));
-  if (!code) throw new AppError('report_not_found', { status: 404 });
-  return code;
-}
 
 export function reportRoutes(deps: Deps): Router {
   const router = Router();
@@ -112,29 +97,29 @@ export function reportRoutes(deps: Deps): Router {
     next(new AppError('unsupported_media_type', { status: 415 }));
   }, async (req, res) => {
     const input = readReportInput(deps, req.body, req.get('idempotency-key'));
-    const { report, created } = await submitReport(deps, input, uploadsOf(req));
-    res.status(created ? 201 : 200).json(receiptOf(deps, report));
+    const { report, created, code } = await submitReport(deps, input, uploadsOf(req));
+    res.status(created ? 201 : 200).json(receiptOf(deps, report, code));
   });
 
   router.get('/api/reports/nearby', lookupLimit, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: await findNearby(deps, readNearbyQuery(req.query)) });
+    res.set('Cache-Control', 'no-store').json({ items: await findNearby(deps, parseInput(NearbyQuerySchema, req.query)) });
   });
 
   // Same-origin only: the device cookie rides along, so another site must not spend it.
-  router.post('/api/reports/:code/support', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
-    const code = codeParam(req);
-    const { report, counted } = await supportReport(deps, code, await devices.of(req, res));
-    res.json({ code: report.code, supportCount: report.supportCount, counted });
+  // Addressed by public id: anyone may back a report, only its reporter may track it.
+  router.post('/api/reports/:publicId/support', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
+    const { report, counted } = await supportReport(deps, publicIdParam(req), await devices.of(req, res));
+    res.json({ publicId: report.publicId, supportCount: report.supportCount, counted });
   });
 
   router.get('/api/reports/:code', lookupLimit, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await getPublicView(deps, codeParam(req)));
+    res.set('Cache-Control', 'no-store').json(await getPublicView(deps, trackingCodeParam(req)));
   });
 
   router.post('/api/reports/:code/feedback', lookupLimit, async (req, res) => {
     const parsed = parseFeedbackInput(req.body);
     if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
-    const code = codeParam(req);
+    const code = trackingCodeParam(req);
     await giveFeedback(deps, code, parsed.value);
     res.json(await getPublicView(deps, code));
   });

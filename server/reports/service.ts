@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
-import { sessionOf } from '../../shared/reference/aspiration-topics.ts';
-import type { AspirasiDetails, EventActor, PupukDetails, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
+import { aspirasiDetailsOf } from '../../shared/details.ts';
+import type { EventActor, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../places/places.ts';
@@ -11,25 +11,29 @@ import { DuplicateClientIdError } from '../store/port.ts';
 import { CITIZEN } from './actors.ts';
 import { changeReport, createReport } from './change-report.ts';
 import { toPublicView } from './presenter.ts';
-import { withPriceCheck } from './pupuk.ts';
-import { generateTrackingCode } from './tracking-code.ts';
+import { storedDetails } from './pupuk.ts';
+import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode, openTrackingCode, sealTrackingCode } from './tracking-code.ts';
 
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
 export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
 
-/** The new report intake makes of a citizen's validated input (the demo seeder builds its reports here too). */
-export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel): Report {
+/**
+ * The new report intake makes of a citizen's validated input (the demo seeder builds its reports
+ * here too). `code` is its tracking code, of which only the hash (and a seal) is kept.
+ */
+export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, photos: ProcessedPhoto[], now: Date, agencyId: string, channel: ReportChannel, code: string = generateTrackingCode()): Report {
   const createdAt = now.toISOString();
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
-  const details = input.category === 'pupuk' ? withPriceCheck(input.details as PupukDetails, wibDate(now)) : input.details;
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
   const locationMismatch = locationMismatchOf(deps.catalog.places, input);
   return {
-    code: generateTrackingCode(),
-    clientId: input.clientId ?? null,
-    category: input.category,
+    publicId: generatePublicId(),
+    codeHash: hashTrackingCode(code),
+    codeSeal: input.clientId ? sealTrackingCode(code, input.clientId) : null,
+    clientId: input.clientId ? hashClientId(input.clientId) : null,
+    ...storedDetails(input, wibDate(now)),
     agencyId,
     status: 'new',
     description: input.description,
@@ -41,7 +45,6 @@ export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, pho
     reporterPhone: input.phone ?? null,
     anonymous: input.anonymous,
     confidential: input.confidential,
-    details,
     photos: photos.map((p) => p.ref),
     assigneeId: null,
     duplicateOf: null,
@@ -69,26 +72,39 @@ export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, pho
 /** Routing: the kecamatan's override or the category's agency, or for an aspiration of a Ngopi Bareng session, its topic's. */
 async function routeReport(deps: Deps, input: ReportInput, options: SubmitOptions): Promise<string> {
   if (options.agencyId) return options.agencyId;
-  const session = input.category === 'aspirasi' ? sessionOf(input.details) : undefined;
-  if (session) return agencyForOnlineAspiration(deps, session, (input.details as AspirasiDetails).topic);
+  const aspiration = aspirasiDetailsOf(input);
+  if (aspiration?.session) return agencyForOnlineAspiration(deps, aspiration.session, aspiration.topic);
   return deps.catalog.agencyFor(input.category, input.kecamatan).id;
 }
 
-export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[], options: SubmitOptions = {}): Promise<{ report: Report; created: boolean }> {
+/**
+ * What intake answers: the report, and its tracking code, which exists nowhere else (only its
+ * hash is stored). A retry gets the same code back from the seal its client id opens.
+ */
+export interface Submitted { report: Report; created: boolean; code: string | null }
+
+async function earlierSubmission(deps: Deps, clientId: string | undefined): Promise<Submitted | null> {
+  if (!clientId) return null;
+  const report = await deps.store.getReportByClientId(hashClientId(clientId));
+  if (!report) return null;
+  return { report, created: false, code: report.codeSeal ? openTrackingCode(report.codeSeal, clientId) : null };
+}
+
+export async function submitReport(deps: Deps, input: ReportInput, uploads: Upload[], options: SubmitOptions = {}): Promise<Submitted> {
   // A retry is answered from the store before any photo is re-encoded. Without photos there is
   // no work to save: the unique clientId index refuses the copy at commit and the catch below
   // returns the first report, so the common case skips a read.
   if (input.clientId && uploads.length > 0) {
-    const existing = await deps.store.getReportByClientId(input.clientId);
-    if (existing) return { report: existing, created: false };
+    const existing = await earlierSubmission(deps, input.clientId);
+    if (existing) return existing;
   }
   let agencyId: string;
   try {
     agencyId = await routeReport(deps, input, options);
   } catch (err) {
     // A retry from the outbox arriving after its session closed: the first copy was accepted.
-    const existing = input.clientId ? await deps.store.getReportByClientId(input.clientId) : null;
-    if (existing) return { report: existing, created: false };
+    const existing = await earlierSubmission(deps, input.clientId);
+    if (existing) return existing;
     throw err;
   }
   const photos: ProcessedPhoto[] = [];
@@ -100,21 +116,34 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'full', photo.full);
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
-    const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web'));
-    return { report, created: true };
+    // A fresh code (and public id) per attempt: a collision is built again by createReport.
+    let code = '';
+    const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => {
+      code = generateTrackingCode();
+      return buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
+    });
+    return { report, created: true, code };
   } catch (err) {
     // Nothing half-written: photos of a report that was not saved are removed again.
     await Promise.all(saved.map((id) => deps.photos.remove(id)));
     if (err instanceof DuplicateClientIdError) {
-      const existing = await deps.store.getReportByClientId(err.clientId);
-      if (existing) return { report: existing, created: false };
+      const existing = await earlierSubmission(deps, input.clientId);
+      if (existing) return existing;
     }
     throw err;
   }
 }
 
-export async function findReport(deps: Deps, code: string): Promise<Report> {
-  const report = await deps.store.getReport(code);
+/** By public id: what anyone may name (dukung, the desk, the public pages). */
+export async function findReport(deps: Deps, publicId: string): Promise<Report> {
+  const report = await deps.store.getReport(publicId);
+  if (!report) throw new AppError('report_not_found', { status: 404 });
+  return report;
+}
+
+/** By tracking code (normalised): only the reporter holds it; it tracks, rates and reopens. */
+export async function findReportByCode(deps: Deps, code: string): Promise<Report> {
+  const report = await deps.store.getReportByCodeHash(hashTrackingCode(code));
   if (!report) throw new AppError('report_not_found', { status: 404 });
   return report;
 }
@@ -128,9 +157,10 @@ function feedbackGivenForThisResolution(report: Report): boolean {
   return report.feedback !== null && report.resolvedAt !== null && report.feedback.at >= report.resolvedAt;
 }
 
+/** The reporter's view, opened with the tracking code. */
 export async function getPublicView(deps: Deps, code: string): Promise<PublicReportView> {
-  const report = await findReport(deps, code);
-  const events = report.confidential ? [] : await deps.store.eventsOfReport(code);
+  const report = await findReportByCode(deps, code);
+  const events = report.confidential ? [] : await deps.store.eventsOfReport(report.publicId);
   const until = reopenDeadline(deps, report);
   return toPublicView(report, events, deps.catalog, {
     canGiveFeedback: report.status === 'resolved' && !feedbackGivenForThisResolution(report),
@@ -144,7 +174,8 @@ export async function getPublicView(deps: Deps, code: string): Promise<PublicRep
  * reopen it: it goes back to the agency as `in_progress` with a fresh follow-up deadline.
  */
 export async function giveFeedback(deps: Deps, code: string, input: FeedbackInputValue): Promise<Report> {
-  const { reports: [changed] } = await changeReport(deps, code, CITIZEN, (report) => {
+  const { publicId } = await findReportByCode(deps, code);
+  const { reports: [changed] } = await changeReport(deps, publicId, CITIZEN, (report) => {
     if (report.status !== 'resolved') throw new AppError('feedback_not_allowed', { status: 409 });
     const now = deps.clock();
     const at = now.toISOString();

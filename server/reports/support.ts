@@ -15,16 +15,16 @@ export function canBeSupported(report: Pick<Report, 'confidential' | 'status'>):
 }
 
 /** Adds this device's support once; a second time from the same device counts nothing. */
-export async function supportReport(deps: Deps, code: string, deviceId: string): Promise<{ report: Report; counted: boolean }> {
+export async function supportReport(deps: Deps, publicId: string, deviceId: string): Promise<{ report: Report; counted: boolean }> {
   try {
-    const { reports: [report] } = await changeReport(deps, code, CITIZEN, (current) => {
+    const { reports: [report] } = await changeReport(deps, publicId, CITIZEN, (current) => {
       if (!canBeSupported(current)) throw new AppError('support_not_allowed', { status: 409 });
       const after: Report = { ...current, supportCount: current.supportCount + 1, updatedAt: deps.clock().toISOString() };
       return { before: current, after, type: 'report.supported', support: { deviceId } };
     });
     return { report, counted: true };
   } catch (err) {
-    if (err instanceof DuplicateSupportError) return { report: await findReport(deps, code), counted: false };
+    if (err instanceof DuplicateSupportError) return { report: await findReport(deps, publicId), counted: false };
     throw err;
   }
 }
@@ -41,7 +41,7 @@ export function mergeInto(original: Report, duplicate: Report, at: string): Plan
     before: original,
     after: { ...original, supportCount: original.supportCount + added, updatedAt: at },
     type: 'report.supported',
-    data: { merged: duplicate.code, added },
-    moveSupportsFrom: duplicate.code,
+    data: { merged: duplicate.publicId, added },
+    moveSupportsFrom: duplicate.publicId,
   };
 }

@@ -32,7 +32,7 @@ export interface ConversationRecord {
   channel: ChannelId;
   /** The state machine's state (JSON), or null when none is running. */
   state: unknown;
-  /** Reports sent from this sender, newest last (the sender is the credential for `CEK`). */
+  /** Public ids of the reports sent from this sender, newest last (the sender is the credential for `CEK`). */
   reports: string[];
   /** Ids of the latest inbound messages already applied, so a message processed again after a crash changes nothing. */
   applied: string[];
@@ -62,8 +62,12 @@ export interface ChannelStore {
    * holds them until `until`; oldest sentAt first.
    */
   claimInbound(now: string, until: string, limit: number): Promise<InboundMessage[]>;
-  /** Marks the message done, with the reply given. */
-  completeInbound(channel: ChannelId, messageId: string, reply: string | null): Promise<void>;
+  /**
+   * Marks the message done, with the reply given, and writes the conversation it moved in the
+   * same transaction (expectedVersion 0 creates it): the turn is applied exactly when the
+   * message is done. A stale version throws ConversationConflictError and changes nothing.
+   */
+  completeInbound(channel: ChannelId, messageId: string, reply: string | null, conversation?: { record: ConversationRecord; expectedVersion: number }): Promise<void>;
 
   getConversation(key: string): Promise<ConversationRecord | null>;
   /** Writes the conversation; expectedVersion 0 creates it. A stale version throws ConversationConflictError. */

@@ -14,11 +14,14 @@ export function excerptOf(head: string): string {
 }
 
 /** The pupuk figures of a report's `details`, each null (or []) when absent or of another type. */
-export function pupukFactsOf(d: Record<string, unknown>): NonNullable<ReportFacts['pupuk']> {
+export function pupukFactsOf(details: object): NonNullable<ReportFacts['pupuk']> {
+  // Read field by field: stored JSON, typed details and details not given alike.
+  const field = (key: string): unknown => Reflect.get(details, key);
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const problems = field('problems');
   return {
-    kioskName: text(d.kioskName), fertiliserType: text(d.fertiliserType), pricePerKg: num(d.pricePerKg), hetPerKg: num(d.hetPerKg),
-    overHetPerKg: num(d.overHetPerKg), problems: Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [],
+    kioskName: text(field('kioskName')), fertiliserType: text(field('fertiliserType')), pricePerKg: num(field('pricePerKg')), hetPerKg: num(field('hetPerKg')),
+    overHetPerKg: num(field('overHetPerKg')), problems: Array.isArray(problems) ? problems.filter((p): p is string => typeof p === 'string') : [],
   };
 }

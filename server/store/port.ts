@@ -17,7 +17,7 @@ export interface ReportChange {
    */
   support?: { deviceId: string };
   /**
-   * A merge: the devices that supported the report with this code now support `report`
+   * A merge: the devices that supported the report with this public id now support `report`
    * instead (a device that supported both counts once), in the same transaction.
    */
   moveSupportsFrom?: string;
@@ -45,8 +45,10 @@ export interface ReportFilter {
   categories?: CategoryId[];
   /** Any of these statuses (an empty list does not narrow). */
   statuses?: ReportStatus[];
-  /** Substring of the description, or of the tracking code (any letter case). */
+  /** Substring of the description or of the public id (any letter case). */
   text?: string;
+  /** The report whose tracking code has this hash (a code a citizen reads out to the desk). */
+  codeHash?: string;
   /** created_at >= createdFrom and < createdBefore (ISO instants). */
   createdFrom?: string;
   createdBefore?: string;
@@ -89,7 +91,7 @@ export interface AggregateRow {
 
 /** The few facts of a report that maps and statistics need, without its documents. */
 export interface ReportFacts {
-  code: string;
+  publicId: string;
   category: CategoryId;
   agencyId: string;
   status: ReportStatus;
@@ -201,13 +203,13 @@ export class DuplicateClientIdError extends Error {
 }
 /** Thrown when the report changed since it was read. */
 export class VersionConflictError extends Error {
-  constructor(readonly code: string) { super(`report ${code} changed`); }
+  constructor(readonly publicId: string) { super(`report ${publicId} changed`); }
 }
-/** Thrown when a generated tracking code collides (practically never; the caller retries). */
+/** Thrown when a generated public id or tracking code collides (rarely; the caller retries). */
 export class DuplicateCodeError extends Error {}
 /** Thrown when a device supports a report it already supported. */
 export class DuplicateSupportError extends Error {
-  constructor(readonly code: string) { super(`report ${code} already supported by this device`); }
+  constructor(readonly publicId: string) { super(`report ${publicId} already supported by this device`); }
 }
 /** Thrown by putSetting with `ifVersion` when the settings version moved meanwhile. */
 export class SettingsVersionConflictError extends Error {}
@@ -225,13 +227,16 @@ export interface ReportLog {
    * Only the write path calls it; test/reports/write-path.test.ts holds it to that.
    */
   commitReports(changes: ReportChange[]): Promise<ReportEvent[]>;
-  getReport(code: string): Promise<Report | null>;
+  getReport(publicId: string): Promise<Report | null>;
+  /** The report whose tracking code hashes to this (see hashTrackingCode). */
+  getReportByCodeHash(codeHash: string): Promise<Report | null>;
+  /** `clientId` as stored: already hashed by the caller. */
   getReportByClientId(clientId: string): Promise<Report | null>;
   getReportByPhotoId(photoId: string): Promise<Report | null>;
   listReports(query: ReportListQuery): Promise<{ items: Report[]; nextCursor: string | null }>;
   /** Events with seq > afterSeq visible in any of `rooms` (all rooms when omitted), ascending. */
   eventsAfter(afterSeq: number, limit: number, rooms?: string[]): Promise<ReportEvent[]>;
-  eventsOfReport(code: string): Promise<ReportEvent[]>;
+  eventsOfReport(publicId: string): Promise<ReportEvent[]>;
   lastSeq(): Promise<number>;
 }
 

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { message, type MessageCode } from '../../shared/messages.ts';
 import { findCategory } from '../../shared/reference/categories.ts';
-import type { Category, PupukDetails } from '../../shared/types.ts';
+import type { Category } from '../../shared/types.ts';
 import { normaliseCode } from '../../shared/tracking-code.ts';
+import { publicIdParam, trackingCodeParam } from '../http/report-params.ts';
 import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import { webText } from '../../shared/web-text.ts';
@@ -16,7 +17,7 @@ import { toAppError } from '../http/error-handler.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
 import { photoUpload, readReportInput, receiptOf, uploadsOf } from '../reports/routes.ts';
 import { deviceIds } from '../reports/device.ts';
-import { findReport, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
+import { findReportByCode, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
 import { supportReport } from '../reports/support.ts';
 import { ngopiText } from '../../shared/ngopi-text.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
@@ -115,9 +116,12 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
       // Counted after parsing, so a refused post can still show what was typed.
       await runMiddleware(submitLimit, req, res);
       const input = readReportInput(deps, normaliseFormPost({ ...req.body, category: category.id }));
-      const { report } = await submitReport(deps, input, uploadsOf(req));
-      // Post/redirect/get: a reload of the receipt does not post again.
-      res.redirect(303, `/terkirim/${report.code}`);
+      const { code } = await submitReport(deps, input, uploadsOf(req));
+      // Post/redirect/get: a reload of the receipt does not post again. The receipt is the
+      // reporter's own page, addressed by their code (a form post always carries a client id,
+      // so even a repeated post gets its code back from the seal).
+      if (!code) throw new AppError('internal_error', { status: 500 });
+      res.redirect(303, `/terkirim/${code}`);
     } catch (err) {
       const appError = toAppError(err, deps.config) ?? new AppError('internal_error', { status: 500 });
       if (appError.status >= 500) req.log?.error({ err }, 'web report submission failed');
@@ -132,23 +136,22 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   });
 
   router.get('/terkirim/:code', lookupLimit, async (req, res) => {
-    const code = normaliseCode(String(req.params.code));
-    if (!code) throw new AppError('report_not_found', { status: 404 });
-    const receipt = receiptOf(deps, await findReport(deps, code));
+    const code = trackingCodeParam(req);
+    const receipt = receiptOf(deps, await findReportByCode(deps, code), code);
     const base = deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     send(req, res, {
       title: webText(langOf(req), 'receiptTitle'),
       page: 'receipt',
       body: receiptBody(langOf(req), {
-        code: receipt.code, agencyName: receipt.agency.name, verifyDueAt: receipt.verifyDueAt,
+        publicId: receipt.publicId, code, agencyName: receipt.agency.name, verifyDueAt: receipt.verifyDueAt,
         days: {
           verify: deps.catalog.deadlines.categories[receipt.category].verifyWorkingDays,
           followUp: deps.catalog.deadlines.categories[receipt.category].followUpWorkingDays,
           reopen: deps.catalog.deadlines.reopenWorkingDays,
         },
-        trackingUrl: `${base}/lacak/${receipt.code}`,
+        publicUrl: `${base}/laporan/${receipt.publicId}`,
         // Anyone with the code can open this page; a confidential report shows none of its content.
-        details: receipt.confidential ? undefined : (receipt.details as PupukDetails | undefined),
+        details: receipt.confidential || !receipt.details || 'notGiven' in receipt.details ? undefined : receipt.details,
       }),
     });
   });
@@ -168,31 +171,29 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
 
   router.get('/lacak/:code', lookupLimit, async (req, res) => {
     const lang = langOf(req);
-    const code = normaliseCode(String(req.params.code));
-    if (!code) throw new AppError('report_not_found', { status: 404 });
+    const code = trackingCodeParam(req);
     const view = await getPublicView(deps, code);
     const supported = req.query.dukung === '1' ? ngopiText(lang, 'supported') : req.query.dukung === '0' ? ngopiText(lang, 'alreadySupported') : undefined;
     send(req, res, {
       title: `${webText(lang, 'trackTitle')} ${code}`, page: 'track',
-      body: trackViewBody(lang, view, { notice: req.query.ok ? webText(lang, 'feedbackThanks') : supported }),
+      body: trackViewBody(lang, code, view, { notice: req.query.ok ? webText(lang, 'feedbackThanks') : supported }),
     });
   });
 
-  router.post('/lacak/:code/dukung', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
-    const code = normaliseCode(String(req.params.code));
-    if (!code) throw new AppError('report_not_found', { status: 404 });
-    const { counted } = await supportReport(deps, code, await devices.of(req, res));
-    res.redirect(303, `/lacak/${code}?dukung=${counted ? 1 : 0}`);
+  // Dukung is addressed by public id: whoever was shown the report may back it.
+  router.post('/laporan/:publicId/dukung', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
+    const publicId = publicIdParam(req);
+    const { counted } = await supportReport(deps, publicId, await devices.of(req, res));
+    res.redirect(303, `/laporan/${publicId}?dukung=${counted ? 1 : 0}`);
   });
 
   router.post('/lacak/:code/nilai', lookupLimit, async (req, res) => {
     const lang = langOf(req);
-    const code = normaliseCode(String(req.params.code));
-    if (!code) throw new AppError('report_not_found', { status: 404 });
+    const code = trackingCodeParam(req);
     const parsed = parseFeedbackInput(req.body);
     if (!parsed.ok) {
       const errors = Object.fromEntries(Object.entries(parsed.fields).map(([k, c]) => [k, message(c, {}, lang)]));
-      return send(req, res, { title: webText(lang, 'trackTitle'), page: 'track', status: 422, body: trackViewBody(lang, await getPublicView(deps, code), { errors }) });
+      return send(req, res, { title: webText(lang, 'trackTitle'), page: 'track', status: 422, body: trackViewBody(lang, code, await getPublicView(deps, code), { errors }) });
     }
     await giveFeedback(deps, code, parsed.value);
     res.redirect(303, `/lacak/${code}?ok=1`);

@@ -47,22 +47,24 @@ function reopenForm(lang: Lang, code: string, until: string, errors: Record<stri
 /** "Dukung": a plain form, so it works without JavaScript; the count is what the desk sees too. */
 function supportBlock(lang: Lang, v: PublicReportView): SafeHtml {
   if (v.confidential || v.status === 'rejected' || v.status === 'duplicate') return html``;
-  return html`<form method="post" action="/lacak/${v.code}/dukung" class="support">
+  return html`<form method="post" action="/laporan/${v.publicId}/dukung" class="support">
 <p id="support-count">${ngopiText(lang, 'supportCount', { n: v.supportCount ?? 0 })}</p>
 <button class="btn secondary" type="submit">👍 ${ngopiText(lang, 'support')}</button>
 </form>`;
 }
 
-export function trackViewBody(lang: Lang, v: PublicReportView, opts: { errors?: Record<string, string>; notice?: string } = {}): SafeHtml {
+/** The reporter's page: opened with the tracking code, which only they hold (and see here). */
+export function trackViewBody(lang: Lang, code: string, v: PublicReportView, opts: { errors?: Record<string, string>; notice?: string } = {}): SafeHtml {
   const t = (k: WebTextKey) => webText(lang, k);
   const events = WEB_TEXT[lang].events;
   const errors = opts.errors ?? {};
   const row = (label: string, value: string | undefined | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   return html`<p><a href="/lacak" class="back">← ${t('trackTitle')}</a></p>
 <h1>${t('trackTitle')}</h1>
-<p class="code" id="tracking-code">${v.code}</p>
+<p class="code" id="tracking-code">${code}</p>
+<p id="public-id">${t('publicIdLabel')} <strong>${v.publicId}</strong></p>
 ${opts.notice ? html`<p class="notice" role="status">${opts.notice}</p>` : ''}
-${v.duplicateOf ? html`<p class="notice" id="merged">${ngopiText(lang, 'mergedInto', { code: v.duplicateOf })} <a href="/lacak/${v.duplicateOf}">${ngopiText(lang, 'openOriginal', { code: v.duplicateOf })}</a></p>` : ''}
+${v.duplicateOf ? html`<p class="notice" id="merged">${ngopiText(lang, 'mergedInto', { code: v.duplicateOf })} <a href="/laporan/${v.duplicateOf}">${ngopiText(lang, 'openOriginal', { code: v.duplicateOf })}</a></p>` : ''}
 <dl class="facts">
 ${row(t('status'), v.statusLabel)}
 ${row(t('agency'), v.agency?.name)}
@@ -76,8 +78,8 @@ ${v.description ? html`<blockquote class="desc">${v.description}</blockquote>` :
 ${supportBlock(lang, v)}
 ${v.timeline.length ? html`<h2>${t('timeline')}</h2><ol class="timeline">${v.timeline.map((e) => html`<li><time datetime="${e.at}">${formatDate(e.at, lang, true)}</time> <strong>${events[e.type] ?? e.type}</strong>${e.message ? html`<p>${e.message}</p>` : ''}</li>`)}</ol>` : ''}
 ${v.feedback ? html`<p>${webText(lang, 'yourRating', { rating: v.feedback.rating })}</p>` : ''}
-${v.canGiveFeedback ? ratingForm(lang, v.code, errors) : ''}
-${v.canReopenUntil ? reopenForm(lang, v.code, v.canReopenUntil, errors) : ''}`;
+${v.canGiveFeedback ? ratingForm(lang, code, errors) : ''}
+${v.canReopenUntil ? reopenForm(lang, code, v.canReopenUntil, errors) : ''}`;
 }
 
 export function errorBody(lang: Lang, msg: string): SafeHtml {

@@ -1,4 +1,5 @@
-import type { ReportDetails } from '../types.ts';
+import { aspirasiDetailsOf } from '../details.ts';
+import type { CategoryDetails } from '../types.ts';
 
 // Topics of an aspiration and the agency each concerns by default (the facilitator may change
 // the agency per aspiration). Stable ids: they are stored in reports (details.topic).
@@ -22,7 +23,6 @@ export function findTopic(id: string): AspirationTopic | undefined {
 }
 
 /** The session id an aspiration belongs to, if any (details.session). */
-export function sessionOf(details: ReportDetails): string | undefined {
-  const session = (details as { session?: unknown }).session;
-  return typeof session === 'string' ? session : undefined;
+export function sessionOf(report: CategoryDetails): string | undefined {
+  return aspirasiDetailsOf(report)?.session;
 }

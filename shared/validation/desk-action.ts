@@ -2,7 +2,7 @@
 // the message the officer sees next to it when it is missing.
 import * as v from 'valibot';
 import type { MessageCode } from '../messages.ts';
-import { normaliseCode } from '../tracking-code.ts';
+import { normalisePublicId } from '../public-id.ts';
 import { asRecord, dropUndefined, optional, required, text } from './fields.ts';
 import { checkWith, type ParseResult } from './schema.ts';
 
@@ -18,7 +18,7 @@ const ActionSchema = v.variant('type', [
   action('resolve', { note: needs('note_required') }),
   action('reject', { reason: needs('reason_required') }),
   action('duplicate', {
-    of: required(v.pipe(note, v.transform(normaliseCode), v.string('invalid_duplicate_of' satisfies MessageCode))),
+    of: required(v.pipe(note, v.transform(normalisePublicId), v.string('invalid_duplicate_of' satisfies MessageCode))),
   }),
   action('forward', { agencyId: needs('invalid_agency'), note: needs('note_required') }),
   action('assign', { userId: needs('invalid_assignee') }),

@@ -35,6 +35,11 @@ export function optional<S extends v.GenericSchema>(schema: S) {
   return v.optional(v.pipe(v.unknown(), v.transform(blankToUndefined), v.optional(schema)));
 }
 
+/** A field that may be left out or blank, then null (as stored). */
+export function orNull<S extends v.GenericSchema>(schema: S) {
+  return v.optional(v.pipe(v.unknown(), v.transform(blankToUndefined), v.optional(schema), v.transform((x) => x ?? null)), null);
+}
+
 /** A field that must be there and not blank; `missing` says so (left out, null or blank alike). */
 export function required<S extends v.GenericSchema>(schema: S, missing: MessageCode = 'required') {
   // The default makes a left-out key run the pipe too, so it is named by `missing` as a blank one is.

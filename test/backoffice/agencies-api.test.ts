@@ -59,15 +59,15 @@ describe('agencies and units', () => {
     const desks = [dpupr, upt, dinkes].map((p) => openDesk(app, p.cookie));
     try {
       await Promise.all(desks.map((d) => d.connected));
-      const { code, agency } = await submit();
+      const { publicId: code, agency } = await submit();
       assert.equal(agency.id, 'upt-dpupr-cepu');
-      await waitFor(() => desks[0].received.some((e) => e.report.code === code) && desks[1].received.some((e) => e.report.code === code));
+      await waitFor(() => desks[0].received.some((e) => e.report.publicId === code) && desks[1].received.some((e) => e.report.publicId === code));
       // Dinkes' socket got nothing of it, and cannot read it.
-      assert.equal(desks[2].received.some((e) => e.report.code === code), false);
+      assert.equal(desks[2].received.some((e) => e.report.publicId === code), false);
       await request(app.baseUrl).get(`/api/desk/reports/${code}`).set('Cookie', dinkes.cookie).expect(404);
 
       const list = await request(app.baseUrl).get('/api/desk/reports').set('Cookie', dpupr.cookie).expect(200);
-      assert.ok(list.body.items.some((r: { code: string }) => r.code === code));
+      assert.ok(list.body.items.some((r: { publicId: string }) => r.publicId === code));
       await act(dpupr, code, { type: 'verify' }).expect(200);
       await act(upt, code, { type: 'start', note: 'Tim UPT berangkat.' }).expect(200);
     } finally {
@@ -76,7 +76,7 @@ describe('agencies and units', () => {
   });
 
   it('the unit does not see its parent\'s own reports', async () => {
-    const { code, agency } = await submit({ kecamatan: '33.16.01', desa: '33.16.01.2001' });
+    const { publicId: code, agency } = await submit({ kecamatan: '33.16.01', desa: '33.16.01.2001' });
     assert.equal(agency.id, 'dpupr');
     await request(app.baseUrl).get(`/api/desk/reports/${code}`).set('Cookie', upt.cookie).expect(404);
     await request(app.baseUrl).get(`/api/desk/reports/${code}`).set('Cookie', dpupr.cookie).expect(200);
@@ -98,7 +98,7 @@ describe('agencies and units', () => {
   it('deactivates it once nothing points to it; then it can be neither routed to nor given accounts', async () => {
     await setOverrides([]);
     const open = (await request(app.baseUrl).get('/api/desk/reports').set('Cookie', upt.cookie).expect(200)).body.items;
-    for (const r of open) await act(upt, r.code, { type: 'resolve', note: 'Sudah ditambal.' }).expect(200);
+    for (const r of open) await act(upt, r.publicId, { type: 'resolve', note: 'Sudah ditambal.' }).expect(200);
     await send('post', '/api/admin/users/petugas.upt/disable', {}).expect(204);
     await send('patch', '/api/admin/agencies/upt-dpupr-cepu', { active: false }).expect(200);
 

@@ -40,7 +40,7 @@ describe('routing and deadlines as settings (admin API)', () => {
     assert.equal(inCepu.agency.id, 'dinkominfo');
     const elsewhere = await submit({ kecamatan: '33.16.01', desa: '33.16.01.2001' });
     assert.equal(elsewhere.agency.id, 'dpupr');
-    assert.equal((await app.deps.store.getReport(before.code))?.agencyId, 'dpupr');
+    assert.equal((await app.deps.store.getReport(before.publicId))?.agencyId, 'dpupr');
 
     await put('/api/admin/routing', { ...body, overrides: [] }, saved.headers.etag).expect(200);
     assert.equal((await submit()).agency.id, 'dpupr');
@@ -85,7 +85,7 @@ describe('routing and deadlines as settings (admin API)', () => {
     assert.equal(body.reopenWorkingDays, 10);
     await put('/api/admin/deadlines', { categories: { jalan: { verifyWorkingDays: 1, followUpWorkingDays: 2 } }, reopenWorkingDays: 4 }, headers.etag).expect(200);
     const report = await submit();
-    const stored = await app.deps.store.getReport(report.code);
+    const stored = await app.deps.store.getReport(report.publicId);
     const days = (Date.parse(stored!.verifyDueAt) - Date.parse(stored!.createdAt)) / 86_400_000;
     assert.ok(days > 0 && days <= 4, `verify due ${days} days later`);
     const receipt = await request(app.baseUrl).get(`/terkirim/${report.code}`).expect(200);

@@ -1,3 +1,4 @@
+import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { queueSms } from '../../server/channels/sender.ts';
@@ -28,14 +29,14 @@ describe('SMS through SMSSync, and the one-message format', () => {
     assert.equal(reply.to, '+6281234570001');
     assert.ok(reply.message.length <= 160, reply.message);
     const code = codeIn(reply.message);
-    const report = await t.app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.ok(report);
     assert.deepEqual([report.channel, report.category, report.agencyId, report.kecamatan, report.desa], ['sms', 'jalan', 'dpupr', '33.16.05', '33.16.05.1013']);
     assert.deepEqual(report.details, { notGiven: true });
     assert.equal(report.reporterPhone, '+6281234570001');
     // The desk sees where it came in and that the details were not given (shown as "rincian belum diisi").
     const officer = await addAndLogin(t.app, 'petugas-dpupr-sms', 'officer', { agencyId: 'dpupr' });
-    const view = await getJson(t.app, `/api/desk/reports/${code}`, { Cookie: officer.cookie });
+    const view = await getJson(t.app, `/api/desk/reports/${report.publicId}`, { Cookie: officer.cookie });
     assert.equal(view.status, 200);
     assert.equal(view.body.channel, 'sms');
     assert.deepEqual(view.body.details, { notGiven: true });
@@ -43,13 +44,13 @@ describe('SMS through SMSSync, and the one-message format', () => {
     // SMSSync delivers the same SMS again (it did not see our answer): the same reply, no second report.
     const again = await postSms(t.app, { from: '+6281234570001', message: 'lapor#jalan#cepu#balun#Jalan berlubang besar di depan SD', message_id: id });
     assert.equal(again.body.payload.messages[0].message, reply.message);
-    assert.equal((await t.app.deps.store.scanReports({ limit: 100 })).filter((r) => r.code !== code && r.desa === '33.16.05.1013' && r.category === 'jalan').length, 0);
+    assert.equal((await t.app.deps.store.scanReports({ limit: 100 })).filter((r) => r.publicId !== report.publicId && r.desa === '33.16.05.1013' && r.category === 'jalan').length, 0);
 
     // CEK#kode answers the status; CEK alone the reports from this number.
     const check = await postSms(t.app, { from: '+6281234570001', message: `CEK#${code}`, message_id: randomUUID() });
-    assert.match(check.body.payload.messages[0].message, new RegExp(`Laporan ${code}: Baru`));
+    assert.match(check.body.payload.messages[0].message, new RegExp(`Laporan ${report.publicId}: Baru`));
     const mine = await postSms(t.app, { from: '+6281234570001', message: 'cek', message_id: randomUUID() });
-    assert.match(mine.body.payload.messages[0].message, new RegExp(`${code}: Baru`));
+    assert.match(mine.body.payload.messages[0].message, new RegExp(`${report.publicId}: Baru`));
   });
 
   for (const c of [
@@ -120,7 +121,7 @@ describe('SMS through SMSSync, and the one-message format', () => {
     const citizen = new Citizen(t.app, t.fake, { phone: '6281234570007', name: 'Mbah Wiryo' });
     const r = await citizen.send({ type: 'text', text: 'LAPOR#PUPUK#Cepu#Balun#Stok urea kosong di semua kios sejak dua minggu' });
     const code = codeIn(textOf(r.at(-1)!));
-    const report = await t.app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.deepEqual([report?.channel, report?.category, report?.confidential], ['whatsapp', 'pupuk', true]);
     assert.deepEqual(report?.details, { notGiven: true });
     const check = await citizen.send({ type: 'text', text: `CEK#${code}` });

@@ -1,8 +1,10 @@
+import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { LEASE_MS } from '../../server/channels/inbox-worker.ts';
 import type { FakeGraphApi, SentMessage } from '../../server/channels/whatsapp/fake-graph-api.ts';
 import { placeOfPoint } from '../../server/places/places.ts';
 import { addAndLogin, openDesk, waitFor } from '../helpers/desk.ts';
@@ -73,7 +75,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     const receipt = textOf(last(r));
     const code = codeIn(receipt);
     assert.match(receipt, new RegExp(`https://lapor\\.example\\.go\\.id/lacak/${code}`));
-    const report = await t.app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.ok(report);
     assert.equal(report.channel, 'whatsapp');
     assert.equal(report.agencyId, 'satgas-pupuk');
@@ -86,7 +88,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
       { ...report.details },
       { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: 'Kios Tani Makmur', quantity: 2, unit: 'bag', price: 150000, priceUnit: 'bag', pricePerKg: 3000, hetPerKg: 1800, overHetPerKg: 1200, overHetPercent: 66.7 },
     );
-    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.code === code));
+    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.publicId === report.publicId));
     desk.socket.close();
   });
 
@@ -115,7 +117,7 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     r = await villager.tap('sum:send');
 
     const code = codeIn(textOf(last(r)));
-    const report = await t.app.deps.store.getReport(code);
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.ok(report);
     assert.equal(report.channel, 'whatsapp');
     assert.equal(report.agencyId, 'dpupr');
@@ -123,14 +125,14 @@ describe('WhatsApp conversation: a citizen reports without leaving the app', () 
     assert.deepEqual(report.details, { damageType: 'berlubang', severity: 3 });
     assert.equal(report.anonymous, true);
     assert.equal(report.confidential, false);
-    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.code === code));
+    await waitFor(() => desk.received.some((e) => e.type === 'report.created' && e.report.publicId === report.publicId));
     desk.socket.close();
 
     // CEK with the code answers its status; CEK alone lists what this number sent.
     r = await villager.send({ type: 'text', text: `cek ${code.toLowerCase()}` });
-    assert.match(textOf(last(r)), new RegExp(`${code}: \\*Baru\\*`));
+    assert.match(textOf(last(r)), new RegExp(`${report!.publicId}: \\*Baru\\*`));
     r = await villager.send({ type: 'text', text: 'CEK' });
-    assert.match(textOf(last(r)), new RegExp(`Laporan dari nomor ini:\\n• Laporan ${code}`));
+    assert.match(textOf(last(r)), new RegExp(`Laporan dari nomor ini:\\n• Laporan ${report!.publicId}`));
   });
 
   it('answers a tap on an older question with the current question, changing nothing', async () => {
@@ -212,11 +214,11 @@ describe('WhatsApp conversation across time and restarts', () => {
     await citizen.tap('anon:no');
     const r = await citizen.tap('sum:send');
     const code = codeIn(textOf(last(r)));
-    assert.equal((await started.app.deps.store.getReport(code))?.desa, '33.16.05.1013');
+    assert.equal((await started.app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.desa, '33.16.05.1013');
     await started.app.close();
   });
 
-  it('a message stored but not yet processed when the process died is answered by the next process, once', async () => {
+  it('a message stored but not yet processed when the process died is answered by the next process once its lease ran out, once', async () => {
     let started = await startWithChannels({ dataDir });
     fake = started.fake;
     started.app.channels.worker.stop(); // the process dies right after answering 200
@@ -227,7 +229,8 @@ describe('WhatsApp conversation across time and restarts', () => {
     assert.equal(fake.sent.filter((m) => m.body.to === from.phone).length, 0);
     await started.app.close();
 
-    started = await startWithChannels({ dataDir, fake });
+    // The dead process held the message for LEASE_MS; the next one starts after that.
+    started = await startWithChannels({ dataDir, fake, clock: () => new Date(Date.now() + LEASE_MS + 1000) });
     const citizen = new Citizen(started.app, fake, from);
     const r = await citizen.replies();
     assert.ok(optionIds(last(r)).includes('cat:pupuk'));
@@ -250,5 +253,31 @@ describe('WhatsApp conversation across time and restarts', () => {
     assert.match(textOf(r[0]), /lebih dari 24 jam/);
     assert.ok(optionIds(last(r)).includes('cat:jalan'));
     await started.app.close();
+  });
+});
+
+describe('WhatsApp while the Graph API is down', () => {
+  it('keeps the message pending when the replies cannot be sent, and answers it once the API is back and the lease has run out', async () => {
+    let now = Date.now();
+    const { app, fake } = await startWithChannels({ clock: () => new Date(now) });
+    try {
+      const from = { phone: '6281234560020' };
+      const citizen = new Citizen(app, fake, from);
+      fake.failSendsWith = 503;
+      const id = wamid();
+      await postWebhook(app, webhookBody(from, [messageObject(from, { type: 'text', text: 'halo' }, { id })]));
+      assert.deepEqual(await citizen.replies(), []);
+      assert.equal((await app.deps.store.channels.getInbound('whatsapp', id))?.status, 'pending');
+
+      fake.failSendsWith = null;
+      now += LEASE_MS + 1000;
+      await app.channels.worker.sweep();
+      const r = await citizen.replies();
+      assert.ok(optionIds(last(r)).includes('cat:pupuk'));
+      assert.equal((await app.deps.store.channels.getInbound('whatsapp', id))?.status, 'done');
+    } finally {
+      await app.close();
+      await fake.close();
+    }
   });
 });

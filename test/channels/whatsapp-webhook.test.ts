@@ -97,6 +97,19 @@ describe('WhatsApp webhook: verification, signatures, the inbox', () => {
     assert.equal(statuses.status, 200);
   });
 
+  it('answers a sticker with what it can read, and a reaction with nothing', async () => {
+    const from = { phone: '6281234500006' };
+    const citizen = new Citizen(t.app, t.fake, from);
+    await citizen.send({ type: 'text', text: 'halo' });
+    const sticker = { ...messageObject(from, { type: 'text', text: 'x' }), type: 'sticker', text: undefined, sticker: { id: '123', mime_type: 'image/webp', animated: false } };
+    await postWebhook(t.app, webhookBody(from, [sticker]));
+    assert.match(textOf((await citizen.replies())[0]), /teks, foto, atau lokasi/);
+    const reaction = { ...messageObject(from, { type: 'text', text: 'x' }), type: 'reaction', text: undefined, reaction: { message_id: citizen.lastId(), emoji: '👍' } };
+    const res = await postWebhook(t.app, webhookBody(from, [reaction]));
+    assert.deepEqual(await res.json(), { received: 0, stored: 0 });
+    assert.deepEqual(await citizen.replies(), []);
+  });
+
   it('refuses a signed body that is not JSON, or not a webhook, with a 400 naming the problem', async () => {
     const raw = 'bukan json';
     const notJson = await fetch(`${t.app.baseUrl}/webhooks/whatsapp`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signatureOf(WA.appSecret, raw) }, body: raw });

@@ -16,7 +16,7 @@ import { startApp, type RunningApp } from '../helpers/start-app.ts';
 const cli = runCli;
 
 describe('demo seed (npm run cli -- demo seed)', function () {
-  this.timeout(60_000);
+  this.timeout(180_000); // a CLI seed, a server and eight CLI refusals: slow on a loaded machine, never waiting on time
   const N = 400;
   let dataDir: string;
   let app: RunningApp;
@@ -73,7 +73,7 @@ describe('demo seed (npm run cli -- demo seed)', function () {
     assert.ok(shares.some((s) => s > 0.5) && shares.some((s) => s < 0.9), `on-time shares ${shares.join(', ')}`);
 
     const list = await request(app.baseUrl).get('/api/desk/reports?status=resolved').set('Cookie', cookie).expect(200);
-    const code = list.body.items[0].code as string;
+    const code = list.body.items[0].publicId as string;
     const detail: DeskReportView = (await request(app.baseUrl).get(`/api/desk/reports/${code}`).set('Cookie', cookie).expect(200)).body;
     const types = detail.timeline.map((e) => e.type);
     assert.equal(types[0], 'report.created');

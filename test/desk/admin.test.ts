@@ -41,12 +41,12 @@ describe('admin back office', () => {
   });
 
   it('the sweeper announces an overdue report to the executive room on its own', async () => {
-    const code = (await request(app.baseUrl).post('/api/reports').send(validReport()).expect(201)).body.code;
+    const code = (await request(app.baseUrl).post('/api/reports').send(validReport()).expect(201)).body.publicId;
     const desk = openDesk(app, admin);
     await desk.connected;
     try {
       now += 4 * 86_400_000; // Friday; due at the end of Thursday
-      await waitFor(() => desk.received.some((e) => e.type === 'report.overdue' && e.report.code === code));
+      await waitFor(() => desk.received.some((e) => e.type === 'report.overdue' && e.report.publicId === code));
       assert.equal((await app.deps.store.getReport(code))?.overdueNotified, true);
     } finally {
       desk.socket.disconnect();

@@ -11,7 +11,8 @@ import { startApp, type RunningApp } from '../helpers/start-app.ts';
 const ROLES: Role[] = ['officer', 'agency_admin', 'camat', 'executive', 'admin'];
 const SEES_OTHER: Record<Role, boolean> = { officer: false, agency_admin: false, camat: false, executive: true, admin: true };
 
-interface Fixture { code: string; description: string; photoId: string }
+/** `code` is the report's public id, the desk's name for it; `trackingCode` the reporter's secret. */
+interface Fixture { code: string; trackingCode: string; description: string; photoId: string }
 let counter = 0;
 
 async function submitWithPhoto(app: RunningApp, body: Record<string, unknown>): Promise<Fixture> {
@@ -25,8 +26,8 @@ async function submitWithPhoto(app: RunningApp, body: Record<string, unknown>): 
     for (const v of Array.isArray(value) ? value : [value]) void req.field(`details[${key}]${Array.isArray(value) ? '[]' : ''}`, String(v));
   }
   const res = await req.expect(201);
-  const view = await request(app.baseUrl).get(`/api/desk/reports/${res.body.code}`).set('Cookie', adminCookie).expect(200);
-  return { code: res.body.code, description, photoId: view.body.photos[0].id };
+  const view = await request(app.baseUrl).get(`/api/desk/reports/${res.body.publicId}`).set('Cookie', adminCookie).expect(200);
+  return { code: res.body.publicId, trackingCode: res.body.code, description, photoId: view.body.photos[0].id };
 }
 
 let adminCookie = '';
@@ -146,10 +147,11 @@ describe('desk authorization matrix: every endpoint × role × own/other agency'
   for (const role of ROLES) {
     it(`GET /api/desk/reports as ${role} lists only reports in scope, and no other agency's data`, async () => {
       const res = await request(app.baseUrl).get('/api/desk/reports?limit=100').set('Cookie', people[role].cookie).expect(200);
-      const codes = (res.body.items as { code: string }[]).map((i) => i.code);
+      const codes = (res.body.items as { publicId: string }[]).map((i) => i.publicId);
       assert.ok(codes.includes(own.code), `${role} should see the own report`);
       assert.equal(codes.includes(other.code), SEES_OTHER[role]);
       assertNoLeak(role, JSON.stringify(res.body), other);
+      assert.ok(!JSON.stringify(res.body).includes(own.trackingCode), `${role} was shown a tracking code`);
       // Filters cannot widen the scope.
       const widened = await request(app.baseUrl).get('/api/desk/reports?kecamatan=33.16.01&category=pupuk').set('Cookie', people[role].cookie).expect(200);
       assertNoLeak(role, JSON.stringify(widened.body), other);

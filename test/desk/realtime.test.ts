@@ -11,7 +11,7 @@ import { disableUser, resetPassword } from '../../server/auth/users.ts';
 
 async function submit(app: RunningApp, body: Record<string, unknown>): Promise<string> {
   const res = await request(app.baseUrl).post('/api/reports').send(body).expect(201);
-  return res.body.code as string;
+  return res.body.publicId as string;
 }
 
 function sync(socket: DeskSocket, afterSeq: number): Promise<SyncResponse> {
@@ -50,12 +50,12 @@ describe('desk live feed over Socket.IO', () => {
     // report would already be there too.
     const barrier = await submit(app, pupukReport());
 
-    await waitFor(() => satgasDesk.received.some((e) => e.report.code === barrier) && dpuprDesk.received.some((e) => e.report.code === jalan));
-    const arrived = satgasDesk.received.find((e) => e.report.code === code);
+    await waitFor(() => satgasDesk.received.some((e) => e.report.publicId === barrier) && dpuprDesk.received.some((e) => e.report.publicId === jalan));
+    const arrived = satgasDesk.received.find((e) => e.report.publicId === code);
     assert.equal(arrived?.type, 'report.created');
     assert.equal(arrived?.report.agencyId, 'satgas-pupuk');
-    assert.ok(!dpuprDesk.received.some((e) => e.report.code === code), 'DPUPR must not see the pupuk report');
-    assert.ok(!satgasDesk.received.some((e) => e.report.code === jalan), 'Satgas must not see the road report');
+    assert.ok(!dpuprDesk.received.some((e) => e.report.publicId === code), 'DPUPR must not see the pupuk report');
+    assert.ok(!satgasDesk.received.some((e) => e.report.publicId === jalan), 'Satgas must not see the road report');
     // The live payload is the small summary: no reporter identity.
     assert.equal(JSON.stringify(arrived).includes('0812'), false);
   });
@@ -69,9 +69,9 @@ describe('desk live feed over Socket.IO', () => {
     await request(app.baseUrl).post(`/api/desk/reports/${code}/actions`).set('Cookie', pupuk.cookie).set('Origin', app.baseUrl)
       .send({ type: 'forward', agencyId: 'dpupr', note: 'Masalah jalan, bukan pupuk.' }).expect(200);
 
-    await waitFor(() => satgasDesk.received.some((e) => e.report.code === code) && dpuprDesk.received.some((e) => e.report.code === code));
-    const left = satgasDesk.received.find((e) => e.report.code === code);
-    const arrived = dpuprDesk.received.find((e) => e.report.code === code);
+    await waitFor(() => satgasDesk.received.some((e) => e.report.publicId === code) && dpuprDesk.received.some((e) => e.report.publicId === code));
+    const left = satgasDesk.received.find((e) => e.report.publicId === code);
+    const arrived = dpuprDesk.received.find((e) => e.report.publicId === code);
     assert.equal(left?.type, 'report.forwarded');
     assert.equal(left?.report.agencyId, 'dpupr');
     assert.equal(arrived?.type, 'report.forwarded');
@@ -180,15 +180,15 @@ describe('a desk that was offline', () => {
     const desk = openDesk(app, officer.cookie); // the session lives in the store, so it survived
     await desk.connected;
     const answer = await sync(desk.socket, lastSeq);
-    const created = answer.events.filter((e) => e.type === 'report.created').map((e) => e.report.code);
+    const created = answer.events.filter((e) => e.type === 'report.created').map((e) => e.report.publicId);
     assert.deepEqual(created, codes);
     assert.equal(new Set(answer.events.map((e) => e.seq)).size, answer.events.length);
     assert.ok(answer.events.every((e) => e.report.agencyId === 'satgas-pupuk'));
 
     // Then live events continue where the sync left off.
     const next = await submit(app, pupukReport());
-    await waitFor(() => desk.received.some((e) => e.report.code === next));
-    const live = desk.received.find((e) => e.report.code === next);
+    await waitFor(() => desk.received.some((e) => e.report.publicId === next));
+    const live = desk.received.find((e) => e.report.publicId === next);
     assert.ok(live && live.seq > answer.lastSeq);
     desk.socket.disconnect();
   });

@@ -22,7 +22,12 @@ describe('desk triage workflow', () => {
   let satgas: Person;
 
   const submit = async (body: Record<string, unknown> = validReport()): Promise<string> =>
-    (await request(app.baseUrl).post('/api/reports').send(body).expect(201)).body.code;
+    (await request(app.baseUrl).post('/api/reports').send(body).expect(201)).body.publicId;
+  /** The public id (the desk's name for it) and the tracking code (the citizen's). */
+  const submitTracked = async (body: Record<string, unknown> = validReport()): Promise<{ id: string; code: string }> => {
+    const res = await request(app.baseUrl).post('/api/reports').send(body).expect(201);
+    return { id: res.body.publicId, code: res.body.code };
+  };
   const act = (person: Person, code: string, body: object) =>
     request(app.baseUrl).post(`/api/desk/reports/${code}/actions`).set('Cookie', person.cookie).set('Origin', app.baseUrl).send(body);
   const view = async (person: Person, code: string) =>
@@ -50,7 +55,7 @@ describe('desk triage workflow', () => {
     assert.equal(res.body.report.followUpDueAt, '2026-03-09T16:59:59.999Z'); // end of Monday 9 March, WIB
     assert.equal(res.body.report.dueAt, res.body.report.followUpDueAt);
     const list = await request(app.baseUrl).get('/api/desk/reports?status=verified').set('Cookie', officer.cookie).expect(200);
-    const row = list.body.items.find((i: { code: string }) => i.code === code);
+    const row = list.body.items.find((i: { publicId: string }) => i.publicId === code);
     assert.equal(row.overdue, false);
     assert.deepEqual(row.allowedActions, ['start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact']);
   });
@@ -88,7 +93,7 @@ describe('desk triage workflow', () => {
   });
 
   it('each action appends exactly one event, and the citizen sees replies and the resolution but not internal notes', async () => {
-    const code = await submit();
+    const { id: code, code: trackingCode } = await submitTracked();
     const steps: [Person, object, string][] = [
       [officer, { type: 'verify' }, 'report.verified'],
       [agencyAdmin, { type: 'assign', userId: colleague.user.id }, 'report.assigned'],
@@ -110,7 +115,7 @@ describe('desk triage workflow', () => {
     assert.equal(desk.dueAt, null);
     assert.deepEqual(desk.timeline.map((e: { type: string }) => e.type), ['report.created', ...steps.map((s) => s[2])]);
 
-    const tracking = (await request(app.baseUrl).get(`/api/reports/${code}`).expect(200)).body;
+    const tracking = (await request(app.baseUrl).get(`/api/reports/${trackingCode}`).expect(200)).body;
     const messages = tracking.timeline.map((e: { message?: string }) => e.message).filter(Boolean);
     assert.deepEqual(messages, ['Tim akan menambal jalan hari Kamis.', 'Jalan sudah ditambal.']);
     assert.ok(!JSON.stringify(tracking).includes('dua kali lapor'), 'internal notes stay internal');
@@ -166,17 +171,17 @@ describe('desk triage workflow', () => {
     try {
       now = MONDAY + 4 * DAY; // Friday: the 3-working-day verification deadline (Thursday) has passed
       const list = await request(app.baseUrl).get('/api/desk/reports?overdue=true').set('Cookie', officer.cookie).expect(200);
-      const row = list.body.items.find((i: { code: string }) => i.code === code);
+      const row = list.body.items.find((i: { publicId: string }) => i.publicId === code);
       assert.equal(row?.overdue, true);
 
       assert.ok((await announceOverdue(app.deps)) >= 1);
       assert.equal(await announceOverdue(app.deps), 0, 'announced once only');
-      await waitFor(() => execDesk.received.some((e) => e.type === 'report.overdue' && e.report.code === code));
-      assert.equal(execDesk.received.filter((e) => e.type === 'report.overdue' && e.report.code === code).length, 1);
+      await waitFor(() => execDesk.received.some((e) => e.type === 'report.overdue' && e.report.publicId === code));
+      assert.equal(execDesk.received.filter((e) => e.type === 'report.overdue' && e.report.publicId === code).length, 1);
       // Verifying starts a new deadline, which may be announced again when it passes. Its event
       // reaches the agency desk after any overdue alarm would have: a barrier, not a sleep.
       await act(officer, code, { type: 'verify' }).expect(200);
-      await waitFor(() => agencyDesk.received.some((e) => e.type === 'report.verified' && e.report.code === code));
+      await waitFor(() => agencyDesk.received.some((e) => e.type === 'report.verified' && e.report.publicId === code));
       assert.ok(!agencyDesk.received.some((e) => e.type === 'report.overdue'), 'the overdue alarm is for the executive room');
       assert.equal((await app.deps.store.getReport(code))?.overdueNotified, false);
     } finally {
@@ -225,7 +230,7 @@ describe('desk triage workflow', () => {
         .field('details[fertiliserType]', 'urea').field('details[problems][]', 'stok_kosong')
         .attach('photos', await jpegWithGps(64, 48), 'foto.jpg').expect(201);
       assert.equal(res.body.confidential, true);
-      const desk = await view(satgas, res.body.code);
+      const desk = await view(satgas, res.body.publicId);
       const photo = desk.photos[0];
       assert.match(photo.url, /^\/api\/desk\/media\//);
       await request(app.baseUrl).get(`/media/${photo.id}.jpg`).expect(404);

@@ -1,5 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import type { CategoryDetails, CategoryId, ReportRecord } from '../../shared/types.ts';
+
+/** Fields a test sets on a report it makes: a category only together with its details. */
+export type ReportOverrides = Partial<ReportRecord> & (CategoryDetails | { category?: never; details?: never });
+
+/** A category with the least details it needs, for tests that care about the category only. */
+export function withCategory(category: CategoryId): CategoryDetails {
+  switch (category) {
+    case 'pupuk': return { category, details: { fertiliserType: 'urea', problems: ['stok_kosong'] } };
+    case 'jalan': return { category, details: { damageType: 'berlubang', severity: 2 } };
+    case 'aspirasi': return { category, details: { topic: 'umum' } };
+    default: return { category, details: {} };
+  }
+}
 
 /** A valid report body; override any field to make one bad. */
 export function validReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -36,5 +36,5 @@ export function reportBody(spec: SeedSpec): Record<string, unknown> {
 export async function seed(app: RunningApp, spec: SeedSpec): Promise<string> {
   const res = await request(app.baseUrl).post('/api/reports').send(reportBody(spec));
   if (res.status !== 201) throw new Error(`seed failed ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body.code as string;
+  return res.body.publicId as string;
 }

@@ -60,9 +60,9 @@ describe('malformed requests answer 400, never 500', () => {
   });
 
   it('a device cookie with a broken escape is a new device: the "dukung" counts', async () => {
-    const code = (await request(app.app).post('/api/reports').send(validReport()).expect(201)).body.code;
+    const code = (await request(app.app).post('/api/reports').send(validReport()).expect(201)).body.publicId;
     const res = await request(app.baseUrl).post(`/api/reports/${code}/support`).set('Origin', app.baseUrl).set('Cookie', 'sw_device=%E0.%ZZ').expect(200);
-    assert.deepEqual(res.body, { code, supportCount: 1, counted: true });
+    assert.deepEqual(res.body, { publicId: code, supportCount: 1, counted: true });
   });
 });
 

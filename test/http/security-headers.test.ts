@@ -57,7 +57,7 @@ describe('security headers and compression', function () {
     const officer = await addAndLogin(app, 'pu1', 'officer', { agencyId: 'dpupr' });
     const created = await postForm(app, '/api/reports', toFormData(validReport(), [{ bytes: await jpegWithGps(), filename: 'a.jpg', type: 'image/jpeg' }]));
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const photo = (await app.deps.store.getReport(created.body.code))?.photos[0];
+    const photo = (await app.deps.store.getReport(created.body.publicId))?.photos[0];
     assert.ok(photo);
     const res = await request(app.app).get(`/api/desk/media/${photo.id}.jpg`).set('Cookie', officer.cookie).expect(200);
     assert.equal(res.headers['content-type'], 'image/jpeg');

@@ -130,7 +130,7 @@ describe('map and statistics API', () => {
   });
 
   describe('GET /api/map/reports', () => {
-    const codesOf = (answer: MapPinAnswer) => answer.features.map((f) => f.properties.code).sort();
+    const codesOf = (answer: MapPinAnswer) => answer.features.map((f) => f.properties.publicId).sort();
     const WHOLE = 'bbox=111.0,-7.4,111.7,-6.8';
 
     it('gives GeoJSON points of the reports with a GPS point inside the box, and leaves the rest out', async () => {

@@ -8,15 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Report } from '../../shared/types.ts';
+import type { ReportOverrides } from '../helpers/fixtures.ts';
 import { MIGRATIONS } from '../../server/store/sqlite/migrations.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 
 let counter = 0;
-function makeReport(overrides: Partial<Report> = {}): Report {
+function makeReport(overrides: ReportOverrides = {}): Report {
   counter += 1;
   const createdAt = overrides.createdAt ?? '2026-03-02T03:00:00.000Z';
   return {
-    code: `TEST-${String(counter).padStart(4, '0')}-AAAA`, clientId: null, category: 'jalan', agencyId: 'dpupr', status: 'new',
+    publicId: `TEST${String(counter).padStart(4, '2')}`, codeHash: `hash-${counter}`, codeSeal: null, clientId: null, category: 'jalan', agencyId: 'dpupr', status: 'new',
     description: 'Jalan berlubang di depan balai desa.', kecamatan: '33.16.05', desa: '33.16.05.2001', lat: null, lng: null,
     reporterName: null, reporterPhone: null, anonymous: false, confidential: false, details: { damageType: 'berlubang', severity: 2 },
     photos: [], assigneeId: null, duplicateOf: null, feedback: null, supportCount: 0, createdAt, updatedAt: createdAt,
@@ -42,15 +43,17 @@ describe('store: SQLite migration 2 for the map', () => {
     const file = join(dir, 'old.sqlite');
     const db = new Database(file);
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    db.exec(MIGRATIONS[0].up);
+    db.exec(MIGRATIONS[0].up as string);
     db.prepare('INSERT INTO schema_migrations VALUES (1, ?)').run(new Date().toISOString());
-    const old = makeReport({ lat: -7.16, lng: 111.56, status: 'rejected', dueAt: null, updatedAt: '2026-03-03T05:00:00.000Z', confidential: true });
+    // As the first schema stored it: keyed by the tracking code, no public id.
+    const { publicId: _id, codeHash: _hash, codeSeal: _seal, ...rest } = makeReport({ lat: -7.16, lng: 111.56, status: 'rejected', dueAt: null, updatedAt: '2026-03-03T05:00:00.000Z', confidential: true });
+    const old = { code: 'TEST-2222-AAAA', ...rest };
     db.prepare(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc)
       VALUES (?, NULL, ?, ?, ?, ?, ?, ?, NULL, 1, ?)`).run(old.code, old.agencyId, old.kecamatan, old.category, old.status, old.description, old.createdAt, JSON.stringify(old));
     db.close();
     store = new SqliteStore(file);
     const [row] = await store.scanReports({ bbox: { minLng: 111, minLat: -8, maxLng: 112, maxLat: -7 }, limit: 5 });
-    assert.equal(row.code, old.code);
+    assert.equal((await store.getReport(row.publicId))?.description, old.description);
     assert.equal(row.desa, '33.16.05.2001');
     assert.equal(row.confidential, true);
     assert.equal(row.verifyDueAt, old.verifyDueAt);

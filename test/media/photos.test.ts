@@ -180,11 +180,11 @@ describe('when a stored photo is fetched', () => {
     const open = await postForm(app, '/api/reports', toFormData(validReport({ confidential: false }), [jpeg(await jpegWithGps(2400, 1200))]));
     const secret = await postForm(app, '/api/reports', toFormData(pupukReport(), [jpeg(await jpegWithGps())]));
     assert.deepEqual([open.status, secret.status], [201, 201]);
-    publicPhotoId = (await app.deps.store.getReport(open.body.code))!.photos[0].id;
+    publicPhotoId = (await app.deps.store.getReport(open.body.publicId))!.photos[0].id;
     // Photos are public once an officer verified the report (server/public/rules.ts).
     const officer = await addAndLogin(app, 'petugas.foto', 'officer', { agencyId: 'dpupr' });
-    await deskAction(app, officer.cookie, open.body.code, { type: 'verify' }).expect(200);
-    confidentialPhotoId = (await app.deps.store.getReport(secret.body.code))!.photos[0].id;
+    await deskAction(app, officer.cookie, open.body.publicId, { type: 'verify' }).expect(200);
+    confidentialPhotoId = (await app.deps.store.getReport(secret.body.publicId))!.photos[0].id;
   });
   after(async () => { await app.close(); });
 
@@ -251,7 +251,7 @@ describe('when a report with a photo is retried', () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => postForm(app, '/api/reports', toFormData(body, [photo]))));
 
     assert.equal(responses.filter((r) => r.status === 201).length, 1);
-    const report = await app.deps.store.getReport(responses[0].body.code);
+    const report = await app.deps.store.getReport(responses[0].body.publicId);
     const files = storedPhotoFiles(app);
     assert.equal(files.length, before + 2);
     assert.ok(files.includes(`${report!.photos[0].id}.jpg`));

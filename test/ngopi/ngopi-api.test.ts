@@ -110,16 +110,16 @@ describe('Ngopi Bareng sessions and aspirations', () => {
         assert.equal(road.body.agencyId, 'dpupr');
         assert.equal(health.body.agencyId, 'dinkes');
         assert.equal(chosen.body.agencyId, 'disdik', 'the facilitator may change the agency');
-        assert.equal(new Set([road.body.code, health.body.code, chosen.body.code]).size, 3);
-        await waitFor(() => roadDesk.received.some((e) => e.report.code === road.body.code && e.type === 'report.created'));
-        assert.ok(!roadDesk.received.some((e) => e.report.code === health.body.code), 'DPUPR does not see the health aspiration');
+        assert.equal(new Set([road.body.publicId, health.body.publicId, chosen.body.publicId]).size, 3);
+        await waitFor(() => roadDesk.received.some((e) => e.report.publicId === road.body.publicId && e.type === 'report.created'));
+        assert.ok(!roadDesk.received.some((e) => e.report.publicId === health.body.publicId), 'DPUPR does not see the health aspiration');
 
-        const stored = (await app.deps.store.getReport(road.body.code))!;
+        const stored = (await app.deps.store.getReport(road.body.publicId))!;
         assert.equal(stored.category, 'aspirasi');
         assert.deepEqual(stored.details, { topic: 'infrastruktur', session: id });
         assert.equal(stored.reporterName, 'Pak Darmo');
-        assert.equal((await app.deps.store.getReport(chosen.body.code))!.reporterName, null, 'no name kept without consent');
-        const events = await app.deps.store.eventsOfReport(road.body.code);
+        assert.equal((await app.deps.store.getReport(chosen.body.publicId))!.reporterName, null, 'no name kept without consent');
+        const events = await app.deps.store.eventsOfReport(road.body.publicId);
         assert.equal(events[0].actor.userId, kominfo.user.id);
       } finally {
         roadDesk.socket.close();
@@ -158,9 +158,9 @@ describe('Ngopi Bareng sessions and aspirations', () => {
         // broadcast confidential one would be too.
         const later = await request(app.baseUrl).post('/api/reports').send({ ...body, description: 'Mohon perbaikan saluran irigasi tersier.' }).expect(201);
 
-        await waitFor(() => live.some((a) => a.code === later.body.code));
-        assert.deepEqual(live.map((a) => a.code), [open.body.code, later.body.code], 'the confidential one is not broadcast');
-        assert.deepEqual(Object.keys(live[0]).sort(), ['agencyId', 'code', 'createdAt', 'status', 'supportCount', 'text', 'topic']);
+        await waitFor(() => live.some((a) => a.publicId === later.body.publicId));
+        assert.deepEqual(live.map((a) => a.publicId), [open.body.publicId, later.body.publicId], 'the confidential one is not broadcast');
+        assert.deepEqual(Object.keys(live[0]).sort(), ['agencyId', 'createdAt', 'publicId', 'status', 'supportCount', 'text', 'topic']);
         const listed = await request(app.baseUrl).get(`/api/ngopi/${id}`).expect(200);
         assert.equal(listed.body.items.length, 2);
         assert.ok(!JSON.stringify(listed.body).includes('Warga Cepu'));
@@ -185,17 +185,17 @@ describe('Ngopi Bareng sessions and aspirations', () => {
       const a = await as(kominfo).post(`/api/ngopi/${id}/aspirations`, { topic: 'infrastruktur', text: '=HYPERLINK("http://evil")&" jalan rusak"' }).expect(201);
       await as(kominfo).post(`/api/ngopi/${id}/aspirations`, { topic: 'infrastruktur', text: 'Irigasi tersier di Sambong mampet.' }).expect(201);
       const secret = await as(kominfo).post(`/api/ngopi/${id}/aspirations`, { topic: 'kesehatan', text: 'Obat di Puskesmas sering kosong.', confidential: true }).expect(201);
-      await as(dpupr).post(`/api/desk/reports/${a.body.code}/actions`, { type: 'verify' }).expect(200);
+      await as(dpupr).post(`/api/desk/reports/${a.body.publicId}/actions`, { type: 'verify' }).expect(200);
 
       const summary = (await request(app.baseUrl).get(`/api/ngopi/${id}/summary`).expect(200)).body;
       assert.equal(summary.total, 3);
       const counts = (list: { id: string; count: number }[]) => Object.fromEntries(list.map((t) => [t.id, t.count]));
       assert.deepEqual(counts(summary.byTopic), { infrastruktur: 2, kesehatan: 1 });
       assert.deepEqual(counts(summary.byAgency), { dpupr: 2, dinkes: 1 });
-      const row = (code: string) => summary.rows.find((r: { code: string }) => r.code === code);
-      assert.equal(row(a.body.code).status, 'verified');
-      assert.equal(row(a.body.code).timeliness, 'running');
-      assert.equal(row(secret.body.code).text, null, 'a confidential aspiration is counted, not shown');
+      const row = (code: string) => summary.rows.find((r: { publicId: string }) => r.publicId === code);
+      assert.equal(row(a.body.publicId).status, 'verified');
+      assert.equal(row(a.body.publicId).timeliness, 'running');
+      assert.equal(row(secret.body.publicId).text, null, 'a confidential aspiration is counted, not shown');
 
       const page = await request(app.baseUrl).get(`/ngopi/${id}/ringkasan`).expect(200);
       assert.ok(page.text.includes(`<td class="status">${statusLabel('verified')}</td>`));

@@ -19,7 +19,7 @@ describe('store: SQLite migration 006-areas', () => {
     const db = new Database(file);
     db.exec('CREATE TABLE applied_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
     for (const m of MIGRATIONS.slice(0, MIGRATIONS.findIndex((x) => x.name === '006-areas'))) {
-      db.exec(m.up);
+      db.exec(m.up as string);
       db.prepare('INSERT INTO applied_migrations VALUES (?, ?)').run(m.name, new Date().toISOString());
     }
     const ring = [[111.5, -7.2], [111.6, -7.2], [111.6, -7.1], [111.5, -7.1], [111.5, -7.2]];

@@ -123,7 +123,7 @@ describe('boundaries: location check at intake (pure)', () => {
 const cli = runCli;
 
 describe('boundaries: CLI import and the running server', function () {
-  this.timeout(30_000);
+  this.timeout(120_000); // several CLI processes and servers start here; a loaded CI machine is slow at that
   let dataDir: string;
   let app: RunningApp | null = null;
   const file = (name: string, json: unknown): string => {
@@ -146,7 +146,7 @@ describe('boundaries: CLI import and the running server', function () {
       assert.equal(res.body.kecamatan.features.length, 16);
       assert.equal(res.body.desa.features.length, 295);
       const created = await request(fresh.baseUrl).post('/api/reports').send(reportBody({ kecamatan: '33.16.05', lat: BLORA.lat, lng: BLORA.lng })).expect(201);
-      assert.equal((await fresh.deps.store.getReport(created.body.code))?.locationMismatch?.kecamatan, '33.16.09');
+      assert.equal((await fresh.deps.store.getReport(created.body.publicId))?.locationMismatch?.kecamatan, '33.16.09');
     } finally {
       await fresh.close();
     }
@@ -204,10 +204,10 @@ describe('boundaries: CLI import and the running server', function () {
 
     // The citizen chose Cepu but stood in Blora: the choice stays, the desk sees the flag.
     const elsewhere = await request(app.baseUrl).post('/api/reports').send(reportBody({ kecamatan: '33.16.05', lat: BLORA.lat, lng: BLORA.lng })).expect(201);
-    const flagged = await app.deps.store.getReport(elsewhere.body.code);
+    const flagged = await app.deps.store.getReport(elsewhere.body.publicId);
     assert.equal(flagged?.kecamatan, '33.16.05');
     assert.deepEqual(flagged?.locationMismatch, { kecamatan: '33.16.09', desa: BLORA_DESA });
     const agreeing = await request(app.baseUrl).post('/api/reports').send(reportBody({ kecamatan: '33.16.05', lat: CEPU.lat, lng: CEPU.lng })).expect(201);
-    assert.equal((await app.deps.store.getReport(agreeing.body.code))?.locationMismatch, undefined);
+    assert.equal((await app.deps.store.getReport(agreeing.body.publicId))?.locationMismatch, undefined);
   });
 });

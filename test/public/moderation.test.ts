@@ -18,7 +18,7 @@ describe('moderation of a report’s public text and photos', () => {
       else req = req.field(k, String(v));
     }
     for (let i = 0; i < photos; i++) req = req.attach('photos', await jpegWithGps(64, 48), `foto${i}.jpg`);
-    return (await req.expect(201)).body.code as string;
+    return (await req.expect(201)).body.publicId as string;
   };
   const view = async (person: Person, id: string) => (await request(app.baseUrl).get(`/api/desk/reports/${id}`).set('Cookie', person.cookie).expect(200)).body;
   const photoStatus = async (photoId: string) => (await request(app.baseUrl).get(`/media/${photoId}.jpg`)).status;
@@ -61,7 +61,7 @@ describe('moderation of a report’s public text and photos', () => {
 
   it('an officer redacts the text: the desk keeps the citizen’s words and sees the public version; the event carries neither', async () => {
     const id = (await request(app.baseUrl).post('/api/reports')
-      .send(validReport({ kecamatan: '33.16.05', desa: '33.16.05.2001', description: 'Jalan berlubang depan rumah Pak Sutrisno, HP 081234567890.' })).expect(201)).body.code;
+      .send(validReport({ kecamatan: '33.16.05', desa: '33.16.05.2001', description: 'Jalan berlubang depan rumah Pak Sutrisno, HP 081234567890.' })).expect(201)).body.publicId;
     const report = (await deskAction(app, officer.cookie, id, { type: 'redact', text: 'Jalan berlubang depan rumah warga.' }).expect(200)).body.report;
     assert.equal(report.description, 'Jalan berlubang depan rumah Pak Sutrisno, HP 081234567890.');
     assert.equal(report.publicDescription, 'Jalan berlubang depan rumah warga.');
@@ -90,7 +90,7 @@ describe('moderation of a report’s public text and photos', () => {
     const id = (await request(app.baseUrl).post('/api/reports').send({
       category: 'pupuk', description: 'Pupuk urea dijual di atas HET di kios desa.', kecamatan: '33.16.05', desa: '33.16.05.2001',
       details: { fertiliserType: 'urea', problems: ['stok_kosong'] },
-    }).expect(201)).body.code;
+    }).expect(201)).body.publicId;
     const desk = await view(satgas, id);
     assert.equal(desk.confidential, true);
     assert.deepEqual(desk.allowedActions.filter((a: string) => ['redact', 'hide_photo', 'publish_photo'].includes(a)), []);

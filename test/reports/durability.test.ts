@@ -68,7 +68,7 @@ describe('when the server is killed with SIGKILL right after answering 201', fun
     const res = await fetch(`${first.baseUrl}/api/reports`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(validReport({ confidential: false })),
     });
-    const { code } = await res.json();
+    const { code, publicId } = await res.json();
     await kill9(first);
     assert.equal(res.status, 201);
     assert.equal(first.child.signalCode, 'SIGKILL');
@@ -79,7 +79,7 @@ describe('when the server is killed with SIGKILL right after answering 201', fun
 
     assert.equal(lookup.status, 200, second.output());
     const view = await lookup.json();
-    assert.equal(view.code, code);
+    assert.equal(view.publicId, publicId);
     assert.deepEqual(view.timeline.map((e: { type: string }) => e.type), ['report.created']);
   });
 });

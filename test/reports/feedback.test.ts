@@ -1,3 +1,4 @@
+import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import type { Report } from '../../shared/types.ts';
 import { changeReport } from '../../server/reports/change-report.ts';
@@ -26,7 +27,8 @@ describe('when a citizen rates or reopens a report', () => {
   /** The officer's resolution, written through the real store as the desk will write it. */
   async function resolve(code: string): Promise<void> {
     const at = RESOLVED_AT.toISOString();
-    await changeReport(app.deps, code, { kind: 'user', name: 'Petugas DPUPR' }, (report) => ({
+    const { publicId } = (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!;
+    await changeReport(app.deps, publicId, { kind: 'user', name: 'Petugas DPUPR' }, (report) => ({
       before: report, after: { ...report, status: 'resolved', resolvedAt: at, updatedAt: at, dueAt: null } satisfies Report,
       type: 'report.resolved', data: { note: 'Lubang sudah ditambal.' },
     }));
@@ -79,7 +81,7 @@ describe('when a citizen rates or reopens a report', () => {
     assert.equal(first.body.canGiveFeedback, false);
     assert.equal(second.status, 409);
     assert.equal(second.body.error.code, 'feedback_already_given');
-    assert.equal((await app.deps.store.getReport(code))?.feedback?.rating, 4);
+    assert.equal((await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.feedback?.rating, 4);
   });
 
   it('of three ratings sent at once, one is kept and the others are told it was already given', async () => {
@@ -91,7 +93,8 @@ describe('when a citizen rates or reopens a report', () => {
 
     assert.deepEqual(responses.map((r) => r.status).sort(), [200, 409, 409]);
     assert.ok(responses.filter((r) => r.status === 409).every((r) => r.body.error.code === 'feedback_already_given'));
-    assert.equal((await app.deps.store.eventsOfReport(code)).filter((e) => e.type === 'report.feedback').length, 1);
+    const { publicId } = (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!;
+    assert.equal((await app.deps.store.eventsOfReport(publicId)).filter((e) => e.type === 'report.feedback').length, 1);
   });
 
   it('shows a resolved report as open to feedback and reopenable until the end of the 10th working day', async () => {
@@ -125,7 +128,7 @@ describe('when a citizen rates or reopens a report', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.status, 'in_progress');
     assert.deepEqual(res.body.timeline.at(-1), { type: 'report.reopened', at: now.toISOString(), status: 'in_progress', message: 'Lubangnya muncul lagi setelah hujan.' });
-    const stored = await app.deps.store.getReport(code);
+    const stored = await app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.equal(stored?.status, 'in_progress');
     assert.equal(stored?.resolvedAt, null);
     assert.ok(stored?.followUpDueAt && stored.followUpDueAt > now.toISOString());
@@ -140,7 +143,7 @@ describe('when a citizen rates or reopens a report', () => {
 
     assert.equal(res.status, 409);
     assert.equal(res.body.error.code, 'reopen_window_closed');
-    assert.equal((await app.deps.store.getReport(code))?.status, 'resolved');
+    assert.equal((await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.status, 'resolved');
     assert.equal((await getJson(app, `/api/reports/${code}`)).body.canReopenUntil, null);
   });
 

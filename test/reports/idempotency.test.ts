@@ -9,9 +9,9 @@ describe('when a phone on a weak signal sends the same report again', () => {
   before(async () => { app = await startApp(); });
   after(async () => { await app.close(); });
 
-  async function reportsAndEventsOf(code: string) {
-    const { items } = await app.deps.store.listReports({ limit: 1000, text: code });
-    return { reports: items.length, events: (await app.deps.store.eventsOfReport(code)).length };
+  async function reportsAndEventsOf(publicId: string) {
+    const { items } = await app.deps.store.listReports({ limit: 1000, text: publicId });
+    return { reports: items.length, events: (await app.deps.store.eventsOfReport(publicId)).length };
   }
 
   it('with the same clientId, the first gets 201 and the retry 200 with the same code; one report, one event', async () => {
@@ -23,7 +23,7 @@ describe('when a phone on a weak signal sends the same report again', () => {
     assert.equal(first.status, 201);
     assert.equal(retry.status, 200);
     assert.equal(retry.body.code, first.body.code);
-    assert.deepEqual(await reportsAndEventsOf(first.body.code), { reports: 1, events: 1 });
+    assert.deepEqual(await reportsAndEventsOf(first.body.publicId), { reports: 1, events: 1 });
   });
 
   it('with the same clientId in another letter case, it is still the same report', async () => {
@@ -46,7 +46,7 @@ describe('when a phone on a weak signal sends the same report again', () => {
     assert.equal(first.status, 201);
     assert.equal(retry.status, 200);
     assert.equal(retry.body.code, first.body.code);
-    assert.deepEqual(await reportsAndEventsOf(first.body.code), { reports: 1, events: 1 });
+    assert.deepEqual(await reportsAndEventsOf(first.body.publicId), { reports: 1, events: 1 });
   });
 
   it('with different clientIds, two reports are created', async () => {
@@ -65,9 +65,9 @@ describe('when a phone on a weak signal sends the same report again', () => {
 
     assert.deepEqual(responses.map((r) => r.status).sort(), [200, 200, 200, 200, 201]);
     const codes = new Set(responses.map((r) => r.body.code));
+    assert.equal(new Set(responses.map((r) => r.body.publicId)).size, 1);
     assert.equal(codes.size, 1);
-    const [code] = codes;
-    assert.deepEqual(await reportsAndEventsOf(code), { reports: 1, events: 1 });
+    assert.deepEqual(await reportsAndEventsOf(responses[0].body.publicId), { reports: 1, events: 1 });
     assert.equal(await app.deps.store.lastSeq(), before + 1, 'one event written in all');
   });
 });

@@ -18,7 +18,7 @@ describe('when someone looks up a report by its tracking code', () => {
     const res = await getJson(app, `/api/reports/${created.body.code}`);
 
     assert.equal(res.status, 200);
-    assert.equal(res.body.code, created.body.code);
+    assert.equal(res.body.publicId, created.body.publicId);
     assert.equal(res.body.description, validReport().description);
     assert.equal(res.body.desa.name, 'Gadon');
     const text = JSON.stringify(res.body);
@@ -33,7 +33,7 @@ describe('when someone looks up a report by its tracking code', () => {
     const res = await getJson(app, `/api/reports/${created.body.code}`);
 
     assert.equal(res.status, 200);
-    assert.deepEqual(Object.keys(res.body).sort(), ['canGiveFeedback', 'canReopenUntil', 'code', 'confidential', 'status', 'statusLabel', 'timeline', 'updatedAt']);
+    assert.deepEqual(Object.keys(res.body).sort(), ['canGiveFeedback', 'canReopenUntil', 'confidential', 'publicId', 'status', 'statusLabel', 'timeline', 'updatedAt']);
     assert.deepEqual([res.body.status, res.body.statusLabel, res.body.confidential, res.body.timeline], ['new', 'Baru', true, []]);
   });
 
@@ -44,7 +44,7 @@ describe('when someone looks up a report by its tracking code', () => {
     const res = await getJson(app, `/api/reports/${typed}`);
 
     assert.equal(res.status, 200);
-    assert.equal(res.body.code, created.body.code);
+    assert.equal(res.body.publicId, created.body.publicId);
   });
 
   for (const [what, code] of [['a well-formed code nobody was given', '2345-6789-ABCD'], ['something that cannot be a code', 'O0O0-IIII-1111']]) {

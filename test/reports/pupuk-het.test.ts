@@ -56,7 +56,7 @@ describe('when a pupuk report names a price, the receipt shows the server\'s HET
   it('puts the amount over HET on the desk summary of the created event', async () => {
     const res = await postJson(app, '/api/reports', pupukReport({ purchaseDate: '2025-11-03', price: 2300, priceUnit: 'kg' }));
 
-    const [event] = await app.deps.store.eventsOfReport(res.body.code);
+    const [event] = await app.deps.store.eventsOfReport(res.body.publicId);
     assert.equal(event.summary.overHetPerKg, 500);
   });
 });

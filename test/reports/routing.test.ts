@@ -33,7 +33,7 @@ describe('when a report is submitted, it is routed to the agency of its category
       assert.equal(res.status, 201, JSON.stringify(res.body));
       assert.equal(res.body.category, category);
       assert.equal(res.body.agency.id, agencyId);
-      assert.equal((await app.deps.store.getReport(res.body.code))?.agencyId, agencyId);
+      assert.equal((await app.deps.store.getReport(res.body.publicId))?.agencyId, agencyId);
       const event = events.at(-1)!;
       assert.deepEqual(event.rooms.filter((r) => r.startsWith('agency:')), [`agency:${agencyId}`]);
     });

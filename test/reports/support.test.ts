@@ -13,14 +13,18 @@ describe('dukung (me too) and similar reports', () => {
   let now = NOW;
   let officer: Person;
 
-  const submit = async (overrides: Record<string, unknown> = {}): Promise<string> =>
-    (await request(app.baseUrl).post('/api/reports').send(validReport(overrides)).expect(201)).body.code;
-  const support = (code: string, cookie?: string) => {
-    const req = request(app.baseUrl).post(`/api/reports/${code}/support`).set('Origin', app.baseUrl);
+  /** The public id (what anyone may name) and the tracking code (the reporter's alone). */
+  const submitTracked = async (overrides: Record<string, unknown> = {}): Promise<{ id: string; code: string }> => {
+    const res = await request(app.baseUrl).post('/api/reports').send(validReport(overrides)).expect(201);
+    return { id: res.body.publicId, code: res.body.code };
+  };
+  const submit = async (overrides: Record<string, unknown> = {}): Promise<string> => (await submitTracked(overrides)).id;
+  const support = (publicId: string, cookie?: string) => {
+    const req = request(app.baseUrl).post(`/api/reports/${publicId}/support`).set('Origin', app.baseUrl);
     return cookie ? req.set('Cookie', cookie) : req;
   };
   const deviceCookie = (res: { headers: Record<string, unknown> }) => (res.headers['set-cookie'] as string[])[0].split(';')[0];
-  const nearby = async (query: string) => (await request(app.baseUrl).get(`/api/reports/nearby?${query}`).expect(200)).body.items.map((i: { code: string }) => i.code);
+  const nearby = async (query: string) => (await request(app.baseUrl).get(`/api/reports/nearby?${query}`).expect(200)).body.items.map((i: { publicId: string }) => i.publicId);
 
   before(async () => {
     app = await startApp({ OVERDUE_SWEEP_SECONDS: '0', DUPLICATE_RADIUS_M: '500' }, { clock: () => new Date(now) });
@@ -30,23 +34,23 @@ describe('dukung (me too) and similar reports', () => {
   after(() => app.close());
 
   it('counts a support once per device, shows it publicly, and the desk sees the count move live', async () => {
-    const code = await submit();
+    const { id, code } = await submitTracked();
     const desk = openDesk(app, officer.cookie);
     await desk.connected;
     try {
-      const first = await support(code).expect(200);
-      assert.deepEqual(first.body, { code, supportCount: 1, counted: true });
+      const first = await support(id).expect(200);
+      assert.deepEqual(first.body, { publicId: id, supportCount: 1, counted: true });
       const phone = deviceCookie(first);
       assert.match(String((first.headers['set-cookie'] as unknown as string[])[0]), /HttpOnly/i);
-      const again = await support(code, phone).expect(200);
-      assert.deepEqual(again.body, { code, supportCount: 1, counted: false });
-      await support(code).expect(200); // another phone
-      const forged = await support(code, 'sw_device=00000000-0000-4000-8000-000000000000.tampered').expect(200);
+      const again = await support(id, phone).expect(200);
+      assert.deepEqual(again.body, { publicId: id, supportCount: 1, counted: false });
+      await support(id).expect(200); // another phone
+      const forged = await support(id, 'sw_device=00000000-0000-4000-8000-000000000000.tampered').expect(200);
       assert.equal(forged.body.supportCount, 3, 'a forged cookie is just a new device');
 
       assert.equal((await request(app.baseUrl).get(`/api/reports/${code}`).expect(200)).body.supportCount, 3);
       await waitFor(() => desk.received.some((e) => e.type === 'report.supported' && e.report.supportCount === 3));
-      const row = (await request(app.baseUrl).get('/api/desk/reports').set('Cookie', officer.cookie).expect(200)).body.items.find((i: { code: string }) => i.code === code);
+      const row = (await request(app.baseUrl).get('/api/desk/reports').set('Cookie', officer.cookie).expect(200)).body.items.find((i: { publicId: string }) => i.publicId === id);
       assert.equal(row.supportCount, 3);
     } finally {
       desk.socket.close();
@@ -58,6 +62,7 @@ describe('dukung (me too) and similar reports', () => {
     assert.equal((await support(code).expect(409)).body.error.code, 'support_not_allowed');
     const open = await submit();
     await request(app.baseUrl).post(`/api/reports/${open}/support`).set('Origin', 'https://evil.example').expect(403);
+    await support('ZZZZZZZZ').expect(404);
     await support('ZZZZ-ZZZZ-ZZZZ').expect(404);
   });
 
@@ -86,22 +91,24 @@ describe('dukung (me too) and similar reports', () => {
   });
 
   it('marking a duplicate moves its supports and its citizen to the original, and the duplicate points there', async () => {
-    const original = await submit();
-    const duplicate = await submit();
-    await support(original).expect(200);
-    await support(duplicate).expect(200);
-    await support(duplicate).expect(200);
+    const original = await submitTracked();
+    const duplicate = await submitTracked();
+    await support(original.id).expect(200);
+    await support(duplicate.id).expect(200);
+    await support(duplicate.id).expect(200);
 
-    await request(app.baseUrl).post(`/api/desk/reports/${duplicate}/actions`).set('Cookie', officer.cookie).set('Origin', app.baseUrl).send({ type: 'duplicate', of: original }).expect(200);
+    await request(app.baseUrl).post(`/api/desk/reports/${duplicate.id}/actions`).set('Cookie', officer.cookie).set('Origin', app.baseUrl).send({ type: 'duplicate', of: original.id }).expect(200);
 
-    const merged = (await app.deps.store.getReport(original)) as Report;
+    const merged = (await app.deps.store.getReport(original.id)) as Report;
     assert.equal(merged.supportCount, 1 + 2 + 1, 'its own one, the duplicate two, and the duplicate reporter');
-    const originalView = (await request(app.baseUrl).get(`/api/reports/${original}`).expect(200)).body;
-    assert.ok(originalView.timeline.some((e: { type: string; message?: string }) => e.type === 'report.supported' && e.message === duplicate));
-    const duplicateView = (await request(app.baseUrl).get(`/api/reports/${duplicate}`).expect(200)).body;
-    assert.equal(duplicateView.duplicateOf, original);
-    const page = await request(app.baseUrl).get(`/lacak/${duplicate}`).expect(200);
-    assert.ok(page.text.includes(`href="/lacak/${original}"`), 'the tracking page links the original');
-    assert.equal((await support(duplicate).expect(409)).body.error.code, 'support_not_allowed');
+    const originalView = (await request(app.baseUrl).get(`/api/reports/${original.code}`).expect(200)).body;
+    assert.ok(originalView.timeline.some((e: { type: string; message?: string }) => e.type === 'report.supported' && e.message === duplicate.id));
+    const duplicateView = (await request(app.baseUrl).get(`/api/reports/${duplicate.code}`).expect(200)).body;
+    assert.equal(duplicateView.duplicateOf, original.id, 'the original by its public id, never its tracking code');
+    assert.ok(!JSON.stringify(duplicateView).includes(original.code));
+    const page = await request(app.baseUrl).get(`/lacak/${duplicate.code}`).expect(200);
+    assert.ok(page.text.includes(`href="/laporan/${original.id}"`), 'the tracking page links the original\'s public page');
+    assert.ok(!page.text.includes(original.code));
+    assert.equal((await support(duplicate.id).expect(409)).body.error.code, 'support_not_allowed');
   });
 });

@@ -88,7 +88,7 @@ describe('when a citizen sends a valid report', () => {
       const res = await postJson(app, '/api/reports', validReport({ phone }));
 
       assert.equal(res.status, 201);
-      const stored = await app.deps.store.getReport(res.body.code);
+      const stored = await app.deps.store.getReport(res.body.publicId);
       assert.equal(stored?.reporterPhone, '+6281234567890');
     });
   }
@@ -97,7 +97,7 @@ describe('when a citizen sends a valid report', () => {
     const res = await postJson(app, '/api/reports', validReport({ lat: -7.15, lng: 111.42 }));
 
     assert.equal(res.status, 201);
-    const stored = await app.deps.store.getReport(res.body.code);
+    const stored = await app.deps.store.getReport(res.body.publicId);
     assert.deepEqual([stored?.lat, stored?.lng], [-7.15, 111.42]);
   });
 });
@@ -113,7 +113,7 @@ describe('when a citizen posts the form as multipart with bracket field names', 
     const res = await postForm(app, '/api/reports', toFormData(body));
 
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    const stored = await app.deps.store.getReport(res.body.code);
+    const stored = await app.deps.store.getReport(res.body.publicId);
     assert.deepEqual(stored?.details, {
       fertiliserType: 'urea', problems: ['stok_kosong', 'dipaketkan'], kioskName: 'Kios Makmur', purchaseDate: '2025-11-03',
       quantity: 2, unit: 'bag', price: 115000, priceUnit: 'bag', pricePerKg: 2300, hetPerKg: 1800, overHetPerKg: 500, overHetPercent: 27.8,
@@ -126,7 +126,7 @@ describe('when a citizen posts the form as multipart with bracket field names', 
     const res = await postForm(app, '/api/reports', toFormData(body));
 
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.deepEqual((await app.deps.store.getReport(res.body.code))?.details, { damageType: 'longsor', severity: 3 });
+    assert.deepEqual((await app.deps.store.getReport(res.body.publicId))?.details, { damageType: 'longsor', severity: 3 });
   });
 
   it('names a bad detail field of the form the same way as for JSON', async () => {

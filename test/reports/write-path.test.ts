@@ -38,7 +38,7 @@ describe('the one write path', () => {
   let satgas: Person;
 
   const submit = async (body: Record<string, unknown> = validReport()): Promise<string> =>
-    (await request(app.baseUrl).post('/api/reports').send(body).expect(201)).body.code;
+    (await request(app.baseUrl).post('/api/reports').send(body).expect(201)).body.publicId;
   const act = (person: Person, code: string, body: object) =>
     request(app.baseUrl).post(`/api/desk/reports/${code}/actions`).set('Cookie', person.cookie).set('Origin', app.baseUrl).send(body);
 
@@ -62,8 +62,8 @@ describe('the one write path', () => {
     await desk.connected;
     try {
       await act(officer, code, { type: 'forward', agencyId: 'satgas-pupuk', note: 'Urusan pupuk.' }).expect(200);
-      await waitFor(() => desk.received.some((e) => e.report.code === code));
-      const forwarded = desk.received.find((e) => e.report.code === code)!;
+      await waitFor(() => desk.received.some((e) => e.report.publicId === code));
+      const forwarded = desk.received.find((e) => e.report.publicId === code)!;
       assert.equal(forwarded.type, 'report.forwarded');
       assert.deepEqual(forwarded.previous, { status: 'new', agencyId: 'dpupr' });
       assert.equal(forwarded.report.agencyId, 'satgas-pupuk');
@@ -104,18 +104,19 @@ describe('the one write path', () => {
     assert.equal(marked?.duplicateOf, original);
     assert.equal(merged?.supportCount, 2, 'the duplicate\'s supporter and its reporter');
     const again = await request(app.baseUrl).post(`/api/reports/${original}/support`).set('Origin', app.baseUrl).set('Cookie', cookie).expect(200);
-    assert.deepEqual(again.body, { code: original, supportCount: 2, counted: false }, 'the phone that backed the duplicate already backs the original');
+    assert.deepEqual(again.body, { publicId: original, supportCount: 2, counted: false }, 'the phone that backed the duplicate already backs the original');
     const events = await app.deps.store.eventsOfReport(original);
     assert.deepEqual(events.at(-1)?.data, { merged: duplicate, added: 2 });
   });
 
   it('keeps the first answer time through a reopen', async () => {
-    const code = await submit();
+    const created = (await request(app.baseUrl).post('/api/reports').send(validReport()).expect(201)).body;
+    const code = created.publicId;
     await act(officer, code, { type: 'verify' }).expect(200);
     const verified = await app.deps.store.getReport(code);
     assert.equal(verified?.answeredAt, verified?.verifiedAt);
     await act(officer, code, { type: 'resolve', note: 'Sudah ditambal.' }).expect(200);
-    await request(app.baseUrl).post(`/api/reports/${code}/feedback`).set('Origin', app.baseUrl).send({ reopen: true, reason: 'Masih berlubang.' }).expect(200);
+    await request(app.baseUrl).post(`/api/reports/${created.code}/feedback`).set('Origin', app.baseUrl).send({ reopen: true, reason: 'Masih berlubang.' }).expect(200);
 
     const reopened = await app.deps.store.getReport(code);
     assert.equal(reopened?.status, 'in_progress');
@@ -125,12 +126,12 @@ describe('the one write path', () => {
   it('commits a batch of independent new reports in one call and publishes each after commit', async () => {
     const reports: Report[] = [makeReport(), makeReport(), makeReport()];
     const published: string[] = [];
-    const unsubscribe = app.deps.bus.subscribe((event) => published.push(event.reportCode));
+    const unsubscribe = app.deps.bus.subscribe((event) => published.push(event.reportId));
     try {
       const { events } = await commitChanges(app.deps, reports.map((after) => ({ planned: { before: null, after, type: 'report.created' }, actor: CITIZEN })));
       assert.equal(events.length, 3);
-      assert.deepEqual(published, reports.map((r) => r.code));
-      for (const report of reports) assert.equal((await app.deps.store.getReport(report.code))?.version, 1);
+      assert.deepEqual(published, reports.map((r) => r.publicId));
+      for (const report of reports) assert.equal((await app.deps.store.getReport(report.publicId))?.version, 1);
     } finally {
       unsubscribe();
     }

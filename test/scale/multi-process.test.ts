@@ -24,7 +24,7 @@ const newCitizen = () => `10.0.${Math.floor(address / 250)}.${(address++ % 250) 
 
 async function submit(server: ServerProc, from = newCitizen()): Promise<{ status: number; code: string }> {
   const res = await postJson(server, '/api/reports', pupukReport(), { 'X-Forwarded-For': from });
-  return { status: res.status, code: res.body.code as string };
+  return { status: res.status, code: res.body.publicId as string };
 }
 
 describe('several server processes sharing one store and one Redis', function () {
@@ -70,13 +70,13 @@ describe('several server processes sharing one store and one Redis', function ()
     const { status, code } = await submit(two);
     assert.equal(status, 201);
 
-    await waitFor(() => onOne.received.some((e) => e.report.code === code) && onTwo.received.some((e) => e.report.code === code));
+    await waitFor(() => onOne.received.some((e) => e.report.publicId === code) && onTwo.received.some((e) => e.report.publicId === code));
     // A duplicate would be emitted before a later report: once that one has arrived on both, the
     // count is final (no sleep).
     const { code: barrier } = await submit(two);
-    await waitFor(() => onOne.received.some((e) => e.report.code === barrier) && onTwo.received.some((e) => e.report.code === barrier));
-    assert.equal(onOne.received.filter((e) => e.report.code === code).length, 1);
-    assert.equal(onTwo.received.filter((e) => e.report.code === code).length, 1);
+    await waitFor(() => onOne.received.some((e) => e.report.publicId === barrier) && onTwo.received.some((e) => e.report.publicId === barrier));
+    assert.equal(onOne.received.filter((e) => e.report.publicId === code).length, 1);
+    assert.equal(onTwo.received.filter((e) => e.report.publicId === code).length, 1);
   });
 
   it('a rate limit counts across processes: 2 submissions to process 1 and 1 to process 2 pass, the 4th to either is 429', async () => {
@@ -105,12 +105,12 @@ describe('several server processes sharing one store and one Redis', function ()
     const after = desk(two);
     await after.connected;
     const answer = await sync(after.socket, lastSeq);
-    assert.deepEqual(answer.events.filter((e) => e.type === 'report.created').map((e) => e.report.code), codes);
+    assert.deepEqual(answer.events.filter((e) => e.type === 'report.created').map((e) => e.report.publicId), codes);
     assert.equal(new Set(answer.events.map((e) => e.seq)).size, answer.events.length);
 
     const { code: next } = await submit(one);
-    await waitFor(() => after.received.some((e) => e.report.code === next));
-    assert.ok(after.received.find((e) => e.report.code === next)!.seq > answer.lastSeq);
+    await waitFor(() => after.received.some((e) => e.report.publicId === next));
+    assert.ok(after.received.find((e) => e.report.publicId === next)!.seq > answer.lastSeq);
   });
 
   it('logging out on one process disconnects the session\'s desk on the other at once', async () => {

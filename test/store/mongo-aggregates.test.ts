@@ -2,7 +2,6 @@
 // Pure, no server: what the pipelines compute on a real MongoDB is held to the SQLite store's
 // results by the store contract (test/store/contract.ts via test/store/mongo.test.ts).
 import assert from 'node:assert/strict';
-import type { Report } from '../../shared/types.ts';
 import {
   aggregatePipeline, aggregateRowsOf, factsOf, GROUP_EXPRESSIONS, scanPipeline,
 } from '../../server/store/mongo/aggregates.ts';
@@ -85,10 +84,10 @@ describe('MongoDB adapter: aggregate pipeline', () => {
 });
 
 describe('MongoDB adapter: scan pipeline', () => {
-  it('filters, sorts newest first (createdAt, code), limits, then projects only the facts', () => {
+  it('filters, sorts newest first (createdAt, publicId), limits, then projects only the facts', () => {
     const [match, sort, limit, project] = scanPipeline({ statuses: ['new'], limit: 25 });
     assert.deepEqual(match, { $match: { status: { $in: ['new'] } } });
-    assert.deepEqual(sort, { $sort: { createdAt: -1, code: -1 } });
+    assert.deepEqual(sort, { $sort: { createdAt: -1, publicId: -1 } });
     assert.deepEqual(limit, { $limit: 25 });
     const fields = (project as { $project: Record<string, unknown> }).$project;
     assert.deepEqual(fields.excerpt, { $substrCP: ['$description', 0, 141] });
@@ -103,11 +102,11 @@ describe('MongoDB adapter: scan pipeline', () => {
 
   it('reads a row as ReportFacts, cutting a long excerpt and reading missing fields as SQLite defaults', () => {
     const facts = factsOf({
-      code: 'AAAA-AAAA-AAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', createdAt: '2026-03-02T03:00:00.000Z',
+      publicId: 'AAAAAAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', createdAt: '2026-03-02T03:00:00.000Z',
       excerpt: 'x'.repeat(141),
     }, {});
     assert.deepEqual(facts, {
-      code: 'AAAA-AAAA-AAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', desa: '', lat: null, lng: null,
+      publicId: 'AAAAAAAA', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', desa: '', lat: null, lng: null,
       confidential: false, excerpt: `${'x'.repeat(139)}…`, createdAt: '2026-03-02T03:00:00.000Z', verifiedAt: null, resolvedAt: null,
       answeredAt: null, verifyDueAt: '', dueAt: null,
     });
@@ -126,10 +125,10 @@ describe('MongoDB adapter: scan pipeline', () => {
 
 describe('MongoDB adapter: writing a changed report', () => {
   it('sets each field literally, answeredAt as given', () => {
-    const report = makeReport({ description: '$where: harga pupuk', details: { kioskName: '$kios' } as unknown as Report['details'], answeredAt: '2026-03-03T03:00:00.000Z' });
+    const report = makeReport({ description: '$where: harga pupuk', category: 'pupuk', details: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' }, answeredAt: '2026-03-03T03:00:00.000Z' });
     const [stage] = replaceReportPipeline(report);
     assert.deepEqual(stage.$set.description, { $literal: '$where: harga pupuk' });
-    assert.deepEqual(stage.$set.details, { $literal: { kioskName: '$kios' } });
+    assert.deepEqual(stage.$set.details, { $literal: { fertiliserType: 'urea', problems: ['di_atas_het'], kioskName: '$kios' } });
     assert.deepEqual(stage.$set.answeredAt, { $literal: '2026-03-03T03:00:00.000Z' });
     assert.deepEqual(Object.keys(stage.$set).sort(), Object.keys(report).sort());
   });

@@ -24,9 +24,10 @@ function duplicateKey(keyPattern: Record<string, number> | undefined, index: str
 describe('MongoDB adapter: duplicate keys become the port errors', () => {
   const cases: { index: string; keyPattern: Record<string, number> | undefined; expected: typeof DuplicateClientIdError | typeof DuplicateCodeError }[] = [
     { index: 'clientId_1', keyPattern: { clientId: 1 }, expected: DuplicateClientIdError },
-    { index: 'code_1', keyPattern: { code: 1 }, expected: DuplicateCodeError },
+    { index: 'publicId_1', keyPattern: { publicId: 1 }, expected: DuplicateCodeError },
+    { index: 'codeHash_1', keyPattern: { codeHash: 1 }, expected: DuplicateCodeError },
     { index: 'clientId_1', keyPattern: undefined, expected: DuplicateClientIdError }, // message only
-    { index: 'code_1', keyPattern: undefined, expected: DuplicateCodeError },
+    { index: 'publicId_1', keyPattern: undefined, expected: DuplicateCodeError },
   ];
   for (const { index, keyPattern, expected } of cases) {
     it(`a report insert refused on ${index}${keyPattern ? '' : ' (message only)'} is ${expected.name}`, () => {
@@ -58,21 +59,21 @@ describe('MongoDB adapter: the desk list query', () => {
     assert.deepEqual(reportFilter({ agencyIds: [], limit: 10 }), { agencyId: { $in: [] } });
   });
 
-  it('searches text literally, case-insensitive, in the description or the code', () => {
+  it('searches text literally, case-insensitive, in the description or the public id', () => {
     assert.deepEqual(reportFilter({ text: 'rp.50(000)*', limit: 10 }), {
       $or: [
         { description: { $regex: 'rp\\.50\\(000\\)\\*', $options: 'i' } },
-        { code: { $regex: 'rp\\.50\\(000\\)\\*', $options: 'i' } },
+        { publicId: { $regex: 'rp\\.50\\(000\\)\\*', $options: 'i' } },
       ],
     });
   });
 
-  it('continues after the cursor in (createdAt, code) descending order', () => {
-    const cursor = encodeCursor({ createdAt: '2025-11-03T01:00:00.000Z', code: 'ABCD-EFGH-JKLM' });
+  it('continues after the cursor in (createdAt, publicId) descending order', () => {
+    const cursor = encodeCursor({ createdAt: '2025-11-03T01:00:00.000Z', publicId: 'ABCDEFGH' });
     assert.deepEqual(reportFilter({ kecamatan: '33.16.05', cursor, limit: 10 }), {
       $and: [
         { kecamatan: '33.16.05' },
-        { $or: [{ createdAt: { $lt: '2025-11-03T01:00:00.000Z' } }, { createdAt: '2025-11-03T01:00:00.000Z', code: { $lt: 'ABCD-EFGH-JKLM' } }] },
+        { $or: [{ createdAt: { $lt: '2025-11-03T01:00:00.000Z' } }, { createdAt: '2025-11-03T01:00:00.000Z', publicId: { $lt: 'ABCDEFGH' } }] },
       ],
     });
   });
@@ -82,21 +83,22 @@ describe('MongoDB adapter: indexes', () => {
   const keysOf = (schema: typeof reportSchema | typeof eventSchema | typeof userSchema | typeof sessionSchema) =>
     schema.indexes().map(([fields, options]) => ({ fields, unique: options.unique === true }));
 
-  it('has an index for each desk filter, the tracking code, clientId and photo lookup', () => {
+  it('has an index for each desk filter, the public id, the tracking-code hash, clientId and photo lookup', () => {
     const keys = keysOf(reportSchema);
     for (const fields of [
-      { code: 1 }, { clientId: 1 }, { createdAt: -1, code: -1 }, { agencyId: 1, createdAt: -1, code: -1 },
-      { kecamatan: 1, createdAt: -1, code: -1 }, { status: 1, createdAt: -1, code: -1 },
-      { category: 1, createdAt: -1, code: -1 }, { dueAt: 1 }, { 'photos.id': 1 },
+      { publicId: 1 }, { codeHash: 1 }, { clientId: 1 }, { createdAt: -1, publicId: -1 }, { agencyId: 1, createdAt: -1, publicId: -1 },
+      { kecamatan: 1, createdAt: -1, publicId: -1 }, { status: 1, createdAt: -1, publicId: -1 },
+      { category: 1, createdAt: -1, publicId: -1 }, { dueAt: 1 }, { 'photos.id': 1 },
     ]) assert.ok(keys.some((k) => JSON.stringify(k.fields) === JSON.stringify(fields)), JSON.stringify(fields));
-    assert.ok(keys.find((k) => 'code' in k.fields && Object.keys(k.fields).length === 1)?.unique);
+    assert.ok(keys.find((k) => 'publicId' in k.fields && Object.keys(k.fields).length === 1)?.unique);
+    assert.ok(keys.find((k) => 'codeHash' in k.fields)?.unique);
     assert.ok(keys.find((k) => 'clientId' in k.fields)?.unique);
   });
 
   it('keeps seq unique and finds events by room and by report', () => {
     assert.deepEqual(keysOf(eventSchema), [
       { fields: { seq: 1 }, unique: true },
-      { fields: { reportCode: 1, seq: 1 }, unique: false },
+      { fields: { reportId: 1, seq: 1 }, unique: false },
       { fields: { rooms: 1, seq: 1 }, unique: false },
     ]);
   });

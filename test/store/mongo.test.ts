@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Report } from '../../shared/types.ts';
+import type { ReportOverrides } from '../helpers/fixtures.ts';
 import { GridFsPhotoStorage } from '../../server/media/gridfs-photo-storage.ts';
 import { eventFor } from '../../server/reports/events.ts';
 import { MongoStore } from '../../server/store/mongo/mongo-store.ts';
@@ -19,10 +20,10 @@ function connect(uri: string): Promise<MongoStore> {
 }
 
 /** A minimal valid report; `code` and `clientId` vary per test. */
-function sampleReport(overrides: Partial<Report> = {}): Report {
+function sampleReport(overrides: ReportOverrides = {}): Report {
   const createdAt = new Date().toISOString();
   return {
-    code: `T${randomBytes(6).toString('hex').toUpperCase()}`, clientId: null, category: 'jalan', agencyId: 'dpupr',
+    publicId: randomBytes(4).toString('hex').toUpperCase(), codeHash: randomBytes(16).toString('base64url'), codeSeal: null, clientId: null, category: 'jalan', agencyId: 'dpupr',
     status: 'new', description: 'Jalan berlubang dekat balai desa.', kecamatan: '33.16.05', desa: '33.16.05.2001',
     lat: null, lng: null, reporterName: null, reporterPhone: null, anonymous: true, confidential: false,
     details: { damageType: 'berlubang', severity: 2 }, photos: [], assigneeId: null, duplicateOf: null, feedback: null,
@@ -95,8 +96,8 @@ if (!baseUri) {
         commitOne(first, { report: conflicting, event: eventFor(conflicting, 'report.rejected', CITIZEN), expectedVersion: 1 }),
         VersionConflictError,
       );
-      assert.equal((await first.getReport(report.code))?.status, 'verified');
-      assert.deepEqual((await first.eventsOfReport(report.code)).map((e) => e.seq), [1, 2]);
+      assert.equal((await first.getReport(report.publicId))?.status, 'verified');
+      assert.deepEqual((await first.eventsOfReport(report.publicId)).map((e) => e.seq), [1, 2]);
       const next = sampleReport();
       const event = await commitOne(first, { report: next, event: eventFor(next, 'report.created', CITIZEN), expectedVersion: 0 });
       assert.equal(event.seq, 3);
@@ -123,11 +124,11 @@ if (!baseUri) {
       await first.database.collection('reports').insertMany([{ ...rejected }, { ...open }]);
       const third = await connect(uri);
       try {
-        const answered = new Map((await third.scanReports({ limit: 10 })).map((r) => [r.code, r.answeredAt]));
-        assert.equal(answered.get(rejected.code), '2026-03-03T05:00:00.000Z');
-        assert.equal(answered.get(open.code), null);
+        const answered = new Map((await third.scanReports({ limit: 10 })).map((r) => [r.publicId, r.answeredAt]));
+        assert.equal(answered.get(rejected.publicId), '2026-03-03T05:00:00.000Z');
+        assert.equal(answered.get(open.publicId), null);
         assert.equal(await third.database.collection('reports').countDocuments({ answeredAt: { $exists: false } }), 0);
-        assert.deepEqual(await third.getReport(rejected.code), rejected);
+        assert.deepEqual(await third.getReport(rejected.publicId), rejected);
       } finally {
         await third.close();
       }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from '../../server/store/sqlite/migrations.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
+import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import { makeReport } from './contract.ts';
 
 describe('SQLite migrations', () => {
@@ -44,12 +45,14 @@ describe('SQLite migrations', () => {
     const db = new Database(file);
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const migrate = (i: number) => {
-      db.exec(MIGRATIONS[i].up);
+      db.exec(MIGRATIONS[i].up as string);
       db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(i + 1, '2026-11-01T00:00:00.000Z');
     };
     // A report stored under migration 1, then migrations 2 and 3 run over it, by number.
     migrate(0);
-    const old = makeReport({ status: 'verified', verifiedAt: '2026-11-02T05:00:00.000Z' });
+    // As the first schema stored it: keyed by its tracking code, no public id (see migration 010).
+    const { publicId: _id, codeHash: _hash, codeSeal: _seal, ...rest } = makeReport({ status: 'verified', verifiedAt: '2026-11-02T05:00:00.000Z', clientId: null });
+    const old = { code: 'AAAA-BBBB-CCCC', ...rest };
     db.prepare(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc)
       VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, 1, ?)`).run(old.code, old.agencyId, old.kecamatan, old.category, old.status, old.description, old.createdAt, old.dueAt, JSON.stringify(old));
     for (let i = 1; i < NUMBERED_MIGRATIONS.length; i++) migrate(i);
@@ -58,7 +61,12 @@ describe('SQLite migrations', () => {
     const store = new SqliteStore(file);
     try {
       // …and the first answer time its facts column held moves into the report (009).
-      assert.deepEqual(await store.getReport(old.code), { ...old, answeredAt: '2026-11-02T05:00:00.000Z' });
+      const found = await store.getReportByCodeHash(hashTrackingCode(old.code));
+      assert.ok(found);
+      const { publicId, codeHash: _h, codeSeal, ...kept } = found;
+      assert.match(publicId, /^[2-9A-Z]{8}$/);
+      assert.equal(codeSeal, null);
+      assert.deepEqual(kept, { ...rest, answeredAt: '2026-11-02T05:00:00.000Z' });
     } finally {
       await store.close();
     }

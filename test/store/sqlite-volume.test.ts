@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventFor } from '../../server/reports/events.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
+import { withCategory } from '../helpers/fixtures.ts';
 import { CITIZEN, makeReport } from './contract.ts';
 
 describe('SQLite reads at volume', () => {
@@ -20,7 +21,7 @@ describe('SQLite reads at volume', () => {
     const base = Date.parse('2026-01-01T00:00:00Z');
     const reports = Array.from({ length: 5000 }, (_, i) => makeReport({
       createdAt: new Date(base + i * 60_000).toISOString(), lat: -7.4 + ((i * 7919) % 500) / 1000, lng: 111.1 + ((i * 104729) % 500) / 1000,
-      category: i % 3 ? 'jalan' : 'pupuk',
+      ...withCategory(i % 3 ? 'jalan' : 'pupuk'),
       // Every report says "berlubang"; one in 250 also names a bridge (Jembatan, any case).
       description: `Jalan berlubang nomor ${i}${i % 250 === 7 ? (i % 500 === 7 ? ', JEMBATAN putus' : ', jembatan retak') : ''}.`,
     }));
@@ -38,9 +39,9 @@ describe('SQLite reads at volume', () => {
     it(`gives the newest reports in ${name}, filtered, as reading every report would`, async () => {
       const inBox = (await everything()).filter((r) => r.lng! >= bbox.minLng && r.lng! <= bbox.maxLng && r.lat! >= bbox.minLat && r.lat! <= bbox.maxLat);
       assert.ok(inBox.length > 0);
-      assert.deepEqual((await store.scanReports({ bbox, limit: 25 })).map((r) => r.code), inBox.slice(0, 25).map((r) => r.code));
-      assert.deepEqual((await store.scanReports({ bbox, categories: ['pupuk'], limit: 25 })).map((r) => r.code),
-        inBox.filter((r) => r.category === 'pupuk').slice(0, 25).map((r) => r.code));
+      assert.deepEqual((await store.scanReports({ bbox, limit: 25 })).map((r) => r.publicId), inBox.slice(0, 25).map((r) => r.publicId));
+      assert.deepEqual((await store.scanReports({ bbox, categories: ['pupuk'], limit: 25 })).map((r) => r.publicId),
+        inBox.filter((r) => r.category === 'pupuk').slice(0, 25).map((r) => r.publicId));
     });
   }
 
@@ -48,9 +49,9 @@ describe('SQLite reads at volume', () => {
     it(`finds ${name} as a substring, newest first, as reading every report would`, async () => {
       const expected = (await store.listReports({ limit: 100_000 })).items.filter((r) => r.description.toLowerCase().includes(text.toLowerCase()));
       const first = await store.listReports({ text, limit: 15 });
-      assert.deepEqual(first.items.map((r) => r.code), expected.slice(0, 15).map((r) => r.code));
+      assert.deepEqual(first.items.map((r) => r.publicId), expected.slice(0, 15).map((r) => r.publicId));
       const next = await store.listReports({ text, limit: 15, cursor: first.nextCursor ?? undefined });
-      assert.deepEqual(next.items.map((r) => r.code), first.nextCursor ? expected.slice(15, 30).map((r) => r.code) : []);
+      assert.deepEqual(next.items.map((r) => r.publicId), first.nextCursor ? expected.slice(15, 30).map((r) => r.publicId) : []);
     });
   }
 });

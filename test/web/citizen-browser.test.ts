@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { jpegWithGps } from '../helpers/fixtures.ts';
+import { placeOfPoint } from '../../server/places/places.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 import { WEIGHT_BUDGET_BYTES, weigh } from '../../bench/web-weight.ts';
 import { ARTIFACTS_DIR, MOBILE, buildClientOnce, fillPupuk, launchChromium, launchPersistent } from './browser.ts';
+import { hashClientId, hashTrackingCode } from '../../server/reports/tracking-code.ts';
 
 const PHOTO = { name: 'sawah.jpg', mimeType: 'image/jpeg' };
 
@@ -65,11 +67,14 @@ describe('citizen web in a phone browser', function () {
     assert.equal(Math.max(meta.width!, meta.height!), 1600, 'the photo is shrunk in the browser before upload');
     const code = (await page.textContent('#tracking-code'))!.trim();
     assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    assert.match((await page.getAttribute('#wa-link', 'href'))!, new RegExp(`^https://wa\\.me/\\?text=.*${code}`));
+    const publicId = (await page.textContent('#public-id strong'))!.trim();
+    const share = (await page.getAttribute('#wa-link', 'href'))!;
+    assert.match(share, new RegExp(`^https://wa\\.me/\\?text=.*laporan%2F${publicId}`), 'the share link names the public page');
+    assert.ok(!share.includes(code) && !share.includes(code.replaceAll('-', '')), 'the tracking code is never shared');
     assert.match(await page.textContent('main') ?? '', /3 hari kerja/);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'receipt-360.png'), fullPage: true });
 
-    const report = await app.deps.store.getReport(code);
+    const report = await app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.equal(report?.photos.length, 1);
     assert.equal(report?.confidential, true);
     await page.goto(`/lacak/${code}`);
@@ -88,7 +93,7 @@ describe('citizen web in a phone browser', function () {
     await page.setInputFiles('#f-photos', { ...PHOTO, buffer: await jpegWithGps() });
     await Promise.all([page.waitForURL(/\/terkirim\//), page.click('button[type=submit]')]);
     const code = (await page.textContent('#tracking-code'))!.trim();
-    assert.equal((await app.deps.store.getReport(code))?.photos.length, 1);
+    assert.equal((await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.photos.length, 1);
     const res = await page.goto(`/lacak/${code}`);
     assert.equal(res?.status(), 200);
     assert.equal((await page.textContent('#tracking-code'))?.trim(), code);
@@ -122,8 +127,8 @@ describe('citizen web in a phone browser', function () {
     await context.setOffline(false);
     await page.waitForURL(/\/terkirim\//, { timeout: 20_000 });
     const code = (await page.textContent('#tracking-code'))!.trim();
-    const stored = await app.deps.store.getReportByClientId(clientId);
-    assert.equal(stored?.code, code);
+    const stored = await app.deps.store.getReportByClientId(hashClientId(clientId));
+    assert.equal(stored?.codeHash, hashTrackingCode(code));
     assert.equal(stored?.photos.length, 1, 'the photo came through the outbox');
     assert.equal(await reportCount(app), before + 1, 'created exactly once');
     await context.close();
@@ -141,13 +146,13 @@ describe('citizen web in a phone browser', function () {
       await page.click('button[type=submit]');
       await page.waitForSelector('#send-status:has-text("Menunggu sinyal")');
       await context.close();
-      assert.equal(await app.deps.store.getReportByClientId(clientId), null);
+      assert.equal(await app.deps.store.getReportByClientId(hashClientId(clientId)), null);
 
       context = await launchPersistent(profile, app.baseUrl);
       page = context.pages()[0] ?? await context.newPage();
       await page.goto('/');
       await page.waitForSelector('#outbox-status a[href^="/terkirim/"]', { timeout: 20_000 });
-      assert.ok(await app.deps.store.getReportByClientId(clientId), 'the report from the closed browser arrived');
+      assert.ok(await app.deps.store.getReportByClientId(hashClientId(clientId)), 'the report from the closed browser arrived');
       assert.match(await page.textContent('#my-reports') ?? '', /[A-Z0-9]{4}-/);
       await context.close();
     } finally {
@@ -173,12 +178,15 @@ describe('citizen web in a phone browser', function () {
     await context.close();
   });
 
-  it('"Gunakan lokasi saya" preselects the kecamatan with the nearest centre and says so; the map opens without tiles and takes a pin', async () => {
+  it('"Gunakan lokasi saya" preselects the kecamatan and desa the point lies in and says so; the map opens without tiles and takes a pin', async () => {
     const { context, page } = await newPage({ geolocation: { latitude: -7.15, longitude: 111.58 }, permissions: ['geolocation'] });
     await page.goto('/lapor/jalan');
     await page.click('#geo-btn');
-    await page.waitForSelector('#geo-status:has-text("Cepu")');
+    await page.waitForSelector('#geo-status:has-text("Kecamatan Cepu")');
     assert.equal(await page.inputValue('#f-kecamatan'), '33.16.05');
+    const place = placeOfPoint(app.deps.catalog.places, -7.15, 111.58);
+    assert.equal(await page.inputValue('#f-desa'), place?.desa?.code);
+    assert.match((await page.textContent('#geo-status')) ?? '', new RegExp(`${place?.desa?.name}, Kecamatan Cepu`));
     assert.equal(await page.inputValue('#f-lat'), '-7.150000');
     // Only Cepu's desa are offered now.
     const desa = await page.$$eval('#f-desa option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));

@@ -66,10 +66,10 @@ describe('the desk in a browser', function () {
 
   async function submitJson(body: Record<string, unknown>): Promise<string> {
     const res = await request(app.app).post('/api/reports').send(body).expect(201);
-    return (res.body as { code: string }).code;
+    return (res.body as { publicId: string }).publicId;
   }
 
-  const row = (code: string) => `#queue-list button[data-code="${code}"]`;
+  const row = (publicId: string) => `#queue-list button[data-id="${publicId}"]`;
 
   it('when a farmer reports overpriced urea, Satgas Pupuk sees it arrive live, verifies it, the citizen sees "Terverifikasi", and DPUPR never sees it', async () => {
     const desk = await open(LAPTOP);
@@ -94,7 +94,8 @@ describe('the desk in a browser', function () {
     await citizen.waitForSelector('#thumbs img');
     await citizen.click('button[type=submit]');
     await citizen.waitForURL(/\/terkirim\//);
-    const code = (await citizen.textContent('#tracking-code'))!.trim();
+    const trackingCode = (await citizen.textContent('#tracking-code'))!.trim();
+    const code = (await citizen.textContent('#public-id strong'))!.trim();
 
     // It appears in the queue without a reload, marked new, counted in the title, with a beep.
     await desk.waitForSelector(row(code));
@@ -149,7 +150,7 @@ describe('the desk in a browser', function () {
     await desk.setViewportSize(TABLET.viewport);
     await desk.screenshot({ path: join(ARTIFACTS_DIR, 'desk-800x1280.png') });
 
-    await citizen.goto(`/lacak/${code}`);
+    await citizen.goto(`/lacak/${trackingCode}`);
     assert.match(await citizen.textContent('main') ?? '', /Terverifikasi/);
 
     // DPUPR's desk is live (a road report arrives) but never shows the pupuk report.
@@ -233,23 +234,23 @@ describe('the desk in a browser', function () {
     const late = await startApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' }, { clock: () => new Date(now) });
     try {
       const res = await request(late.app).post('/api/reports').send(pupukReport()).expect(201);
-      const lateCode = (res.body as { code: string }).code;
+      const lateCode = (res.body as { publicId: string }).publicId;
       now = Date.now();
-      const onTime = (await request(late.app).post('/api/reports').send(pupukReport()).expect(201)).body as { code: string };
+      const onTime = (await request(late.app).post('/api/reports').send(pupukReport()).expect(201)).body as { publicId: string };
       await addUser(late, 'pupuk9', 'officer', { agencyId: 'satgas-pupuk' });
 
       const context = await browser.newContext({ ...LAPTOP, baseURL: late.baseUrl });
       contexts.push(context);
       const desk = await context.newPage();
       await signIn(desk, 'pupuk9');
-      await desk.waitForSelector(row(onTime.code));
+      await desk.waitForSelector(row(onTime.publicId));
       assert.match(await desk.textContent(row(lateCode)) ?? '', /Terlambat/);
-      assert.doesNotMatch(await desk.textContent(row(onTime.code)) ?? '', /Terlambat/);
+      assert.doesNotMatch(await desk.textContent(row(onTime.publicId)) ?? '', /Terlambat/);
       await desk.click(row(lateCode));
       await desk.waitForSelector('#detail-facts .desk-late');
       assert.match(await desk.textContent('#detail-facts') ?? '', /terlambat \d+ hari/);
       await desk.check('#filter-overdue');
-      await desk.waitForSelector(row(onTime.code), { state: 'detached' });
+      await desk.waitForSelector(row(onTime.publicId), { state: 'detached' });
       assert.equal(await desk.locator('#queue-list li').count(), 1);
       await desk.screenshot({ path: join(ARTIFACTS_DIR, 'desk-overdue-1280x800.png') });
     } finally {

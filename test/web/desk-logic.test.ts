@@ -10,13 +10,13 @@ import type { ReportSummary } from '../../shared/types.ts';
 
 function summary(over: Partial<ReportSummary> = {}): ReportSummary {
   return {
-    code: 'AAAA-BBBB-CCCC', category: 'pupuk', agencyId: 'satgas-pupuk', status: 'new', kecamatan: '33.16.05', desa: '33.16.05.2001',
+    publicId: 'AAAABBBB', category: 'pupuk', agencyId: 'satgas-pupuk', status: 'new', kecamatan: '33.16.05', desa: '33.16.05.2001',
     excerpt: 'Urea dijual di atas HET', confidential: true, anonymous: false, photoCount: 0, supportCount: 0, assigneeId: null,
     createdAt: '2026-11-27T01:00:00.000Z', updatedAt: '2026-11-27T01:00:00.000Z', dueAt: '2099-01-01T00:00:00.000Z', ...over,
   };
 }
 
-const event = (seq: number, over: Partial<ReportSummary> = {}): DeskEventPayload => ({ seq, type: 'report.created', report: summary({ code: `SEQ${seq}-AAAA-BBBB`, ...over }), previous: null });
+const event = (seq: number, over: Partial<ReportSummary> = {}): DeskEventPayload => ({ seq, type: 'report.created', report: summary({ publicId: `SEQ${seq}AAAA`, ...over }), previous: null });
 
 const officer: DeskUser = { id: 'u1', username: 'pupuk1', name: 'Pak pupuk1', role: 'officer', agencyId: 'satgas-pupuk', kecamatan: null, agencyIds: ['satgas-pupuk'], mustChangePassword: false };
 
@@ -64,9 +64,9 @@ describe('desk client logic', () => {
     assert.equal(state.apply(summary(), open, officer), 'added');
     assert.equal(state.apply(summary({ status: 'verified' }), open, officer), 'updated');
     assert.equal(state.apply(summary({ status: 'resolved' }), open, officer), 'removed', 'closed reports leave the open queue');
-    assert.equal(state.apply(summary({ code: 'DDDD-EEEE-FFFF', agencyId: 'dpupr' }), open, officer), 'none', 'another agency');
+    assert.equal(state.apply(summary({ publicId: 'DDDDEEEE', agencyId: 'dpupr' }), open, officer), 'none', 'another agency');
     state.apply(summary(), open, officer);
-    state.unread.add('AAAA-BBBB-CCCC');
+    state.unread.add('AAAABBBB');
     assert.equal(state.apply(summary({ agencyId: 'dpupr' }), open, officer), 'removed', 'forwarded away');
     assert.equal(state.unread.size, 0);
   });

@@ -16,7 +16,7 @@ function groups(): Map<string, KecamatanGroup> {
 
 function event(type: DeskEventPayload['type'], report: Partial<ReportSummary>, previous: DeskEventPayload['previous']): DeskEventPayload {
   const summary: ReportSummary = {
-    code: 'AAAA-BBBB-CCCC', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', desa: '33.16.05.2001', excerpt: '',
+    publicId: 'AAAABBBB', category: 'jalan', agencyId: 'dpupr', status: 'new', kecamatan: '33.16.05', desa: '33.16.05.2001', excerpt: '',
     confidential: false, anonymous: false, photoCount: 0, supportCount: 0, assigneeId: null, createdAt: '', updatedAt: '', dueAt: null, ...report,
   };
   return { seq: 1, type, report: summary, previous };

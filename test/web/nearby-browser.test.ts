@@ -24,7 +24,7 @@ describe('similar reports nearby on the citizen form', function () {
   it('suggests the open jalan report of the chosen desa, and hides the panel for a desa without one', async () => {
     const res = await request(app.baseUrl).post('/api/reports').send(validReport({ kecamatan: '33.16.05', desa: '33.16.05.2001' }));
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    const code = res.body.code as string;
+    const publicId = res.body.publicId as string;
 
     const context = await browser.newContext({ ...MOBILE, baseURL: app.baseUrl });
     const page = await context.newPage();
@@ -33,7 +33,7 @@ describe('similar reports nearby on the citizen form', function () {
     await page.selectOption('#f-kecamatan', '33.16.05');
     await page.selectOption('#f-desa', '33.16.05.2001');
 
-    const link = page.locator(`#nearby a[href="/lacak/${code}"]`);
+    const link = page.locator(`#nearby a[href="/laporan/${publicId}"]`);
     await link.waitFor({ state: 'visible' });
     assert.match(await page.textContent('#nearby') ?? '', /Sudah ada laporan serupa — dukung saja\?/);
     assert.match(await page.textContent('#nearby li') ?? '', /Jalan desa berlubang/);

@@ -56,7 +56,7 @@ describe('Ngopi Bareng in a browser', function () {
       // the new document, then for its notice.
       await Promise.all([facilitator.waitForEvent('load'), facilitator.click('#entry-form button[type=submit]')]);
       await facilitator.waitForSelector('#entry-saved');
-      codes.push((await facilitator.getAttribute('#entered tbody tr:last-child', 'data-code'))!);
+      codes.push((await facilitator.getAttribute('#entered tbody tr:last-child', 'data-id'))!);
     }
     assert.equal(new Set(codes).size, 3);
     await facilitator.screenshot({ path: join(ARTIFACTS_DIR, 'ngopi-facilitator.png'), fullPage: true });
@@ -69,10 +69,10 @@ describe('Ngopi Bareng in a browser', function () {
     // An officer of DPUPR starts on the road one; the summary shows each status.
     const dpupr = await addAndLogin(app, 'pu1', 'officer', { agencyId: 'dpupr' });
     await request(app.baseUrl).post(`/api/desk/reports/${codes[0]}/actions`).set('Cookie', dpupr.cookie).set('Origin', app.baseUrl).send({ type: 'start' }).expect(200);
-    await watcher.waitForFunction(([code, label]) => document.querySelector(`#live-list li[data-code="${code}"] .status`)?.textContent === label, [codes[0], statusLabel('in_progress')]);
+    await watcher.waitForFunction(([code, label]) => document.querySelector(`#live-list li[data-id="${code}"] .status`)?.textContent === label, [codes[0], statusLabel('in_progress')]);
 
     await watcher.goto(`/ngopi/${id}/ringkasan`);
-    const rows = await watcher.$$eval('#summary-rows tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('.status')?.textContent]));
+    const rows = await watcher.$$eval('#summary-rows tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.querySelector('.status')?.textContent]));
     assert.deepEqual(rows, [[codes[0], statusLabel('in_progress')], [codes[1], statusLabel('new')], [codes[2], statusLabel('new')]]);
     await watcher.screenshot({ path: join(ARTIFACTS_DIR, 'ngopi-ringkasan-360.png'), fullPage: true });
     await phone.close();

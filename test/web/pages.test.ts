@@ -1,9 +1,10 @@
 // The server-rendered citizen pages, without a browser: what a phone with JavaScript off gets.
+import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { jpegWithGps } from '../helpers/fixtures.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
-import type { PupukDetails } from '../../shared/types.ts';
+import { pupukDetailsOf } from '../../shared/details.ts';
 import { SYSTEM } from '../../server/reports/actors.ts';
 import { changeReport } from '../../server/reports/change-report.ts';
 import { loadClientAssets } from '../../server/web/assets.ts';
@@ -44,10 +45,11 @@ describe('citizen web pages (no JavaScript)', () => {
       .expect(303);
     const code = /\/terkirim\/([A-Z0-9-]+)/.exec(res.headers.location)?.[1];
     assert.ok(code);
-    const report = await app.deps.store.getReport(code);
+    const report = await app.deps.store.getReportByCodeHash(hashTrackingCode(code));
     assert.equal(report?.photos.length, 1);
     assert.equal(report?.confidential, true);
-    assert.deepEqual((report?.details as PupukDetails).problems, ['di_atas_het', 'dipaketkan']);
+    assert.equal(report?.category, 'pupuk');
+    assert.deepEqual(pupukDetailsOf(report)?.problems, ['di_atas_het', 'dipaketkan']);
     const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
     assert.ok(receipt.text.includes(code));
     assert.doesNotMatch(receipt.text, /di atas HET/, 'a confidential report shows none of its content to whoever holds the code');
@@ -59,7 +61,7 @@ describe('citizen web pages (no JavaScript)', () => {
       .send('category=pupuk&details[fertiliserType]=urea&details[problems][]=di_atas_het&details[quantity]=2&details[unit]=bag&details[price]=250000&details[priceUnit]=total&description=Urea dijual di atas HET.&kecamatan=33.16.05&desa=33.16.05.2001&confidential=false')
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(res.headers.location)![1];
-    assert.equal((await app.deps.store.getReport(code))?.confidential, false);
+    assert.equal((await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.confidential, false);
     const receipt = await request(app.app).get(`/terkirim/${code}`).expect(200);
     assert.match(receipt.text, /Rp 2\.500\/kg — Rp 700 di atas HET \(Rp 1\.800\/kg\)/);
   });
@@ -124,7 +126,7 @@ describe('citizen web pages (no JavaScript)', () => {
       .expect(303);
     const code = /\/terkirim\/(.+)$/.exec(created.headers.location)![1];
     const now = new Date().toISOString();
-    await changeReport(app.deps, code, SYSTEM, (report) => ({
+    await changeReport(app.deps, (await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))!.publicId, SYSTEM, (report) => ({
       before: report, after: { ...report, status: 'resolved', resolvedAt: now, updatedAt: now, dueAt: null },
       type: 'report.resolved', data: { note: 'Sudah ditambal <b>aspal</b>.' },
     }));
@@ -142,7 +144,7 @@ describe('citizen web pages (no JavaScript)', () => {
     assert.match(rated.text, /tanggapan Anda tersimpan/);
 
     await request(app.app).post(`/lacak/${code}/nilai`).type('form').send({ reopen: 'true', reason: 'Lubang muncul lagi.' }).expect(303);
-    assert.equal((await app.deps.store.getReport(code))?.status, 'in_progress');
+    assert.equal((await app.deps.store.getReportByCodeHash(hashTrackingCode(code)))?.status, 'in_progress');
   });
 });
 

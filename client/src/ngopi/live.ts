@@ -9,7 +9,7 @@ import { STATUSES } from '../../../shared/reference/statuses.ts';
 /** The same markup as the server's aspirationItem, built with textContent so no text becomes markup. */
 function itemOf(a: PublicAspiration, lang: string): HTMLLIElement {
   const li = document.createElement('li');
-  li.dataset.code = a.code;
+  li.dataset.id = a.publicId;
   const topic = findTopic(a.topic);
   const strong = li.appendChild(document.createElement('strong'));
   strong.textContent = topic ? (lang === 'en' ? topic.labelEn : topic.label) : a.topic;
@@ -21,8 +21,8 @@ function itemOf(a: PublicAspiration, lang: string): HTMLLIElement {
   const p = li.appendChild(document.createElement('p'));
   p.textContent = a.text;
   const link = li.appendChild(document.createElement('a'));
-  link.href = `/lacak/${a.code}`;
-  link.textContent = a.code;
+  link.href = `/laporan/${a.publicId}`;
+  link.textContent = a.publicId;
   return li;
 }
 
@@ -34,7 +34,7 @@ export function startLiveList(section: HTMLElement): void {
   if (!list) return;
   const show = (a: PublicAspiration) => {
     const item = itemOf(a, lang);
-    const existing = list.querySelector(`li[data-code="${CSS.escape(a.code)}"]`);
+    const existing = list.querySelector(`li[data-id="${CSS.escape(a.publicId)}"]`);
     if (existing) existing.replaceWith(item);
     else list.append(item);
     if (empty) empty.hidden = true;

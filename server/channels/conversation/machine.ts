@@ -35,7 +35,8 @@ export type Effect =
   | { type: 'my_reports' }
   | { type: 'one_message'; text: string };
 
-export interface Outcome { state: ConversationState | null; replies: Reply[]; effect?: Effect }
+/** `asked`: the replies end with the state's question, so its message id becomes the state's promptId. */
+export interface Outcome { state: ConversationState | null; replies: Reply[]; effect?: Effect; asked?: true }
 
 interface Option { id: string; title: string; description?: string }
 
@@ -206,7 +207,7 @@ function at(state: ConversationState, step: Step, draft: Draft, env: MachineEnv)
 }
 
 function ask(state: ConversationState, env: MachineEnv, before: Reply[] = []): Outcome {
-  return { state, replies: [...before, questionOf(state, env)] };
+  return { state, replies: [...before, questionOf(state, env)], asked: true };
 }
 
 function retry(state: ConversationState, env: MachineEnv, why: string = CHAT.notUnderstood): Outcome {

@@ -14,12 +14,12 @@ export function smsKey(phone: string): string {
   return `sms:${phone}`;
 }
 
-async function rememberReport(deps: Deps, key: string, code: string): Promise<void> {
+async function rememberReport(deps: Deps, key: string, publicId: string): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const record = await deps.store.channels.getConversation(key);
-    if (record?.reports.includes(code)) return;
+    if (record?.reports.includes(publicId)) return;
     const next = {
-      key, channel: 'sms' as const, state: null, reports: [...(record?.reports ?? []), code], applied: [],
+      key, channel: 'sms' as const, state: null, reports: [...(record?.reports ?? []), publicId], applied: [],
       updatedAt: deps.clock().toISOString(), version: (record?.version ?? 0) + 1,
     };
     try {
@@ -35,7 +35,7 @@ async function myReports(deps: Deps, key: string): Promise<string> {
   const codes = (await deps.store.channels.getConversation(key))?.reports ?? [];
   if (codes.length === 0) return SMS.none;
   const reports = await Promise.all([...codes].reverse().slice(0, 3).map((c) => deps.store.getReport(c)));
-  return reports.filter((r): r is Report => r !== null).map((r) => `${r.code}: ${STATUSES.find((s) => s.id === r.status)?.label ?? r.status}`).join('; ');
+  return reports.filter((r): r is Report => r !== null).map((r) => `${r.publicId}: ${STATUSES.find((s) => s.id === r.status)?.label ?? r.status}`).join('; ');
 }
 
 export async function handleSmsMessage(deps: Deps, message: InboundMessage): Promise<string> {
@@ -46,6 +46,6 @@ export async function handleSmsMessage(deps: Deps, message: InboundMessage): Pro
   if (!/^(LAPOR|CEK)\s*#/i.test(text)) return fitSms(SMS.help);
   const answer = await answerOneMessage(deps, text, { channel: 'sms', messageId: message.messageId, ...(phone ? { phone } : {}) });
   if ('text' in answer) return fitSms(answer.text);
-  await rememberReport(deps, smsKey(message.sender), answer.report.code);
-  return fitSms(SMS.sent(answer.report.code));
+  await rememberReport(deps, smsKey(message.sender), answer.report.publicId);
+  return fitSms(SMS.sent(answer.code ?? '—'));
 }

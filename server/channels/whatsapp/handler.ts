@@ -73,7 +73,7 @@ function bodyOf(draft: Draft, who: Who, clientId: string): Record<string, unknow
   };
 }
 
-interface Turn { state: ConversationState | null; replies: Reply[]; reportCode?: string }
+interface Turn { state: ConversationState | null; replies: Reply[]; reportId?: string; asked?: true }
 
 async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect: Effect, record: ConversationRecord | null, message: InboundMessage, who: Who): Promise<Turn> {
   const text = (t: string): Reply => ({ kind: 'text', text: t });
@@ -83,7 +83,7 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
     case 'one_message': {
       const answer = await answerOneMessage(deps, effect.text, { channel: 'whatsapp', messageId: message.messageId, ...(who.name ? { name: who.name } : {}), ...(who.phone ? { phone: who.phone } : {}) });
       if ('text' in answer) return { state: outcome.state, replies: [text(answer.text)] };
-      return { state: null, replies: [text(receiptText(deps, answer.report))], reportCode: answer.report.code };
+      return { state: null, replies: [text(receiptText(deps, answer.report, answer.code))], reportId: answer.report.publicId };
     }
     case 'submit': {
       const uploads = await downloadPhotos(deps, graph, effect.draft.photos);
@@ -92,7 +92,7 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
       }
       const result = await submitFromChannel(deps, bodyOf(effect.draft, who, clientIdOf('whatsapp', message.messageId)), uploads, 'whatsapp');
       if (!result.ok) return { state: outcome.state, replies: [text(`${CHAT.submitFailed} ${result.problems.join(' ')}`)] };
-      return { state: null, replies: [text(receiptText(deps, result.report))], reportCode: result.report.code };
+      return { state: null, replies: [text(receiptText(deps, result.report, result.code))], reportId: result.report.publicId };
     }
   }
 }
@@ -104,16 +104,6 @@ async function sendAll(deps: Deps, graph: GraphClient, to: Recipient, replies: R
   return last;
 }
 
-async function rememberPrompt(deps: Deps, key: string, updatedAt: string, promptId: string): Promise<void> {
-  const record = await deps.store.channels.getConversation(key);
-  const state = readState(record?.state);
-  // Only if no later turn has moved the conversation on meanwhile.
-  if (!record || !state || state.updatedAt !== updatedAt) return;
-  await deps.store.channels.putConversation({ ...record, state: { ...state, promptId }, version: record.version + 1 }, record.version).catch((err: unknown) => {
-    if (!(err instanceof ConversationConflictError)) throw err;
-  });
-}
-
 export async function handleWhatsAppMessage(deps: Deps, graph: GraphClient, message: InboundMessage): Promise<void> {
   const payload = readPayload(message.payload);
   if (!payload) {
@@ -123,31 +113,31 @@ export async function handleWhatsAppMessage(deps: Deps, graph: GraphClient, mess
   const to: Recipient = { ...(payload.phone ? { phone: payload.phone } : {}), ...(payload.userId ? { userId: payload.userId } : {}) };
   const who = whoOf(payload);
   const input = await checkedInput(deps, graph, payload.input);
-  let turn: Turn | null = null;
-  for (let attempt = 0; attempt < 5 && !turn; attempt += 1) {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
     const record = await deps.store.channels.getConversation(message.sender);
-    // Applied before a crash: the state already holds it, and the report (if any) exists.
-    if (record?.applied.includes(message.messageId)) return;
+    // Applied before a crash (MongoDB writes the turn and the completion apart): nothing to redo.
+    if (record?.applied.includes(message.messageId)) return deps.store.channels.completeInbound('whatsapp', message.messageId, null);
     const outcome = converse(readState(record?.state), input, payload.contextId, envOf(deps));
-    const done: Turn = outcome.effect ? await carryOut(deps, graph, outcome, outcome.effect, record, message, who) : outcome;
+    const turn: Turn = outcome.effect ? await carryOut(deps, graph, outcome, outcome.effect, record, message, who) : outcome;
+    // Sent before the turn is stored: the question's id is the state's promptId. A crash in
+    // between sends the replies again on the retry (at least once); the report, keyed on the
+    // message id, is not made twice.
+    const promptId = await sendAll(deps, graph, to, turn.replies);
     const next: ConversationRecord = {
       key: message.sender,
       channel: 'whatsapp',
-      state: done.state,
-      reports: done.reportCode && !record?.reports.includes(done.reportCode) ? [...(record?.reports ?? []), done.reportCode] : record?.reports ?? [],
+      state: turn.state && promptId && turn.asked ? { ...turn.state, promptId } : turn.state,
+      reports: turn.reportId && !record?.reports.includes(turn.reportId) ? [...(record?.reports ?? []), turn.reportId] : record?.reports ?? [],
       applied: [...(record?.applied ?? []), message.messageId].slice(-APPLIED_KEPT),
       updatedAt: deps.clock().toISOString(),
       version: (record?.version ?? 0) + 1,
     };
     try {
-      await deps.store.channels.putConversation(next, record?.version ?? 0);
-      turn = done;
+      return await deps.store.channels.completeInbound('whatsapp', message.messageId, null, { record: next, expectedVersion: record?.version ?? 0 });
     } catch (err) {
-      // Another process took a turn meanwhile: read again and take this turn on its state.
+      // Another process took a turn of this sender meanwhile: read again and take this one on its state.
       if (!(err instanceof ConversationConflictError)) throw err;
     }
   }
-  if (!turn) throw new Error(`conversation ${message.sender} kept changing`);
-  const promptId = await sendAll(deps, graph, to, turn.replies);
-  if (promptId && turn.state) await rememberPrompt(deps, message.sender, turn.state.updatedAt, promptId);
+  throw new Error(`conversation ${message.sender} kept changing`);
 }

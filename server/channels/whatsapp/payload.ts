@@ -61,6 +61,8 @@ export const WebhookSchema = v.looseObject({
 export type WhatsAppMessage = v.InferOutput<typeof messageSchema>;
 export type WhatsAppStatus = v.InferOutput<typeof statusSchema>;
 
+const SILENT_TYPES = ['reaction', 'system'];
+
 /** One inbound message, ready for the inbox. */
 export interface ParsedMessage {
   messageId: string;
@@ -108,6 +110,8 @@ export function messagesOf(body: v.InferOutput<typeof WebhookSchema>, phoneNumbe
       if (value.metadata && value.metadata.phone_number_id !== phoneNumberId) continue;
       statuses.push(...(value.statuses ?? []));
       for (const message of value.messages ?? []) {
+        // A reaction (👍 on our message) or a system notice (number changed) asks for no answer.
+        if (SILENT_TYPES.includes(message.type)) continue;
         const contact = value.contacts?.find((c) => (message.from && c.wa_id === message.from) || (message.from_user_id && c.user_id === message.from_user_id))
           ?? (value.contacts?.length === 1 ? value.contacts[0] : undefined);
         const phone = message.from ?? contact?.wa_id;

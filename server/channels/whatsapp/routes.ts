@@ -4,7 +4,8 @@ import { checkWith } from '../../../shared/validation/schema.ts';
 import type { WhatsAppConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import type { InboxWorker } from '../inbox-worker.ts';
+import { LEASE_MS, type InboxWorker } from '../inbox-worker.ts';
+import type { InboundMessage } from '../../store/channel-port.ts';
 import { messagesOf, WebhookSchema } from './payload.ts';
 import { hasValidSignature } from './signature.ts';
 
@@ -45,20 +46,22 @@ export function whatsappRoutes(deps: Deps, config: WhatsAppConfig, worker: Inbox
     const parsed = checkWith(WebhookSchema, json);
     if (!parsed.ok) throw new AppError('invalid_webhook', { status: 400 });
     const { messages, statuses } = messagesOf(parsed.value, config.phoneNumberId);
-    const receivedAt = deps.clock().toISOString();
-    let stored = 0;
+    const now = deps.clock();
+    // Stored already held by this process, which processes them right after answering.
+    const held = new Date(now.getTime() + LEASE_MS).toISOString();
+    const stored: InboundMessage[] = [];
     for (const m of messages) {
-      const added = await deps.store.channels.addInbound({
-        channel: 'whatsapp', messageId: m.messageId, sender: m.sender, sentAt: m.sentAt, receivedAt, payload: m.payload,
-        status: 'pending', claimedUntil: null, reply: null,
-      });
-      if (added) stored += 1;
+      const inbound: InboundMessage = {
+        channel: 'whatsapp', messageId: m.messageId, sender: m.sender, sentAt: m.sentAt, receivedAt: now.toISOString(), payload: m.payload,
+        status: 'pending', claimedUntil: held, reply: null,
+      };
+      if (await deps.store.channels.addInbound(inbound)) stored.push(inbound);
     }
     for (const s of statuses) {
       if (s.status === 'failed') deps.logger.warn({ messageId: s.id, errors: s.errors }, 'WhatsApp reports a message it could not deliver');
     }
-    res.status(200).json({ received: messages.length, stored });
-    if (stored > 0) worker.kick();
+    res.status(200).json({ received: messages.length, stored: stored.length });
+    void worker.take(stored);
   });
 
   return router;

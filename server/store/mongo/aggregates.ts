@@ -68,7 +68,7 @@ export function scanPipeline(query: ScanQuery): PipelineStage[] {
     { $limit: query.limit },
     {
       $project: {
-        _id: 0, code: 1, category: 1, agencyId: 1, status: 1, kecamatan: 1, desa: 1, lat: 1, lng: 1, confidential: 1,
+        _id: 0, publicId: 1, category: 1, agencyId: 1, status: 1, kecamatan: 1, desa: 1, lat: 1, lng: 1, confidential: 1,
         // One character more than shown tells excerptOf whether to cut.
         excerpt: { $substrCP: ['$description', 0, EXCERPT_LENGTH + 1] },
         createdAt: 1, verifiedAt: 1, resolvedAt: 1, answeredAt: 1, verifyDueAt: 1, dueAt: 1,
@@ -83,7 +83,7 @@ export type ScanResult = Partial<Omit<ReportFacts, 'pupuk'>> & { pupuk?: unknown
 
 export function factsOf(r: ScanResult, query: Pick<ScanQuery, 'withPupuk'>): ReportFacts {
   const facts: ReportFacts = {
-    code: r.code ?? '', category: r.category as ReportFacts['category'], agencyId: r.agencyId ?? '', status: r.status as ReportFacts['status'],
+    publicId: r.publicId ?? '', category: r.category as ReportFacts['category'], agencyId: r.agencyId ?? '', status: r.status as ReportFacts['status'],
     kecamatan: r.kecamatan ?? '', desa: r.desa ?? '', lat: r.lat ?? null, lng: r.lng ?? null, confidential: r.confidential === true,
     excerpt: excerptOf(r.excerpt ?? ''), createdAt: r.createdAt ?? '', verifiedAt: r.verifiedAt ?? null, resolvedAt: r.resolvedAt ?? null,
     answeredAt: r.answeredAt ?? null, verifyDueAt: r.verifyDueAt ?? '', dueAt: r.dueAt ?? null,

@@ -65,7 +65,9 @@ export class MongoChannelStore implements ChannelStore {
     return claimed;
   }
 
-  async completeInbound(channel: ChannelId, messageId: string, reply: string | null): Promise<void> {
+  /** The conversation first: a crash between the two leaves the message pending, and its retry finds the turn applied (ConversationRecord.applied). */
+  async completeInbound(channel: ChannelId, messageId: string, reply: string | null, conversation?: { record: ConversationRecord; expectedVersion: number }): Promise<void> {
+    if (conversation) await this.putConversation(conversation.record, conversation.expectedVersion);
     await this.inbox.updateOne({ _id: inboxId(channel, messageId) }, { $set: { status: 'done', claimedUntil: null, reply } });
   }
 

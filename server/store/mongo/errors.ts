@@ -20,13 +20,13 @@ export function duplicateKeyField(err: unknown): string | null {
   return index ? index.replace(/_-?1(?:_.*)?$/, '') : null;
 }
 
-/** A failed report insert as the port names it: same clientId (a retry) or same tracking code. */
-export function toReportWriteError(err: unknown, report: Pick<Report, 'clientId'> & Partial<Pick<Report, 'code'>>): unknown {
+/** A failed report insert as the port names it: same clientId (a retry), same public id or code hash. */
+export function toReportWriteError(err: unknown, report: Pick<Report, 'clientId'> & Partial<Pick<Report, 'publicId'>>): unknown {
   const field = duplicateKeyField(err);
-  // The support index is { reportCode, deviceId }: a device that already supported the report.
-  if (field === 'reportCode') return new DuplicateSupportError(report.code ?? '');
+  // The support index is { reportId, deviceId }: a device that already supported the report.
+  if (field === 'reportId') return new DuplicateSupportError(report.publicId ?? '');
   if (field === 'clientId' && report.clientId) return new DuplicateClientIdError(report.clientId);
-  if (field === 'code') return new DuplicateCodeError();
+  if (field === 'publicId' || field === 'codeHash') return new DuplicateCodeError();
   return err;
 }
 

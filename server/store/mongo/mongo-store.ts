@@ -158,9 +158,9 @@ export class MongoStore implements Store {
   private async writeChange(change: ReportChange, session: ClientSession): Promise<number> {
     // The counter first; see nextSeq for why that keeps seq gap-free and in commit order.
     const seq = await this.nextSeq(session);
-    if (change.support) await this.models.Support.insertOne({ reportCode: change.report.code, deviceId: change.support.deviceId }, { session });
+    if (change.support) await this.models.Support.insertOne({ reportId: change.report.publicId, deviceId: change.support.deviceId }, { session });
     await this.writeReport(change.report, change.expectedVersion, session);
-    if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, change.report.code, session);
+    if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, change.report.publicId, session);
     for (const write of change.derived ?? []) await this.writeDerived(write, session);
     await this.appendEvent({ seq, ...change.event }, session);
     return seq;
@@ -168,13 +168,13 @@ export class MongoStore implements Store {
 
   /** A merge: each supporter of `from` now supports `to`; one that supported both is kept once. */
   private async moveSupports(from: string, to: string, session: ClientSession | undefined): Promise<void> {
-    const devices = await this.models.Support.find({ reportCode: from }, { deviceId: 1, _id: 0 }).session(session ?? null).lean<SupportDoc[]>();
+    const devices = await this.models.Support.find({ reportId: from }, { deviceId: 1, _id: 0 }).session(session ?? null).lean<SupportDoc[]>();
     if (devices.length > 0) {
       await this.models.Support.bulkWrite(devices.map((d) => ({
-        updateOne: { filter: { reportCode: to, deviceId: d.deviceId }, update: { $setOnInsert: { reportCode: to, deviceId: d.deviceId } }, upsert: true },
+        updateOne: { filter: { reportId: to, deviceId: d.deviceId }, update: { $setOnInsert: { reportId: to, deviceId: d.deviceId } }, upsert: true },
       })), { session });
     }
-    await this.models.Support.deleteMany({ reportCode: from }, { session });
+    await this.models.Support.deleteMany({ reportId: from }, { session });
   }
 
   private async writeDerived(write: DerivedWrite, session: ClientSession | undefined): Promise<void> {
@@ -197,15 +197,15 @@ export class MongoStore implements Store {
       onChange(change);
       const { report, support } = change;
       // The support first: a second "dukung" of the same device is refused before the count moves.
-      if (support) await this.models.Support.insertOne({ reportCode: report.code, deviceId: support.deviceId });
+      if (support) await this.models.Support.insertOne({ reportId: report.publicId, deviceId: support.deviceId });
       try {
         await this.writeReport(report, change.expectedVersion, undefined);
       } catch (err) {
         // A version conflict is retried by the caller with the same device: take the support back.
-        if (support) await this.models.Support.deleteOne({ reportCode: report.code, deviceId: support.deviceId });
+        if (support) await this.models.Support.deleteOne({ reportId: report.publicId, deviceId: support.deviceId });
         throw err;
       }
-      if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, report.code, undefined);
+      if (change.moveSupportsFrom) await this.moveSupports(change.moveSupportsFrom, report.publicId, undefined);
       for (const write of change.derived ?? []) await this.writeDerived(write, undefined);
       const seq = await this.nextSeq(undefined);
       await this.appendEvent({ seq, ...change.event }, undefined);
@@ -244,19 +244,23 @@ export class MongoStore implements Store {
     // Only the version read may be replaced; matching nothing means someone changed it first.
     // Throwing inside the transaction aborts it, so the counter $inc is undone as well.
     const result = await this.models.Report.updateOne(
-      { code: report.code, version: expectedVersion },
+      { publicId: report.publicId, version: expectedVersion },
       replaceReportPipeline(report),
       { session, updatePipeline: true },
     );
-    if (result.matchedCount === 0) throw new VersionConflictError(report.code);
+    if (result.matchedCount === 0) throw new VersionConflictError(report.publicId);
   }
 
   private async appendEvent(event: EventDoc, session: ClientSession | undefined): Promise<void> {
     await this.models.Event.insertOne(event, { session });
   }
 
-  async getReport(code: string): Promise<Report | null> {
-    return this.models.Report.findOne({ code }, REPORT_PROJECTION).lean<Report>();
+  async getReport(publicId: string): Promise<Report | null> {
+    return this.models.Report.findOne({ publicId }, REPORT_PROJECTION).lean<Report>();
+  }
+
+  async getReportByCodeHash(codeHash: string): Promise<Report | null> {
+    return this.models.Report.findOne({ codeHash }, REPORT_PROJECTION).lean<Report>();
   }
 
   async getReportByClientId(clientId: string): Promise<Report | null> {
@@ -284,8 +288,8 @@ export class MongoStore implements Store {
     return this.models.Event.find(filter, HIDE_ID).sort({ seq: 1 }).limit(limit).lean<EventDoc[]>();
   }
 
-  async eventsOfReport(code: string): Promise<ReportEvent[]> {
-    return this.models.Event.find({ reportCode: code }, HIDE_ID).sort({ seq: 1 }).lean<EventDoc[]>();
+  async eventsOfReport(publicId: string): Promise<ReportEvent[]> {
+    return this.models.Event.find({ reportId: publicId }, HIDE_ID).sort({ seq: 1 }).lean<EventDoc[]>();
   }
 
   async lastSeq(): Promise<number> {

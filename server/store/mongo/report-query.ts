@@ -1,12 +1,12 @@
 // Report filters as MongoDB filters, matching the SQLite store: one ReportFilter for the desk
 // list, the sweeps, the map and statistics; the list adds its keyset cursor (newest first by
-// (createdAt, code)).
+// (createdAt, publicId)).
 import type { QueryFilter } from 'mongoose';
 import { decodeCursor } from '../cursor.ts';
 import type { ReportFilter, ReportListQuery } from '../port.ts';
 import type { ReportDoc } from './schemas.ts';
 
-export const NEWEST_FIRST = { createdAt: -1, code: -1 } as const;
+export const NEWEST_FIRST = { createdAt: -1, publicId: -1 } as const;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,10 +26,11 @@ export function filterConditions(filter: ReportFilter): QueryFilter<ReportDoc>[]
     conditions.push({ createdAt: { ...(filter.createdFrom ? { $gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { $lt: filter.createdBefore } : {}) } });
   }
   if (filter.text) {
-    // Case-insensitive substring, like SQLite's LIKE; codes are upper case, typed in any case.
+    // Case-insensitive substring, like SQLite's LIKE; public ids are upper case, typed in any case.
     const pattern = escapeRegex(filter.text);
-    conditions.push({ $or: [{ description: { $regex: pattern, $options: 'i' } }, { code: { $regex: pattern, $options: 'i' } }] });
+    conditions.push({ $or: [{ description: { $regex: pattern, $options: 'i' } }, { publicId: { $regex: pattern, $options: 'i' } }] });
   }
+  if (filter.codeHash) conditions.push({ codeHash: filter.codeHash });
   if (filter.overdueNotified !== undefined) conditions.push({ overdueNotified: filter.overdueNotified });
   if (filter.session) conditions.push({ 'details.session': filter.session });
   // $lt on a string never matches null, so closed reports (dueAt null) drop out by themselves.
@@ -58,7 +59,7 @@ export function reportFilter(query: ReportListQuery): QueryFilter<ReportDoc> {
   const conditions = filterConditions(query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor) {
-    conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, code: { $lt: cursor.code } }] });
+    conditions.push({ $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, publicId: { $lt: cursor.publicId } }] });
   }
   return allOf(conditions);
 }

@@ -22,7 +22,7 @@ export interface CounterDoc { _id: string; value: number }
 export interface AuditDoc extends Omit<AuditEntry, 'id'> { _id: string; n: number }
 export interface NgopiSessionDoc extends Omit<NgopiSession, 'id'> { _id: string }
 /** One device's "dukung" of one report; the unique index makes it count once. */
-export interface SupportDoc { reportCode: string; deviceId: string }
+export interface SupportDoc { reportId: string; deviceId: string }
 
 // strict 'throw': a field the schema does not know is refused instead of silently dropped, so a
 // new Report field without a schema change fails in tests, not in production data.
@@ -37,7 +37,9 @@ const mixed = { type: Schema.Types.Mixed };
 
 // `satisfies Record<keyof ReportDoc, unknown>`: the compiler insists every Report field is listed.
 const reportFields = {
-  code: { type: String, required: true },
+  publicId: { type: String, required: true },
+  codeHash: { type: String, required: true },
+  codeSeal: str,
   clientId: str,
   category: str,
   agencyId: str,
@@ -78,19 +80,20 @@ const reportFields = {
 } satisfies Record<keyof ReportDoc, unknown>;
 
 export const reportSchema = new Schema<ReportDoc>(reportFields, { ...common, collection: 'reports' });
-reportSchema.index({ code: 1 }, { unique: true });
+reportSchema.index({ publicId: 1 }, { unique: true });
+reportSchema.index({ codeHash: 1 }, { unique: true });
 // Partial, not sparse: most reports store clientId null, and a sparse index still indexes nulls.
 // `$gt: ''` selects exactly the strings (comparisons never cross types) and, unlike `$type`, is a
 // filter the planner documentedly sees implied by `{ clientId: '<uuid>' }`, so lookups use it.
 reportSchema.index({ clientId: 1 }, { unique: true, partialFilterExpression: { clientId: { $gt: '' } } });
 // Aspirations of one Ngopi Bareng session (partial: only aspirations carry a session).
-reportSchema.index({ 'details.session': 1, createdAt: -1, code: -1 }, { partialFilterExpression: { 'details.session': { $gt: '' } } });
-// The desk list: newest first (createdAt desc, code desc, the cursor's order), by each filter.
-reportSchema.index({ createdAt: -1, code: -1 });
-reportSchema.index({ agencyId: 1, createdAt: -1, code: -1 });
-reportSchema.index({ kecamatan: 1, createdAt: -1, code: -1 });
-reportSchema.index({ status: 1, createdAt: -1, code: -1 });
-reportSchema.index({ category: 1, createdAt: -1, code: -1 });
+reportSchema.index({ 'details.session': 1, createdAt: -1, publicId: -1 }, { partialFilterExpression: { 'details.session': { $gt: '' } } });
+// The desk list: newest first (createdAt desc, publicId desc, the cursor's order), by each filter.
+reportSchema.index({ createdAt: -1, publicId: -1 });
+reportSchema.index({ agencyId: 1, createdAt: -1, publicId: -1 });
+reportSchema.index({ kecamatan: 1, createdAt: -1, publicId: -1 });
+reportSchema.index({ status: 1, createdAt: -1, publicId: -1 });
+reportSchema.index({ category: 1, createdAt: -1, publicId: -1 });
 // Overdue sweeps ({ dueAt: { $lt: now } }). Not partial: `$lt` does not imply a partial filter such
 // as `$type: 'string'`, so the planner could not use one; the nulls of closed reports cost little.
 reportSchema.index({ dueAt: 1 });
@@ -103,7 +106,7 @@ const eventFields = {
   seq: { type: Number, required: true },
   // A path named `type` must be spelled { type: String }, or mongoose reads it as the path's type.
   type: { type: String, required: true },
-  reportCode: { type: String, required: true },
+  reportId: { type: String, required: true },
   at: str,
   actor: mixed,
   rooms: { type: [String] },
@@ -114,7 +117,7 @@ const eventFields = {
 
 export const eventSchema = new Schema<EventDoc>(eventFields, { ...common, collection: 'events' });
 eventSchema.index({ seq: 1 }, { unique: true });
-eventSchema.index({ reportCode: 1, seq: 1 });
+eventSchema.index({ reportId: 1, seq: 1 });
 // Replay for a desk: events after a seq in any of its rooms (multikey over rooms).
 eventSchema.index({ rooms: 1, seq: 1 });
 
@@ -194,5 +197,5 @@ const ngopiSessionFields = {
 export const ngopiSessionSchema = new Schema<NgopiSessionDoc>(ngopiSessionFields, { ...common, collection: 'ngopi_sessions' });
 ngopiSessionSchema.index({ startsAt: -1, _id: -1 });
 
-export const supportSchema = new Schema<SupportDoc>({ reportCode: str, deviceId: str } satisfies Record<keyof SupportDoc, unknown>, { ...common, collection: 'report_supports' });
-supportSchema.index({ reportCode: 1, deviceId: 1 }, { unique: true });
+export const supportSchema = new Schema<SupportDoc>({ reportId: str, deviceId: str } satisfies Record<keyof SupportDoc, unknown>, { ...common, collection: 'report_supports' });
+supportSchema.index({ reportId: 1, deviceId: 1 }, { unique: true });

@@ -3,15 +3,66 @@ import {
   ConversationConflictError, type ChannelId, type ChannelStore, type ConversationRecord, type InboundMessage, type OutgoingSms,
 } from '../channel-port.ts';
 
-/** The channels' tables in the same SQLite file as the reports (migration 4). Each write is its own durable transaction. */
-export class SqliteChannelStore implements ChannelStore {
-  constructor(private readonly db: Database.Database) {}
+interface Queued { write: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }
 
-  async addInbound(message: InboundMessage): Promise<boolean> {
-    const result = this.db.prepare(`INSERT INTO channel_inbox (channel, message_id, sent_at, status, claimed_until, doc)
+/**
+ * The channels' tables in the same SQLite file as the reports (migration 007-channels).
+ * Writes are group-committed like reports: those of one tick of the event loop share one
+ * transaction and one fsync, each in its own savepoint (one refused write does not undo its
+ * neighbours). Every acknowledged write is on disk. A webhook burst would otherwise pay one
+ * fsync per message, each blocking the event loop.
+ */
+export class SqliteChannelStore implements ChannelStore {
+  private queue: Queued[] = [];
+  private scheduled = false;
+  private readonly inSavepoint: Database.Transaction<(write: () => unknown) => unknown>;
+
+  constructor(private readonly db: Database.Database) {
+    this.inSavepoint = db.transaction((write: () => unknown) => write());
+  }
+
+  private grouped<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ write, resolve: (value) => resolve(value as T), reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits what is queued (also called by the store's close). */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const op of batch) {
+          try {
+            outcomes.push({ ok: true, value: this.inSavepoint(op.write) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (err) {
+      for (const op of batch) op.reject(err);
+      return;
+    }
+    batch.forEach((op, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) op.resolve(outcome.value);
+      else op.reject(outcome.error);
+    });
+  }
+
+  addInbound(message: InboundMessage): Promise<boolean> {
+    return this.grouped(() => this.db.prepare(`INSERT INTO channel_inbox (channel, message_id, sent_at, status, claimed_until, doc)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(channel, message_id) DO NOTHING`)
-      .run(message.channel, message.messageId, message.sentAt, message.status, message.claimedUntil, JSON.stringify(message));
-    return result.changes === 1;
+      .run(message.channel, message.messageId, message.sentAt, message.status, message.claimedUntil, JSON.stringify(message)).changes === 1);
   }
 
   async getInbound(channel: ChannelId, messageId: string): Promise<InboundMessage | null> {
@@ -32,12 +83,15 @@ export class SqliteChannelStore implements ChannelStore {
     }).immediate();
   }
 
-  async completeInbound(channel: ChannelId, messageId: string, reply: string | null): Promise<void> {
-    const current = await this.getInbound(channel, messageId);
-    if (!current) return;
-    const done: InboundMessage = { ...current, status: 'done', claimedUntil: null, reply };
-    this.db.prepare("UPDATE channel_inbox SET status = 'done', claimed_until = NULL, doc = ? WHERE channel = ? AND message_id = ?")
-      .run(JSON.stringify(done), channel, messageId);
+  completeInbound(channel: ChannelId, messageId: string, reply: string | null, conversation?: { record: ConversationRecord; expectedVersion: number }): Promise<void> {
+    return this.grouped(() => {
+      if (conversation) this.writeConversation(conversation.record, conversation.expectedVersion);
+      const doc = this.db.prepare('SELECT doc FROM channel_inbox WHERE channel = ? AND message_id = ?').pluck().get(channel, messageId);
+      if (typeof doc !== 'string') return;
+      const done: InboundMessage = { ...(JSON.parse(doc) as InboundMessage), status: 'done', claimedUntil: null, reply };
+      this.db.prepare("UPDATE channel_inbox SET status = 'done', claimed_until = NULL, doc = ? WHERE channel = ? AND message_id = ?")
+        .run(JSON.stringify(done), channel, messageId);
+    });
   }
 
   async getConversation(key: string): Promise<ConversationRecord | null> {
@@ -45,7 +99,11 @@ export class SqliteChannelStore implements ChannelStore {
     return typeof doc === 'string' ? (JSON.parse(doc) as ConversationRecord) : null;
   }
 
-  async putConversation(record: ConversationRecord, expectedVersion: number): Promise<void> {
+  putConversation(record: ConversationRecord, expectedVersion: number): Promise<void> {
+    return this.grouped(() => this.writeConversation(record, expectedVersion));
+  }
+
+  private writeConversation(record: ConversationRecord, expectedVersion: number): void {
     const doc = JSON.stringify(record);
     const result = expectedVersion === 0
       ? this.db.prepare('INSERT INTO conversations (key, version, doc) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(record.key, record.version, doc)
@@ -53,9 +111,9 @@ export class SqliteChannelStore implements ChannelStore {
     if (result.changes !== 1) throw new ConversationConflictError(record.key);
   }
 
-  async enqueueSms(sms: OutgoingSms): Promise<void> {
-    this.db.prepare('INSERT INTO sms_outgoing (uuid, created_at, doc) VALUES (?, ?, ?) ON CONFLICT(uuid) DO NOTHING')
-      .run(sms.uuid, sms.createdAt, JSON.stringify(sms));
+  enqueueSms(sms: OutgoingSms): Promise<void> {
+    return this.grouped(() => void this.db.prepare('INSERT INTO sms_outgoing (uuid, created_at, doc) VALUES (?, ?, ?) ON CONFLICT(uuid) DO NOTHING')
+      .run(sms.uuid, sms.createdAt, JSON.stringify(sms)));
   }
 
   async pendingSms(limit: number): Promise<OutgoingSms[]> {

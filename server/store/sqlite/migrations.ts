@@ -1,7 +1,11 @@
+import type Database from 'better-sqlite3';
+import { migrateToPublicIds } from './migrate-public-ids.ts';
+
 // Named migrations; each runs once, in the order listed, inside a transaction, and is recorded
 // by name. Names, not numbers, so several branches can each append theirs without colliding:
 // add yours at the end with a new name, never edit or rename one that has shipped.
-export interface Migration { name: string; up: string }
+// `up` is SQL, or a function for what SQL cannot do (random ids, hashes).
+export interface Migration { name: string; up: string | ((db: Database.Database) => void) }
 
 /**
  * Stores made before migrations had names recorded them by number (1, 2, 3…): the name each
@@ -178,9 +182,11 @@ export const MIGRATIONS: readonly Migration[] = [
     DELETE FROM reports_fts WHERE rowid = old.rowid;
   END;
   ` },
+  // Public ids; the tracking code kept only as a hash (see migrate-public-ids.ts).
+  { name: '013-public-ids', up: migrateToPublicIds },
   // The read model's rule changed (the agency panel's all-time rows; desa and kiosk spellings
   // all time only): count the stored reports again at the next start.
-  { name: '013-readmodel-recount', up: `
+  { name: '014-readmodel-recount', up: `
   INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
     ON CONFLICT(key) DO UPDATE SET value = excluded.value;
   ` },

@@ -49,10 +49,10 @@ function filterSql(filter: ReportFilter, options: { scanText?: boolean } = {}): 
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
   if (filter.text) {
-    // A substring of the description, or of the code (upper case; typed in any case). Three
+    // A substring of the description, or of the public id (upper case; typed in any case). Three
     // characters or more go through the trigram index, unless the caller found the text so
-    // common that reading newest first finds a page sooner (options.scanText). The code is
-    // searched only when the text could be part of one: a character no code holds matches none.
+    // common that reading newest first finds a page sooner (options.scanText). The public id is
+    // searched only when the text could be part of one: a character no id holds matches none.
     const text = filter.text;
     const described = [...text].length >= 3 && !options.scanText
       ? 'rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH @ftsText)'
@@ -61,9 +61,10 @@ function filterSql(filter: ReportFilter, options: { scanText?: boolean } = {}): 
     else params.text = `%${escapeLike(text)}%`;
     if (couldBeInCode(text)) {
       params.textUpper = `%${escapeLike(text.toUpperCase())}%`;
-      where.push(`(${described} OR code LIKE @textUpper ESCAPE '\\')`);
+      where.push(`(${described} OR public_id LIKE @textUpper ESCAPE '\\')`);
     } else where.push(described);
   }
+  if (filter.codeHash) { where.push('code_hash = @codeHash'); params.codeHash = filter.codeHash; }
   if (filter.overdueNotified !== undefined) {
     // A literal, not a parameter: only then can "not yet announced" use the partial index of
     // the sweep's backlog (reports_overdue_pending), whose WHERE must be implied by the query's.
@@ -82,7 +83,7 @@ function filterSql(filter: ReportFilter, options: { scanText?: boolean } = {}): 
 }
 
 interface FactsRow {
-  code: string; category: string; agency_id: string; status: string; kecamatan: string; desa: string;
+  public_id: string; category: string; agency_id: string; status: string; kecamatan: string; desa: string;
   lat: number | null; lng: number | null; confidential: number; excerpt: string; created_at: string;
   verified_at: string | null; resolved_at: string | null; answered_at: string | null; verify_due_at: string; due_at: string | null;
   pupuk?: string | null;
@@ -122,7 +123,7 @@ function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Whether the text could be part of a tracking code (its alphabet and the dashes). */
+/** Whether the text could be part of a public id (the tracking-code alphabet; dashes too, as typed). */
 function couldBeInCode(text: string): boolean {
   return [...text.toUpperCase()].every((c) => c === '-' || CODE_ALPHABET.includes(c));
 }
@@ -202,7 +203,8 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         // Checked again under the write lock: another process may have just applied it.
         if (isApplied.get(migration.name)) return;
-        this.db.exec(migration.up);
+        if (typeof migration.up === 'string') this.db.exec(migration.up);
+        else migration.up(this.db);
         this.db.prepare('INSERT INTO applied_migrations VALUES (?, ?)').run(migration.name, new Date().toISOString());
       }).immediate();
     }
@@ -215,6 +217,7 @@ export class SqliteStore implements Store {
   /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
     this.flush();
+    this.channels.flush();
     if (this.db.open) this.db.close();
   }
 
@@ -260,7 +263,7 @@ export class SqliteStore implements Store {
   private writeChange(change: ReportChange): ReportEvent {
     const { report, event, expectedVersion } = change;
     const row = {
-      code: report.code, client_id: report.clientId, agency_id: report.agencyId, kecamatan: report.kecamatan,
+      public_id: report.publicId, code_hash: report.codeHash, client_id: report.clientId, agency_id: report.agencyId, kecamatan: report.kecamatan,
       category: report.category, status: report.status, description: report.description, created_at: report.createdAt,
       due_at: report.dueAt, version: report.version, doc: JSON.stringify(report),
       desa: report.desa, lat: report.lat, lng: report.lng, confidential: report.confidential ? 1 : 0,
@@ -268,39 +271,39 @@ export class SqliteStore implements Store {
     };
     if (expectedVersion === 0) {
       try {
-        this.sql(`INSERT INTO reports (code, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc,
+        this.sql(`INSERT INTO reports (public_id, code_hash, client_id, agency_id, kecamatan, category, status, description, created_at, due_at, version, doc,
             desa, lat, lng, confidential, verify_due_at, verified_at, resolved_at, answered_at)
-          VALUES (@code, @client_id, @agency_id, @kecamatan, @category, @status, @description, @created_at, @due_at, @version, @doc,
+          VALUES (@public_id, @code_hash, @client_id, @agency_id, @kecamatan, @category, @status, @description, @created_at, @due_at, @version, @doc,
             @desa, @lat, @lng, @confidential, @verify_due_at, @verified_at, @resolved_at, @answered_at)`).run(row);
       } catch (err) {
         if (report.clientId && isUniqueViolation(err, 'client_id')) throw new DuplicateClientIdError(report.clientId);
-        if (isUniqueViolation(err, 'code')) throw new DuplicateCodeError();
+        if (isUniqueViolation(err, 'public_id') || isUniqueViolation(err, 'code_hash')) throw new DuplicateCodeError();
         throw err;
       }
     } else {
       const result = this.sql(`UPDATE reports SET agency_id=@agency_id, kecamatan=@kecamatan, category=@category, status=@status,
         description=@description, due_at=@due_at, version=@version, doc=@doc, desa=@desa, lat=@lat, lng=@lng, confidential=@confidential,
         verify_due_at=@verify_due_at, verified_at=@verified_at, resolved_at=@resolved_at, answered_at=@answered_at
-        WHERE code=@code AND version=@expected`).run({ ...row, expected: expectedVersion });
-      if (result.changes === 0) throw new VersionConflictError(report.code);
+        WHERE public_id=@public_id AND version=@expected`).run({ ...row, expected: expectedVersion });
+      if (result.changes === 0) throw new VersionConflictError(report.publicId);
     }
     if (change.support) {
       try {
-        this.sql('INSERT INTO report_supports (report_code, device_id) VALUES (?, ?)').run(report.code, change.support.deviceId);
+        this.sql('INSERT INTO report_supports (report_id, device_id) VALUES (?, ?)').run(report.publicId, change.support.deviceId);
       } catch (err) {
-        if (isUniqueViolation(err, 'report_supports')) throw new DuplicateSupportError(report.code);
+        if (isUniqueViolation(err, 'report_supports')) throw new DuplicateSupportError(report.publicId);
         throw err;
       }
     }
     if (change.moveSupportsFrom) {
-      this.sql('INSERT OR IGNORE INTO report_supports (report_code, device_id) SELECT ?, device_id FROM report_supports WHERE report_code = ?')
-        .run(report.code, change.moveSupportsFrom);
-      this.sql('DELETE FROM report_supports WHERE report_code = ?').run(change.moveSupportsFrom);
+      this.sql('INSERT OR IGNORE INTO report_supports (report_id, device_id) SELECT ?, device_id FROM report_supports WHERE report_id = ?')
+        .run(report.publicId, change.moveSupportsFrom);
+      this.sql('DELETE FROM report_supports WHERE report_id = ?').run(change.moveSupportsFrom);
     }
     for (const write of change.derived ?? []) this.writeDerived(write);
-    const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_code) VALUES (?, ?)');
-    for (const photo of report.photos) insertPhoto.run(photo.id, report.code);
-    const seq = Number(this.sql('INSERT INTO events (report_code, doc) VALUES (?, ?)').run(report.code, JSON.stringify(event)).lastInsertRowid);
+    const insertPhoto = this.sql('INSERT OR IGNORE INTO report_photos (photo_id, report_id) VALUES (?, ?)');
+    for (const photo of report.photos) insertPhoto.run(photo.id, report.publicId);
+    const seq = Number(this.sql('INSERT INTO events (report_id, doc) VALUES (?, ?)').run(report.publicId, JSON.stringify(event)).lastInsertRowid);
     const insertRoom = this.sql('INSERT INTO event_rooms (room, seq) VALUES (?, ?)');
     for (const room of new Set(event.rooms)) insertRoom.run(room, seq);
     return { seq, ...event };
@@ -423,8 +426,12 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async getReport(code: string): Promise<Report | null> {
-    return this.parseDoc<Report>(this.sql('SELECT doc FROM reports WHERE code = ?').pluck().get(code));
+  async getReport(publicId: string): Promise<Report | null> {
+    return this.parseDoc<Report>(this.sql('SELECT doc FROM reports WHERE public_id = ?').pluck().get(publicId));
+  }
+
+  async getReportByCodeHash(codeHash: string): Promise<Report | null> {
+    return this.parseDoc<Report>(this.sql('SELECT doc FROM reports WHERE code_hash = ?').pluck().get(codeHash));
   }
 
   async getReportByClientId(clientId: string): Promise<Report | null> {
@@ -433,7 +440,7 @@ export class SqliteStore implements Store {
 
   async getReportByPhotoId(photoId: string): Promise<Report | null> {
     return this.parseDoc<Report>(this.sql(
-      'SELECT r.doc FROM report_photos p JOIN reports r ON r.code = p.report_code WHERE p.photo_id = ?',
+      'SELECT r.doc FROM report_photos p JOIN reports r ON r.public_id = p.report_id WHERE p.photo_id = ?',
     ).pluck().get(photoId));
   }
 
@@ -441,8 +448,8 @@ export class SqliteStore implements Store {
     const { conditions, params } = filterSql(query, { scanText: this.isCommonText(query.text) });
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
-      conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND code < @cursorCode))');
-      Object.assign(params, { cursorAt: cursor.createdAt, cursorCode: cursor.code });
+      conditions.push('(created_at < @cursorAt OR (created_at = @cursorAt AND public_id < @cursorId))');
+      Object.assign(params, { cursorAt: cursor.createdAt, cursorId: cursor.publicId });
     }
     // The sweep's "overdue, not yet announced": its partial index holds only that backlog. The
     // desk's overdue filter: open reports newest first, skipping those not yet due.
@@ -450,7 +457,7 @@ export class SqliteStore implements Store {
       : query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending'
         : query.overdueNotified === undefined && !query.dueFrom && !query.bbox ? 'INDEXED BY reports_open_created' : '';
     const sql = `SELECT doc FROM reports ${index} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, code DESC LIMIT @limit`;
+      ORDER BY created_at DESC, public_id DESC LIMIT @limit`;
     const docs = this.sql(sql).pluck().all({ ...params, limit: query.limit + 1 }) as string[];
     const items = docs.slice(0, query.limit).map((d) => JSON.parse(d) as Report);
     const last = items[items.length - 1];
@@ -466,8 +473,8 @@ export class SqliteStore implements Store {
     return (rows as { seq: number; doc: string }[]).map((r) => ({ seq: r.seq, ...JSON.parse(r.doc) }));
   }
 
-  async eventsOfReport(code: string): Promise<ReportEvent[]> {
-    const rows = this.sql('SELECT seq, doc FROM events WHERE report_code = ? ORDER BY seq').all(code) as { seq: number; doc: string }[];
+  async eventsOfReport(publicId: string): Promise<ReportEvent[]> {
+    const rows = this.sql('SELECT seq, doc FROM events WHERE report_id = ? ORDER BY seq').all(publicId) as { seq: number; doc: string }[];
     return rows.map((r) => ({ seq: r.seq, ...JSON.parse(r.doc) }));
   }
 
@@ -498,12 +505,12 @@ export class SqliteStore implements Store {
     const { where, params } = filterSql(query);
     // The details are extracted once (one parse of the document) and picked apart in JS.
     const pupuk = query.withPupuk ? ", CASE WHEN category = 'pupuk' THEN json_extract(doc, '$.details') END AS pupuk" : '';
-    const rows = this.sql(`SELECT code, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
+    const rows = this.sql(`SELECT public_id, category, agency_id, status, kecamatan, desa, lat, lng, confidential,
         substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt, created_at, verified_at, resolved_at, answered_at, verify_due_at, due_at${pupuk}
-      FROM reports ${this.scanIndex(query)} ${where} ORDER BY created_at DESC, code DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
+      FROM reports ${this.scanIndex(query)} ${where} ORDER BY created_at DESC, public_id DESC LIMIT @limit`).all({ ...params, limit: query.limit }) as FactsRow[];
     return rows.map((r) => {
       const facts: ReportFacts = {
-        code: r.code, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
+        publicId: r.public_id, category: r.category as ReportFacts['category'], agencyId: r.agency_id, status: r.status as ReportFacts['status'],
         kecamatan: r.kecamatan, desa: r.desa, lat: r.lat, lng: r.lng, confidential: r.confidential === 1,
         excerpt: excerptOf(r.excerpt),
         createdAt: r.created_at, verifiedAt: r.verified_at, resolvedAt: r.resolved_at, answeredAt: r.answered_at,

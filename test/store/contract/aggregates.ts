@@ -3,6 +3,7 @@ import type { Report } from '../../../shared/types.ts';
 import { answeredAtOf } from '../../../server/reports/answered-at.ts';
 import { eventFor } from '../../../server/reports/events.ts';
 import type { AggregateQuery, Store } from '../../../server/store/port.ts';
+import { withCategory, type ReportOverrides } from '../../helpers/fixtures.ts';
 import { makeReport, CITIZEN, commitOne, OFFICER, type ContractContext } from './fixtures.ts';
 
 export function aggregateCases(t: ContractContext): void {
@@ -11,7 +12,7 @@ export function aggregateCases(t: ContractContext): void {
     beforeEach(() => { store = t.store; });
 
     // Fixed instants, so weeks and deadlines are known; no GPS point unless given.
-    const fixed = (overrides: Partial<Report> = {}) => makeReport({
+    const fixed = (overrides: ReportOverrides = {}) => makeReport({
       createdAt: '2026-03-02T03:00:00.000Z', verifyDueAt: '2026-03-05T16:59:59.999Z', dueAt: '2026-03-05T16:59:59.999Z',
       lat: null, lng: null, ...overrides,
     });
@@ -32,9 +33,9 @@ export function aggregateCases(t: ContractContext): void {
     });
 
     it('groups by several keys at once, overdue judged at the given instant, within a filter', async () => {
-      await put(fixed({ kecamatan: '33.16.05', category: 'jalan' }));
-      await put(fixed({ kecamatan: '33.16.05', category: 'pupuk', agencyId: 'satgas-pupuk', dueAt: '2026-03-20T00:00:00.000Z' }));
-      await put(fixed({ kecamatan: '33.16.09', category: 'jalan', status: 'resolved', dueAt: null }));
+      await put(fixed({ kecamatan: '33.16.05', ...withCategory('jalan') }));
+      await put(fixed({ kecamatan: '33.16.05', ...withCategory('pupuk'), agencyId: 'satgas-pupuk', dueAt: '2026-03-20T00:00:00.000Z' }));
+      await put(fixed({ kecamatan: '33.16.09', ...withCategory('jalan'), status: 'resolved', dueAt: null }));
       const rows = await store.aggregateReports({ by: ['kecamatan', 'overdue'], now: NOW });
       const flat = rows.map((r) => `${r.key.kecamatan}/${r.key.overdue}=${r.count}`).sort();
       assert.deepEqual(flat, ['33.16.05/false=1', '33.16.05/true=1', '33.16.09/false=1']);
@@ -46,7 +47,7 @@ export function aggregateCases(t: ContractContext): void {
     it('counts all filtered reports in one row without keys, and gives no row when none match', async () => {
       await put(fixed({ createdAt: '2026-03-01T00:00:00.000Z', status: 'new' }));
       await put(fixed({ createdAt: '2026-03-02T00:00:00.000Z', status: 'verified', kecamatan: '33.16.01', desa: '33.16.01.2001' }));
-      await put(fixed({ createdAt: '2026-03-03T00:00:00.000Z', status: 'resolved', dueAt: null, category: 'kesehatan', agencyId: 'dinkes' }));
+      await put(fixed({ createdAt: '2026-03-03T00:00:00.000Z', status: 'resolved', dueAt: null, ...withCategory('kesehatan'), agencyId: 'dinkes' }));
       const count = async (filter: Omit<AggregateQuery, 'by' | 'now'>) => (await store.aggregateReports({ ...filter, by: [], now: NOW })).map((r) => [r.key, r.count]);
 
       assert.deepEqual(await count({}), [[{}, 3]]);
@@ -77,23 +78,23 @@ export function aggregateCases(t: ContractContext): void {
       assert.equal((await store.scanReports({ limit: 10 }))[0].pupuk, undefined);
     });
 
-    it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by code', async () => {
+    it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by public id', async () => {
       const long = `${'Jalan rusak parah. '.repeat(10)}Mohon segera diperbaiki.`;
-      const a = fixed({ code: 'AAAA-AAAA-AAAA', lat: -7.2, lng: 111.5, description: long, status: 'verified', verifiedAt: '2026-03-02T05:00:00.000Z' });
-      const b = fixed({ code: 'BBBB-BBBB-BBBB', lat: -7.1, lng: 111.6, description: 'Pendek.' });
-      const outside = fixed({ code: 'CCCC-CCCC-CCCC', lat: -7.1, lng: 111.61 });
+      const a = fixed({ publicId: 'AAAAAAAA', lat: -7.2, lng: 111.5, description: long, status: 'verified', verifiedAt: '2026-03-02T05:00:00.000Z' });
+      const b = fixed({ publicId: 'BBBBBBBB', lat: -7.1, lng: 111.6, description: 'Pendek.' });
+      const outside = fixed({ publicId: 'CCCCCCCC', lat: -7.1, lng: 111.61 });
       for (const r of [a, b, outside]) await put(r);
 
       const rows = await store.scanReports({ bbox: { minLng: 111.5, minLat: -7.2, maxLng: 111.6, maxLat: -7.1 }, limit: 10 });
 
-      assert.deepEqual(rows.map((r) => r.code), [b.code, a.code], 'same createdAt: code descending');
+      assert.deepEqual(rows.map((r) => r.publicId), [b.publicId, a.publicId], 'same createdAt: code descending');
       assert.deepEqual(rows[1], {
-        code: a.code, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
+        publicId: a.publicId, category: 'jalan', agencyId: 'dpupr', status: 'verified', kecamatan: a.kecamatan, desa: a.desa, lat: -7.2, lng: 111.5,
         confidential: false, excerpt: `${long.slice(0, 139)}…`, createdAt: a.createdAt, verifiedAt: '2026-03-02T05:00:00.000Z', resolvedAt: null,
         answeredAt: '2026-03-02T05:00:00.000Z', verifyDueAt: a.verifyDueAt, dueAt: a.dueAt,
       });
       assert.equal(rows[0].excerpt, 'Pendek.');
-      assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.code), [outside.code]);
+      assert.deepEqual((await store.scanReports({ limit: 1 })).map((r) => r.publicId), [outside.publicId]);
     });
 
     // Which answer time counts (the first, kept through a reopen) is the write path's rule
@@ -106,7 +107,7 @@ export function aggregateCases(t: ContractContext): void {
       const [row] = await store.scanReports({ limit: 1 });
       assert.equal(row.answeredAt, '2026-03-03T03:00:00.000Z');
       assert.equal(row.resolvedAt, null);
-      assert.deepEqual(await store.getReport(report.code), reopened);
+      assert.deepEqual(await store.getReport(report.publicId), reopened);
     });
   });
 }

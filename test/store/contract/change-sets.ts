@@ -1,13 +1,13 @@
 // Several changes committed as one (a duplicate merge; a seeder's batch), a merge's supporter
 // devices, and the writes derived from a change (read-model counters), all in the change's transaction.
 import assert from 'node:assert/strict';
-import type { Report } from '../../../shared/types.ts';
+import type { Report, ReportRecord } from '../../../shared/types.ts';
 import { eventFor } from '../../../server/reports/events.ts';
 import { DuplicateSupportError, VersionConflictError, type ReadModelDelta, type ReportChange, type Store } from '../../../server/store/port.ts';
 import { assertRejects, CITIZEN, insert, makeReport, nextInstant, OFFICER, support, type ContractContext } from './fixtures.ts';
 
 /** The change a desk makes: the next version over the one read, with a status and its event. */
-function changeOf(report: Report, overrides: Partial<Report>, extra: Partial<ReportChange> = {}): ReportChange {
+function changeOf(report: Report, overrides: Partial<ReportRecord>, extra: Partial<ReportChange> = {}): ReportChange {
   const next: Report = { ...report, ...overrides, updatedAt: nextInstant(), version: report.version + 1 };
   return { report: next, event: eventFor(next, 'report.noted', OFFICER, {}, [], report), expectedVersion: report.version, ...extra };
 }
@@ -34,11 +34,11 @@ export function changeSetCases(t: ContractContext): void {
 
       const events = await t.store.commitReports([changeOf(a, { status: 'verified' }), changeOf(b, { status: 'in_progress' })]);
 
-      assert.deepEqual(events.map((e) => e.reportCode), [a.code, b.code]);
+      assert.deepEqual(events.map((e) => e.reportId), [a.publicId, b.publicId]);
       assert.ok(events[0].seq < events[1].seq);
-      assert.equal((await t.store.getReport(a.code))?.status, 'verified');
-      assert.equal((await t.store.getReport(b.code))?.status, 'in_progress');
-      assert.deepEqual((await t.store.eventsOfReport(b.code)).at(-1), events[1]);
+      assert.equal((await t.store.getReport(a.publicId))?.status, 'verified');
+      assert.equal((await t.store.getReport(b.publicId))?.status, 'in_progress');
+      assert.deepEqual((await t.store.eventsOfReport(b.publicId)).at(-1), events[1]);
     });
 
     it('commits a batch of new reports and later changes of them in one call', async () => {
@@ -49,8 +49,8 @@ export function changeSetCases(t: ContractContext): void {
       const events = await t.store.commitReports(batch);
 
       assert.equal(events.length, 4);
-      assert.equal((await t.store.getReport(created[0].code))?.version, 2);
-      assert.equal((await t.store.getReport(created[2].code))?.status, 'new');
+      assert.equal((await t.store.getReport(created[0].publicId))?.version, 2);
+      assert.equal((await t.store.getReport(created[2].publicId))?.status, 'new');
     });
 
     it('writes none of the changes when one is refused: no report changed, no event, no counter moved', async () => {
@@ -65,7 +65,7 @@ export function changeSetCases(t: ContractContext): void {
         changeOf(stale, { status: 'verified' }),
       ]), VersionConflictError);
 
-      assert.deepEqual(await t.store.getReport(a.code), a);
+      assert.deepEqual(await t.store.getReport(a.publicId), a);
       assert.equal(await t.store.lastSeq(), seqBefore);
       assert.deepEqual(await readCounters(t.store, ['test:verified']), { 'test:verified': 0 });
     });
@@ -95,11 +95,11 @@ export function changeSetCases(t: ContractContext): void {
       const backedDuplicate = await support(t.store, once, 'device-dup');
 
       await t.store.commitReports([
-        changeOf(backedDuplicate, { status: 'duplicate', duplicateOf: original.code }),
-        changeOf(backedOriginal, { supportCount: backedOriginal.supportCount + 3 }, { moveSupportsFrom: duplicate.code }),
+        changeOf(backedDuplicate, { status: 'duplicate', duplicateOf: original.publicId }),
+        changeOf(backedOriginal, { supportCount: backedOriginal.supportCount + 3 }, { moveSupportsFrom: duplicate.publicId }),
       ]);
 
-      const merged = (await t.store.getReport(original.code))!;
+      const merged = (await t.store.getReport(original.publicId))!;
       assert.equal(merged.supportCount, 4);
       await assertRejects(support(t.store, merged, 'device-dup'), DuplicateSupportError);
       await assertRejects(support(t.store, merged, 'device-both'), DuplicateSupportError);
@@ -113,11 +113,11 @@ export function changeSetCases(t: ContractContext): void {
       const backed = await support(t.store, duplicate, 'device-dup');
 
       await assertRejects(t.store.commitReports([
-        changeOf(backed, { status: 'duplicate', duplicateOf: original.code }),
-        changeOf({ ...original, version: 9 }, { supportCount: 2 }, { moveSupportsFrom: duplicate.code }),
+        changeOf(backed, { status: 'duplicate', duplicateOf: original.publicId }),
+        changeOf({ ...original, version: 9 }, { supportCount: 2 }, { moveSupportsFrom: duplicate.publicId }),
       ]), VersionConflictError);
 
-      const fresh = (await t.store.getReport(original.code))!;
+      const fresh = (await t.store.getReport(original.publicId))!;
       assert.equal((await support(t.store, fresh, 'device-dup')).supportCount, 1, 'the device was not moved');
       await assertRejects(support(t.store, backed, 'device-dup'), DuplicateSupportError);
     });

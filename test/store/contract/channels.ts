@@ -49,6 +49,20 @@ export function channelContractCases(t: ContractContext): void {
     });
   });
 
+  describe('channels: a turn and its message complete together', () => {
+    it('writes the conversation and marks the message done in one step; a stale version does neither', async () => {
+      await t.store.channels.addInbound(inbound('turn-1'));
+      await t.store.channels.completeInbound('whatsapp', 'turn-1', null, { record: conversation(), expectedVersion: 0 });
+      assert.equal((await t.store.channels.getInbound('whatsapp', 'turn-1'))?.status, 'done');
+      assert.deepEqual(await t.store.channels.getConversation('6281234567890'), conversation());
+
+      await t.store.channels.addInbound(inbound('turn-2'));
+      await assert.rejects(t.store.channels.completeInbound('whatsapp', 'turn-2', null, { record: conversation({ version: 2 }), expectedVersion: 0 }), ConversationConflictError);
+      assert.equal((await t.store.channels.getInbound('whatsapp', 'turn-2'))?.status, 'pending');
+      assert.deepEqual(await t.store.channels.getConversation('6281234567890'), conversation());
+    });
+  });
+
   describe('channels: conversations', () => {
     it('creates, replaces over the version read, and refuses a stale version or a second create', async () => {
       assert.equal(await t.store.channels.getConversation('6281234567890'), null);

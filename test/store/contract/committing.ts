@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DuplicateClientIdError, DuplicateCodeError, VersionConflictError, type Store } from '../../../server/store/port.ts';
+import { generateTrackingCode, hashTrackingCode } from '../../../server/reports/tracking-code.ts';
 import { makeReport, insert, change, assertRejects, type ContractContext } from './fixtures.ts';
 
 export function commitCases(t: ContractContext): void {
@@ -14,9 +15,9 @@ export function commitCases(t: ContractContext): void {
       const ea = await insert(store, a);
       const eb = await insert(store, b);
 
-      assert.deepEqual(await store.getReport(a.code), a);
+      assert.deepEqual(await store.getReport(a.publicId), a);
       assert.equal(ea.type, 'report.created');
-      assert.equal(ea.reportCode, a.code);
+      assert.equal(ea.reportId, a.publicId);
       assert.ok(Number.isInteger(ea.seq) && ea.seq > 0);
       assert.ok(eb.seq > ea.seq);
       assert.equal(await store.lastSeq(), eb.seq);
@@ -32,9 +33,9 @@ export function commitCases(t: ContractContext): void {
       const err = await assertRejects(insert(store, retry), DuplicateClientIdError);
 
       assert.equal(err.clientId, first.clientId);
-      assert.equal(await store.getReport(retry.code), null);
+      assert.equal(await store.getReport(retry.publicId), null);
       assert.equal(await store.lastSeq(), seq);
-      assert.deepEqual(await store.eventsOfReport(retry.code), []);
+      assert.deepEqual(await store.eventsOfReport(retry.publicId), []);
     });
 
     it('lets many reports without clientId coexist', async () => {
@@ -44,12 +45,25 @@ export function commitCases(t: ContractContext): void {
       assert.equal((await store.listReports({ limit: 10 })).items.length, 2);
     });
 
-    it('refuses a second report with the same code (DuplicateCodeError)', async () => {
+    it('refuses a second report with the same public id or tracking-code hash (DuplicateCodeError) and writes nothing of it', async () => {
       const first = makeReport();
       await insert(store, first);
+      const seq = await store.lastSeq();
+      const sameHash = makeReport({ codeHash: first.codeHash });
 
-      await assertRejects(insert(store, makeReport({ code: first.code })), DuplicateCodeError);
-      assert.equal((await store.getReport(first.code))?.clientId, first.clientId);
+      await assertRejects(insert(store, makeReport({ publicId: first.publicId })), DuplicateCodeError);
+      await assertRejects(insert(store, sameHash), DuplicateCodeError);
+      assert.equal((await store.getReport(first.publicId))?.clientId, first.clientId);
+      assert.equal(await store.getReport(sameHash.publicId), null);
+      assert.equal(await store.lastSeq(), seq);
+    });
+
+    it('finds a report by the hash of its tracking code, and nothing by an unknown hash', async () => {
+      const report = makeReport();
+      await insert(store, report);
+
+      assert.deepEqual(await store.getReportByCodeHash(report.codeHash), report);
+      assert.equal(await store.getReportByCodeHash(hashTrackingCode(generateTrackingCode())), null);
     });
 
     it('writes a change over the version read, with its event', async () => {
@@ -58,8 +72,8 @@ export function commitCases(t: ContractContext): void {
 
       const verified = await change(store, report, 'verified');
 
-      assert.deepEqual(await store.getReport(report.code), verified);
-      assert.deepEqual((await store.eventsOfReport(report.code)).map((e) => e.type), ['report.created', 'report.verified']);
+      assert.deepEqual(await store.getReport(report.publicId), verified);
+      assert.deepEqual((await store.eventsOfReport(report.publicId)).map((e) => e.type), ['report.created', 'report.verified']);
     });
 
     it('refuses a change over a stale version (VersionConflictError): no report change, no event', async () => {
@@ -70,10 +84,10 @@ export function commitCases(t: ContractContext): void {
 
       const err = await assertRejects(change(store, report, 'in_progress'), VersionConflictError);
 
-      assert.equal(err.code, report.code);
-      assert.deepEqual(await store.getReport(report.code), verified);
+      assert.equal(err.publicId, report.publicId);
+      assert.deepEqual(await store.getReport(report.publicId), verified);
       assert.equal(await store.lastSeq(), seq);
-      assert.equal((await store.eventsOfReport(report.code)).length, 2);
+      assert.equal((await store.eventsOfReport(report.publicId)).length, 2);
     });
 
     it('refuses an update of a report that does not exist', async () => {
@@ -90,7 +104,7 @@ export function commitCases(t: ContractContext): void {
       assert.equal(new Set(seqs).size, 100);
       assert.deepEqual(seqs, Array.from({ length: 100 }, (_, i) => seqs[0] + i));
       assert.equal(await store.lastSeq(), seqs[99]);
-      for (const r of reports) assert.equal((await store.getReport(r.code))?.code, r.code);
+      for (const r of reports) assert.equal((await store.getReport(r.publicId))?.publicId, r.publicId);
     });
 
     it('refuses one stale change among concurrent ones without undoing its neighbours or leaving a gap', async () => {
@@ -106,7 +120,7 @@ export function commitCases(t: ContractContext): void {
       assert.ok((outcomes[9] as PromiseRejectedResult).reason instanceof VersionConflictError);
       const seqs = outcomes.slice(0, 9).map((o) => (o as PromiseFulfilledResult<{ seq: number }>).value.seq).sort((x, y) => x - y);
       assert.deepEqual(seqs, Array.from({ length: 9 }, (_, i) => before + 1 + i));
-      assert.equal((await store.getReport(stale.code))?.status, 'verified');
+      assert.equal((await store.getReport(stale.publicId))?.status, 'verified');
     });
   });
 }

@@ -18,9 +18,9 @@ export function durabilityCases(t: ContractContext): void {
 
       store = await t.reopen();
 
-      assert.deepEqual(await store.getReport(report.code), report);
-      assert.deepEqual(await store.eventsOfReport(report.code), [created]);
-      assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.code, report.code);
+      assert.deepEqual(await store.getReport(report.publicId), report);
+      assert.deepEqual(await store.eventsOfReport(report.publicId), [created]);
+      assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.publicId, report.publicId);
       assert.deepEqual(await store.getUserByUsername(user.username), user);
       assert.deepEqual(await store.getSession(session.id), session);
       assert.deepEqual(await store.getSetting('routing'), { jalan: 'dpupr' });
@@ -35,7 +35,7 @@ export function durabilityCases(t: ContractContext): void {
       store = await t.reopen();
 
       await pending;
-      assert.equal((await store.getReport(report.code))?.code, report.code);
+      assert.equal((await store.getReport(report.publicId))?.publicId, report.publicId);
     });
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../../server/store/port.ts';
+import { withCategory } from '../../helpers/fixtures.ts';
 import { makeReport, insert, change, type ContractContext } from './fixtures.ts';
 
 export function eventCases(t: ContractContext): void {
@@ -9,12 +10,12 @@ export function eventCases(t: ContractContext): void {
 
     it('returns events after a seq, ascending, limited, filtered to rooms, each once', async () => {
       const road = makeReport({ agencyId: 'dpupr', kecamatan: '33.16.05' });
-      const health = makeReport({ agencyId: 'dinkes', category: 'kesehatan', kecamatan: '33.16.01', desa: '33.16.01.2001' });
-      const pupuk = makeReport({ agencyId: 'satgas-pupuk', category: 'pupuk', kecamatan: '33.16.05' });
+      const health = makeReport({ agencyId: 'dinkes', ...withCategory('kesehatan'), kecamatan: '33.16.01', desa: '33.16.01.2001' });
+      const pupuk = makeReport({ agencyId: 'satgas-pupuk', ...withCategory('pupuk'), kecamatan: '33.16.05' });
       const e1 = await insert(store, road);
       const e2 = await insert(store, health);
       const e3 = await insert(store, pupuk);
-      const e4 = (await store.eventsOfReport((await change(store, road, 'verified')).code))[1];
+      const e4 = (await store.eventsOfReport((await change(store, road, 'verified')).publicId))[1];
 
       const all = await store.eventsAfter(0, 100);
       const dpupr = await store.eventsAfter(0, 100, ['agency:dpupr']);
@@ -40,11 +41,11 @@ export function eventCases(t: ContractContext): void {
       const verified = await change(store, a, 'verified');
       await change(store, verified, 'in_progress');
 
-      const events = await store.eventsOfReport(a.code);
+      const events = await store.eventsOfReport(a.publicId);
 
       assert.deepEqual(events.map((e) => e.type), ['report.created', 'report.verified', 'report.started']);
-      assert.ok(events.every((e) => e.reportCode === a.code));
-      assert.deepEqual(await store.eventsOfReport('ZZZZ-ZZZZ-ZZZZ'), []);
+      assert.ok(events.every((e) => e.reportId === a.publicId));
+      assert.deepEqual(await store.eventsOfReport('ZZZZZZZZ'), []);
     });
   });
 }

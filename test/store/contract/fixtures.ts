@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { NgopiSession } from '../../../shared/ngopi.ts';
 import type { Report, ReportEvent, ReportStatus } from '../../../shared/types.ts';
+import type { ReportOverrides } from '../../helpers/fixtures.ts';
 import { eventFor } from '../../../server/reports/events.ts';
-import { generateTrackingCode } from '../../../server/reports/tracking-code.ts';
+import { generatePublicId, generateTrackingCode, hashTrackingCode } from '../../../server/reports/tracking-code.ts';
 import type { ReportChange, SessionRecord, Store, UserRecord } from '../../../server/store/port.ts';
 
 /** What a case file gets: the store under test (fresh for every case) and a way to reopen it. */
@@ -27,10 +28,10 @@ export function nextInstant(): string {
   return new Date(clock).toISOString();
 }
 
-export function makeReport(overrides: Partial<Report> = {}): Report {
+export function makeReport(overrides: ReportOverrides = {}): Report {
   const at = overrides.createdAt ?? nextInstant();
   return {
-    code: generateTrackingCode(), clientId: randomUUID(), category: 'jalan', agencyId: 'dpupr', status: 'new',
+    publicId: generatePublicId(), codeHash: hashTrackingCode(generateTrackingCode()), codeSeal: null, clientId: randomUUID(), category: 'jalan', agencyId: 'dpupr', status: 'new',
     description: 'Jalan berlubang di depan SD Negeri 1.', kecamatan: '33.16.05', desa: '33.16.05.2001',
     lat: -7.15, lng: 111.42, reporterName: 'Sutrisno', reporterPhone: '+6281234567890', anonymous: false, confidential: false,
     details: { damageType: 'berlubang', severity: 2 }, photos: [], assigneeId: null, duplicateOf: null, feedback: null, supportCount: 0,

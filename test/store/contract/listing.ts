@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CategoryId, Report, ReportStatus } from '../../../shared/types.ts';
 import type { Store } from '../../../server/store/port.ts';
+import { withCategory } from '../../helpers/fixtures.ts';
 import { makeReport, insert, type ContractContext } from './fixtures.ts';
 
 export function listingCases(t: ContractContext): void {
@@ -17,11 +18,11 @@ export function listingCases(t: ContractContext): void {
     ];
     let reports: Report[];
     beforeEach(async () => {
-      reports = specs.map((s) => makeReport(s));
+      reports = specs.map(({ category, ...s }) => makeReport({ ...s, ...withCategory(category) }));
       for (const r of reports) await insert(store, r);
     });
-    const codes = (items: Report[]) => items.map((r) => r.code);
-    const expected = (pick: (r: Report) => boolean) => reports.filter(pick).reverse().map((r) => r.code);
+    const codes = (items: Report[]) => items.map((r) => r.publicId);
+    const expected = (pick: (r: Report) => boolean) => reports.filter(pick).reverse().map((r) => r.publicId);
 
     it('lists newest first', async () => {
       assert.deepEqual(codes((await store.listReports({ limit: 10 })).items), expected(() => true));
@@ -36,21 +37,29 @@ export function listingCases(t: ContractContext): void {
       assert.deepEqual(codes((await store.listReports({ limit: 10, kecamatan: '33.16.01' })).items), expected((r) => r.kecamatan === '33.16.01'));
       assert.deepEqual(codes((await store.listReports({ limit: 10, statuses: ['new', 'resolved'] })).items), expected((r) => r.status === 'new' || r.status === 'resolved'));
       assert.deepEqual(codes((await store.listReports({ limit: 10, categories: ['jalan'] })).items), expected((r) => r.category === 'jalan'));
-      assert.deepEqual(codes((await store.listReports({ limit: 10, categories: ['jalan'], kecamatan: '33.16.05' })).items), [reports[0].code]);
+      assert.deepEqual(codes((await store.listReports({ limit: 10, categories: ['jalan'], kecamatan: '33.16.05' })).items), [reports[0].publicId]);
     });
 
     it('finds text in the description, taking % and _ literally', async () => {
-      assert.deepEqual(codes((await store.listReports({ limit: 10, text: 'Jembatan' })).items), [reports[1].code]);
-      assert.deepEqual(codes((await store.listReports({ limit: 10, text: '100%' })).items), [reports[2].code]);
+      assert.deepEqual(codes((await store.listReports({ limit: 10, text: 'Jembatan' })).items), [reports[1].publicId]);
+      assert.deepEqual(codes((await store.listReports({ limit: 10, text: '100%' })).items), [reports[2].publicId]);
       assert.deepEqual((await store.listReports({ limit: 10, text: '%' })).items.length, 1);
       assert.deepEqual((await store.listReports({ limit: 10, text: '_' })).items, []);
     });
 
-    it('finds a report by its tracking code, whole or in part, in any letter case', async () => {
-      const code = reports[3].code;
+    it('finds a report by its public id, whole or in part, in any letter case', async () => {
+      const id = reports[3].publicId;
 
-      assert.deepEqual(codes((await store.listReports({ limit: 10, text: code })).items), [code]);
-      assert.ok(codes((await store.listReports({ limit: 10, text: code.slice(5).toLowerCase() })).items).includes(code));
+      assert.deepEqual(codes((await store.listReports({ limit: 10, text: id })).items), [id]);
+      assert.ok(codes((await store.listReports({ limit: 10, text: id.slice(3).toLowerCase() })).items).includes(id));
+    });
+
+    it('finds a report by the hash of its tracking code, within the other filters, and never by the hash in the text', async () => {
+      const target = reports[3];
+
+      assert.deepEqual(codes((await store.listReports({ limit: 10, codeHash: target.codeHash })).items), [target.publicId]);
+      assert.deepEqual((await store.listReports({ limit: 10, codeHash: target.codeHash, agencyIds: ['no-such-agency'] })).items, []);
+      assert.deepEqual((await store.listReports({ limit: 10, text: target.codeHash })).items, []);
     });
 
     it('lists only reports whose running deadline has passed (overdueAt)', async () => {

@@ -15,14 +15,14 @@ export function pagingCases(t: ContractContext): void {
         reports.push(makeReport({ createdAt, updatedAt: createdAt, agencyId: i % 2 ? 'dpupr' : 'dinkes' }));
       }
       await Promise.all(reports.map((r) => insert(store, r)));
-      const order = [...reports].sort((a, b) => (b.createdAt.localeCompare(a.createdAt) || b.code.localeCompare(a.code))).map((r) => r.code);
+      const order = [...reports].sort((a, b) => (b.createdAt.localeCompare(a.createdAt) || b.publicId.localeCompare(a.publicId))).map((r) => r.publicId);
 
       const seen: string[] = [];
       let cursor: string | undefined;
       let pages = 0;
       do {
         const page = await store.listReports({ limit: 5, cursor });
-        seen.push(...page.items.map((r) => r.code));
+        seen.push(...page.items.map((r) => r.publicId));
         cursor = page.nextCursor ?? undefined;
         pages += 1;
       } while (cursor && pages < 20);

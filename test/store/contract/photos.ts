@@ -12,7 +12,7 @@ export function photoCases(t: ContractContext): void {
       await insert(store, report);
       await insert(store, makeReport());
 
-      assert.equal((await store.getReportByPhotoId('ZyXwVuTsRqPoNmLkJiHgFe'))?.code, report.code);
+      assert.equal((await store.getReportByPhotoId('ZyXwVuTsRqPoNmLkJiHgFe'))?.publicId, report.publicId);
       await change(store, report, 'verified');
       assert.equal((await store.getReportByPhotoId('AbCdEfGhIjKlMnOpQrStUv'))?.status, 'verified');
       assert.equal(await store.getReportByPhotoId('AAAAAAAAAAAAAAAAAAAAAA'), null);

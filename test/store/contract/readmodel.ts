@@ -3,7 +3,8 @@
 // panels read equals a full recount of the stored reports; a rebuild gives the same numbers.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { CategoryId, Report, ReportStatus } from '../../../shared/types.ts';
+import type { CategoryDetails, CategoryId, Report, ReportStatus } from '../../../shared/types.ts';
+import { withCategory } from '../../helpers/fixtures.ts';
 import { eventFor } from '../../../server/reports/events.ts';
 import { countersOfReport, COUNT, DUE, KIOSK, PRICE_SUM, reportDelta, VERIFY_HOURS } from '../../../server/readmodel/counters.ts';
 import { sumCounters } from '../../../server/readmodel/read.ts';
@@ -92,11 +93,11 @@ export function readModelCases(t: ContractContext): void {
             const [kecamatan, desa] = KECAMATAN[s.place];
             const [category, agencyId] = CATEGORY_AGENCY[s.category];
             const createdAt = new Date(T0 + s.hoursAfter * HOUR).toISOString();
-            const details = category === 'pupuk'
-              ? { fertiliserType: 'urea' as const, problems: ['stok_kosong' as const], ...(s.kiosk ? { kioskName: s.kiosk } : {}), ...(s.price ? { pricePerKg: s.price, hetPerKg: 2250, overHetPerKg: Math.max(0, s.price - 2250) } : {}) }
-              : {};
+            const kind: CategoryDetails = category === 'pupuk'
+              ? { category, details: { fertiliserType: 'urea', problems: ['stok_kosong'], ...(s.kiosk ? { kioskName: s.kiosk } : {}), ...(s.price ? { pricePerKg: s.price, hetPerKg: 2250, overHetPerKg: Math.max(0, s.price - 2250) } : {}) } }
+              : withCategory(category);
             const report = makeReport({
-              category, agencyId, kecamatan, desa, confidential: s.confidential, details, createdAt,
+              ...kind, agencyId, kecamatan, desa, confidential: s.confidential, createdAt,
               verifyDueAt: new Date(T0 + (s.hoursAfter + 72) * HOUR).toISOString(), dueAt: new Date(T0 + (s.hoursAfter + 72) * HOUR).toISOString(),
             });
             await commit(t.store, null, report);

@@ -15,9 +15,9 @@ export function sessionAndAgeCases(t: ContractContext): void {
       for (const r of [first, other, second, plain]) await insert(store, r);
 
       const bySession = await store.listReports({ session: 's-1', limit: 10 });
-      assert.deepEqual(bySession.items.map((r) => r.code), [second.code, first.code]);
+      assert.deepEqual(bySession.items.map((r) => r.publicId), [second.publicId, first.publicId]);
       const recent = await store.listReports({ createdFrom: second.createdAt, limit: 10 });
-      assert.deepEqual(recent.items.map((r) => r.code), [plain.code, second.code]);
+      assert.deepEqual(recent.items.map((r) => r.publicId), [plain.publicId, second.publicId]);
     });
   });
 }

@@ -11,14 +11,14 @@ export function supportCases(t: ContractContext): void {
       const report = makeReport();
       await insert(store, report);
       const once = await support(store, report, 'device-a');
-      const eventsBefore = await store.eventsOfReport(report.code);
+      const eventsBefore = await store.eventsOfReport(report.publicId);
 
       await assertRejects(support(store, once, 'device-a'), DuplicateSupportError);
 
-      assert.equal((await store.getReport(report.code))?.supportCount, 1);
-      assert.deepEqual(await store.eventsOfReport(report.code), eventsBefore);
+      assert.equal((await store.getReport(report.publicId))?.supportCount, 1);
+      assert.deepEqual(await store.eventsOfReport(report.publicId), eventsBefore);
       const twice = await support(store, once, 'device-b');
-      assert.equal((await store.getReport(report.code))?.supportCount, twice.supportCount);
+      assert.equal((await store.getReport(report.publicId))?.supportCount, twice.supportCount);
       assert.equal(twice.supportCount, 2);
     });
 
@@ -28,7 +28,7 @@ export function supportCases(t: ContractContext): void {
       await insert(store, b);
       await support(store, a, 'device-a');
       await support(store, b, 'device-a');
-      assert.equal((await store.getReport(b.code))?.supportCount, 1);
+      assert.equal((await store.getReport(b.publicId))?.supportCount, 1);
     });
 
     it('does not record the support when the change is refused as stale, so the device may try again', async () => {
@@ -36,9 +36,9 @@ export function supportCases(t: ContractContext): void {
       await insert(store, report);
       await change(store, report, 'verified');
       await assertRejects(support(store, report, 'device-a'), VersionConflictError);
-      const fresh = (await store.getReport(report.code))!;
+      const fresh = (await store.getReport(report.publicId))!;
       await support(store, fresh, 'device-a');
-      assert.equal((await store.getReport(report.code))?.supportCount, 1);
+      assert.equal((await store.getReport(report.publicId))?.supportCount, 1);
     });
   });
 }
