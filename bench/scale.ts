@@ -310,6 +310,11 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
         { name: 'stats: agencies', path: '/api/stats/agencies', session: exec },
         { name: 'stats: pupuk', path: '/api/stats/pupuk', session: exec },
         { name: 'stats: 12-week trend', path: '/api/stats/trend', session: exec },
+        // The public pages' filtered forms (issue 16); the plain /laporan and /statistik are added below.
+        { name: 'public: /laporan, kecamatan Cepu, jalan, in progress', path: '/laporan?kecamatan=33.16.05&category=jalan&status=in_progress' },
+        { name: 'public: /laporan, one desa', path: '/laporan?kecamatan=33.16.05&desa=33.16.05.2001' },
+        { name: 'public: /laporan.atom, kecamatan Cepu', path: '/laporan.atom?kecamatan=33.16.05' },
+        { name: 'public: map counts and road pins, kecamatan Cepu', path: '/api/public/map?kecamatan=33.16.05' },
         { name: 'nearby (citizen form, jalan at a point)', path: `/api/reports/nearby?category=jalan&desa=33.16.05.2001&lat=-7.15&lng=111.4` },
       ];
       for (const [name, path] of [['public list /laporan', '/laporan'], ['public statistics /statistik', '/statistik']] as const) {

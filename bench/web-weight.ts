@@ -66,7 +66,8 @@ export async function measureWebWeight(options: { build?: boolean } = {}): Promi
   const app = await startApp();
   const browser = await launchChromium();
   try {
-    const pages = [await weigh(browser, app.baseUrl, '/'), await weigh(browser, app.baseUrl, '/lapor/pupuk')];
+    const pages = [];
+    for (const path of ['/', '/lapor/pupuk', '/laporan', '/statistik']) pages.push(await weigh(browser, app.baseUrl, path));
     // The median of three cold loads, so one scheduling hiccup does not decide the number.
     const runs = [];
     for (let i = 0; i < 3; i += 1) runs.push(await timeToInteractive(browser, app.baseUrl, '/lapor/pupuk'));

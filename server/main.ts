@@ -4,6 +4,7 @@ import { buildDeps, closeDeps } from './bootstrap.ts';
 import { runPrimary } from './cluster.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
+import { publicUrlWarning } from './http/links.ts';
 
 async function serve(config: Config): Promise<void> {
   const deps = await buildDeps(config);
@@ -12,6 +13,8 @@ async function serve(config: Config): Promise<void> {
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const address = http.address();
+  const warning = publicUrlWarning(config);
+  if (warning) logger.warn({ publicUrl: null }, warning);
   logger.info({ port: typeof address === 'object' && address ? address.port : config.port, store: deps.store.kind, dataDir: config.dataDir, redis: Boolean(deps.redis), worker: cluster.isWorker }, 'Suara Warga siap');
 
   // Stop accepting, let in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), then close the

@@ -22,6 +22,8 @@ export const DESK_ACTIONS = [
   'verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note',
   // Moderation of what the public pages show (server/public/rules.ts).
   'redact', 'hide_photo', 'publish_photo',
+  // Details a one-line SMS/WhatsApp report could not carry, entered by the agency.
+  'complete_details',
 ] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 

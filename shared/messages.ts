@@ -36,6 +36,8 @@ export const MESSAGES = {
   rate_limited: ['Terlalu banyak permintaan. Coba lagi dalam {retry} detik.', 'Too many requests. Try again in {retry} seconds.'],
   report_not_found: ['Laporan dengan kode itu tidak ditemukan. Periksa kembali kodenya.', 'No report with that code.'],
   not_found: ['Halaman atau data tidak ditemukan.', 'Not found.'],
+  invalid_cursor: ['Halaman daftar tidak dikenal. Mulai lagi dari halaman pertama.', 'Unknown list page. Start again from the first page.'],
+  public_report_not_found: ['Laporan itu tidak ditemukan atau tidak untuk publik.', 'That report was not found or is not public.'],
   feedback_not_allowed: ['Penilaian hanya bisa diberikan setelah laporan selesai.', 'Feedback is only possible after the report is resolved.'],
   feedback_already_given: ['Penilaian untuk laporan ini sudah diberikan.', 'Feedback was already given.'],
   invalid_rating: ['Beri nilai 1 sampai 5.', 'Rate from 1 to 5.'],

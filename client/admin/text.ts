@@ -112,4 +112,5 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'user.enable': 'Akun diaktifkan',
   'user.reset_password': 'Kata sandi diatur ulang',
   'user.change_password': 'Kata sandi diganti pemiliknya',
+  'boundaries.import': 'Batas wilayah diimpor',
 };

@@ -6,8 +6,32 @@ import type { Catalog } from './catalog.ts';
 import { fill, h } from './dom.ts';
 import { ACTION_LABELS, fmt, TEXT } from './text.ts';
 
-type FieldKind = 'text' | 'textarea' | 'public-text' | 'agency' | 'officer' | 'shown-photo' | 'hidden-photo';
-interface FieldSpec { name: string; label: string; kind: FieldKind; required: boolean; hint?: string }
+type FieldKind = 'text' | 'textarea' | 'public-text' | 'agency' | 'officer' | 'shown-photo' | 'hidden-photo' | 'choice';
+interface FieldSpec { name: string; label: string; kind: FieldKind; required: boolean; hint?: string; options?: { value: string; label: string }[] }
+
+const pairs = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** The category's own fields, for completing a one-line report; named `details.<field>` as the action reads them. */
+function detailFields(report: DeskReportView, catalog: Catalog): FieldSpec[] {
+  switch (report.category) {
+    case 'pupuk': return [
+      { name: 'details.fertiliserType', label: TEXT.fertiliserType, kind: 'choice', required: true, options: catalog.fertiliserTypes.map((t) => ({ value: t.id, label: t.label })) },
+      { name: 'details.problems', label: TEXT.problems, kind: 'choice', required: true, options: catalog.fertiliserProblems.map((p) => ({ value: p.id, label: p.label })) },
+      { name: 'details.kioskName', label: TEXT.kiosk, kind: 'text', required: false },
+      { name: 'details.quantity', label: TEXT.quantity, kind: 'text', required: false },
+      { name: 'details.unit', label: 'Satuan', kind: 'choice', required: false, options: pairs(TEXT.unit) },
+      { name: 'details.price', label: TEXT.pricePaid, kind: 'text', required: false, hint: 'Rupiah, tanpa titik.' },
+      { name: 'details.priceUnit', label: 'Harga untuk', kind: 'choice', required: false, options: pairs(TEXT.priceUnit) },
+    ];
+    case 'jalan': return [
+      { name: 'details.damageType', label: TEXT.damageType, kind: 'choice', required: true, options: pairs(TEXT.damageTypes) },
+      { name: 'details.severity', label: TEXT.severity, kind: 'choice', required: true, options: pairs(TEXT.severityLevels) },
+      { name: 'details.roadName', label: TEXT.roadName, kind: 'text', required: false },
+    ];
+    case 'aspirasi': return [{ name: 'details.topic', label: TEXT.topic, kind: 'choice', required: true, options: catalog.topics.map((t) => ({ value: t.id, label: t.label })) }];
+    default: return [];
+  }
+}
 
 // The fields of each action, named as POST /api/desk/reports/:publicId/actions reads them
 // (shared/validation/desk-action.ts).
@@ -27,6 +51,7 @@ const FIELDS: Record<DeskAction, FieldSpec[]> = {
   redact: [{ name: 'text', label: 'Teks yang tampil untuk publik', kind: 'public-text', required: true, hint: 'Hapus nama, nomor HP, dan alamat rumah. Teks asli warga tetap tersimpan untuk petugas.' }],
   hide_photo: [{ name: 'photoId', label: 'Foto', kind: 'shown-photo', required: true, hint: 'Foto tetap terlihat oleh petugas.' }],
   publish_photo: [{ name: 'photoId', label: 'Foto', kind: 'hidden-photo', required: true }],
+  complete_details: [], // by category: detailFields
 };
 
 const DANGER: ReadonlySet<DeskAction> = new Set(['reject', 'duplicate']);
@@ -42,6 +67,11 @@ function control(spec: FieldSpec, id: string, report: DeskReportView, catalog: C
   const common = { id, name: spec.name, required: spec.required, 'aria-describedby': `${id}-err${spec.hint ? ` ${id}-hint` : ''}` };
   switch (spec.kind) {
     case 'text': return h('input', { ...common, autocomplete: 'off', autocapitalize: 'characters' });
+    case 'choice': {
+      const select = h('select', common, h('option', { value: '' }, TEXT.choose));
+      for (const o of spec.options ?? []) select.appendChild(h('option', { value: o.value }, o.label));
+      return select;
+    }
     case 'textarea': return h('textarea', { ...common, rows: 3, maxlength: 4000 });
     case 'public-text': {
       const area = h('textarea', { ...common, rows: 5, maxlength: 4000 });
@@ -75,7 +105,8 @@ function control(spec: FieldSpec, id: string, report: DeskReportView, catalog: C
 function actionForm(action: DeskAction, report: DeskReportView, catalog: Catalog, on: { done(r: DeskReportView | null): void; cancel(): void }): HTMLFormElement {
   const error = h('p', { class: 'desk-error', role: 'alert' });
   const errors = new Map<string, HTMLElement>();
-  const rows = FIELDS[action].map((spec) => {
+  const specs = action === 'complete_details' ? detailFields(report, catalog) : FIELDS[action];
+  const rows = specs.map((spec) => {
     const id = `action-${action}-${spec.name}`;
     const err = h('p', { class: 'desk-error', id: `${id}-err` });
     errors.set(spec.name, err);
@@ -92,8 +123,14 @@ function actionForm(action: DeskAction, report: DeskReportView, catalog: Catalog
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const body: Record<string, string> = { type: action };
-    for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value.trim()) body[name] = value.trim();
+    const body: Record<string, string | Record<string, string>> = { type: action };
+    const details: Record<string, string> = {};
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value !== 'string' || !value.trim()) continue;
+      if (name.startsWith('details.')) details[name.slice('details.'.length)] = value.trim();
+      else body[name] = value.trim();
+    }
+    if (action === 'complete_details') body.details = details;
     error.textContent = '';
     for (const el of errors.values()) el.textContent = '';
     for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');

@@ -2,6 +2,7 @@
 // (/api/meta for everyone, /api/desk/meta for the signed-in user's view of them).
 import type { DeskUser } from '../../shared/desk.ts';
 import type { Agency, Category, CategoryId, Region, ReportStatus } from '../../shared/types.ts';
+import { ASPIRATION_TOPICS } from '../../shared/reference/aspiration-topics.ts';
 import { api } from './api.ts';
 
 interface PublicMeta {
@@ -29,6 +30,9 @@ export interface Catalog {
   desaName(code: string): string;
   fertiliserLabel(id: string): string;
   problemLabel(id: string): string;
+  fertiliserTypes: { id: string; label: string }[];
+  fertiliserProblems: { id: string; label: string }[];
+  topics: readonly { id: string; label: string }[];
 }
 
 export async function loadCatalog(): Promise<Catalog> {
@@ -54,5 +58,8 @@ export async function loadCatalog(): Promise<Catalog> {
     desaName: (code) => desa.get(code) ?? code,
     fertiliserLabel: (id) => label(meta.fertiliser.types, id),
     problemLabel: (id) => label(meta.fertiliser.problems, id),
+    fertiliserTypes: meta.fertiliser.types,
+    fertiliserProblems: meta.fertiliser.problems,
+    topics: ASPIRATION_TOPICS,
   };
 }

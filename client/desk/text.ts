@@ -48,7 +48,7 @@ export const TEXT = {
   place: 'Lokasi',
   channel: 'Masuk lewat',
   channels: { web: 'Formulir web', whatsapp: 'WhatsApp', sms: 'SMS', ngopi: 'Ngopi Bareng', open311: 'Open311' } as Record<string, string>,
-  detailsNotGiven: 'Rincian belum diisi (laporan satu baris lewat SMS/WhatsApp). Lengkapi dari keterangan pelapor.',
+  detailsNotGiven: 'Rincian belum diisi (laporan satu baris lewat SMS/WhatsApp). Lengkapi dengan tombol "Lengkapi rincian" setelah menghubungi pelapor.',
   reportedAt: 'Dilaporkan',
   verifyDue: 'Batas verifikasi',
   followUpDue: 'Batas tindak lanjut',
@@ -109,6 +109,7 @@ export const TEXT = {
   damageType: 'Jenis kerusakan',
   severity: 'Tingkat kerusakan',
   severityLevels: { 1: 'Ringan', 2: 'Sedang', 3: 'Berat/berbahaya' } as Record<number, string>,
+  damageTypes: { berlubang: 'Berlubang', retak: 'Retak', longsor: 'Longsor', banjir: 'Banjir/tergenang', jembatan: 'Jembatan rusak', lainnya: 'Lainnya' } as Record<string, string>,
   // aspirasi
   topic: 'Topik',
   session: 'Sesi Ngopi Bareng',
@@ -129,6 +130,7 @@ export const ACTION_LABELS: Record<DeskAction, string> = {
   redact: 'Sunting teks untuk publik',
   hide_photo: 'Sembunyikan foto dari publik',
   publish_photo: 'Tampilkan foto ke publik',
+  complete_details: 'Lengkapi rincian',
 };
 
 export const EVENT_LABELS: Record<EventType, string> = {

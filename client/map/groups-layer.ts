@@ -8,13 +8,16 @@ import { fmt } from './text.ts';
 
 const FLASH_MS = 4000;
 
+/** What a marker draws: the public map has no overdue figures, the staff map does. */
+export type MarkerGroup = Pick<KecamatanGroup, 'code' | 'name' | 'centroid' | 'total' | 'byCategory'> & { overdue?: number };
+
 export class GroupsLayer {
   readonly layer = L.layerGroup();
   private readonly markers = new Map<string, L.Marker>();
 
   constructor(private readonly onOpen: (code: string) => void) {}
 
-  draw(groups: Iterable<KecamatanGroup>): void {
+  draw(groups: Iterable<MarkerGroup>): void {
     const all = [...groups];
     const max = Math.max(1, ...all.map((g) => g.total));
     for (const group of all) {

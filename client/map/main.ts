@@ -3,6 +3,7 @@
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
+import './markers.css';
 import './map.css';
 import { getJson } from './api.ts';
 import type { Meta } from './labels.ts';

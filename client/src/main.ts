@@ -32,6 +32,22 @@ if (page === 'home') showSent(document.getElementById('my-reports'));
 const live = document.getElementById('live');
 if (page === 'ngopi' && live) void import('./ngopi/live.ts').then((m) => m.startLiveList(live)).catch(() => { /* the server-rendered list stays */ });
 
+const mapSlot = document.getElementById('public-map-slot');
+if (page === 'laporan' && mapSlot) {
+  // The map costs Leaflet (~45 KB): only on request, so the list stays light on a phone.
+  const show = document.createElement('button');
+  show.type = 'button';
+  show.className = 'btn secondary';
+  show.id = 'show-map';
+  show.textContent = 'Tampilkan peta';
+  show.addEventListener('click', () => {
+    show.disabled = true;
+    import('../map/public-map.ts').then((m) => m.showPublicMap(mapSlot, mapSlot.dataset.query ?? ''))
+      .catch(() => { mapSlot.textContent = 'Peta tidak dapat dimuat.'; });
+  });
+  mapSlot.replaceChildren(show);
+}
+
 if ('serviceWorker' in navigator) {
   addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => { /* offline shell is a bonus */ }); });
 }

@@ -29,10 +29,13 @@ export function authRoutes(deps: Deps): Router {
   const router = Router();
   router.use('/api/auth', sameOriginOnly(deps.config.publicUrl));
   // Two limits: per address (one machine guessing many accounts) and per username (many
-  // machines guessing one account).
-  const perIp = createRateLimiter(deps.config.rateLimitLogin, sharedCounting(deps, 'login-ip'));
+  // machines guessing one account). Only failures count (a successful login is taken back off
+  // the count): otherwise anyone who knows an officer's username could lock them out by logging
+  // in as themselves, and an officer logging in ten times a day would lock themself out.
+  const perIp = createRateLimiter(deps.config.rateLimitLogin, { ...sharedCounting(deps, 'login-ip'), skipSuccessfulRequests: true });
   const perUsername = createRateLimiter(deps.config.rateLimitLogin, {
     ...sharedCounting(deps, 'login-user'),
+    skipSuccessfulRequests: true,
     keyGenerator: (req) => `user:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
   });
 

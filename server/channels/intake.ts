@@ -11,6 +11,7 @@ import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { findReportByCode, submitReport, type Upload } from '../reports/service.ts';
+import { trackingUrl } from '../http/links.ts';
 
 /** A channel message id as a report clientId (a UUID), so processing a message twice creates one report. */
 export function clientIdOf(channel: string, messageId: string): string {
@@ -19,7 +20,7 @@ export function clientIdOf(channel: string, messageId: string): string {
 }
 
 export function trackingUrlOf(deps: Deps, code: string): string {
-  return `${deps.config.publicUrl ?? ''}/lacak/${code}`;
+  return trackingUrl(deps.config, code);
 }
 
 /** `code` is the tracking code, for the reporter's reply only (null if a retry's seal could not open). */

@@ -10,6 +10,12 @@ import type { PlannedChange } from '../reports/change-report.ts';
 import { mergeInto } from '../reports/support.ts';
 import { canSee } from './policy.ts';
 import { followUpDueAt } from './sla.ts';
+import { parseCategoryDetails } from '../../shared/validation/report-input.ts';
+import { wibDate } from '../../shared/working-days.ts';
+import { storedDetails } from '../reports/pupuk.ts';
+
+/** The note the timeline shows when an officer completed details a one-line report lacked. */
+const DETAILS_COMPLETED = 'Rincian dilengkapi petugas.';
 
 type ActionDeps = Pick<Deps, 'store' | 'catalog'>;
 
@@ -77,6 +83,12 @@ export async function applyAction(
       return event('report.replied', { message: input.message });
     case 'note':
       return event('report.noted', { text: input.text });
+    case 'complete_details': {
+      const parsed = parseCategoryDetails(report.category, input.details, wibDate(now));
+      if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
+      Object.assign(next, storedDetails(parsed.value, wibDate(new Date(report.createdAt))));
+      return event('report.noted', { text: DETAILS_COMPLETED, detailsCompleted: true });
+    }
     case 'redact':
       // The citizen's own text stays for the desk; the event says only that it was redacted,
       // so neither version travels in the event log to every desk's socket.

@@ -11,8 +11,8 @@ type Scoped = Pick<Report, 'agencyId' | 'kecamatan'>;
 export const ABILITIES: Readonly<Record<Role, readonly DeskAction[]>> = {
   // The agency's triage work; handing a report to a colleague is the agency admin's call.
   // They also moderate what the public sees of their reports (redact, hide or publish photos).
-  officer: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'],
-  agency_admin: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'],
+  officer: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo', 'complete_details'],
+  agency_admin: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo', 'complete_details'],
   // A camat follows and comments on their kecamatan's reports; the agencies act on them.
   camat: ['note'],
   // Bupati, Wakil Bupati and Sekda steer (disposisi) and comment, but do not triage.
@@ -50,8 +50,10 @@ const MODERATION: ReadonlySet<DeskAction> = new Set(['redact', 'hide_photo', 'pu
  * to do on a confidential report (its text and photos are never public) nor, for photos, on a
  * report without any.
  */
-export function isPossible(action: DeskAction, report: Pick<Report, 'status'> & Partial<Pick<Report, 'confidential' | 'photos'>>): boolean {
+export function isPossible(action: DeskAction, report: Pick<Report, 'status'> & Partial<Pick<Report, 'confidential' | 'photos' | 'details'>>): boolean {
   const target = TARGET_STATUS[action];
+  // Only details that were never given are completed here; given ones stay the citizen's.
+  if (action === 'complete_details') return report.details !== undefined && 'notGiven' in report.details;
   if (target) return canTransition(report.status, target);
   if (action === 'forward' || action === 'assign') return !isClosed(report.status);
   if (MODERATION.has(action)) {

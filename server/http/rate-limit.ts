@@ -31,7 +31,7 @@ export function sharedCounting(deps: Pick<Deps, 'redis' | 'logger'>, name: strin
  * Retry-After. The client address is Express's `req.ip`, which honours X-Forwarded-For only
  * when TRUST_PROXY says a proxy is there.
  */
-export function createRateLimiter(limit: RateLimit, options: Partial<Pick<Options, 'keyGenerator' | 'store' | 'skip' | 'passOnStoreError' | 'logger'>> = {}): RateLimitRequestHandler {
+export function createRateLimiter(limit: RateLimit, options: Partial<Pick<Options, 'keyGenerator' | 'store' | 'skip' | 'skipSuccessfulRequests' | 'passOnStoreError' | 'logger'>> = {}): RateLimitRequestHandler {
   return rateLimit({
     windowMs: limit.windowMs,
     limit: limit.limit,

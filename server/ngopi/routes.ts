@@ -22,6 +22,7 @@ import { errorBody } from '../web/track-page.ts';
 import { entryBody, sessionPageBody, summaryBody } from './pages.ts';
 import { toCsv, toPublicAspiration, toPublicSession } from './presenter.ts';
 import { isOpen } from './routing.ts';
+import { trackingUrl } from '../http/links.ts';
 import {
   aspirationsOf, createSession, deleteSession, enterAspiration, entrySheet, findSession, listSessions, summarise, updateSession,
 } from './service.ts';
@@ -80,7 +81,7 @@ export function ngopiRoutes(deps: Deps): Router {
   router.post('/api/ngopi/:id/aspirations', ...organiser, async (req, res) => {
     // The facilitator hands the speaker the tracking code; it is in this answer only.
     const { report, code } = await enterAspiration(deps, userOf(req), idParam(req), readEntry(req.body));
-    res.status(201).json({ publicId: report.publicId, code, agencyId: report.agencyId, status: report.status, trackingUrl: code ? `${deps.config.publicUrl ?? ''}/lacak/${code}` : null });
+    res.status(201).json({ publicId: report.publicId, code, agencyId: report.agencyId, status: report.status, trackingUrl: code ? trackingUrl(deps.config, code) : null });
   });
 
   router.get('/api/ngopi/:id/summary', lookupLimit, async (req, res) => {

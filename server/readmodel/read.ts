@@ -34,7 +34,7 @@ function dayBefore(date: string): string {
 function allTimeBuckets(filter: ReportFilter, spec: CounterSpec): CounterBucket[] {
   const panelOnly = (spec.names ?? []).every((n) => n === COUNT || n === ANSWERED || n === ON_TIME)
     && (spec.prefixes ?? []).every((p) => p === VERIFY_HOURS || p === RESOLVE_HOURS);
-  return panelOnly && !filter.kecamatan && !spec.by.includes('kecamatan') && !spec.by.includes('confidential')
+  return panelOnly && !filter.kecamatan && filter.confidential === undefined && !spec.by.includes('kecamatan') && !spec.by.includes('confidential')
     ? [{ grain: 'a', bucket: '' }] : [{ grain: 'all', bucket: '' }];
 }
 
@@ -42,7 +42,7 @@ function counterQuery(filter: ReportFilter, spec: CounterSpec, buckets?: Counter
   const { from, to } = daysOf(filter);
   return {
     buckets: buckets ?? spec.buckets ?? (from || to ? bucketsCovering(from, to, EARLIEST_DAY) : allTimeBuckets(filter, spec)),
-    agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories, statuses: filter.statuses,
+    agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories, statuses: filter.statuses, confidential: filter.confidential,
     names: spec.names, prefixes: spec.prefixes, by: spec.by,
   };
 }

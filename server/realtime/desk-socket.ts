@@ -104,7 +104,7 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
           socket.disconnect(true);
           return;
         }
-        ack(await eventsSince(deps, user, afterSeq));
+        ack(await eventsSince(deps, socket.data.user, afterSeq));
       } catch (err) {
         deps.logger.error({ err }, 'desk sync failed');
         fail('internal_error');
@@ -118,9 +118,27 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
     desk.to(event.rooms).emit(event.type === 'report.created' ? 'report:created' : 'report:updated', toPayload(event));
   });
   const stopListening = deps.sessionHub.onEnded(closeSessions);
+  // An agency that gained or lost a unit: its open desks join or leave the unit's room at once
+  // (on this process when the catalog reloads, i.e. at its next request or the recheck below).
+  const stopRescoping = deps.catalog.onChange(() => {
+    for (const sockets of socketsBySession.values()) {
+      for (const socket of sockets) rescope(socket);
+    }
+  });
+  const rescope = (socket: DeskSocket) => {
+    const { user } = socket.data;
+    if (!user.agencyId || user.agencyIds.length === 0) return;
+    const next = deps.catalog.agencyScope(user.agencyId);
+    const before = new Set(roomsOf(user));
+    socket.data.user = { ...user, agencyIds: next };
+    const after = roomsOf(socket.data.user);
+    for (const room of before) if (!after.includes(room)) void socket.leave(room);
+    void socket.join(after.filter((room) => !before.has(room)));
+  };
 
   const recheck = setInterval(() => {
     void (async () => {
+      await deps.catalog.ensureFresh();
       for (const sessionId of [...socketsBySession.keys()]) {
         if (!(await isSessionValid(deps, sessionId))) closeSessions([sessionId]);
       }
@@ -132,5 +150,6 @@ export function attachDeskSocket(io: Server, deps: Deps): void {
     clearInterval(recheck);
     unsubscribe();
     stopListening();
+    stopRescoping();
   });
 }

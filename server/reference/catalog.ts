@@ -59,6 +59,7 @@ export class Catalog {
   private readonly kecamatanNames = new Map<string, string>();
   private readonly desaNames = new Map<string, string>();
   private checking: Promise<void> | null = null;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly store: Store, regionCode: string) {
     this.region = loadRegion(regionCode);
@@ -95,7 +96,15 @@ export class Catalog {
     this.holidays = (await this.store.getSetting<Holiday[]>(SETTING_KEYS.holidays)) ?? [...HOLIDAYS];
     this.holidayDates = new Set(this.holidays.map((h) => h.date));
     this.places = createPlaces(this.region, await loadBoundaries(this.store, this.region));
+    const changed = this.version !== -1 && this.version !== version;
     this.version = version;
+    if (changed) for (const listener of this.listeners) listener();
+  }
+
+  /** Called after each reload that found other settings than before (not the first load). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The agency a new report goes to: an override for its kecamatan first, else its category's. */

@@ -34,7 +34,7 @@ export function toSummary(report: Report): ReportSummary {
 }
 
 // Only these events are public, and only the fields named here leave the server.
-function toPublicEntry(event: ReportEvent): PublicTimelineEntry | null {
+export function toPublicEntry(event: ReportEvent): PublicTimelineEntry | null {
   const base = { type: event.type, at: event.at, status: event.summary.status };
   const text = (key: string) => (typeof event.data[key] === 'string' ? (event.data[key] as string) : undefined);
   switch (event.type) {

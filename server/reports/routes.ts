@@ -16,6 +16,7 @@ import { deviceIds } from './device.ts';
 import { findNearby } from './nearby.ts';
 import { getPublicView, giveFeedback, submitReport, type Upload } from './service.ts';
 import { supportReport } from './support.ts';
+import { trackingUrl } from '../http/links.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,7 +80,7 @@ export function receiptOf(deps: Deps, report: Report, code: string | null) {
     anonymous: report.anonymous,
     photos: report.photos.length,
     details: report.category === 'pupuk' ? report.details : undefined,
-    trackingUrl: code ? `${deps.config.publicUrl ?? ''}/lacak/${code}` : null,
+    trackingUrl: code ? trackingUrl(deps.config, code) : null,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 import { mondayOf } from '../readmodel/buckets.ts';
 import { medianOfHistogram } from '../readmodel/hours.ts';
 import { daysOf, overdueCounts, readCounters } from '../readmodel/read.ts';
-import type { CounterBucket } from '../store/port.ts';
+import type { CounterBucket, ReportFilter } from '../store/port.ts';
 
 const DAY_MS = 86_400_000;
 export const TREND_WEEKS = 12;
@@ -148,6 +148,11 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
 /** Reports created per week (Monday to Sunday, WIB) over the last 12 weeks, this one included. */
 export async function weeklyTrend(deps: Deps, user: DeskUser, filters: MapFilters): Promise<TrendAnswer> {
   const now = deps.clock();
+  return trendOf(deps, reportFilterFor(user, filters, now), now);
+}
+
+/** The same weeks for any store filter (null: nothing can match, all weeks zero). */
+export async function trendOf(deps: Pick<Deps, 'store'>, filter: ReportFilter | null, now: Date): Promise<TrendAnswer> {
   const thisMonday = mondayOf(wibDate(now));
   const firstMonday = new Date(Date.parse(`${thisMonday}T00:00:00Z`) - (TREND_WEEKS - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
   const weeks = new Map<string, TrendWeek>();
@@ -155,7 +160,6 @@ export async function weeklyTrend(deps: Deps, user: DeskUser, filters: MapFilter
     const weekStart = new Date(Date.parse(`${firstMonday}T00:00:00Z`) + i * 7 * DAY_MS).toISOString().slice(0, 10);
     weeks.set(weekStart, { weekStart, total: 0, closed: 0, byCategory: {} });
   }
-  const filter = reportFilterFor(user, filters, now);
   if (!filter) return { weeks: [...weeks.values()] };
   const from = wibMidnight(firstMonday);
   const createdFrom = filter.createdFrom && filter.createdFrom > from ? filter.createdFrom : from;

@@ -41,6 +41,9 @@ export interface ReportFilter {
   /** Reports of any of these agencies; an empty list matches nothing. */
   agencyIds?: string[];
   kecamatan?: string;
+  desa?: string;
+  /** Only confidential (true) or only non-confidential (false) reports: the public pages ask for false. */
+  confidential?: boolean;
   /** Any of these categories (an empty list does not narrow). */
   categories?: CategoryId[];
   /** Any of these statuses (an empty list does not narrow). */

@@ -30,6 +30,7 @@ import { langOf, LANG_COOKIE, type Lang } from './lang.ts';
 import { renderPage } from './layout.ts';
 import { receiptBody } from './receipt-page.ts';
 import { errorBody, trackFormBody, trackViewBody } from './track-page.ts';
+import { reportUrl } from '../http/links.ts';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -138,7 +139,6 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   router.get('/terkirim/:code', lookupLimit, async (req, res) => {
     const code = trackingCodeParam(req);
     const receipt = receiptOf(deps, await findReportByCode(deps, code), code);
-    const base = deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     send(req, res, {
       title: webText(langOf(req), 'receiptTitle'),
       page: 'receipt',
@@ -149,7 +149,7 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
           followUp: deps.catalog.deadlines.categories[receipt.category].followUpWorkingDays,
           reopen: deps.catalog.deadlines.reopenWorkingDays,
         },
-        publicUrl: `${base}/laporan/${receipt.publicId}`,
+        publicUrl: reportUrl(deps.config, receipt.publicId),
         // Anyone with the code can open this page; a confidential report shows none of its content.
         details: receipt.confidential || !receipt.details || 'notGiven' in receipt.details ? undefined : receipt.details,
       }),

@@ -27,6 +27,8 @@ const ActionSchema = v.variant('type', [
   action('redact', { text: needs('redacted_text_required') }),
   action('hide_photo', photo),
   action('publish_photo', photo),
+  // Checked against the report's category when applied (server/desk/actions.ts).
+  action('complete_details', { details: v.pipe(v.unknown(), v.transform(asRecord)) }),
 ], 'invalid_action' satisfies MessageCode);
 
 export const DeskActionSchema = v.pipe(v.unknown(), v.transform(asRecord), ActionSchema, v.transform(dropUndefined));

@@ -102,6 +102,14 @@ function reportFields(region: Region) {
   );
 }
 
+/**
+ * The details of one category on their own: what an officer enters to complete a report whose
+ * details were not given (desk action `complete_details`). Errors are keyed `details.<field>`.
+ */
+export function parseCategoryDetails(category: CategoryId, details: unknown, today: string): ParseResult<v.InferOutput<ReturnType<typeof categoryDetails>>> {
+  return checkWith(categoryDetails(today, false), { category, details });
+}
+
 /** The whole report: its fields, and the details its category asks for. */
 export function reportInputSchema(region: Region, today: string, notGiven = false) {
   return v.pipe(

@@ -107,4 +107,18 @@ describe('agencies and units', () => {
     assert.equal(refused.body.error.code, 'unknown_agency');
     await send('post', '/api/admin/users', { username: 'baru.upt', name: 'Baru', role: 'officer', agencyId: 'upt-dpupr-cepu', password: 'sandi-baru-12345' }).expect(422);
   });
+
+  it('a desk open before its agency got a unit hears of the unit\'s new reports live, without reconnecting', async () => {
+    const desk = openDesk(app, dpupr.cookie);
+    try {
+      await desk.connected;
+      await send('post', '/api/admin/agencies', { id: 'upt-dpupr-jati', name: 'UPT Jalan Jati', parentId: 'dpupr' }).expect(201);
+      await setOverrides([{ category: 'jalan', kecamatan: '33.16.01', agencyId: 'upt-dpupr-jati' }]);
+      const { publicId, agency } = await submit({ kecamatan: '33.16.01', desa: '33.16.01.2001' });
+      assert.equal(agency.id, 'upt-dpupr-jati');
+      await waitFor(() => desk.received.some((e) => e.report.publicId === publicId));
+    } finally {
+      desk.socket.disconnect();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { hashTrackingCode } from '../../server/reports/tracking-code.ts';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { queueSms } from '../../server/channels/sender.ts';
-import { addAndLogin } from '../helpers/desk.ts';
+import { addAndLogin, deskAction } from '../helpers/desk.ts';
 import { getJson } from '../helpers/http.ts';
 import type { RunningApp } from '../helpers/start-app.ts';
 import { Citizen, codeIn, withChannelsApp, SMS_SECRET, textOf } from './whatsapp-helpers.ts';
@@ -115,6 +115,29 @@ describe('SMS through SMSSync, and the one-message format', () => {
     assert.equal(status, 400);
     assert.equal(body.error.code, 'invalid_webhook');
     assert.match(body.error.message, /format/);
+  });
+
+  it('lets the agency complete the details a one-line report lacked, checked against the category, and only then', async () => {
+    const { body } = await postSms(t.app, { from: '+6281234570008', message: 'LAPOR#PUPUK#CEPU#BALUN#Urea dijual Rp 150.000 per sak di kios desa', message_id: randomUUID() });
+    const report = await t.app.deps.store.getReportByCodeHash(hashTrackingCode(codeIn(body.payload.messages[0].message)));
+    assert.ok(report);
+    const id = report.publicId;
+    const officer = await addAndLogin(t.app, 'petugas-pupuk-lengkap', 'officer', { agencyId: 'satgas-pupuk' });
+    const camat = await addAndLogin(t.app, 'camat-cepu-lengkap', 'camat', { kecamatan: '33.16.05' });
+    const before = await getJson(t.app, `/api/desk/reports/${id}`, { Cookie: officer.cookie });
+    assert.ok(before.body.allowedActions.includes('complete_details'));
+
+    await deskAction(t.app, camat.cookie, id, { type: 'complete_details', details: { fertiliserType: 'urea', problems: ['di_atas_het'] } }).expect(403);
+    const bad = await deskAction(t.app, officer.cookie, id, { type: 'complete_details', details: { fertiliserType: 'emas', problems: ['di_atas_het'] } }).expect(422);
+    assert.ok('details.fertiliserType' in bad.body.error.fields, JSON.stringify(bad.body));
+
+    // As the desk form sends it: every value a string.
+    await deskAction(t.app, officer.cookie, id, { type: 'complete_details', details: { fertiliserType: 'urea', problems: 'di_atas_het', quantity: '1', unit: 'bag', price: '150000', priceUnit: 'bag' } }).expect(200);
+    const after = await getJson(t.app, `/api/desk/reports/${id}`, { Cookie: officer.cookie });
+    assert.equal(after.body.details.fertiliserType, 'urea');
+    assert.equal(after.body.details.overHetPerKg, 1200, 'the HET check runs on completed details too');
+    assert.ok(!after.body.allowedActions.includes('complete_details'), 'given details are not completed again');
+    assert.equal(after.body.timeline.at(-1).data.detailsCompleted, true);
   });
 
   it('takes the one-message format on WhatsApp too, with the full receipt', async () => {

@@ -89,6 +89,37 @@ describe('desk accounts and sessions', () => {
     }
   });
 
+  it('counts only failed logins: ten correct logins in a row lock nobody out, ten wrong ones lock the username', async () => {
+    const app = await startApp({ RATE_LIMIT_LOGIN: '10/15m' });
+    const attempt = (username: string, password: string) => request(app.baseUrl).post('/api/auth/login').set('Origin', app.baseUrl).send({ username, password });
+    try {
+      await addUser(app, 'sari', 'officer', { agencyId: 'dpupr' });
+      await addUser(app, 'budi', 'officer', { agencyId: 'dpupr' });
+      for (let i = 0; i < 12; i += 1) assert.equal((await attempt('sari', PASSWORD)).status, 200, `correct login ${i + 1}`);
+
+      for (let i = 0; i < 10; i += 1) assert.equal((await attempt('budi', 'salah-salah-salah')).status, 401);
+      const locked = await attempt('budi', PASSWORD);
+      assert.equal(locked.status, 429, 'the eleventh attempt after ten failures is refused, even with the right password');
+      assert.equal(locked.body.error.code, 'rate_limited');
+      assert.ok(Number(locked.headers['retry-after']) > 0);
+      // The address made ten failures too: the limit per address now refuses any username from it.
+      assert.equal((await attempt('sari', PASSWORD)).status, 429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('counts failures per address across usernames, so guessing many accounts from one machine is stopped', async () => {
+    const app = await startApp({ RATE_LIMIT_LOGIN: '3/15m' });
+    const attempt = (username: string) => request(app.baseUrl).post('/api/auth/login').set('Origin', app.baseUrl).send({ username, password: 'salah-salah-salah' });
+    try {
+      for (const name of ['a1', 'a2', 'a3']) assert.equal((await attempt(name)).status, 401);
+      assert.equal((await attempt('a4')).status, 429, 'a fourth username from the same address');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('expires a session after the idle limit and after the absolute limit', async () => {
     let now = Date.parse('2026-03-02T01:00:00Z');
     const app = await startApp({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '2' }, { clock: () => new Date(now) });

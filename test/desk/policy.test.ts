@@ -17,8 +17,9 @@ const USERS: Record<Role, DeskUser> = {
 // The ability table as the issue states it, written out independently of policy.ts.
 const EXPECTED: Record<Role, { own: DeskAction[]; other: DeskAction[] }> = {
   // The agency moderates what the public sees of its own reports.
-  officer: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'], other: [] },
-  agency_admin: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo'], other: [] },
+  // The agency completes details a one-line SMS/WhatsApp report could not carry.
+  officer: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo', 'complete_details'], other: [] },
+  agency_admin: { own: ['verify', 'start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact', 'hide_photo', 'publish_photo', 'complete_details'], other: [] },
   camat: { own: ['note'], other: [] },
   executive: { own: ['forward', 'note'], other: ['forward', 'note'] },
   admin: { own: [...DESK_ACTIONS], other: [...DESK_ACTIONS] },
@@ -40,9 +41,16 @@ describe('desk policy: the ability table, role by role', () => {
     for (const status of ['rejected', 'duplicate'] as const) {
       assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status })), ['reply', 'note', 'redact']);
     }
-    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'new' })), DESK_ACTIONS.filter((a) => a !== 'hide_photo' && a !== 'publish_photo'));
+    assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'new' })), DESK_ACTIONS.filter((a) => a !== 'hide_photo' && a !== 'publish_photo' && a !== 'complete_details'));
     assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'verified' })), ['start', 'resolve', 'reject', 'duplicate', 'forward', 'assign', 'reply', 'note', 'redact']);
     assert.deepEqual(DESK_ACTIONS.filter((a) => isPossible(a, { status: 'resolved' })), ['start', 'reply', 'note', 'redact']);
+  });
+
+  it('offers completing details only on a report whose details were not given, in any status', () => {
+    for (const status of ['new', 'resolved', 'rejected'] as const) {
+      assert.equal(isPossible('complete_details', { status, details: { notGiven: true } }), true);
+      assert.equal(isPossible('complete_details', { status, details: { damageType: 'berlubang', severity: 2 } }), false);
+    }
   });
 
   it('offers moderation only where the public could see something: photos to hide or publish, never on a confidential report', () => {

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { addAndLogin, deskAction, type Person } from '../helpers/desk.ts';
-import { jpegWithGps, validReport } from '../helpers/fixtures.ts';
+import { validReport } from '../helpers/fixtures.ts';
+import { submitReport } from '../helpers/submit.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 
 describe('moderation of a report’s public text and photos', () => {
@@ -11,15 +12,7 @@ describe('moderation of a report’s public text and photos', () => {
   let officer: Person;
   let camat: Person;
 
-  const submitWithPhotos = async (body: Record<string, unknown>, photos = 2): Promise<string> => {
-    let req = request(app.baseUrl).post('/api/reports');
-    for (const [k, v] of Object.entries(body)) {
-      if (k === 'details') for (const [dk, dv] of Object.entries(v as Record<string, unknown>)) req = req.field(`details[${dk}]`, String(dv));
-      else req = req.field(k, String(v));
-    }
-    for (let i = 0; i < photos; i++) req = req.attach('photos', await jpegWithGps(64, 48), `foto${i}.jpg`);
-    return (await req.expect(201)).body.publicId as string;
-  };
+  const submitWithPhotos = async (body: Record<string, unknown>, photos = 2): Promise<string> => (await submitReport(app.baseUrl, body, photos)).publicId;
   const view = async (person: Person, id: string) => (await request(app.baseUrl).get(`/api/desk/reports/${id}`).set('Cookie', person.cookie).expect(200)).body;
   const photoStatus = async (photoId: string) => (await request(app.baseUrl).get(`/media/${photoId}.jpg`)).status;
 

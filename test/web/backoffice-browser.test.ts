@@ -117,7 +117,7 @@ describe('the back office in a browser', function () {
 
     const res = await request(app.app).post('/api/reports').send(validReport()).expect(201);
     assert.equal(res.body.agency.id, 'upt-dpupr-cepu');
-    const row = `#queue-list button[data-code="${res.body.code as string}"]`;
+    const row = `#queue-list button[data-id="${res.body.publicId as string}"]`;
     await Promise.all([unitDesk.waitForSelector(row), parentDesk.waitForSelector(row)]);
     await parentDesk.screenshot({ path: join(ARTIFACTS_DIR, 'backoffice-parent-desk-1280x800.png') });
   });

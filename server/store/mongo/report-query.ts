@@ -18,6 +18,8 @@ export function filterConditions(filter: ReportFilter): QueryFilter<ReportDoc>[]
   // An empty agency list matches nothing, as `IN ()` does: a user with no agencies sees no reports.
   if (filter.agencyIds) conditions.push({ agencyId: { $in: filter.agencyIds } });
   if (filter.kecamatan) conditions.push({ kecamatan: filter.kecamatan });
+  if (filter.desa) conditions.push({ desa: filter.desa });
+  if (filter.confidential !== undefined) conditions.push({ confidential: filter.confidential });
   // Empty category or status lists do not narrow, as in the SQLite store.
   if (filter.categories?.length) conditions.push({ category: filter.categories.length === 1 ? filter.categories[0] : { $in: filter.categories } });
   if (filter.statuses?.length) conditions.push({ status: { $in: filter.statuses } });

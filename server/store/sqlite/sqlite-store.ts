@@ -48,6 +48,8 @@ function filterSql(filter: ReportFilter, options: { scanText?: boolean } = {}): 
   if (filter.categories?.length) inList('category', 'category', filter.categories);
   if (filter.statuses?.length) inList('status', 'status', filter.statuses);
   if (filter.kecamatan) { where.push('kecamatan = @kecamatan'); params.kecamatan = filter.kecamatan; }
+  if (filter.desa) { where.push('desa = @desa'); params.desa = filter.desa; }
+  if (filter.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = filter.confidential ? 1 : 0; }
   if (filter.text) {
     // A substring of the description, or of the public id (upper case; typed in any case). Three
     // characters or more go through the trigram index, unless the caller found the text so
@@ -100,9 +102,10 @@ function tableFor(filter: ReportFilter): string {
   return filter.overdueAt ? 'reports INDEXED BY reports_open_due' : 'reports INDEXED BY reports_facts';
 }
 
-/** These filters read columns the covering indexes do not hold (lat/lng, description, doc). */
+/** These filters read columns the covering indexes do not hold (lat/lng, desa, confidential, description, doc). */
 function readsRows(filter: ReportFilter): boolean {
-  return filter.bbox !== undefined || filter.text !== undefined || filter.overdueNotified !== undefined || filter.session !== undefined;
+  return filter.bbox !== undefined || filter.text !== undefined || filter.overdueNotified !== undefined || filter.session !== undefined
+    || filter.desa !== undefined || filter.confidential !== undefined;
 }
 
 const COUNTER_COLUMNS: Record<CounterDim, string> = {

@@ -56,6 +56,9 @@ export function aggregateCases(t: ContractContext): void {
       assert.deepEqual(await count({ statuses: ['new', 'resolved'], categories: ['jalan', 'kesehatan'] }), [[{}, 2]]);
       assert.deepEqual(await count({ statuses: [], categories: [] }), [[{}, 3]], 'empty status and category lists do not narrow');
       assert.deepEqual(await count({ kecamatan: '33.16.01' }), [[{}, 1]]);
+      assert.deepEqual(await count({ desa: '33.16.01.2001' }), [[{}, 1]]);
+      assert.deepEqual(await count({ confidential: false }), [[{}, 3]]);
+      assert.deepEqual(await count({ confidential: true }), [], 'none is confidential');
       assert.deepEqual(await count({ overdueAt: NOW }), [[{}, 2]], 'a null dueAt is never overdue');
       assert.deepEqual(await count({ overdueAt: '2026-03-05T16:59:59.999Z' }), [], 'dueAt must be before the instant');
       const twice = await store.aggregateReports({ by: ['agencyId', 'agencyId'], now: NOW });

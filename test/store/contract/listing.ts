@@ -40,6 +40,15 @@ export function listingCases(t: ContractContext): void {
       assert.deepEqual(codes((await store.listReports({ limit: 10, categories: ['jalan'], kecamatan: '33.16.05' })).items), [reports[0].publicId]);
     });
 
+    it('filters by desa and by confidentiality (the public list asks for non-confidential only)', async () => {
+      const secret = makeReport({ kecamatan: '33.16.05', desa: '33.16.05.2002', confidential: true, createdAt: '2026-12-01T00:00:00.000Z' });
+      await insert(store, secret);
+      assert.deepEqual(codes((await store.listReports({ limit: 10, desa: '33.16.05.2002' })).items), [secret.publicId]);
+      assert.deepEqual(codes((await store.listReports({ limit: 10, desa: '33.16.05.2002', confidential: false })).items), []);
+      assert.deepEqual(codes((await store.listReports({ limit: 10, confidential: true })).items), [secret.publicId]);
+      assert.ok(!codes((await store.listReports({ limit: 10, confidential: false })).items).includes(secret.publicId));
+    });
+
     it('finds text in the description, taking % and _ literally', async () => {
       assert.deepEqual(codes((await store.listReports({ limit: 10, text: 'Jembatan' })).items), [reports[1].publicId]);
       assert.deepEqual(codes((await store.listReports({ limit: 10, text: '100%' })).items), [reports[2].publicId]);
