@@ -14,13 +14,17 @@ function builtInFile(regionCode: string, level: AreaLevel): string {
   return fileURLToPath(new URL(`./builtin/${regionCode}/${level}.geojson`, import.meta.url));
 }
 
-/** The shipped boundaries of the region, validated like an import; null per level when none ship. */
+/**
+ * The shipped boundaries of the region, read like an import but without the ring checks
+ * (O(n²) per ring, a third of a second at every start; test/places/point.test.ts runs them on
+ * the shipped files). Null per level when none ship.
+ */
 export function builtInBoundaries(region: Region): Boundaries {
   const cached = cache.get(region.code);
   if (cached) return cached;
   const read = (level: AreaLevel): AreaFeature[] | null => {
     const file = builtInFile(region.code, level);
-    return existsSync(file) ? parseBoundaries(JSON.parse(readFileSync(file, 'utf8')), region)[level] : null;
+    return existsSync(file) ? parseBoundaries(JSON.parse(readFileSync(file, 'utf8')), region, { trustedGeometry: true })[level] : null;
   };
   const boundaries = { kecamatan: read('kecamatan'), desa: read('desa') };
   cache.set(region.code, boundaries);
