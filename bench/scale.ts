@@ -155,8 +155,8 @@ async function addUser(base: string, admin: Session, user: Record<string, unknow
 async function timedGet(base: string, path: string, session?: Session): Promise<number> {
   const started = now();
   const res = await fetch(`${base}${path}`, { headers: session ? { ...session.origin, Cookie: session.cookie } : {} });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  const body = await res.text();
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 300)}`);
   return now() - started;
 }
 

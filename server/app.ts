@@ -25,6 +25,7 @@ import { ngopiRoutes } from './ngopi/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { placeRoutes } from './places/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { listenForSettingsChanges } from './settings/nudge.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -98,6 +99,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   attachDeskSocket(io, deps);
   attachPublicSocket(io, deps);
   const stopSweeper = startOverdueSweeper(deps, deps.config.overdueSweepMs);
+  const stopSettingsListener = listenForSettingsChanges(deps);
+  http.on('close', stopSettingsListener);
   http.on('close', stopSweeper);
   channels.worker.start();
   http.on('close', () => channels.worker.stop());

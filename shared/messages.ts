@@ -13,6 +13,7 @@ export const MESSAGES = {
   outside_region: ['Titik lokasi berada di luar wilayah kabupaten. Pilih lokasi di peta atau hapus titiknya.', 'The point is outside the regency.'],
   coordinates_incomplete: ['Lintang dan bujur harus diisi berdua.', 'Latitude and longitude go together.'],
   invalid_phone: ['Nomor HP tidak valid. Contoh: 0812 3456 7890.', 'Invalid phone number. Example: 0812 3456 7890.'],
+  phone_required_for_notify: ['Isi nomor HP (WhatsApp) agar kami bisa mengabari perkembangan laporan.', 'Enter a (WhatsApp) phone number so we can send you progress updates.'],
   name_too_long: ['Nama terlalu panjang (maksimal 100 huruf).', 'Name too long (100 characters at most).'],
   invalid_client_id: ['Kode perangkat tidak valid (harus UUID).', 'clientId must be a UUID.'],
   invalid_boolean: ['Isian ini harus ya atau tidak.', 'Must be yes or no.'],

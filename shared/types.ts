@@ -83,6 +83,8 @@ export interface ReportRecord {
   reporterName: string | null;
   reporterPhone: string | null;
   anonymous: boolean;
+  /** The reporter asked to be told of progress ("Kabari perkembangan lewat WhatsApp"); absent otherwise. */
+  notifyConsent?: true;
   confidential: boolean;
   photos: PhotoRef[];
   assigneeId: string | null;

@@ -46,6 +46,6 @@ export function writePairs(form: HTMLFormElement, pairs: Pairs): void {
 }
 
 /** Each switch posts a hidden "false" then its "true"; the API wants one value, the last. */
-export function collapseSwitches(pairs: Pairs, names: readonly string[] = ['anonymous', 'confidential']): Pairs {
+export function collapseSwitches(pairs: Pairs, names: readonly string[] = ['anonymous', 'notifyConsent', 'confidential']): Pairs {
   return pairs.filter(([name], i) => !names.includes(name) || !pairs.slice(i + 1).some(([later]) => later === name));
 }

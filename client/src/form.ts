@@ -4,6 +4,7 @@ import { message, type MessageCode } from '../../shared/messages.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { clearDraft, loadDraft, newClientId, saveDraft } from './draft.ts';
 import { clearErrors, showErrors } from './field-errors.ts';
+import { keptContact } from '../../shared/anonymity.ts';
 import { collapseSwitches, readPairs, toRaw, writePairs } from './form-fields.ts';
 import { initHetHint } from './het-hint.ts';
 import { initNearby } from './nearby.ts';
@@ -112,10 +113,13 @@ export function initForm(form: HTMLFormElement): void {
     event.preventDefault();
     const pairs = collapseSwitches(readPairs(form).filter(([name]) => name !== 'photos'));
     const raw = toRaw(pairs);
-    // The anonymous switch promises that name and phone are not sent.
-    const anonymous = raw.anonymous === 'true';
-    const sent = anonymous ? pairs.filter(([n]) => n !== 'name' && n !== 'phone') : pairs;
-    if (anonymous) { delete raw.name; delete raw.phone; }
+    // The anonymous switch promises that name and phone are not sent, unless the citizen asked to
+    // be told of progress: the same rule intake applies (shared/anonymity.ts).
+    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    const kept = keptContact({ anonymous: raw.anonymous === 'true', notifyConsent: raw.notifyConsent === 'true', name: text(raw.name), phone: text(raw.phone) });
+    const sent = pairs.filter(([n]) => (n !== 'name' || kept.name !== null) && (n !== 'phone' || kept.phone !== null));
+    if (kept.name === null) delete raw.name;
+    if (kept.phone === null) delete raw.phone;
     const parsed = parseReportInput(raw, region, today);
     if (!parsed.ok) {
       showErrors(form, alertBox, message('validation_failed', {}, lang), messagesOf(parsed.fields));

@@ -98,7 +98,11 @@ export function roomsOf(user: DeskUser): string[] {
   }
 }
 
-/** Reporter identity of an anonymous report is for the admin only (e.g. a legal request). */
-export function canSeeReporter(user: DeskUser, report: Pick<Report, 'anonymous'>): boolean {
-  return !report.anonymous || user.role === 'admin';
+/**
+ * An anonymous report's contact, kept only when the reporter asked to be told of progress
+ * (shared/anonymity.ts), is for the notification sender alone: no desk role sees it, admin
+ * included. Every role is asked the same question, so the answer is the same for all.
+ */
+export function canSeeReporter(_user: DeskUser, report: Pick<Report, 'anonymous'>): boolean {
+  return !report.anonymous;
 }

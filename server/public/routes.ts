@@ -21,6 +21,7 @@ import { reportBody } from './report-page.ts';
 import { findPublicReport, getPublicReport, listPublicReports, publicFeed, publicMap } from './service.ts';
 import { publicStatistics } from './statistics.ts';
 import { statsBody } from './stats-page.ts';
+import { linkBase } from '../http/links.ts';
 
 /** Public answers may sit in shared caches briefly; a hidden photo or a redaction shows within this. */
 const PUBLIC_MAX_AGE_S = 60;
@@ -45,7 +46,6 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
   const assets = loadClientAssets(options.distDir ?? DIST_DIR);
   const { submit: submitLimit } = citizenLimits(deps);
   const devices = deviceIds(deps);
-  const base = (req: Request) => deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number; cache?: boolean }) => {
     res.status(o.status ?? 200).set('Cache-Control', o.cache ? `public, max-age=${PUBLIC_MAX_AGE_S}` : 'no-cache');
@@ -75,7 +75,8 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
     const filters = filtersOf(req);
     const query = publicFiltersToQuery(filters);
     const items = await publicFeed(deps, filters);
-    const origin = base(req);
+    // From PUBLIC_URL (server/http/links.ts), never from the Host header: a feed is cached and shared.
+    const origin = linkBase(deps.config);
     const place = filters.desa ? `Desa ${deps.catalog.desaName(filters.desa)}` : filters.kecamatan ? `Kec. ${deps.catalog.kecamatanName(filters.kecamatan)}` : deps.catalog.region.name;
     const category = filters.category ? deps.catalog.categories.find((c) => c.id === filters.category)?.label : undefined;
     res.status(200).set({ 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': `public, max-age=${PUBLIC_MAX_AGE_S}` }).send(renderAtom({

@@ -66,12 +66,14 @@ function histogramAdd(histogram: Map<number, number>, name: string, prefix: stri
 export async function publicStatistics(deps: StatsDeps): Promise<PublicStatistics> {
   const now = deps.clock();
   const nowIso = now.toISOString();
-  const since = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  // Both ends given, so the counters are read over the days of the window alone (an open end
+  // would be read as "all time minus everything before", hundreds of buckets).
+  const window = (days: number) => ({ createdFrom: new Date(now.getTime() - days * DAY_MS).toISOString(), createdBefore: nowIso });
 
   const windows: WindowFigures[] = [];
-  for (const days of WINDOWS) windows.push({ days, ...tally(await readCounters(deps, { createdFrom: since(days) }, { names: [COUNT], by: ['status'] })) });
+  for (const days of WINDOWS) windows.push({ days, ...tally(await readCounters(deps, window(days), { names: [COUNT], by: ['status'] })) });
 
-  const filter = { createdFrom: since(TABLE_DAYS) };
+  const filter = window(TABLE_DAYS);
   const agencies = new Map<string, AgencyFigures & { verify: Map<number, number>; resolve: Map<number, number> }>(deps.catalog.agencies.map((a) => [a.id, {
     agencyId: a.id, name: a.name, reported: 0, judged: 0, answeredOnTime: 0, onTimeShare: null, medianHoursToVerify: null, medianHoursToResolve: null,
     verify: new Map(), resolve: new Map(),

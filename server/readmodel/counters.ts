@@ -18,13 +18,14 @@ export const ON_TIME = 'on_time';
 export const DUE = 'due';
 export const VERIFY_HOURS = 'vh:';
 export const RESOLVE_HOURS = 'rh:';
+/** Per desa, all time only (see countersOf). */
 export const DESA = 'desa:';
 export const PRICED = 'pf:';
 export const PRICE_SUM = 'pp:';
 export const OVER_HET_SUM = 'po:';
 export const PROBLEM = 'pr:';
 export const KIOSK = 'kiosk:';
-/** `ks:<kiosk key>|<spelling as typed, trimmed>` */
+/** `ks:<kiosk key>|<spelling as typed, trimmed>`, all time only: it names a kiosk, it counts nothing shown. */
 export const KIOSK_SPELLING = 'ks:';
 
 /** The facts a report is counted by: a ReportFacts row, or what a Report says of itself. */
@@ -56,7 +57,11 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
   const add = (at: CounterBucket, name: string, value: number) => out.push({ kind: 'readmodel', ...at, ...dims, name, value });
   const buckets = createdBuckets(f.createdAt);
   const rows = [buckets.all, buckets.month, buckets.day];
-  const names: [string, number][] = [[COUNT, 1], [`${DESA}${f.desa}`, 1]];
+  const names: [string, number][] = [[COUNT, 1]];
+  // The agency panel's numbers, also in one all-time row per agency, category and status.
+  const agencyPanel: [string, number][] = [];
+  // Counted for all time only: nothing reads them by date, and per day they would be a row per report.
+  const allTimeOnly: [string, number][] = [[`${DESA}${f.desa}`, 1]];
   if (f.answeredAt) names.push([ANSWERED, 1], [ON_TIME, f.answeredAt <= f.verifyDueAt ? 1 : 0]);
   if (f.verifiedAt) names.push([`${VERIFY_HOURS}${hourBucketOf(hoursBetween(f.createdAt, f.verifiedAt))}`, 1]);
   if (f.resolvedAt && f.status === 'resolved') names.push([`${RESOLVE_HOURS}${hourBucketOf(hoursBetween(f.createdAt, f.resolvedAt))}`, 1]);
@@ -68,10 +73,14 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
     for (const problem of new Set(p.problems)) names.push([`${PROBLEM}${problem}`, 1]);
     if (p.kioskName?.trim()) {
       const key = kioskKey(p.kioskName);
-      names.push([`${KIOSK}${key}`, 1], [`${KIOSK_SPELLING}${key}|${kioskSpelling(p.kioskName)}`, 1]);
+      names.push([`${KIOSK}${key}`, 1]);
+      allTimeOnly.push([`${KIOSK_SPELLING}${key}|${kioskSpelling(p.kioskName)}`, 1]);
     }
   }
   for (const row of rows) for (const [name, value] of names) add(row, name, value);
+  for (const [name, value] of names) if (name === COUNT || name === ANSWERED || name === ON_TIME || name.startsWith(VERIFY_HOURS) || name.startsWith(RESOLVE_HOURS)) agencyPanel.push([name, value]);
+  for (const [name, value] of agencyPanel) out.push({ kind: 'readmodel', grain: 'a', bucket: '', ...dims, kecamatan: '', confidential: false, name, value });
+  for (const [name, value] of allTimeOnly) add(buckets.all, name, value);
   // The trend reads weeks; it needs only the count.
   add(buckets.week, COUNT, 1);
   if (f.dueAt && !isClosed(f.status)) for (const row of dueBuckets(f.dueAt)) add(row, DUE, 1);

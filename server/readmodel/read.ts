@@ -10,7 +10,7 @@ import type { Deps } from '../deps.ts';
 import { wibMidnight } from '../map/scope.ts';
 import type { AggregateKey, CounterBucket, CounterDim, ReadModelDelta, ReadModelQuery, ReadModelRow, ReportFilter } from '../store/port.ts';
 import { bucketsCovering } from './buckets.ts';
-import { countersOf, DUE } from './counters.ts';
+import { ANSWERED, COUNT, countersOf, DUE, ON_TIME, RESOLVE_HOURS, VERIFY_HOURS } from './counters.ts';
 
 /** No report is older than this; the lower end of a range open at the start. */
 export const EARLIEST_DAY = '2000-01-01';
@@ -30,10 +30,18 @@ function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 }
 
+/** All time with no kecamatan asked: the agency panel's rows (grain `a`) hold it in far fewer rows. */
+function allTimeBuckets(filter: ReportFilter, spec: CounterSpec): CounterBucket[] {
+  const panelOnly = (spec.names ?? []).every((n) => n === COUNT || n === ANSWERED || n === ON_TIME)
+    && (spec.prefixes ?? []).every((p) => p === VERIFY_HOURS || p === RESOLVE_HOURS);
+  return panelOnly && !filter.kecamatan && filter.confidential === undefined && !spec.by.includes('kecamatan') && !spec.by.includes('confidential')
+    ? [{ grain: 'a', bucket: '' }] : [{ grain: 'all', bucket: '' }];
+}
+
 function counterQuery(filter: ReportFilter, spec: CounterSpec, buckets?: CounterBucket[]): ReadModelQuery {
   const { from, to } = daysOf(filter);
   return {
-    buckets: buckets ?? spec.buckets ?? bucketsCovering(from, to, EARLIEST_DAY),
+    buckets: buckets ?? spec.buckets ?? (from || to ? bucketsCovering(from, to, EARLIEST_DAY) : allTimeBuckets(filter, spec)),
     agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories, statuses: filter.statuses, confidential: filter.confidential,
     names: spec.names, prefixes: spec.prefixes, by: spec.by,
   };
@@ -81,6 +89,7 @@ export async function readCounters(deps: Pick<Deps, 'store'>, filter: ReportFilt
   if (from && !to && !spec.buckets) {
     // "Since `from`": all time minus what came before (counters add up), so no end date is guessed.
     const all = await deps.store.sumReadModel(counterQuery(filter, spec, [{ grain: 'all', bucket: '' }]));
+    // (the `a` rows have no days to subtract, so "since" reads the full rows)
     const before = await deps.store.sumReadModel(counterQuery(filter, spec, bucketsCovering(EARLIEST_DAY, dayBefore(from), EARLIEST_DAY)));
     return subtract(all, before);
   }

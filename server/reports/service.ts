@@ -11,6 +11,7 @@ import { DuplicateClientIdError } from '../store/port.ts';
 import { CITIZEN } from './actors.ts';
 import { changeReport, createReport } from './change-report.ts';
 import { toPublicView } from './presenter.ts';
+import { keptContact } from '../../shared/anonymity.ts';
 import { storedDetails } from './pupuk.ts';
 import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode, openTrackingCode, sealTrackingCode } from './tracking-code.ts';
 
@@ -28,6 +29,7 @@ export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, pho
   const verifyDueAt = deps.catalog.verifyDueAt(input.category, now);
   // The citizen's choice stands; a GPS point in another area is flagged for the desk.
   const locationMismatch = locationMismatchOf(deps.catalog.places, input);
+  const contact = keptContact(input);
   return {
     publicId: generatePublicId(),
     codeHash: hashTrackingCode(code),
@@ -41,9 +43,12 @@ export function buildReport(deps: Pick<Deps, 'catalog'>, input: ReportInput, pho
     desa: input.desa,
     lat: input.lat ?? null,
     lng: input.lng ?? null,
-    reporterName: input.name ?? null,
-    reporterPhone: input.phone ?? null,
+    // The one anonymity rule (shared/anonymity.ts): an anonymous reporter's contact is kept only
+    // when they asked to be told of progress, and then no desk sees it.
+    reporterName: contact.name,
+    reporterPhone: contact.phone,
     anonymous: input.anonymous,
+    ...(input.notifyConsent && contact.phone ? { notifyConsent: true as const } : {}),
     confidential: input.confidential,
     photos: photos.map((p) => p.ref),
     assigneeId: null,

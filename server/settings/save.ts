@@ -6,9 +6,11 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { Catalog } from '../reference/catalog.ts';
 import { auditEntry } from '../audit/entry.ts';
+import { announceSettingsChange } from './nudge.ts';
 import { SettingsVersionConflictError, type AuditActor } from '../store/port.ts';
 
-type SaveDeps = Pick<Deps, 'store' | 'catalog' | 'clock'>;
+/** `redis` and `logger` only to nudge other processes (the CLI has neither). */
+type SaveDeps = Pick<Deps, 'store' | 'catalog' | 'clock'> & Partial<Pick<Deps, 'redis' | 'logger'>>;
 
 /** A strong ETag of a table's content: the same on every process for the same settings. */
 export function etagOf(value: unknown): string {
@@ -44,6 +46,7 @@ export async function saveSetting<T>(deps: SaveDeps, actor: AuditActor, change: 
       throw new AppError('settings_changed', { status: 412 });
     }
     await deps.catalog.reload();
+    if (deps.redis && deps.logger) announceSettingsChange({ redis: deps.redis, logger: deps.logger }, deps.catalog.version);
     return change.current(deps.catalog);
   }
 }

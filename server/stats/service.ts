@@ -119,7 +119,9 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
   // Spellings only for the kiosks shown.
   const spellings = new Map<string, Map<string, number>>();
   if (top.length) {
-    for (const { name, value } of await readCounters(deps, filter, { prefixes: top.map(([id]) => `${KIOSK_SPELLING}${id}|`), by: [] })) {
+    // How a kiosk is named is read over all time (within the user's scope): the name, not a count.
+    const scope = { agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories };
+    for (const { name, value } of await readCounters(deps, scope, { prefixes: top.map(([id]) => `${KIOSK_SPELLING}${id}|`), by: [], buckets: [{ grain: 'all', bucket: '' }] })) {
       const [id, spelling] = name.slice(KIOSK_SPELLING.length).split('|');
       const seen = spellings.get(id) ?? new Map<string, number>();
       seen.set(spelling, (seen.get(spelling) ?? 0) + value);

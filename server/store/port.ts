@@ -119,9 +119,10 @@ export interface ReportFacts {
  * The read model (server/readmodel): counters kept in the same transaction as each report
  * change. A counter row is keyed by a time bucket, the report dimensions the map and panels
  * filter and group by, and a counter name. `all`: all time; `m`/`w`/`d`: month, week (its
- * Monday) and day of creation (WIB); `dm`/`dd`: month and day an open report is due.
+ * Monday) and day of creation (WIB); `dm`/`dd`: month and day an open report is due; `a`: all
+ * time for the agency panel, every kecamatan and confidentiality in one row (kecamatan '').
  */
-export type CounterGrain = 'all' | 'm' | 'w' | 'd' | 'dm' | 'dd';
+export type CounterGrain = 'all' | 'a' | 'm' | 'w' | 'd' | 'dm' | 'dd';
 export interface CounterBucket { grain: CounterGrain; bucket: string }
 export interface CounterDims { kecamatan: string; category: CategoryId; status: ReportStatus; agencyId: string; confidential: boolean }
 export type CounterDim = keyof CounterDims | 'bucket';

@@ -221,6 +221,7 @@ ${b.error('photos')}
 ${b.text('name', b.t('name'), { autocomplete: 'name' })}
 ${b.text('phone', b.t('phone'), { type: 'tel', inputmode: 'tel', hint: b.t('phoneHint'), autocomplete: 'tel' })}
 ${b.switch('anonymous', b.t('anonymous'), b.t('anonymousHint'), false)}
+${b.switch('notifyConsent', b.t('notifyConsent'), b.t('notifyConsentHint'), false)}
 ${b.switch('confidential', b.t('confidential'), b.t('confidentialHint'), p.category.id === 'pupuk')}
 </fieldset>
 <section id="nearby" class="notice" aria-live="polite" data-count="${ngopiText(p.lang, 'supportCount', { n: '{n}' })}" hidden>

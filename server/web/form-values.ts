@@ -30,21 +30,19 @@ export function inputNameOf(field: string): string {
   return field.replace(/\.(\w+)/g, '[$1]');
 }
 
+const SWITCHES = ['anonymous', 'notifyConsent', 'confidential'] as const;
+
 /**
  * A checkbox sends nothing when off, so each switch has a hidden "false" before it; the
- * browser then sends both, and the last value is what the citizen chose. Anonymous reports
- * drop name and phone here, as the switch promises.
+ * browser then sends both, and the last value is what the citizen chose. What of name and
+ * phone an anonymous report keeps is decided at intake, by the one rule (shared/anonymity.ts).
  */
 export function normaliseFormPost(body: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(body && typeof body === 'object' ? (body as Record<string, unknown>) : {}) };
   nestBracketKeys(out);
-  for (const key of ['anonymous', 'confidential']) {
+  for (const key of SWITCHES) {
     const v = out[key];
     if (Array.isArray(v)) out[key] = v[v.length - 1];
-  }
-  if (out.anonymous === 'true') {
-    delete out.name;
-    delete out.phone;
   }
   return out;
 }

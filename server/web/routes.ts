@@ -7,7 +7,7 @@ import { message, type MessageCode } from '../../shared/messages.ts';
 import { findCategory } from '../../shared/reference/categories.ts';
 import type { Category } from '../../shared/types.ts';
 import { normaliseCode } from '../../shared/tracking-code.ts';
-import { publicIdParam, trackingCodeParam } from '../http/report-params.ts';
+import { trackingCodeParam } from '../http/report-params.ts';
 import { parseFeedbackInput } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import { webText } from '../../shared/web-text.ts';
@@ -16,11 +16,8 @@ import { AppError } from '../errors.ts';
 import { toAppError } from '../http/error-handler.ts';
 import { citizenLimits } from '../http/citizen-limits.ts';
 import { photoUpload, readReportInput, receiptOf, uploadsOf } from '../reports/routes.ts';
-import { deviceIds } from '../reports/device.ts';
 import { findReportByCode, getPublicView, giveFeedback, submitReport } from '../reports/service.ts';
-import { supportReport } from '../reports/support.ts';
 import { ngopiText } from '../../shared/ngopi-text.ts';
-import { sameOriginOnly } from '../auth/csrf.ts';
 import { DIST_DIR, loadClientAssets, type ClientAssets } from './assets.ts';
 import { formBody } from './form-page.ts';
 import { formValuesFrom, inputNameOf, normaliseFormPost, type FormValues } from './form-values.ts';
@@ -51,7 +48,6 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
   // The same counters as the JSON API, so the pages are no side door (more reports, guessing codes).
   const { submit: submitLimit, lookup: lookupLimit } = citizenLimits(deps);
   const upload = photoUpload(deps);
-  const devices = deviceIds(deps);
 
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number }) => {
     res.status(o.status ?? 200).set('Cache-Control', 'no-cache');
@@ -178,13 +174,6 @@ export function webRoutes(deps: Deps, options: WebOptions = {}): Router {
       title: `${webText(lang, 'trackTitle')} ${code}`, page: 'track',
       body: trackViewBody(lang, code, view, { notice: req.query.ok ? webText(lang, 'feedbackThanks') : supported }),
     });
-  });
-
-  // Dukung is addressed by public id: whoever was shown the report may back it.
-  router.post('/laporan/:publicId/dukung', sameOriginOnly(deps.config.publicUrl), submitLimit, async (req, res) => {
-    const publicId = publicIdParam(req);
-    const { counted } = await supportReport(deps, publicId, await devices.of(req, res));
-    res.redirect(303, `/laporan/${publicId}?dukung=${counted ? 1 : 0}`);
   });
 
   router.post('/lacak/:code/nilai', lookupLimit, async (req, res) => {

@@ -92,6 +92,8 @@ function reportFields(region: Region) {
       name: optional(text({ max: 100, tooLong: 'name_too_long' })),
       phone: optional(v.pipe(text({ max: 30, tooLong: 'invalid_phone' }), v.transform(normalisePhone), v.string('invalid_phone' satisfies MessageCode))),
       anonymous: optional(flag()),
+      // "Kabari perkembangan lewat WhatsApp": off unless the reporter turns it on.
+      notifyConsent: optional(flag()),
       confidential: optional(flag()),
       clientId: optional(v.pipe(text(), v.regex(UUID, 'invalid_client_id' satisfies MessageCode), v.toLowerCase())),
     }),
@@ -99,6 +101,7 @@ function reportFields(region: Region) {
     v.forward(v.partialCheck([['lat'], ['lng']], (r) => r.lat !== undefined || r.lng === undefined, 'coordinates_incomplete' satisfies MessageCode), ['lat']),
     v.forward(v.partialCheck([['lat'], ['lng']], (r) => r.lng !== undefined || r.lat === undefined, 'coordinates_incomplete' satisfies MessageCode), ['lng']),
     v.forward(v.partialCheck([['lat'], ['lng']], (r) => r.lat === undefined || r.lng === undefined || inBounds(region, r.lat, r.lng), 'outside_region' satisfies MessageCode), ['lat']),
+    v.forward(v.partialCheck([['notifyConsent'], ['phone']], (r) => r.notifyConsent !== true || r.phone !== undefined, 'phone_required_for_notify' satisfies MessageCode), ['phone']),
   );
 }
 
@@ -117,6 +120,7 @@ export function reportInputSchema(region: Region, today: string, notGiven = fals
     v.transform((r) => dropUndefined({
       ...r,
       anonymous: r.anonymous ?? false,
+      notifyConsent: r.notifyConsent ?? false,
       // A kiosk owner in a small village knows his customers: pupuk reports are confidential unless the citizen says otherwise.
       confidential: r.confidential ?? r.category === 'pupuk',
     })),

@@ -19,7 +19,8 @@ const BARRIERS: Record<string, { event: string; payload: unknown }> = {
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 
 describe('fuzz: every socket namespace and event', function () {
-  this.timeout(120_000);
+  // A bound for a shared machine, not a measure (see http-fuzz).
+  this.timeout(600_000);
   let app: RunningApp;
   let admin: Person;
   before(async () => {

@@ -26,6 +26,10 @@ describe('absolute links', () => {
       assert.ok(!page.includes(EVIL), 'the receipt page (share link included) names the forged host');
       const share = decodeURIComponent(/id="wa-link" href="([^"]+)"/.exec(page)![1].replaceAll('&amp;', '&'));
       assert.ok(share.includes(`${base}/laporan/${json.publicId}`), share);
+      // The Atom feed is cached and shared: its links must not follow a forged Host either.
+      const feed = await request(app.baseUrl).get('/laporan.atom').set('Host', EVIL).expect(200);
+      assert.ok(!feed.text.includes(EVIL), 'the feed names the forged host');
+      assert.ok(feed.text.includes(`${base}/laporan/${json.publicId}`), 'the feed links the report from the configured base');
     } finally {
       await app.close();
     }

@@ -7,6 +7,7 @@ import region from '../../shared/reference/region-33.16.json' with { type: 'json
 import type { Region } from '../../shared/types.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { normaliseFormPost } from '../../server/web/form-values.ts';
+import { keptContact } from '../../shared/anonymity.ts';
 
 const blora = region as Region;
 
@@ -30,12 +31,18 @@ describe('client form logic', () => {
     assert.deepEqual(collapseSwitches(pairs).filter(([n]) => n === 'confidential' || n === 'anonymous'), [['anonymous', 'false'], ['confidential', 'true']]);
   });
 
-  it('a plain post of an anonymous report drops name and phone, as the switch promises', () => {
-    const body = normaliseFormPost({ anonymous: ['false', 'true'], name: 'Sutrisno', phone: '0812' });
+  it('a plain post reads the last value of each switch, "Kabari perkembangan" too', () => {
+    const body = normaliseFormPost({ anonymous: ['false', 'true'], notifyConsent: ['false', 'true'], name: 'Sutrisno', phone: '0812' });
     assert.equal(body.anonymous, 'true');
-    assert.equal(body.name, undefined);
-    assert.equal(body.phone, undefined);
+    assert.equal(body.notifyConsent, 'true');
   });
+
+  for (const [anonymous, notifyConsent, kept] of [[false, false, true], [false, true, true], [true, true, true], [true, false, false]] as const) {
+    it(`the one anonymity rule ${kept ? 'keeps' : 'drops'} name and phone when anonymous=${anonymous} and notifyConsent=${notifyConsent} (form and intake alike)`, () => {
+      const contact = keptContact({ anonymous, notifyConsent, name: 'Sutrisno', phone: '+6281234567890' });
+      assert.deepEqual(contact, kept ? { name: 'Sutrisno', phone: '+6281234567890' } : { name: null, phone: null });
+    });
+  }
 
   it('a point picks the kecamatan whose centre is nearest, and a point outside Blora is refused', () => {
     const table = [

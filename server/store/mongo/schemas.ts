@@ -52,6 +52,7 @@ const reportFields = {
   reporterName: str,
   reporterPhone: str,
   anonymous: bool,
+  notifyConsent: bool,
   confidential: bool,
   // Free-form per category; stored as given (already JSON-clean, see mongo-store.ts).
   details: mixed,

@@ -186,4 +186,10 @@ export const MIGRATIONS: readonly Migration[] = [
   ` },
   // Public ids; the tracking code kept only as a hash (see migrate-public-ids.ts).
   { name: '013-public-ids', up: migrateToPublicIds },
+  // The read model's rule changed (the agency panel's all-time rows; desa and kiosk spellings
+  // all time only): count the stored reports again at the next start.
+  { name: '014-readmodel-recount', up: `
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
 ];

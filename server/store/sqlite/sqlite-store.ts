@@ -336,8 +336,11 @@ export class SqliteStore implements Store {
     if (query.categories?.length) inList('category', 'category', query.categories);
     if (query.statuses?.length) inList('status', 'status', query.statuses);
     if (query.confidential !== undefined) { where.push('confidential = @confidential'); params.confidential = query.confidential ? 1 : 0; }
-    const select = [...by.map((d) => COUNTER_COLUMNS[d]), 'name'].join(', ');
-    const sums = new Map<string, ReadModelRow>();
+    // Grouped in primary-key order (name, then the dimensions as the key lists them), so a
+    // single bucket's rows are summed as they are read, without a sort.
+    const columns = (['agencyId', 'kecamatan', 'category', 'status', 'confidential', 'bucket'] as const).filter((d) => by.includes(d));
+    const select = ['name', ...columns.map((d) => COUNTER_COLUMNS[d])].join(', ');
+    const parts: { sql: string; params: Record<string, unknown> }[] = [];
     // One index range per grain and name (or name prefix): the primary key leads with them.
     const grains = new Map<string, string[]>();
     for (const b of query.buckets) grains.set(b.grain, [...(grains.get(b.grain) ?? []), b.bucket]);
@@ -348,22 +351,33 @@ export class SqliteStore implements Store {
     for (const [grain, buckets] of grains) {
       const bucketParams = Object.fromEntries(buckets.map((b, i) => [`bucket${i}`, b]));
       for (const part of nameParts) {
-        const sql = `SELECT ${select}, SUM(value) AS v FROM readmodel_counters
-          WHERE grain = @grain AND ${part.sql} AND bucket IN (${buckets.map((_, i) => `@bucket${i}`).join(',')})
-          ${where.length ? `AND ${where.join(' AND ')}` : ''} GROUP BY ${select}`;
-        const rows = this.sql(sql).all({ ...params, ...bucketParams, ...part.params, grain }) as Record<string, string | number>[];
-        for (const r of rows) {
-          const key: ReadModelRow['key'] = {};
-          for (const d of by) {
-            const value = r[COUNTER_COLUMNS[d]];
-            if (d === 'confidential') key.confidential = value === 1;
-            else (key as Record<string, unknown>)[d] = value;
-          }
-          const id = `${JSON.stringify(key)}\u0000${r.name}`;
-          const seen = sums.get(id);
-          if (seen) seen.value += Number(r.v);
-          else sums.set(id, { key, name: String(r.name), value: Number(r.v) });
-        }
+        parts.push({
+          sql: `SELECT ${select}, SUM(value) AS v FROM readmodel_counters
+            WHERE grain = @grain AND ${part.sql} AND bucket IN (${buckets.map((_, i) => `@bucket${i}`).join(',')})
+            ${where.length ? `AND ${where.join(' AND ')}` : ''} GROUP BY ${select}`,
+          params: { ...params, ...bucketParams, ...part.params, grain },
+        });
+      }
+    }
+    const toRow = (r: Record<string, string | number>): ReadModelRow => {
+      const key: ReadModelRow['key'] = {};
+      for (const d of columns) {
+        const value = r[COUNTER_COLUMNS[d]];
+        if (d === 'confidential') key.confidential = value === 1;
+        else (key as Record<string, unknown>)[d] = value;
+      }
+      return { key, name: String(r.name), value: Number(r.v) };
+    };
+    const sums = new Map<string, ReadModelRow>();
+    for (const part of parts) {
+      const rows = this.sql(part.sql).all(part.params) as Record<string, string | number>[];
+      // Parts never share a (grain, name) pair, but one name can come from several grains: merge then.
+      if (parts.length === 1) return rows.map(toRow).filter((r) => r.value !== 0);
+      for (const r of rows) {
+        const id = `${r.name}\u0000${columns.map((d) => r[COUNTER_COLUMNS[d]]).join('\u0000')}`;
+        const seen = sums.get(id);
+        if (seen) seen.value += Number(r.v);
+        else sums.set(id, toRow(r));
       }
     }
     return [...sums.values()].filter((r) => r.value !== 0);

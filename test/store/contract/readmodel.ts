@@ -70,6 +70,7 @@ function sorted(rows: ReadModelRow[]): string[] {
 const QUERIES: ReadModelQuery[] = [
   { buckets: [{ grain: 'all', bucket: '' }], names: [COUNT], by: ['kecamatan', 'category', 'status', 'agencyId'] },
   { buckets: [{ grain: 'all', bucket: '' }], prefixes: ['a', 'd', 'k', 'n', 'o', 'p', 'r', 'v'], by: ['agencyId', 'status', 'confidential'] },
+  { buckets: [{ grain: 'a', bucket: '' }], names: [COUNT, 'answered', 'on_time'], prefixes: [VERIFY_HOURS, 'rh:'], by: ['agencyId', 'status', 'category'] },
   { buckets: bucketsCovering('2026-01-20', '2026-03-10', '2000-01-01'), prefixes: [VERIFY_HOURS, KIOSK, PRICE_SUM], names: [COUNT], by: ['kecamatan', 'bucket'] },
   { buckets: bucketsCovering('2026-02-01', '2026-02-28', '2000-01-01'), names: [COUNT], by: ['category'], agencyIds: ['dpupr', 'dinkes'], confidential: false },
   { buckets: Array.from({ length: 8 }, (_, i) => ({ grain: 'w' as const, bucket: new Date(Date.parse('2026-01-26') + i * 7 * 86_400_000).toISOString().slice(0, 10) })), names: [COUNT], by: ['bucket', 'status'] },
