@@ -3,7 +3,9 @@ import { migrateToPublicIds } from './migrate-public-ids.ts';
 
 // Named migrations; each runs once, in the order listed, inside a transaction, and is recorded
 // by name. Names, not numbers, so several branches can each append theirs without colliding:
-// add yours at the end with a new name, never edit or rename one that has shipped.
+// add yours at the end with a new name, never edit or rename one that has shipped. A name's
+// leading number only helps a reader; two branches picking the same one is harmless (the names
+// differ), and the list order, not the number, is the order they run in.
 // `up` is SQL, or a function for what SQL cannot do (random ids, hashes).
 export interface Migration { name: string; up: string | ((db: Database.Database) => void) }
 
