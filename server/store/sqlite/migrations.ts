@@ -192,4 +192,9 @@ export const MIGRATIONS: readonly Migration[] = [
   INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
     ON CONFLICT(key) DO UPDATE SET value = excluded.value;
   ` },
+  // Desa counters per month too (open data's monthly counts per desa): count again at the next start.
+  { name: '015-readmodel-desa-month', up: `
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
 ];
