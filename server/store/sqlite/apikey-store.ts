@@ -3,7 +3,7 @@ import type { ApiKeyRecord, ApiKeyStore } from '../apikey-port.ts';
 import type { AuditEntry } from '../port.ts';
 
 /**
- * Open311 API keys in the same SQLite file (migration 015-api-keys). Writes are rare (an admin at
+ * Open311 API keys in the same SQLite file (migration 016-api-keys). Writes are rare (an admin at
  * the CLI), so each is its own transaction; the key lookup on every partner request is one read
  * through the unique index on the hash.
  */
