@@ -13,12 +13,21 @@ import { changeReport, createReport } from './change-report.ts';
 import { toPublicView } from './presenter.ts';
 import { keptContact } from '../../shared/anonymity.ts';
 import { storedDetails } from './pupuk.ts';
+import { contactWrites, type ReplyAddress } from '../notify/contact.ts';
+import { notifyChannelOf } from '../notify/derive.ts';
+import { sealKey } from '../notify/seal.ts';
 import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode, openTrackingCode, sealTrackingCode } from './tracking-code.ts';
 
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
-export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
+export interface SubmitOptions {
+  agencyId?: string;
+  actor?: EventActor;
+  channel?: ReportChannel;
+  /** A channel report: the WhatsApp id or SMS number it came from, where its reporter hears back. */
+  replyTo?: ReplyAddress;
+}
 
 /**
  * The new report intake makes of a citizen's validated input (the demo seeder builds its reports
@@ -122,11 +131,13 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
     // A fresh code (and public id) per attempt: a collision is built again by createReport.
+    // The reporter's contact, with the code sealed, is written with the report (server/notify/).
     let code = '';
+    const key = notifyChannelOf({ channel: options.channel ?? 'web', notifyConsent: input.notifyConsent || undefined, reporterPhone: input.phone ?? null }) ? await sealKey(deps) : null;
     const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => {
       code = generateTrackingCode();
       return buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
-    });
+    }, (built) => (key ? contactWrites(built, code, key, options.replyTo) : []));
     return { report, created: true, code };
   } catch (err) {
     // Nothing half-written: photos of a report that was not saved are removed again.

@@ -4,6 +4,7 @@ import type { DeskUser } from '../../shared/desk.ts';
 import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { ChannelStore } from './channel-port.ts';
+import type { ContactWrite, NotifyStore, OutboxWrite } from './notify-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -30,7 +31,7 @@ export interface ReportChange {
  * Later capabilities add kinds here (an outbox message, a read-model row); an adapter must
  * handle every kind (its switch is exhaustive, so a new kind fails to compile until it does).
  */
-export type DerivedWrite = ReadModelDelta;
+export type DerivedWrite = ReadModelDelta | OutboxWrite | ContactWrite;
 
 /**
  * Which reports a list, an aggregate or a scan covers: one filter for every reader (the desk
@@ -342,4 +343,6 @@ export interface Store extends ReportLog, ReportQueries, ReadModelStore, Account
   close(): Promise<void>;
   /** Inbound inbox, conversations and the SMS queue of the messaging channels (channel-port.ts). */
   readonly channels: ChannelStore;
+  /** The outbox of messages to reporters, their contacts and recipients' opt-outs (notify-port.ts). */
+  readonly notify: NotifyStore;
 }

@@ -44,7 +44,7 @@ export async function handleSmsMessage(deps: Deps, message: InboundMessage): Pro
   const phone = payload?.phone ? normalisePhone(payload.phone) : null;
   if (/^cek$/i.test(text)) return fitSms(await myReports(deps, smsKey(message.sender)));
   if (!/^(LAPOR|CEK)\s*#/i.test(text)) return fitSms(SMS.help);
-  const answer = await answerOneMessage(deps, text, { channel: 'sms', messageId: message.messageId, ...(phone ? { phone } : {}) });
+  const answer = await answerOneMessage(deps, text, { channel: 'sms', messageId: message.messageId, replyTo: { channel: 'sms', address: message.sender, userId: false }, ...(phone ? { phone } : {}) });
   if ('text' in answer) return fitSms(answer.text);
   await rememberReport(deps, smsKey(message.sender), answer.report.publicId);
   return fitSms(SMS.sent(answer.code ?? '—'));

@@ -14,6 +14,7 @@ import {
 } from './aggregates.ts';
 import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
 import { MongoChannelStore } from './channel-store.ts';
+import { MongoNotifyStore } from './notify-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
@@ -67,6 +68,7 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
   readonly channels: MongoChannelStore;
+  readonly notify: MongoNotifyStore;
   /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -77,6 +79,7 @@ export class MongoStore implements Store {
     private readonly transactions: boolean,
   ) {
     this.channels = new MongoChannelStore(databaseOf(connection));
+    this.notify = new MongoNotifyStore(databaseOf(connection));
   }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
@@ -96,6 +99,7 @@ export class MongoStore implements Store {
       await moveBoundarySettings(models);
       const store = new MongoStore(connection, models, options.transactions);
       await store.channels.prepare();
+      await store.notify.prepare();
       return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
@@ -182,6 +186,9 @@ export class MongoStore implements Store {
       case 'readmodel':
         await addCounters(this.models, [write], session);
         return;
+      case 'outbox':
+      case 'contact':
+        return this.notify.writeDerived(write, session);
     }
   }
 

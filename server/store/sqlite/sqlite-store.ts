@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteChannelStore } from './channel-store.ts';
+import { SqliteNotifyStore } from './notify-store.ts';
 
 interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
@@ -165,6 +166,7 @@ export class SqliteStore implements Store {
   private queue: Pending[] = [];
   private flushScheduled = false;
   readonly channels: SqliteChannelStore;
+  readonly notify: SqliteNotifyStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -184,6 +186,7 @@ export class SqliteStore implements Store {
     this.migrate();
     this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
     this.channels = new SqliteChannelStore(this.db);
+    this.notify = new SqliteNotifyStore(this.db);
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -321,6 +324,9 @@ export class SqliteStore implements Store {
           .run({ grain: write.grain, name: write.name, bucket: write.bucket, agencyId: write.agencyId, kecamatan: write.kecamatan,
             category: write.category, status: write.status, confidential: write.confidential ? 1 : 0, value: write.value });
         return;
+      case 'outbox':
+      case 'contact':
+        return this.notify.writeDerived(write);
     }
   }
 
