@@ -5,6 +5,7 @@ import { findTopic } from '../../shared/reference/aspiration-topics.ts';
 import { aspirasiDetailsOf } from '../../shared/details.ts';
 import type { Report, ReportStatus } from '../../shared/types.ts';
 import type { Catalog } from '../reference/catalog.ts';
+import { CSV_BOM, csvLine } from '../http/csv.ts';
 import { statusLabel } from '../reports/presenter.ts';
 import { isOpen } from './routing.ts';
 
@@ -93,23 +94,12 @@ export function toSummary(session: NgopiSession, reports: Report[], catalog: Cat
   };
 }
 
-/**
- * A spreadsheet opening the CSV would run a cell starting with = + - @ (or tab/CR) as a
- * formula; such a cell gets a leading apostrophe. Every cell is quoted.
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 const TIMELINESS_ID: Record<Timeliness, string> = { on_time: 'tepat waktu', late: 'terlambat', running: 'masih berjalan' };
 
 export function toCsv(summary: SessionSummary): string {
   const header = ['nomor laporan', 'topik', 'dinas', 'status', 'ketepatan waktu', 'dukungan', 'dibuat', 'isi'];
-  const lines = summary.rows.map((r) => [
+  const lines = summary.rows.map((r) => csvLine([
     r.publicId, r.topicLabel, r.agencyName, r.statusLabel, TIMELINESS_ID[r.timeliness], r.supportCount, r.createdAt, r.text ?? '(dirahasiakan)',
-  ].map(csvCell).join(','));
-  // The BOM makes Excel read the file as UTF-8.
-  return `\uFEFF${[header.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
+  ]));
+  return `${CSV_BOM}${csvLine(header)}${lines.join('')}`;
 }

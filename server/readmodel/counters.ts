@@ -18,7 +18,7 @@ export const ON_TIME = 'on_time';
 export const DUE = 'due';
 export const VERIFY_HOURS = 'vh:';
 export const RESOLVE_HOURS = 'rh:';
-/** Per desa, all time only (see countersOf). */
+/** `desa:<code>`: per desa, all time and per creation month (see countersOf). */
 export const DESA = 'desa:';
 export const PRICED = 'pf:';
 export const PRICE_SUM = 'pp:';
@@ -61,7 +61,11 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
   // The agency panel's numbers, also in one all-time row per agency, category and status.
   const agencyPanel: [string, number][] = [];
   // Counted for all time only: nothing reads them by date, and per day they would be a row per report.
-  const allTimeOnly: [string, number][] = [[`${DESA}${f.desa}`, 1]];
+  const allTimeOnly: [string, number][] = [];
+  // Per desa also by month: the open data's monthly counts per desa (server/opendata/counts.ts)
+  // read these rows instead of every report. A month row per desa, category, status and agency
+  // is far fewer rows than the day rows already kept; per day it would be a row per report.
+  const desa: [string, number] = [`${DESA}${f.desa}`, 1];
   if (f.answeredAt) names.push([ANSWERED, 1], [ON_TIME, f.answeredAt <= f.verifyDueAt ? 1 : 0]);
   if (f.verifiedAt) names.push([`${VERIFY_HOURS}${hourBucketOf(hoursBetween(f.createdAt, f.verifiedAt))}`, 1]);
   if (f.resolvedAt && f.status === 'resolved') names.push([`${RESOLVE_HOURS}${hourBucketOf(hoursBetween(f.createdAt, f.resolvedAt))}`, 1]);
@@ -81,6 +85,7 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
   for (const [name, value] of names) if (name === COUNT || name === ANSWERED || name === ON_TIME || name.startsWith(VERIFY_HOURS) || name.startsWith(RESOLVE_HOURS)) agencyPanel.push([name, value]);
   for (const [name, value] of agencyPanel) out.push({ kind: 'readmodel', grain: 'a', bucket: '', ...dims, kecamatan: '', confidential: false, name, value });
   for (const [name, value] of allTimeOnly) add(buckets.all, name, value);
+  for (const row of [buckets.all, buckets.month]) add(row, ...desa);
   // The trend reads weeks; it needs only the count.
   add(buckets.week, COUNT, 1);
   if (f.dueAt && !isClosed(f.status)) for (const row of dueBuckets(f.dueAt)) add(row, DUE, 1);

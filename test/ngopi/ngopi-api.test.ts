@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { PublicAspiration, PublicClientToServer, PublicServerToClient } from '../../shared/ngopi.ts';
-import { csvCell } from '../../server/ngopi/presenter.ts';
+import { csvCell } from '../../server/http/csv.ts';
 import { statusLabel } from '../../server/reports/presenter.ts';
 import { addAndLogin, openDesk, waitFor, type Person } from '../helpers/desk.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';

@@ -13,6 +13,7 @@ import {
   type GroupResult, type ScanResult,
 } from './aggregates.ts';
 import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
+import { MongoApiKeyStore } from './apikey-store.ts';
 import { MongoChannelStore } from './channel-store.ts';
 import { MongoNotifyStore } from './notify-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
@@ -31,7 +32,7 @@ export interface MongoStoreOptions {
 const EVENT_SEQ = 'eventSeq';
 /** Set once the read model holds every report; a database without it (made before) is counted at start. */
 // Versioned with the read model's rule (server/readmodel/counters.ts): a new rule counts again.
-const READMODEL_FILLED = 'readmodel.filled.2';
+const READMODEL_FILLED = 'readmodel.filled.3';
 const SETTINGS_VERSION = 'settingsVersion';
 const AUDIT_SEQ = 'auditSeq';
 const HIDE_ID = { _id: 0 } as const;
@@ -68,6 +69,7 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
   readonly channels: MongoChannelStore;
+  readonly apiKeys: MongoApiKeyStore;
   readonly notify: MongoNotifyStore;
   /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -79,6 +81,7 @@ export class MongoStore implements Store {
     private readonly transactions: boolean,
   ) {
     this.channels = new MongoChannelStore(databaseOf(connection));
+    this.apiKeys = new MongoApiKeyStore(databaseOf(connection), (work) => this.atomically(work), (entry, session) => this.writeAudit(entry, session));
     this.notify = new MongoNotifyStore(databaseOf(connection));
   }
 
@@ -99,6 +102,7 @@ export class MongoStore implements Store {
       await moveBoundarySettings(models);
       const store = new MongoStore(connection, models, options.transactions);
       await store.channels.prepare();
+      await store.apiKeys.prepare();
       await store.notify.prepare();
       return store;
     } catch (err) {

@@ -192,10 +192,19 @@ export const MIGRATIONS: readonly Migration[] = [
   INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
     ON CONFLICT(key) DO UPDATE SET value = excluded.value;
   ` },
+  // Desa counters per month too (open data's monthly counts per desa): count again at the next start.
+  { name: '015-readmodel-desa-month', up: `
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
+  // Open311 partners' API keys (server/store/apikey-port.ts): only the key's SHA-256 is kept.
+  { name: '016-api-keys', up: `
+  CREATE TABLE api_keys (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  ` },
   // Citizen notifications (issue 15): the outbox (pending ones by channel and due time, for the
   // senders' claims; by report, for the desk; by the Graph API's id, for delivery statuses),
   // reporters' contacts (the sender's alone) and recipients' opt-outs and last inbound time.
-  { name: '015-notify', up: `
+  { name: '017-notify', up: `
   CREATE TABLE notify_outbox (
     id TEXT PRIMARY KEY,
     report_id TEXT NOT NULL,

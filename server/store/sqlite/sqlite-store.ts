@@ -14,6 +14,7 @@ import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
+import { SqliteApiKeyStore } from './apikey-store.ts';
 import { SqliteChannelStore } from './channel-store.ts';
 import { SqliteNotifyStore } from './notify-store.ts';
 
@@ -166,6 +167,7 @@ export class SqliteStore implements Store {
   private queue: Pending[] = [];
   private flushScheduled = false;
   readonly channels: SqliteChannelStore;
+  readonly apiKeys: SqliteApiKeyStore;
   readonly notify: SqliteNotifyStore;
 
   constructor(file: string) {
@@ -186,6 +188,7 @@ export class SqliteStore implements Store {
     this.migrate();
     this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
     this.channels = new SqliteChannelStore(this.db);
+    this.apiKeys = new SqliteApiKeyStore(this.db, (entry) => this.writeAudit(entry));
     this.notify = new SqliteNotifyStore(this.db);
   }
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { CategoryDetails, CategoryId, Report, ReportStatus } from '../../../shared/types.ts';
 import { withCategory } from '../../helpers/fixtures.ts';
 import { eventFor } from '../../../server/reports/events.ts';
-import { countersOfReport, COUNT, DUE, KIOSK, PRICE_SUM, reportDelta, VERIFY_HOURS } from '../../../server/readmodel/counters.ts';
+import { countersOfReport, COUNT, DESA, DUE, KIOSK, PRICE_SUM, reportDelta, VERIFY_HOURS } from '../../../server/readmodel/counters.ts';
 import { sumCounters } from '../../../server/readmodel/read.ts';
 import { bucketsCovering } from '../../../server/readmodel/buckets.ts';
 import type { ReadModelQuery, ReadModelRow, Store } from '../../../server/store/port.ts';
@@ -75,6 +75,8 @@ const QUERIES: ReadModelQuery[] = [
   { buckets: bucketsCovering('2026-02-01', '2026-02-28', '2000-01-01'), names: [COUNT], by: ['category'], agencyIds: ['dpupr', 'dinkes'], confidential: false },
   { buckets: Array.from({ length: 8 }, (_, i) => ({ grain: 'w' as const, bucket: new Date(Date.parse('2026-01-26') + i * 7 * 86_400_000).toISOString().slice(0, 10) })), names: [COUNT], by: ['bucket', 'status'] },
   { buckets: bucketsCovering('2026-01-01', '2026-06-30', '2000-01-01', { month: 'dm', day: 'dd' }), names: [DUE], by: ['kecamatan', 'agencyId'] },
+  // The open data's monthly counts per desa (server/opendata/counts.ts).
+  { buckets: ['2026-01', '2026-02', '2026-03'].map((bucket) => ({ grain: 'm' as const, bucket })), prefixes: [DESA], by: ['bucket', 'kecamatan', 'category', 'status'] },
 ];
 
 async function assertKeptEqualsRecount(store: Store): Promise<void> {
