@@ -20,7 +20,7 @@ export function contactWrites(report: Report, code: string, key: Buffer, from: R
   return [{
     kind: 'contact',
     contact: {
-      reportId: report.publicId, channel, address: address.address, userId: address.userId, recipientKey: address.userId ? `wa-user:${address.address}` : recipientKey(address.address),
+      reportId: report.publicId, channel, address: address.address, userId: address.userId, recipientKey: recipientKey(address.address, address.userId),
       codeSeal: sealCode(key, code), createdAt: report.createdAt,
     },
   }];

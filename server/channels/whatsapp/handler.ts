@@ -15,6 +15,7 @@ import { placeFinder } from '../places.ts';
 import type { GraphClient } from './graph-client.ts';
 import { toGraphMessage, type Recipient } from './messages.ts';
 import type { ReplyAddress } from '../../notify/contact.ts';
+import { setNotifyOptOut } from '../../notify/opt-out.ts';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const APPLIED_KEPT = 50;
@@ -85,6 +86,9 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
   switch (effect.type) {
     case 'status': return { state: outcome.state, replies: [text(await statusText(deps, effect.code))] };
     case 'my_reports': return { state: outcome.state, replies: [text(await myReportsText(deps, record?.reports ?? []))] };
+    case 'notify_opt':
+      await setNotifyOptOut(deps, who.replyTo, effect.stop);
+      return { state: outcome.state, replies: [text(effect.stop ? CHAT.notifyStopped : CHAT.notifyStarted)] };
     case 'one_message': {
       const answer = await answerOneMessage(deps, effect.text, { channel: 'whatsapp', messageId: message.messageId, replyTo: who.replyTo, ...(who.name ? { name: who.name } : {}), ...(who.phone ? { phone: who.phone } : {}) });
       if ('text' in answer) return { state: outcome.state, replies: [text(answer.text)] };
