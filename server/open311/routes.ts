@@ -41,14 +41,15 @@ function apiKeyParam(req: Request): string | undefined {
 export function open311Routes(deps: Deps): Router {
   const router = Router();
   const { open311 } = deps.config;
-  // The spec's POST is a form; bracket names (attribute[code][]) stay flat and are gathered by the schema.
-  router.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes, parameterLimit: 200 }));
 
   // Readable from any origin: partners' dashboards and apps call these from the browser.
   router.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') res.set('Access-Control-Allow-Origin', '*');
     next();
   });
+
+  // The spec's POST is a form; bracket names (attribute[code][]) stay flat and are gathered by the schema.
+  router.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes, parameterLimit: 200 }));
 
   // jurisdiction_id: absent (or blank, the spec's "optional") or ours; another one is not served here (404).
   const jurisdiction: RequestHandler = (req, _res, next) => {

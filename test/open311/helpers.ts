@@ -75,7 +75,7 @@ export async function postForm(app: RunningApp, path: string, form: Record<strin
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
-export function json(answer: Answer): any {
+export function json(answer: Pick<Answer, 'text'>): any {
   return JSON.parse(answer.text);
 }
 
