@@ -42,9 +42,10 @@ export function open311Routes(deps: Deps): Router {
   const router = Router();
   const { open311 } = deps.config;
 
-  // Readable from any origin: partners' dashboards and apps call these from the browser.
+  // Readable from any origin: partners' dashboards and apps call these from the browser (helmet's
+  // default Cross-Origin-Resource-Policy, same-origin, is lifted here for the same reason).
   router.use((req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD') res.set('Access-Control-Allow-Origin', '*');
+    if (req.method === 'GET' || req.method === 'HEAD') res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
     next();
   });
 

@@ -317,6 +317,7 @@ describe('Open311 requests', function () {
 
     it('sends Access-Control-Allow-Origin: * on GETs (answers and errors alike), not on POST', async () => {
       assert.equal((await get(app, `${V2}/requests.json`)).headers.get('access-control-allow-origin'), '*');
+      assert.equal((await get(app, `${V2}/requests.json`)).headers.get('cross-origin-resource-policy'), 'cross-origin');
       assert.equal((await get(app, `${V2}/requests/TIDAKADA.xml`)).headers.get('access-control-allow-origin'), '*');
       assert.equal((await get(app, `${V2}/services.xml`)).headers.get('access-control-allow-origin'), '*');
       assert.equal((await postForm(app, `${V2}/requests.json`, roadRequest(key))).headers.get('access-control-allow-origin'), null);
