@@ -44,6 +44,8 @@ export interface Config {
   smsSyncSecret: string | null;
   /** Largest webhook body (WhatsApp batches several messages in one POST). */
   webhookMaxBodyBytes: number;
+  /** Open311 GeoReport v2 (server/open311/); see README.md, section Open311. */
+  open311: Open311Config;
   /** Status messages to reporters (server/notify/). */
   notify: NotifyConfig;
 }
@@ -66,6 +68,15 @@ export interface NotifyConfig {
   /** WHATSAPP_TEMPLATE_STATUS: the approved template sent outside the 24-hour window; null: none (such messages fail). */
   templateStatus: string | null;
   templateLang: string;
+}
+
+export interface Open311Config {
+  /** The jurisdiction_id served: the regency's web domain, as the spec suggests. */
+  jurisdiction: string;
+  /** Requests per API key (POST requests, and GETs that name a key). */
+  rateLimit: RateLimit;
+  /** How partners reach the operators and get a key (discovery's contact and key_service). */
+  contact: string;
 }
 
 export interface WhatsAppConfig {
@@ -157,6 +168,16 @@ function notify(env: Env): NotifyConfig {
   };
 }
 
+function open311(env: Env): Open311Config {
+  const jurisdiction = read(env, 'OPEN311_JURISDICTION', 'blorakab.go.id');
+  if (!/^[a-z0-9.-]{1,100}$/i.test(jurisdiction)) throw new ConfigError(`OPEN311_JURISDICTION harus nama domain seperti blorakab.go.id (sekarang "${jurisdiction}")`);
+  return {
+    jurisdiction: jurisdiction.toLowerCase(),
+    rateLimit: parseRate('OPEN311_RATE_LIMIT', read(env, 'OPEN311_RATE_LIMIT', '600/1h')),
+    contact: read(env, 'OPEN311_CONTACT', 'Dinkominfo Kabupaten Blora: minta kunci API kepada admin Suara Warga.'),
+  };
+}
+
 function smsSyncSecret(raw: string): string | null {
   if (raw && raw.length < 16) throw new ConfigError('SMS_SYNC_SECRET minimal 16 karakter (acak), atau kosongkan untuk mematikan gerbang SMS');
   return raw || null;
@@ -211,6 +232,7 @@ export function loadConfig(env: Env = process.env): Config {
     whatsapp: whatsapp(env),
     smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),
     webhookMaxBodyBytes: bytes(env, 'WEBHOOK_MAX_BODY_SIZE', '1mb'),
+    open311: open311(env),
     notify: notify(env),
   };
 }

@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import { aspirasiDetailsOf } from '../../shared/details.ts';
-import type { EventActor, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { EventActor, Report, ReportChannel, ReportInput, ReportOrigin, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../places/places.ts';
@@ -27,6 +27,10 @@ export interface SubmitOptions {
   channel?: ReportChannel;
   /** A channel report: the WhatsApp id or SMS number it came from, where its reporter hears back. */
   replyTo?: ReplyAddress;
+  /** Open311: the partner, how the place was found, its media link (shared/types.ts ReportOrigin). */
+  origin?: ReportOrigin;
+  /** Open311's `email`, already passed through keptContact (shared/anonymity.ts). */
+  reporterEmail?: string;
 }
 
 /**
@@ -136,7 +140,8 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
     const key = notifyChannelOf({ channel: options.channel ?? 'web', notifyConsent: input.notifyConsent || undefined, reporterPhone: input.phone ?? null }) ? await sealKey(deps) : null;
     const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => {
       code = generateTrackingCode();
-      return buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
+      const report = buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
+      return { ...report, ...(options.origin ? { origin: options.origin } : {}), ...(options.reporterEmail ? { reporterEmail: options.reporterEmail } : {}) };
     }, (built) => (key ? contactWrites(built, code, key, options.replyTo) : []));
     return { report, created: true, code };
   } catch (err) {
