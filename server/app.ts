@@ -22,6 +22,7 @@ import { mapRoutes } from './map/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { ngopiRoutes } from './ngopi/routes.ts';
+import { openDataRoutes } from './opendata/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { placeRoutes } from './places/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -83,6 +84,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(deskPageRoutes(deps));
   app.use(ngopiRoutes(deps));
   app.use(publicRoutes(deps));
+  app.use(openDataRoutes(deps));
   app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use(notFound);
