@@ -14,6 +14,9 @@
 //   npm run cli -- routing set --category jalan --kecamatan 33.16.05 --agency upt-dpupr-cepu
 //   npm run cli -- deadlines set --category pupuk --verify 2 --follow-up 4
 //   npm run cli -- readmodel rebuild
+//   npm run cli -- apikey add --name "Aplikasi Blora Satu"   (prints the Open311 key once)
+//   npm run cli -- apikey list
+//   npm run cli -- apikey revoke --id k0123456789
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { message, type MessageCode } from '../../shared/messages.ts';
@@ -33,6 +36,8 @@ import { DeadlinesInputSchema, type RoutingInput } from '../../shared/validation
 import { openStorage } from '../store/open.ts';
 import { rebuildReadModel } from '../readmodel/rebuild.ts';
 import { DemoUsageError, runDemo } from './demo.ts';
+import { addApiKey, revokeApiKey } from '../open311/keys.ts';
+import { ApiKeyNameSchema } from '../../shared/validation/open311-input.ts';
 
 const USAGE = `Pemakaian:
   npm run cli -- user add --username U --name N --role R [--agency A] [--kecamatan K] [--password-env VAR] [--permanent]
@@ -48,6 +53,9 @@ const USAGE = `Pemakaian:
   npm run cli -- deadlines show
   npm run cli -- deadlines set [--category C --verify N --follow-up N] [--reopen N]
   npm run cli -- readmodel rebuild   (hitung ulang angka peta dan statistik dari semua laporan; hentikan server dulu)
+  npm run cli -- apikey add --name "NAMA MITRA"   (kunci API Open311, ditampilkan sekali saja)
+  npm run cli -- apikey list
+  npm run cli -- apikey revoke --id ID
 Kata sandi dibaca dari stdin, atau dari variabel lingkungan yang disebut --password-env. Kata sandi
 itu sekali pakai: saat pertama masuk pengguna wajib membuat yang baru (kecuali dengan --permanent).
 Peran: officer, agency_admin (perlu --agency), camat (perlu --kecamatan), executive, admin.
@@ -84,13 +92,14 @@ async function run(argv: string[]): Promise<void> {
       agency: { type: 'string' }, kecamatan: { type: 'string' }, 'password-env': { type: 'string' },
       category: { type: 'string' }, verify: { type: 'string' }, 'follow-up': { type: 'string' }, reopen: { type: 'string' },
       permanent: { type: 'boolean' },
-      reports: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' },
+      reports: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' }, id: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [resource, command] = positionals;
-  if (values.help || !['user', 'boundaries', 'routing', 'deadlines', 'readmodel', 'demo'].includes(resource) || !command) throw new UsageError('');
+  if (values.help || !['user', 'boundaries', 'routing', 'deadlines', 'readmodel', 'demo', 'apikey'].includes(resource) || !command) throw new UsageError('');
   if (resource === 'readmodel') return runReadModel(command);
+  if (resource === 'apikey') return runApiKeys(command, values);
   if (resource === 'boundaries') return runBoundaries(command, positionals[2]);
   if (resource === 'demo') return runDemo(command, values);
   if (resource === 'routing' || resource === 'deadlines') return runSettings(resource, command, values);
@@ -145,6 +154,38 @@ async function runReadModel(command: string): Promise<void> {
     const started = Date.now();
     const { reports } = await rebuildReadModel(store, (n) => console.log(`… ${n} laporan`));
     console.log(`Read model dibangun ulang dari ${reports} laporan dalam ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Open311 partners' keys: the key is printed once, on its own line (for scripts), and never again. */
+async function runApiKeys(command: string, values: { name?: string; id?: string }): Promise<void> {
+  const { store } = await openStorage(loadConfig());
+  const deps = { store, clock: () => new Date() };
+  try {
+    switch (command) {
+      case 'add': {
+        const name = parseInput(ApiKeyNameSchema, required(values.name, 'name'));
+        const { record, key } = await addApiKey(deps, name, cliActor());
+        console.error(`Kunci API Open311 untuk "${record.name}" dibuat (id ${record.id}). Simpan sekarang: kunci ini tidak akan ditampilkan lagi.`);
+        console.log(key);
+        break;
+      }
+      case 'list':
+        for (const k of await store.apiKeys.listApiKeys()) {
+          console.log([k.id, k.revokedAt ? `dicabut ${k.revokedAt}` : 'aktif', k.createdAt, k.name].join('\t'));
+        }
+        break;
+      case 'revoke': {
+        const id = required(values.id, 'id');
+        if (!(await revokeApiKey(deps, id, cliActor()))) throw new UsageError(`Tidak ada kunci aktif dengan id ${id} (lihat apikey list).`);
+        console.log(`Kunci ${id} dicabut; permintaan dengan kunci itu ditolak mulai sekarang.`);
+        break;
+      }
+      default:
+        throw new UsageError(`Perintah tidak dikenal: apikey ${command}`);
+    }
   } finally {
     await store.close();
   }

@@ -3,6 +3,7 @@
 import type { DeskUser } from '../../shared/desk.ts';
 import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
+import type { ApiKeyStore } from './apikey-port.ts';
 import type { ChannelStore } from './channel-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
@@ -342,4 +343,6 @@ export interface Store extends ReportLog, ReportQueries, ReadModelStore, Account
   close(): Promise<void>;
   /** Inbound inbox, conversations and the SMS queue of the messaging channels (channel-port.ts). */
   readonly channels: ChannelStore;
+  /** Open311 partners' API keys, stored hashed (apikey-port.ts). */
+  readonly apiKeys: ApiKeyStore;
 }

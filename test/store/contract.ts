@@ -27,6 +27,7 @@ import { durabilityCases } from './contract/durability.ts';
 import { readModelCases } from './contract/readmodel.ts';
 import { areaCases } from './contract/areas.ts';
 import { channelContractCases } from './contract/channels.ts';
+import { apiKeyCases } from './contract/api-keys.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -49,6 +50,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   readModelCases,
   areaCases,
   channelContractCases,
+  apiKeyCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {

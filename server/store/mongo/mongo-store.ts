@@ -13,6 +13,7 @@ import {
   type GroupResult, type ScanResult,
 } from './aggregates.ts';
 import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
+import { MongoApiKeyStore } from './apikey-store.ts';
 import { MongoChannelStore } from './channel-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
@@ -67,6 +68,7 @@ function toNgopiSession({ _id, ...rest }: NgopiSessionDoc): NgopiSession {
 export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
   readonly channels: MongoChannelStore;
+  readonly apiKeys: MongoApiKeyStore;
   /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -77,6 +79,7 @@ export class MongoStore implements Store {
     private readonly transactions: boolean,
   ) {
     this.channels = new MongoChannelStore(databaseOf(connection));
+    this.apiKeys = new MongoApiKeyStore(databaseOf(connection), (work) => this.atomically(work), (entry, session) => this.writeAudit(entry, session));
   }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
@@ -96,6 +99,7 @@ export class MongoStore implements Store {
       await moveBoundarySettings(models);
       const store = new MongoStore(connection, models, options.transactions);
       await store.channels.prepare();
+      await store.apiKeys.prepare();
       return store;
     } catch (err) {
       await connection.close().catch(() => undefined);

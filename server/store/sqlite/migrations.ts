@@ -197,4 +197,8 @@ export const MIGRATIONS: readonly Migration[] = [
   INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
     ON CONFLICT(key) DO UPDATE SET value = excluded.value;
   ` },
+  // Open311 partners' API keys (server/store/apikey-port.ts): only the key's SHA-256 is kept.
+  { name: '016-api-keys', up: `
+  CREATE TABLE api_keys (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  ` },
 ];

@@ -14,6 +14,7 @@ import { EXCERPT_LENGTH, excerptOf, pupukFactsOf } from '../facts.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
+import { SqliteApiKeyStore } from './apikey-store.ts';
 import { SqliteChannelStore } from './channel-store.ts';
 
 interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
@@ -165,6 +166,7 @@ export class SqliteStore implements Store {
   private queue: Pending[] = [];
   private flushScheduled = false;
   readonly channels: SqliteChannelStore;
+  readonly apiKeys: SqliteApiKeyStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -184,6 +186,7 @@ export class SqliteStore implements Store {
     this.migrate();
     this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
     this.channels = new SqliteChannelStore(this.db);
+    this.apiKeys = new SqliteApiKeyStore(this.db, (entry) => this.writeAudit(entry));
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
