@@ -57,7 +57,7 @@ describe('open data (/data): catalogue, data.json and the downloads', () => {
     assert.match(String(res.headers['content-type']), /application\/json/);
     assert.equal(res.headers['access-control-allow-origin'], '*');
     const validate = dcatUsValidator();
-    assert.ok(validate(res.body), JSON.stringify(validate.errors, null, 1));
+    assert.equal(validate(res.body), true, JSON.stringify(validate.errors, null, 1));
     assert.equal(res.body.dataset.length, DATASETS.length);
     for (const d of res.body.dataset) {
       assert.equal(d.license, 'https://creativecommons.org/licenses/by/4.0/');
