@@ -23,6 +23,7 @@ import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { ngopiRoutes } from './ngopi/routes.ts';
 import { openDataRoutes } from './opendata/routes.ts';
+import { openApiRoutes } from './openapi/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { placeRoutes } from './places/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));
+  app.use(openApiRoutes(deps));
   app.use(authRoutes(deps));
   app.use(deskRoutes(deps));
   app.use(settingsRoutes(deps));
