@@ -16,6 +16,7 @@ const ID = {
   timeliness: 'Ketepatan waktu',
   code: 'Nomor laporan', status: 'Status', agency: 'Dinas', text: 'Isi', supports: 'Dukungan',
   confidentialRow: '(dirahasiakan)',
+  awaitingVerification: '(isi tampil setelah diverifikasi petugas)',
   csv: 'Unduh CSV',
   // facilitator
   entryTitle: 'Catat aspirasi: {title}',
@@ -63,6 +64,7 @@ const EN: Text = {
   timeliness: 'Timeliness',
   code: 'Report no.', status: 'Status', agency: 'Office', text: 'Text', supports: 'Support',
   confidentialRow: '(confidential)',
+  awaitingVerification: '(shown once an officer has verified it)',
   csv: 'Download CSV',
   entryTitle: 'Record aspirations: {title}',
   entryText: 'Aspiration',

@@ -1,7 +1,7 @@
 import type { DeskPhoto, DeskReportView, DeskSummary, DeskTimelineEntry, DeskUser } from '../../shared/desk.ts';
 import { categoryDetailsOf } from '../../shared/details.ts';
 import type { PhotoRef, Report, ReportEvent } from '../../shared/types.ts';
-import { isContentPublic } from '../public/rules.ts';
+import { publicText } from '../public/rules.ts';
 import { toSummary } from '../reports/presenter.ts';
 import { allowedActions, canSeeReporter } from './policy.ts';
 import { isOverdue } from './sla.ts';
@@ -36,7 +36,7 @@ export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser
     locationMismatch: report.locationMismatch ?? null,
     photos: report.photos.map(deskPhoto),
     publicDescription: report.publicDescription ?? null,
-    publicText: isContentPublic(report),
+    publicText: publicText(report) !== null,
     reporter,
     duplicateOf: report.duplicateOf,
     verifiedAt: report.verifiedAt,
