@@ -24,6 +24,7 @@ import { metaRoutes } from './meta/routes.ts';
 import { ngopiRoutes } from './ngopi/routes.ts';
 import { openDataRoutes } from './opendata/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { placeRoutes } from './places/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -69,6 +70,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   // Before the body parsers: the WhatsApp signature is checked over the raw body.
   const channels = setUpChannels(deps);
   app.use(channels.router);
+  // Before the app's body parsers too: Open311 reads form posts only, and answers even a body it
+  // cannot parse in the spec's error form.
+  app.use(open311Routes(deps));
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));

@@ -46,6 +46,17 @@ export interface Config {
   smsSyncSecret: string | null;
   /** Largest webhook body (WhatsApp batches several messages in one POST). */
   webhookMaxBodyBytes: number;
+  /** Open311 GeoReport v2 (server/open311/); see README.md, section Open311. */
+  open311: Open311Config;
+}
+
+export interface Open311Config {
+  /** The jurisdiction_id served: the regency's web domain, as the spec suggests. */
+  jurisdiction: string;
+  /** Requests per API key (POST requests, and GETs that name a key). */
+  rateLimit: RateLimit;
+  /** How partners reach the operators and get a key (discovery's contact and key_service). */
+  contact: string;
 }
 
 export interface WhatsAppConfig {
@@ -117,6 +128,16 @@ function whatsapp(env: Env): WhatsAppConfig | null {
   return { verifyToken, appSecret, accessToken, phoneNumberId, apiBase };
 }
 
+function open311(env: Env): Open311Config {
+  const jurisdiction = read(env, 'OPEN311_JURISDICTION', 'blorakab.go.id');
+  if (!/^[a-z0-9.-]{1,100}$/i.test(jurisdiction)) throw new ConfigError(`OPEN311_JURISDICTION harus nama domain seperti blorakab.go.id (sekarang "${jurisdiction}")`);
+  return {
+    jurisdiction: jurisdiction.toLowerCase(),
+    rateLimit: parseRate('OPEN311_RATE_LIMIT', read(env, 'OPEN311_RATE_LIMIT', '600/1h')),
+    contact: read(env, 'OPEN311_CONTACT', 'Dinkominfo Kabupaten Blora: minta kunci API kepada admin Suara Warga.'),
+  };
+}
+
 function smsSyncSecret(raw: string): string | null {
   if (raw && raw.length < 16) throw new ConfigError('SMS_SYNC_SECRET minimal 16 karakter (acak), atau kosongkan untuk mematikan gerbang SMS');
   return raw || null;
@@ -172,5 +193,6 @@ export function loadConfig(env: Env = process.env): Config {
     whatsapp: whatsapp(env),
     smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),
     webhookMaxBodyBytes: bytes(env, 'WEBHOOK_MAX_BODY_SIZE', '1mb'),
+    open311: open311(env),
   };
 }

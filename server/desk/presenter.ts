@@ -23,13 +23,14 @@ function timelineEntry(event: ReportEvent): DeskTimelineEntry {
 }
 
 export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser, now: Date): DeskReportView {
-  const reporter = canSeeReporter(user, report) && (report.reporterName || report.reporterPhone)
-    ? { name: report.reporterName, phone: report.reporterPhone }
+  const reporter = canSeeReporter(user, report) && (report.reporterName || report.reporterPhone || report.reporterEmail)
+    ? { name: report.reporterName, phone: report.reporterPhone, ...(report.reporterEmail ? { email: report.reporterEmail } : {}) }
     : null;
   return {
     ...toDeskSummary(report, user, now),
     ...categoryDetailsOf(report),
     channel: report.channel ?? 'web',
+    origin: report.origin ?? null,
     description: report.description,
     lat: report.lat,
     lng: report.lng,

@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import { aspirasiDetailsOf } from '../../shared/details.ts';
-import type { EventActor, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { EventActor, Report, ReportChannel, ReportInput, ReportOrigin, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../places/places.ts';
@@ -18,7 +18,15 @@ import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode,
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
-export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
+export interface SubmitOptions {
+  agencyId?: string;
+  actor?: EventActor;
+  channel?: ReportChannel;
+  /** Open311: the partner, how the place was found, its media link (shared/types.ts ReportOrigin). */
+  origin?: ReportOrigin;
+  /** Open311's `email`, already passed through keptContact (shared/anonymity.ts). */
+  reporterEmail?: string;
+}
 
 /**
  * The new report intake makes of a citizen's validated input (the demo seeder builds its reports
@@ -125,7 +133,8 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
     let code = '';
     const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => {
       code = generateTrackingCode();
-      return buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
+      const report = buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
+      return { ...report, ...(options.origin ? { origin: options.origin } : {}), ...(options.reporterEmail ? { reporterEmail: options.reporterEmail } : {}) };
     });
     return { report, created: true, code };
   } catch (err) {
