@@ -36,6 +36,8 @@ export interface Config {
   redisUrl: string | null;
   /** A public report of the same category this close (and in the last 30 days) is suggested instead of a new one. */
   duplicateRadiusM: number;
+  /** Reports read per store page by the streamed exports (open data, the desk's CSV): bounds their memory. */
+  exportPageSize: number;
   /** Signs the device cookie that counts a "dukung" once per phone; null: one is made and kept in the store. */
   deviceSecret: string | null;
   /** Set when WHATSAPP_VERIFY_TOKEN, _APP_SECRET, _ACCESS_TOKEN and _PHONE_NUMBER_ID are all set. */
@@ -228,6 +230,7 @@ export function loadConfig(env: Env = process.env): Config {
     workers,
     redisUrl: redisUrl || null,
     duplicateRadiusM: int(env, 'DUPLICATE_RADIUS_M', 500, 1, 50_000),
+    exportPageSize: int(env, 'EXPORT_PAGE_SIZE', 500, 1, 10_000),
     deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
     whatsapp: whatsapp(env),
     smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),
