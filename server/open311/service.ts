@@ -11,6 +11,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { matchDesa, matchKecamatan, placeOfPoint } from '../places/places.ts';
 import { isListed } from '../public/rules.ts';
+import { clientIdOf } from '../channels/intake.ts';
 import { submitReport } from '../reports/service.ts';
 import type { ApiKeyRecord } from '../store/apikey-port.ts';
 import { attributeOf } from './definitions.ts';
@@ -94,8 +95,10 @@ export interface Created { report: Report; code: string | null }
  * partner's report is held to exactly the citizen's rules) → intake, marked as Open311 with the
  * key's name. The contact follows the one anonymity rule (shared/anonymity.ts); a request with
  * no contact at all is anonymous. The media link is kept for the desk and never fetched.
+ * With an Idempotency-Key (an extension, as on /api/reports) a partner's retry gets the first
+ * request and its tracking code back instead of a second report; keys are per API key.
  */
-export async function createRequest(deps: Deps, key: ApiKeyRecord, input: Open311Post): Promise<Created> {
+export async function createRequest(deps: Deps, key: ApiKeyRecord, input: Open311Post, idempotencyKey?: string): Promise<Created> {
   const category = serviceOf(deps, input.service_code);
   const place = locate(deps, input);
   const details = detailsOf(category, input.attribute);
@@ -104,6 +107,7 @@ export async function createRequest(deps: Deps, key: ApiKeyRecord, input: Open31
   const parsed = parseReportInput({
     category, description: input.description, kecamatan: place.kecamatan, desa: place.desa, lat: place.lat, lng: place.lng,
     name, phone: input.phone, anonymous, confidential: input.confidential, details,
+    ...(idempotencyKey ? { clientId: clientIdOf(`open311:${key.id}`, idempotencyKey.slice(0, 200)) } : {}),
   }, deps.catalog.region, wibDate(deps.clock()));
   if (!parsed.ok) {
     throw new AppError('validation_failed', { status: 400, fields: Object.fromEntries(Object.entries(parsed.fields).map(([field, code]) => [specField(field), code])) });
