@@ -1,6 +1,7 @@
 // The Open311 use cases: create a request (a report, through intake's own submitReport: the same
 // schema, routing, event and live push as the web form), and read requests under the public rules.
 import { keptContact } from '../../shared/anonymity.ts';
+import { normalisePublicId } from '../../shared/public-id.ts';
 import type { MessageCode } from '../../shared/messages.ts';
 import { STATUSES } from '../../shared/reference/statuses.ts';
 import type { CategoryId, Report, ReportOrigin, ReportStatus } from '../../shared/types.ts';
@@ -133,8 +134,14 @@ async function itemOf(deps: ReadDeps, report: Report, key: ApiKeyRecord | null):
 }
 
 /** requests/{id}: an unknown id and a confidential one read alike (404), but for the key that sent it. */
+/** A public id as typed (any letter case); null when it cannot be one. */
+async function reportById(deps: ReadDeps, typed: string): Promise<Report | null> {
+  const publicId = normalisePublicId(typed);
+  return publicId ? deps.store.getReport(publicId) : null;
+}
+
 export async function getRequest(deps: ReadDeps, publicId: string, key: ApiKeyRecord | null): Promise<DocObject> {
-  const report = await deps.store.getReport(publicId);
+  const report = await reportById(deps, publicId);
   const item = report ? await itemOf(deps, report, key) : null;
   if (!item) throw new AppError('open311_request_unknown', { status: 404 });
   return item;
@@ -142,7 +149,7 @@ export async function getRequest(deps: ReadDeps, publicId: string, key: ApiKeyRe
 
 /** tokens/{token}: a token is the request's id (we create at once); known only for a listed request. */
 export async function findToken(deps: ReadDeps, token: string): Promise<string> {
-  const report = await deps.store.getReport(token);
+  const report = await reportById(deps, token);
   if (!report || !isListed(report)) throw new AppError('open311_token_unknown', { status: 404 });
   return report.publicId;
 }
@@ -169,7 +176,7 @@ export async function listRequests(deps: ReadDeps, q: Open311RequestsQuery): Pro
   if (q.service_request_id) {
     const items: DocObject[] = [];
     for (const id of q.service_request_id) {
-      const report = await deps.store.getReport(id);
+      const report = await reportById(deps, id);
       // A list never shows a confidential request, whoever asks.
       if (report && isListed(report)) items.push(requestItem(report, await deps.store.eventsOfReport(report.publicId), deps.catalog, deps.config));
     }

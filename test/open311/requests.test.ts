@@ -313,6 +313,7 @@ describe('Open311 requests', function () {
 
     it('answers the token of a request with its own id (we create at once), and an unknown token with 404', async () => {
       assert.deepEqual(json(await get(app, `${V2}/tokens/${road}.json`)), [{ service_request_id: road, token: road }]);
+      assert.equal(json(await get(app, `${V2}/requests/${road.toLowerCase()}.json`))[0].service_request_id, road, 'an id in any letter case');
       assert.equal((await get(app, `${V2}/tokens/TIDAKADA.json`)).status, 404);
     });
 
