@@ -1,5 +1,6 @@
 // Every message a citizen or officer reads, keyed by a machine-readable code.
 // Bahasa Indonesia first; English for the language switch.
+import { fillTemplate } from './fill-template.ts';
 export const MESSAGES = {
   validation_failed: ['Ada isian yang belum benar. Periksa kolom yang ditandai.', 'Some fields need attention.'],
   required: ['Wajib diisi.', 'Required.'],
@@ -130,5 +131,5 @@ export type MessageCode = keyof typeof MESSAGES;
 
 export function message(code: MessageCode, params: Record<string, string | number> = {}, lang: 'id' | 'en' = 'id'): string {
   const template = MESSAGES[code][lang === 'id' ? 0 : 1];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return fillTemplate(template, params);
 }

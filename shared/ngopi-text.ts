@@ -1,4 +1,5 @@
 // Words of the Ngopi Bareng and "dukung" pages, Bahasa Indonesia first; English for the switch.
+import { fillTemplate } from './fill-template.ts';
 const ID = {
   sessionsTitle: 'Ngopi Bareng Bupati',
   modeLuring: 'Tatap muka', modeDaring: 'Daring', modeLuringDaring: 'Tatap muka dan daring',
@@ -94,5 +95,5 @@ const EN: Text = {
 export type NgopiTextKey = keyof Text;
 
 export function ngopiText(lang: 'id' | 'en', key: NgopiTextKey, params: Record<string, string | number> = {}): string {
-  return (lang === 'en' ? EN : ID)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate((lang === 'en' ? EN : ID)[key], params);
 }

@@ -1,5 +1,6 @@
 // Words of the desk, in Bahasa Indonesia (officers of Kabupaten Blora). Labels of categories,
 // statuses and agencies come from the server's shared tables (/api/meta), not from here.
+import { fillTemplate } from '../../shared/fill-template.ts';
 import type { DeskAction } from '../../shared/desk.ts';
 import type { EventType } from '../../shared/types.ts';
 
@@ -158,5 +159,5 @@ export const EVENT_LABELS: Record<EventType, string> = {
 };
 
 export function fmt(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate(template, params);
 }
