@@ -29,6 +29,7 @@ import { areaCases } from './contract/areas.ts';
 import { channelContractCases } from './contract/channels.ts';
 import { apiKeyCases } from './contract/api-keys.ts';
 import { bulkLoadCases } from './contract/bulk-load.ts';
+import { notifyCases } from './contract/notify.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -53,6 +54,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   channelContractCases,
   apiKeyCases,
   bulkLoadCases,
+  notifyCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
