@@ -112,5 +112,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   http.on('close', stopSweeper);
   channels.worker.start();
   http.on('close', () => channels.worker.stop());
+  channels.notifier?.start();
+  http.on('close', () => channels.notifier?.stop());
   return { app, http, io, deps, channels };
 }
