@@ -98,7 +98,7 @@ export function open311Routes(deps: Deps): Router {
     const format = formatOf(req);
     const key = keyOf(res);
     if (!key) throw new AppError('open311_key_missing', { status: 403 });
-    const { report, code } = await createRequest(deps, key, parseInput(Open311PostSchema, req.body, 400));
+    const { report, code } = await createRequest(deps, key, parseInput(Open311PostSchema, req.body, 400), req.get('idempotency-key') || undefined);
     send(res.set('Cache-Control', 'no-store'), format, createdDoc(report, code, deps.catalog));
   });
 

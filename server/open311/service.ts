@@ -1,6 +1,7 @@
 // The Open311 use cases: create a request (a report, through intake's own submitReport: the same
 // schema, routing, event and live push as the web form), and read requests under the public rules.
 import { keptContact } from '../../shared/anonymity.ts';
+import { normalisePublicId } from '../../shared/public-id.ts';
 import type { MessageCode } from '../../shared/messages.ts';
 import { STATUSES } from '../../shared/reference/statuses.ts';
 import type { CategoryId, Report, ReportOrigin, ReportStatus } from '../../shared/types.ts';
@@ -11,6 +12,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { matchDesa, matchKecamatan, placeOfPoint } from '../places/places.ts';
 import { isListed } from '../public/rules.ts';
+import { clientIdOf } from '../channels/intake.ts';
 import { submitReport } from '../reports/service.ts';
 import type { ApiKeyRecord } from '../store/apikey-port.ts';
 import { attributeOf } from './definitions.ts';
@@ -94,8 +96,10 @@ export interface Created { report: Report; code: string | null }
  * partner's report is held to exactly the citizen's rules) → intake, marked as Open311 with the
  * key's name. The contact follows the one anonymity rule (shared/anonymity.ts); a request with
  * no contact at all is anonymous. The media link is kept for the desk and never fetched.
+ * With an Idempotency-Key (an extension, as on /api/reports) a partner's retry gets the first
+ * request and its tracking code back instead of a second report; keys are per API key.
  */
-export async function createRequest(deps: Deps, key: ApiKeyRecord, input: Open311Post): Promise<Created> {
+export async function createRequest(deps: Deps, key: ApiKeyRecord, input: Open311Post, idempotencyKey?: string): Promise<Created> {
   const category = serviceOf(deps, input.service_code);
   const place = locate(deps, input);
   const details = detailsOf(category, input.attribute);
@@ -104,6 +108,7 @@ export async function createRequest(deps: Deps, key: ApiKeyRecord, input: Open31
   const parsed = parseReportInput({
     category, description: input.description, kecamatan: place.kecamatan, desa: place.desa, lat: place.lat, lng: place.lng,
     name, phone: input.phone, anonymous, confidential: input.confidential, details,
+    ...(idempotencyKey ? { clientId: clientIdOf(`open311:${key.id}`, idempotencyKey.slice(0, 200)) } : {}),
   }, deps.catalog.region, wibDate(deps.clock()));
   if (!parsed.ok) {
     throw new AppError('validation_failed', { status: 400, fields: Object.fromEntries(Object.entries(parsed.fields).map(([field, code]) => [specField(field), code])) });
@@ -129,8 +134,14 @@ async function itemOf(deps: ReadDeps, report: Report, key: ApiKeyRecord | null):
 }
 
 /** requests/{id}: an unknown id and a confidential one read alike (404), but for the key that sent it. */
+/** A public id as typed (any letter case); null when it cannot be one. */
+async function reportById(deps: ReadDeps, typed: string): Promise<Report | null> {
+  const publicId = normalisePublicId(typed);
+  return publicId ? deps.store.getReport(publicId) : null;
+}
+
 export async function getRequest(deps: ReadDeps, publicId: string, key: ApiKeyRecord | null): Promise<DocObject> {
-  const report = await deps.store.getReport(publicId);
+  const report = await reportById(deps, publicId);
   const item = report ? await itemOf(deps, report, key) : null;
   if (!item) throw new AppError('open311_request_unknown', { status: 404 });
   return item;
@@ -138,7 +149,7 @@ export async function getRequest(deps: ReadDeps, publicId: string, key: ApiKeyRe
 
 /** tokens/{token}: a token is the request's id (we create at once); known only for a listed request. */
 export async function findToken(deps: ReadDeps, token: string): Promise<string> {
-  const report = await deps.store.getReport(token);
+  const report = await reportById(deps, token);
   if (!report || !isListed(report)) throw new AppError('open311_token_unknown', { status: 404 });
   return report.publicId;
 }
@@ -165,7 +176,7 @@ export async function listRequests(deps: ReadDeps, q: Open311RequestsQuery): Pro
   if (q.service_request_id) {
     const items: DocObject[] = [];
     for (const id of q.service_request_id) {
-      const report = await deps.store.getReport(id);
+      const report = await reportById(deps, id);
       // A list never shows a confidential request, whoever asks.
       if (report && isListed(report)) items.push(requestItem(report, await deps.store.eventsOfReport(report.publicId), deps.catalog, deps.config));
     }

@@ -122,6 +122,20 @@ describe('Open311 requests', function () {
       assert.match((await res.json())[0].description, /x-www-form-urlencoded/);
     });
 
+    it('answers a retry with the same Idempotency-Key with the first request and its code, and makes no second report', async () => {
+      const send = (idempotencyKey: string, apiKey = key) => fetch(`${app.baseUrl}${V2}/requests.json`, {
+        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': idempotencyKey },
+        body: new URLSearchParams(Object.entries(roadRequest(apiKey)).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))).toString(),
+      }).then(async (res) => ({ status: res.status, item: (await res.json())[0] }));
+      const first = await send('kirim-ulang-1');
+      const seq = await app.deps.store.lastSeq();
+      const again = await send('kirim-ulang-1');
+      assert.deepEqual([again.status, again.item.service_request_id, again.item.tracking_code], [200, first.item.service_request_id, first.item.tracking_code]);
+      assert.equal(await app.deps.store.lastSeq(), seq);
+      // The same words from another partner's key are another request.
+      assert.notEqual((await send('kirim-ulang-1', otherKey)).item.service_request_id, first.item.service_request_id);
+    });
+
     it('accepts its own jurisdiction_id, in any letter case, and a blank one', async () => {
       await created(roadRequest(key, { jurisdiction_id: 'BloraKab.go.id' }));
       await created(roadRequest(key, { jurisdiction_id: '' }));
@@ -299,6 +313,7 @@ describe('Open311 requests', function () {
 
     it('answers the token of a request with its own id (we create at once), and an unknown token with 404', async () => {
       assert.deepEqual(json(await get(app, `${V2}/tokens/${road}.json`)), [{ service_request_id: road, token: road }]);
+      assert.equal(json(await get(app, `${V2}/requests/${road.toLowerCase()}.json`))[0].service_request_id, road, 'an id in any letter case');
       assert.equal((await get(app, `${V2}/tokens/TIDAKADA.json`)).status, 404);
     });
 
