@@ -47,6 +47,7 @@ export const MESSAGES = {
   reopen_reason_required: ['Tuliskan alasan membuka kembali laporan.', 'Give a reason to reopen.'],
   conflict: ['Laporan baru saja diubah orang lain. Muat ulang lalu coba lagi.', 'The report changed meanwhile; reload and retry.'],
   illegal_transition: ['Tindakan ini tidak bisa dilakukan pada status laporan sekarang.', 'This action is not possible in the current status.'],
+  notification_not_failed: ['Hanya kabar yang gagal terkirim yang bisa dikirim ulang.', 'Only a message that failed can be sent again.'],
   unauthenticated: ['Silakan masuk terlebih dahulu.', 'Please log in.'],
   forbidden: ['Anda tidak berwenang melakukan ini.', 'You are not allowed to do this.'],
   invalid_credentials: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
