@@ -23,14 +23,14 @@ export type HostReply =
 /** The data the worker is started with. */
 export interface HostData { file: string }
 
-/** The names of the port's sub-ports (`store.channels`, `store.apiKeys`): its members that are objects of methods. */
+/** The names of the port's sub-ports (`store.channels`, `store.apiKeys`, `store.notify`): its members that are objects of methods. */
 type SubPortName = { [K in keyof port.Store]-?: port.Store[K] extends (...args: never[]) => unknown ? never : port.Store[K] extends object ? K : never }[keyof port.Store];
 /**
  * Every sub-port, forwarded like the store's own methods. Sub-ports cannot be told from the
  * store's private fields at run time, so they are named here; the compiler refuses a sub-port of
  * the port that is missing (or a name that is not one).
  */
-const SUB_PORT_NAMES = { channels: true, apiKeys: true } satisfies Record<SubPortName, true>;
+const SUB_PORT_NAMES = { channels: true, apiKeys: true, notify: true } satisfies Record<SubPortName, true>;
 export const SUB_PORTS: readonly string[] = Object.keys(SUB_PORT_NAMES);
 
 export function serializeError(err: unknown): SerializedError {
