@@ -6,6 +6,7 @@ import { fillTemplate } from './fill-template.ts';
 export const MESSAGES = {
   ...CITIZEN_MESSAGES,
   illegal_transition: ['Tindakan ini tidak bisa dilakukan pada status laporan sekarang.', 'This action is not possible in the current status.'],
+  notification_not_failed: ['Hanya kabar yang gagal terkirim yang bisa dikirim ulang.', 'Only a message that failed can be sent again.'],
   unauthenticated: ['Silakan masuk terlebih dahulu.', 'Please log in.'],
   forbidden: ['Anda tidak berwenang melakukan ini.', 'You are not allowed to do this.'],
   invalid_credentials: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
