@@ -12,6 +12,8 @@ export interface Config {
   mongodbUri: string | null;
   /** MONGODB_TRANSACTIONS=off runs MongoDB without transactions (standalone server); see README.md, section MongoDB. */
   mongodbTransactions: boolean;
+  /** SQLITE_WORKER=off runs the SQLite store on the main thread (for debugging); see README.md, section SQLite on a worker thread. */
+  sqliteWorker: boolean;
   trustProxy: boolean | number | string;
   publicUrl: string | null;
   logLevel: string;
@@ -36,6 +38,8 @@ export interface Config {
   redisUrl: string | null;
   /** A public report of the same category this close (and in the last 30 days) is suggested instead of a new one. */
   duplicateRadiusM: number;
+  /** Reports read per store page by the streamed exports (open data, the desk's CSV): bounds their memory. */
+  exportPageSize: number;
   /** Signs the device cookie that counts a "dukung" once per phone; null: one is made and kept in the store. */
   deviceSecret: string | null;
   /** Set when WHATSAPP_VERIFY_TOKEN, _APP_SECRET, _ACCESS_TOKEN and _PHONE_NUMBER_ID are all set. */
@@ -46,6 +50,28 @@ export interface Config {
   webhookMaxBodyBytes: number;
   /** Open311 GeoReport v2 (server/open311/); see README.md, section Open311. */
   open311: Open311Config;
+  /** Status messages to reporters (server/notify/). */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  /** NOTIFY_SECRET: seals the tracking codes kept for the sender; null: a key kept in the store. */
+  secret: string | null;
+  /** Messages sent at the same time by one process. */
+  concurrency: number;
+  /** How long a sender holds a claimed message before another process may take it. */
+  leaseMs: number;
+  /** Tries before a message is marked failed (a timeout or a 5xx is tried again). */
+  maxAttempts: number;
+  /** The wait after the first failed try; doubled after each further one. */
+  backoffMs: number;
+  /** How often the sender looks for due messages besides being woken by a commit. */
+  pollMs: number;
+  /** How long one send may take before it counts as a timeout. */
+  sendTimeoutMs: number;
+  /** WHATSAPP_TEMPLATE_STATUS: the approved template sent outside the 24-hour window; null: none (such messages fail). */
+  templateStatus: string | null;
+  templateLang: string;
 }
 
 export interface Open311Config {
@@ -126,6 +152,26 @@ function whatsapp(env: Env): WhatsAppConfig | null {
   return { verifyToken, appSecret, accessToken, phoneNumberId, apiBase };
 }
 
+function notify(env: Env): NotifyConfig {
+  const secret = read(env, 'NOTIFY_SECRET', '');
+  if (secret && secret.length < 32) throw new ConfigError('NOTIFY_SECRET minimal 32 karakter (acak), atau kosongkan agar dibuat otomatis');
+  const templateStatus = read(env, 'WHATSAPP_TEMPLATE_STATUS', '');
+  if (templateStatus && !/^[a-z0-9_]{1,512}$/.test(templateStatus)) throw new ConfigError(`WHATSAPP_TEMPLATE_STATUS harus nama template Meta (huruf kecil, angka, _), sekarang "${templateStatus}"`);
+  const templateLang = read(env, 'WHATSAPP_TEMPLATE_LANG', 'id');
+  if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(templateLang)) throw new ConfigError(`WHATSAPP_TEMPLATE_LANG harus kode bahasa seperti id atau en_US (sekarang "${templateLang}")`);
+  return {
+    secret: secret || null,
+    concurrency: int(env, 'NOTIFY_CONCURRENCY', 16, 1, 256),
+    leaseMs: int(env, 'NOTIFY_LEASE_SECONDS', 60, 1, 3600) * 1000,
+    maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 6, 1, 100),
+    backoffMs: int(env, 'NOTIFY_BACKOFF_SECONDS', 30, 0, 86_400) * 1000,
+    pollMs: int(env, 'NOTIFY_POLL_SECONDS', 10, 1, 3600) * 1000,
+    sendTimeoutMs: int(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 15, 1, 300) * 1000,
+    templateStatus: templateStatus || null,
+    templateLang,
+  };
+}
+
 function open311(env: Env): Open311Config {
   const jurisdiction = read(env, 'OPEN311_JURISDICTION', 'blorakab.go.id');
   if (!/^[a-z0-9.-]{1,100}$/i.test(jurisdiction)) throw new ConfigError(`OPEN311_JURISDICTION harus nama domain seperti blorakab.go.id (sekarang "${jurisdiction}")`);
@@ -152,6 +198,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI harus diawali mongodb:// atau mongodb+srv://');
   const mongodbTransactions = read(env, 'MONGODB_TRANSACTIONS', 'on');
   if (mongodbTransactions !== 'on' && mongodbTransactions !== 'off') throw new ConfigError(`MONGODB_TRANSACTIONS harus on atau off (sekarang "${mongodbTransactions}")`);
+  const sqliteWorker = read(env, 'SQLITE_WORKER', 'on');
+  if (sqliteWorker !== 'on' && sqliteWorker !== 'off') throw new ConfigError(`SQLITE_WORKER harus on atau off (sekarang "${sqliteWorker}")`);
   const redisUrl = read(env, 'REDIS_URL', '');
   if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) throw new ConfigError('REDIS_URL harus diawali redis:// atau rediss://');
   const workers = int(env, 'WORKERS', 1, 1, 64);
@@ -165,6 +213,7 @@ export function loadConfig(env: Env = process.env): Config {
     regionCode,
     mongodbUri: mongodbUri || null,
     mongodbTransactions: mongodbTransactions === 'on',
+    sqliteWorker: sqliteWorker === 'on',
     trustProxy: trustProxy(read(env, 'TRUST_PROXY', 'false')),
     publicUrl: publicUrl ? publicUrl.replace(/\/$/, '') : null,
     logLevel,
@@ -186,10 +235,12 @@ export function loadConfig(env: Env = process.env): Config {
     workers,
     redisUrl: redisUrl || null,
     duplicateRadiusM: int(env, 'DUPLICATE_RADIUS_M', 500, 1, 50_000),
+    exportPageSize: int(env, 'EXPORT_PAGE_SIZE', 500, 1, 10_000),
     deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
     whatsapp: whatsapp(env),
     smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),
     webhookMaxBodyBytes: bytes(env, 'WEBHOOK_MAX_BODY_SIZE', '1mb'),
     open311: open311(env),
+    notify: notify(env),
   };
 }

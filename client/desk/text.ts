@@ -31,6 +31,7 @@ export const TEXT = {
   kecamatan: 'Kecamatan',
   search: 'Cari kode atau isi',
   overdueOnly: 'Hanya yang terlambat',
+  exportCsv: 'Unduh antrean ini (CSV)',
   queue: 'Antrean laporan',
   queueEmpty: 'Tidak ada laporan yang cocok dengan saringan ini.',
   queueLoading: 'Memuat antrean…',
