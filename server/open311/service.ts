@@ -134,13 +134,13 @@ async function itemOf(deps: ReadDeps, report: Report, key: ApiKeyRecord | null):
   }
 }
 
-/** requests/{id}: an unknown id and a confidential one read alike (404), but for the key that sent it. */
 /** A public id as typed (any letter case); null when it cannot be one. */
 async function reportById(deps: ReadDeps, typed: string): Promise<Report | null> {
   const publicId = normalisePublicId(typed);
   return publicId ? deps.store.getReport(publicId) : null;
 }
 
+/** requests/{id}: an unknown id and a confidential one read alike (404), but for the key that sent it. */
 export async function getRequest(deps: ReadDeps, publicId: string, key: ApiKeyRecord | null): Promise<DocObject> {
   const report = await reportById(deps, publicId);
   const item = report ? await itemOf(deps, report, key) : null;
