@@ -30,7 +30,7 @@ type SubPortName = { [K in keyof port.Store]-?: port.Store[K] extends (...args: 
  * store's private fields at run time, so they are named here; the compiler refuses a sub-port of
  * the port that is missing (or a name that is not one).
  */
-const SUB_PORT_NAMES = { channels: true, apiKeys: true } satisfies Record<SubPortName, true>;
+const SUB_PORT_NAMES = { channels: true, apiKeys: true, notify: true } satisfies Record<SubPortName, true>;
 export const SUB_PORTS: readonly string[] = Object.keys(SUB_PORT_NAMES);
 
 export function serializeError(err: unknown): SerializedError {
