@@ -23,7 +23,7 @@ export type HostReply =
 /** The data the worker is started with. */
 export interface HostData { file: string }
 
-/** The names of the port's sub-ports (`store.channels`, `store.apiKeys`): its members that are objects of methods. */
+/** The names of the port's sub-ports (`store.channels`, `store.apiKeys`, `store.notify`): its members that are objects of methods. */
 type SubPortName = { [K in keyof port.Store]-?: port.Store[K] extends (...args: never[]) => unknown ? never : port.Store[K] extends object ? K : never }[keyof port.Store];
 /**
  * Every sub-port, forwarded like the store's own methods. Sub-ports cannot be told from the
