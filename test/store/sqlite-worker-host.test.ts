@@ -26,8 +26,11 @@ describe('the SQLite store on a worker thread', () => {
     assert.equal(loadConfig({}).sqliteWorker, true);
     assert.equal(loadConfig({ SQLITE_WORKER: 'off' }).sqliteWorker, false);
     assert.throws(() => loadConfig({ SQLITE_WORKER: 'ya' }), (err: unknown) => err instanceof ConfigError && /SQLITE_WORKER/.test(err.message));
+    assert.equal(loadConfig({}).sqliteReaders, 1);
+    assert.equal(loadConfig({ SQLITE_READERS: '0' }).sqliteReaders, 0);
+    for (const bad of ['-1', '9', 'dua']) assert.throws(() => loadConfig({ SQLITE_READERS: bad }), (err: unknown) => err instanceof ConfigError && /SQLITE_READERS/.test(err.message));
     for (const [sqliteWorker, kind] of [[true, WorkerStore], [false, SqliteStore]] as const) {
-      const { store } = await openStorage({ dataDir: join(dir, String(sqliteWorker)), mongodbUri: null, mongodbTransactions: true, sqliteWorker });
+      const { store } = await openStorage({ dataDir: join(dir, String(sqliteWorker)), mongodbUri: null, mongodbTransactions: true, sqliteWorker, sqliteReaders: 1 });
       try {
         assert.ok(store instanceof kind);
         await store.ping();
@@ -72,15 +75,16 @@ describe('the SQLite store on a worker thread', () => {
 
   it('when the thread dies: the calls in flight and every later call reject, ping fails (readyz), and the crash is told once', async () => {
     const crashes: Error[] = [];
-    const store = await WorkerStore.open(join(dir, 'db.sqlite'), { onCrash: (error) => crashes.push(error) });
+    const store = await WorkerStore.open(join(dir, 'db.sqlite'), { readers: 1, onCrash: (error) => crashes.push(error) });
     const inFlight = insert(store, makeReport()).then(() => 'committed', () => 'rejected');
-    const died = new Promise((resolve) => store.thread.once('exit', resolve));
-    await store.thread.terminate();
+    const died = new Promise((resolve) => store.writer.worker.once('exit', resolve));
+    await store.writer.worker.terminate();
     await died;
     // Committed before the thread ended, or rejected: never left hanging.
     assert.ok(['committed', 'rejected'].includes(await inFlight));
     await assert.rejects(store.ping(), /SQLite worker stopped/);
     await assert.rejects(store.channels.pendingSms(10), /SQLite worker stopped/);
+    await assert.rejects(store.listUsers(), /SQLite worker stopped/, 'a read the reader thread would answer');
     assert.equal(crashes.length, 1);
     await store.close();
   });

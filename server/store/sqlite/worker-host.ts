@@ -1,7 +1,7 @@
 // The SQLite worker thread: owns one SqliteStore (the same class and rules as in process) and
 // answers the main thread's WorkerStore (./worker-store.ts). better-sqlite3 is synchronous, so
 // here a slow scan or a commit's fsync blocks this thread, not the event loop that serves HTTP
-// and sockets. Started through ./worker-boot.mjs (which loads TypeScript).
+// and sockets. Started through ./worker-boot.cjs (which loads TypeScript).
 import { parentPort, workerData } from 'node:worker_threads';
 import { countersOfReport } from '../../readmodel/counters.ts';
 import { SqliteStore } from './sqlite-store.ts';
