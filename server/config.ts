@@ -12,6 +12,8 @@ export interface Config {
   mongodbUri: string | null;
   /** MONGODB_TRANSACTIONS=off runs MongoDB without transactions (standalone server); see README.md, section MongoDB. */
   mongodbTransactions: boolean;
+  /** SQLITE_WORKER=off runs the SQLite store on the main thread (for debugging); see README.md, section SQLite on a worker thread. */
+  sqliteWorker: boolean;
   trustProxy: boolean | number | string;
   publicUrl: string | null;
   logLevel: string;
@@ -196,6 +198,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI harus diawali mongodb:// atau mongodb+srv://');
   const mongodbTransactions = read(env, 'MONGODB_TRANSACTIONS', 'on');
   if (mongodbTransactions !== 'on' && mongodbTransactions !== 'off') throw new ConfigError(`MONGODB_TRANSACTIONS harus on atau off (sekarang "${mongodbTransactions}")`);
+  const sqliteWorker = read(env, 'SQLITE_WORKER', 'on');
+  if (sqliteWorker !== 'on' && sqliteWorker !== 'off') throw new ConfigError(`SQLITE_WORKER harus on atau off (sekarang "${sqliteWorker}")`);
   const redisUrl = read(env, 'REDIS_URL', '');
   if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) throw new ConfigError('REDIS_URL harus diawali redis:// atau rediss://');
   const workers = int(env, 'WORKERS', 1, 1, 64);
@@ -209,6 +213,7 @@ export function loadConfig(env: Env = process.env): Config {
     regionCode,
     mongodbUri: mongodbUri || null,
     mongodbTransactions: mongodbTransactions === 'on',
+    sqliteWorker: sqliteWorker === 'on',
     trustProxy: trustProxy(read(env, 'TRUST_PROXY', 'false')),
     publicUrl: publicUrl ? publicUrl.replace(/\/$/, '') : null,
     logLevel,

@@ -5,20 +5,23 @@ import { DiskPhotoStorage, type PhotoStorage } from '../media/photo-storage.ts';
 import { MongoStore } from './mongo/mongo-store.ts';
 import type { Store } from './port.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
+import { WorkerStore } from './sqlite/worker-store.ts';
 
 export interface Storage { store: Store; photos: PhotoStorage }
 
 /**
  * The one place the adapter is chosen. Photos follow the store: files under DATA_DIR beside
  * SQLite, GridFS beside MongoDB (so every process behind the load balancer can serve them).
+ * SQLite runs on a worker thread (SQLITE_WORKER=on, the default), or in this thread when off.
  */
-export async function openStorage(config: Pick<Config, 'dataDir' | 'mongodbUri' | 'mongodbTransactions'>): Promise<Storage> {
+export async function openStorage(config: Pick<Config, 'dataDir' | 'mongodbUri' | 'mongodbTransactions' | 'sqliteWorker'>): Promise<Storage> {
   if (config.mongodbUri) {
     const store = await MongoStore.connect(config.mongodbUri, { transactions: config.mongodbTransactions });
     return { store, photos: new GridFsPhotoStorage(store.database) };
   }
+  const file = join(config.dataDir, 'suara-warga.sqlite');
   return {
-    store: new SqliteStore(join(config.dataDir, 'suara-warga.sqlite')),
+    store: config.sqliteWorker ? await WorkerStore.open(file) : new SqliteStore(file),
     photos: new DiskPhotoStorage(join(config.dataDir, 'photos')),
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { runStoreContract } from './contract.ts';
 
-runStoreContract('SQLite', async () => {
+runStoreContract('SQLite (in process)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'suara-warga-store-'));
   const file = join(dir, 'suara-warga.sqlite');
   let store = new SqliteStore(file);

@@ -1,0 +1,87 @@
+// The SQLite worker thread: owns one SqliteStore (the same class and rules as in process) and
+// answers the main thread's WorkerStore (./worker-store.ts). better-sqlite3 is synchronous, so
+// here a slow scan or a commit's fsync blocks this thread, not the event loop that serves HTTP
+// and sockets. Started through ./worker-boot.mjs (which loads TypeScript).
+import { parentPort, workerData } from 'node:worker_threads';
+import { countersOfReport } from '../../readmodel/counters.ts';
+import { SqliteStore } from './sqlite-store.ts';
+import { serializeError, SUB_PORTS, type CallRequest, type HostData, type HostReply } from './worker-protocol.ts';
+
+function isHostData(value: unknown): value is HostData {
+  return typeof value === 'object' && value !== null && 'file' in value && typeof value.file === 'string';
+}
+
+function isCallRequest(value: unknown): value is CallRequest {
+  return typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'number'
+    && 'path' in value && typeof value.path === 'string' && 'args' in value && Array.isArray(value.args);
+}
+
+/** The methods an object answers: its prototype chain's functions (a class's methods). */
+function methodsOf(target: object): string[] {
+  const names = new Set<string>();
+  for (let proto: object | null = Object.getPrototypeOf(target); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function') names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/** Calls `path` (`getReport`, `channels.addInbound`) on the store with these arguments. */
+function invoke(store: SqliteStore, request: CallRequest, post: (reply: HostReply) => void): unknown {
+  // The counting rule is a function, which cannot cross threads: the worker has the one rule
+  // (the proxy refuses any other), and progress travels back as messages.
+  if (request.path === 'rebuildReadModel') {
+    const options: unknown = request.args[1];
+    const onlyIfFlagged = typeof options === 'object' && options !== null && 'onlyIfFlagged' in options && options.onlyIfFlagged === true;
+    return store.rebuildReadModel(countersOfReport, { onlyIfFlagged, onProgress: (reports) => post({ type: 'progress', id: request.id, reports }) });
+  }
+  const parts = request.path.split('.');
+  const name = parts.pop() ?? '';
+  let owner: unknown = store;
+  for (const part of parts) owner = typeof owner === 'object' && owner !== null ? Reflect.get(owner, part) : undefined;
+  const method: unknown = typeof owner === 'object' && owner !== null ? Reflect.get(owner, name) : undefined;
+  if (typeof method !== 'function') throw new Error(`the SQLite store has no method ${request.path}`);
+  return method.apply(owner, request.args);
+}
+
+function main(): void {
+  const channel = parentPort;
+  if (!channel || !isHostData(workerData)) throw new Error('worker-host runs as a worker thread started by WorkerStore');
+  const post = (reply: HostReply) => channel.postMessage(reply);
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(workerData.file);
+  } catch (error) {
+    post({ type: 'failed', error: serializeError(error) });
+    return;
+  }
+  const methods: Record<string, string[]> = { '': methodsOf(store) };
+  for (const sub of SUB_PORTS) {
+    const subPort: unknown = Reflect.get(store, sub);
+    if (typeof subPort === 'object' && subPort !== null) methods[sub] = methodsOf(subPort);
+  }
+  channel.on('message', (request: unknown) => {
+    if (!isCallRequest(request)) return;
+    // Called at once, in arrival order: the store's group commit batches what arrives together.
+    let outcome: Promise<unknown>;
+    try {
+      outcome = Promise.resolve(invoke(store, request, post));
+    } catch (error) {
+      outcome = Promise.reject(error);
+    }
+    outcome.then(
+      (value) => {
+        try {
+          post({ type: 'result', id: request.id, value });
+        } catch (error) {
+          post({ type: 'error', id: request.id, error: serializeError(error) });
+        }
+      },
+      (error: unknown) => post({ type: 'error', id: request.id, error: serializeError(error) }),
+    );
+  });
+  post({ type: 'ready', methods });
+}
+
+main();

@@ -1,0 +1,73 @@
+// The messages between the main thread's WorkerStore and the SQLite worker thread
+// (./worker-host.ts), and how an error crosses between them. Structured clone carries the
+// arguments and results (plain JSON-shaped objects, as the store reads and writes them); an
+// error arrives as its message and stack only, so its class and fields travel beside it.
+import * as channelPort from '../channel-port.ts';
+import * as port from '../port.ts';
+
+/** `path` names a method of the store (`getReport`) or of a sub-port (`channels.addInbound`). */
+export interface CallRequest { id: number; path: string; args: unknown[] }
+
+export interface SerializedError { className: string; name: string; message: string; stack: string | undefined; fields: Record<string, string | number | boolean | null> }
+
+export type HostReply =
+  /** The store is open (migrations done); the methods it answers, by sub-port ('' for the store itself). */
+  | { type: 'ready'; methods: Record<string, string[]> }
+  /** Opening failed (a bad migration, a locked or unreadable file). */
+  | { type: 'failed'; error: SerializedError }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; error: SerializedError }
+  /** rebuildReadModel's onProgress, called in the worker. */
+  | { type: 'progress'; id: number; reports: number };
+
+/** The data the worker is started with. */
+export interface HostData { file: string }
+
+/** The names of the port's sub-ports (`store.channels`, `store.apiKeys`): its members that are objects of methods. */
+type SubPortName = { [K in keyof port.Store]-?: port.Store[K] extends (...args: never[]) => unknown ? never : port.Store[K] extends object ? K : never }[keyof port.Store];
+/**
+ * Every sub-port, forwarded like the store's own methods. Sub-ports cannot be told from the
+ * store's private fields at run time, so they are named here; the compiler refuses a sub-port of
+ * the port that is missing (or a name that is not one).
+ */
+const SUB_PORT_NAMES = { channels: true, apiKeys: true } satisfies Record<SubPortName, true>;
+export const SUB_PORTS: readonly string[] = Object.keys(SUB_PORT_NAMES);
+
+export function serializeError(err: unknown): SerializedError {
+  if (!(err instanceof Error)) return { className: 'Error', name: 'Error', message: String(err), stack: undefined, fields: {} };
+  const fields: SerializedError['fields'] = {};
+  // Own fields the domain reads (publicId, clientId, key) and SQLite's `code`; only plain values.
+  for (const [key, value] of Object.entries(err)) {
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[key] = value;
+  }
+  return { className: err.constructor.name, name: err.name, message: err.message, stack: err.stack, fields };
+}
+
+/**
+ * Every error class the ports export (VersionConflictError, DuplicateCodeError, …), by name: the
+ * domain tells them apart with `instanceof`. Taken from the modules, so a class added to a port
+ * needs no entry here.
+ */
+const PORT_ERRORS = new Map<string, ErrorConstructor | (new (...args: never[]) => Error)>(
+  [...Object.entries(port), ...Object.entries(channelPort)].flatMap(([name, value]) =>
+    typeof value === 'function' && value.prototype instanceof Error ? [[name, value] as const] : []),
+);
+
+/** Error classes rebuilt as themselves on the main thread (for the store contract's check). */
+export function portErrorNames(): string[] {
+  return [...PORT_ERRORS.keys()];
+}
+
+/**
+ * The error as the domain would have caught it in process: the same class (instanceof holds),
+ * message, fields and the worker's stack. The class's constructor is not run (its arguments
+ * differ per class); its fields come from `fields`. Any other error is an Error with its name.
+ */
+export function rebuildError(serialized: SerializedError): Error {
+  const errorClass = PORT_ERRORS.get(serialized.className);
+  const error: Error = errorClass ? Reflect.construct(Error, [serialized.message], errorClass) : new Error(serialized.message);
+  Object.assign(error, serialized.fields);
+  if (!errorClass && serialized.name !== 'Error') error.name = serialized.name;
+  if (serialized.stack) error.stack = serialized.stack;
+  return error;
+}
