@@ -17,6 +17,7 @@ import { validReport } from '../test/helpers/fixtures.ts';
 import type { Row, SectionResult } from './report.ts';
 import type { ScaleControl, ScaleReply } from './scale-server.ts';
 import { NOOP_PATH } from './server-protocol.ts';
+import { measureExport } from './export.ts';
 
 const PASSWORD = 'bench-password-123';
 const ONE_TIME_PASSWORD = 'bench-one-time-456';
@@ -358,6 +359,7 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
         });
       }
 
+      rows.push(...await measureExport(server.base, server.child.pid ?? 0));
       process.stderr.write('  under load: executive map + ten desks searching\n');
       const loaded = await underLoad(server, exec, desks, jalanDesk);
       const h99 = percentile(loaded.healthz, 99);

@@ -22,6 +22,9 @@ import { mapRoutes } from './map/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { ngopiRoutes } from './ngopi/routes.ts';
+import { openDataRoutes } from './opendata/routes.ts';
+import { openApiRoutes } from './openapi/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 import { attachPublicSocket } from './realtime/public-socket.ts';
 import { placeRoutes } from './places/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -67,9 +70,13 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   // Before the body parsers: the WhatsApp signature is checked over the raw body.
   const channels = setUpChannels(deps);
   app.use(channels.router);
+  // Before the app's body parsers too: Open311 reads form posts only, and answers even a body it
+  // cannot parse in the spec's error form.
+  app.use(open311Routes(deps));
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: deps.config.maxBodyBytes }));
   app.use(metaRoutes(deps));
+  app.use(openApiRoutes(deps));
   app.use(authRoutes(deps));
   app.use(deskRoutes(deps));
   app.use(settingsRoutes(deps));
@@ -83,6 +90,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(deskPageRoutes(deps));
   app.use(ngopiRoutes(deps));
   app.use(publicRoutes(deps));
+  app.use(openDataRoutes(deps));
   app.use(webRoutes(deps));
   options.extraRoutes?.(app);
   app.use(notFound);
@@ -104,5 +112,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   http.on('close', stopSweeper);
   channels.worker.start();
   http.on('close', () => channels.worker.stop());
+  channels.notifier?.start();
+  http.on('close', () => channels.notifier?.stop());
   return { app, http, io, deps, channels };
 }

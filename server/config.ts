@@ -40,6 +40,8 @@ export interface Config {
   redisUrl: string | null;
   /** A public report of the same category this close (and in the last 30 days) is suggested instead of a new one. */
   duplicateRadiusM: number;
+  /** Reports read per store page by the streamed exports (open data, the desk's CSV): bounds their memory. */
+  exportPageSize: number;
   /** Signs the device cookie that counts a "dukung" once per phone; null: one is made and kept in the store. */
   deviceSecret: string | null;
   /** Set when WHATSAPP_VERIFY_TOKEN, _APP_SECRET, _ACCESS_TOKEN and _PHONE_NUMBER_ID are all set. */
@@ -48,6 +50,39 @@ export interface Config {
   smsSyncSecret: string | null;
   /** Largest webhook body (WhatsApp batches several messages in one POST). */
   webhookMaxBodyBytes: number;
+  /** Open311 GeoReport v2 (server/open311/); see README.md, section Open311. */
+  open311: Open311Config;
+  /** Status messages to reporters (server/notify/). */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  /** NOTIFY_SECRET: seals the tracking codes kept for the sender; null: a key kept in the store. */
+  secret: string | null;
+  /** Messages sent at the same time by one process. */
+  concurrency: number;
+  /** How long a sender holds a claimed message before another process may take it. */
+  leaseMs: number;
+  /** Tries before a message is marked failed (a timeout or a 5xx is tried again). */
+  maxAttempts: number;
+  /** The wait after the first failed try; doubled after each further one. */
+  backoffMs: number;
+  /** How often the sender looks for due messages besides being woken by a commit. */
+  pollMs: number;
+  /** How long one send may take before it counts as a timeout. */
+  sendTimeoutMs: number;
+  /** WHATSAPP_TEMPLATE_STATUS: the approved template sent outside the 24-hour window; null: none (such messages fail). */
+  templateStatus: string | null;
+  templateLang: string;
+}
+
+export interface Open311Config {
+  /** The jurisdiction_id served: the regency's web domain, as the spec suggests. */
+  jurisdiction: string;
+  /** Requests per API key (POST requests, and GETs that name a key). */
+  rateLimit: RateLimit;
+  /** How partners reach the operators and get a key (discovery's contact and key_service). */
+  contact: string;
 }
 
 export interface WhatsAppConfig {
@@ -119,6 +154,36 @@ function whatsapp(env: Env): WhatsAppConfig | null {
   return { verifyToken, appSecret, accessToken, phoneNumberId, apiBase };
 }
 
+function notify(env: Env): NotifyConfig {
+  const secret = read(env, 'NOTIFY_SECRET', '');
+  if (secret && secret.length < 32) throw new ConfigError('NOTIFY_SECRET minimal 32 karakter (acak), atau kosongkan agar dibuat otomatis');
+  const templateStatus = read(env, 'WHATSAPP_TEMPLATE_STATUS', '');
+  if (templateStatus && !/^[a-z0-9_]{1,512}$/.test(templateStatus)) throw new ConfigError(`WHATSAPP_TEMPLATE_STATUS harus nama template Meta (huruf kecil, angka, _), sekarang "${templateStatus}"`);
+  const templateLang = read(env, 'WHATSAPP_TEMPLATE_LANG', 'id');
+  if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(templateLang)) throw new ConfigError(`WHATSAPP_TEMPLATE_LANG harus kode bahasa seperti id atau en_US (sekarang "${templateLang}")`);
+  return {
+    secret: secret || null,
+    concurrency: int(env, 'NOTIFY_CONCURRENCY', 16, 1, 256),
+    leaseMs: int(env, 'NOTIFY_LEASE_SECONDS', 60, 1, 3600) * 1000,
+    maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 6, 1, 100),
+    backoffMs: int(env, 'NOTIFY_BACKOFF_SECONDS', 30, 0, 86_400) * 1000,
+    pollMs: int(env, 'NOTIFY_POLL_SECONDS', 10, 1, 3600) * 1000,
+    sendTimeoutMs: int(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 15, 1, 300) * 1000,
+    templateStatus: templateStatus || null,
+    templateLang,
+  };
+}
+
+function open311(env: Env): Open311Config {
+  const jurisdiction = read(env, 'OPEN311_JURISDICTION', 'blorakab.go.id');
+  if (!/^[a-z0-9.-]{1,100}$/i.test(jurisdiction)) throw new ConfigError(`OPEN311_JURISDICTION harus nama domain seperti blorakab.go.id (sekarang "${jurisdiction}")`);
+  return {
+    jurisdiction: jurisdiction.toLowerCase(),
+    rateLimit: parseRate('OPEN311_RATE_LIMIT', read(env, 'OPEN311_RATE_LIMIT', '600/1h')),
+    contact: read(env, 'OPEN311_CONTACT', 'Dinkominfo Kabupaten Blora: minta kunci API kepada admin Suara Warga.'),
+  };
+}
+
 function smsSyncSecret(raw: string): string | null {
   if (raw && raw.length < 16) throw new ConfigError('SMS_SYNC_SECRET minimal 16 karakter (acak), atau kosongkan untuk mematikan gerbang SMS');
   return raw || null;
@@ -173,9 +238,12 @@ export function loadConfig(env: Env = process.env): Config {
     workers,
     redisUrl: redisUrl || null,
     duplicateRadiusM: int(env, 'DUPLICATE_RADIUS_M', 500, 1, 50_000),
+    exportPageSize: int(env, 'EXPORT_PAGE_SIZE', 500, 1, 10_000),
     deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
     whatsapp: whatsapp(env),
     smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),
     webhookMaxBodyBytes: bytes(env, 'WEBHOOK_MAX_BODY_SIZE', '1mb'),
+    open311: open311(env),
+    notify: notify(env),
   };
 }

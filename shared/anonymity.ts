@@ -6,10 +6,10 @@
 //   only so the notification sender can reach them; no desk role sees them (desk/policy.ts);
 // - anonymous otherwise: dropped at intake, never stored.
 
-export interface ContactChoice { anonymous: boolean; notifyConsent: boolean; name?: string; phone?: string }
+export interface ContactChoice { anonymous: boolean; notifyConsent: boolean; name?: string; phone?: string; email?: string }
 
 /** What of the reporter's contact is kept: null where nothing may be stored. */
-export function keptContact(choice: ContactChoice): { name: string | null; phone: string | null } {
-  if (choice.anonymous && !choice.notifyConsent) return { name: null, phone: null };
-  return { name: choice.name ?? null, phone: choice.phone ?? null };
+export function keptContact(choice: ContactChoice): { name: string | null; phone: string | null; email: string | null } {
+  if (choice.anonymous && !choice.notifyConsent) return { name: null, phone: null, email: null };
+  return { name: choice.name ?? null, phone: choice.phone ?? null, email: choice.email ?? null };
 }

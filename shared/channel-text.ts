@@ -69,6 +69,8 @@ export const CHAT = {
   unsupported: 'Jenis pesan ini belum bisa kami baca. Kirim teks, foto, atau lokasi.',
   trouble: 'Maaf, sedang ada gangguan. Pesan Anda tersimpan dan akan kami proses; coba lagi sebentar lagi bila belum ada jawaban.',
   notGiven: 'rincian belum diisi',
+  notifyStopped: 'Baik, kabar perkembangan laporan tidak akan kami kirim lagi ke nomor ini. Ketik *MULAI* untuk menerimanya kembali.',
+  notifyStarted: 'Kabar perkembangan laporan Anda akan kami kirim lagi ke nomor ini. Ketik *BERHENTI* untuk berhenti.',
 } as const;
 
 /** SMS replies: plain text (no WhatsApp *bold*), at most one SMS. */

@@ -1,5 +1,5 @@
 // What the desk (officers, camat, executives, admin) and the server agree on over HTTP.
-import type { CategoryDetails, EventActor, EventType, PhotoRef, ReportChannel, ReportStatus, ReportSummary, Role } from './types.ts';
+import type { CategoryDetails, EventActor, EventType, PhotoRef, ReportChannel, ReportOrigin, ReportStatus, ReportSummary, Role } from './types.ts';
 
 /** The signed-in person as the desk sees them (never the password hash). */
 export interface DeskUser {
@@ -53,8 +53,10 @@ export interface DeskPhoto extends PhotoRef { url: string; thumbUrl: string }
 export type DeskReportView = DeskReportFields & CategoryDetails;
 
 export interface DeskReportFields extends DeskSummary {
-  /** Where it came in: web form, WhatsApp, SMS, Ngopi Bareng (later Open311). */
+  /** Where it came in: web form, WhatsApp, SMS, Ngopi Bareng, Open311. */
   channel: ReportChannel;
+  /** Open311 reports: the partner, how the place was found (point, desa code, typed address), its media link (never fetched). */
+  origin: ReportOrigin | null;
   description: string;
   lat: number | null;
   lng: number | null;
@@ -66,7 +68,7 @@ export interface DeskReportFields extends DeskSummary {
   /** Whether the public pages show the description and the photos not hidden (verified, not confidential). */
   publicText: boolean;
   /** Null when the report is anonymous (for every role but admin) or none was given. */
-  reporter: { name: string | null; phone: string | null } | null;
+  reporter: { name: string | null; phone: string | null; email?: string } | null;
   duplicateOf: string | null;
   verifiedAt: string | null;
   resolvedAt: string | null;

@@ -1,5 +1,6 @@
 // Every message a citizen or officer reads, keyed by a machine-readable code.
 // Bahasa Indonesia first; English for the language switch.
+import { fillTemplate } from './fill-template.ts';
 export const MESSAGES = {
   validation_failed: ['Ada isian yang belum benar. Periksa kolom yang ditandai.', 'Some fields need attention.'],
   required: ['Wajib diisi.', 'Required.'],
@@ -114,6 +115,8 @@ export const MESSAGES = {
   open311_date_range: ['Rentang start_date sampai end_date paling lama 90 hari, dan start_date tidak boleh setelah end_date.', 'start_date to end_date may span at most 90 days, start first.'],
   open311_too_many_ids: ['Paling banyak {max} service_request_id sekaligus.', 'At most {max} service_request_id at once.'],
   open311_page_too_deep: ['Halaman terlalu jauh: persempit rentang tanggal.', 'Page too deep: narrow the date range.'],
+  open311_invalid_email: ['Alamat email tidak valid.', 'Invalid email address.'],
+  open311_invalid_status: ['status hanya boleh open dan/atau closed (dipisah koma).', 'status may only be open and/or closed (comma-separated).'],
   open311_attribute_unknown: ['Atribut ini tidak dikenal untuk layanan ini.', 'Unknown attribute for this service.'],
   invalid_signature: ['Tanda tangan webhook tidak ada atau tidak cocok.', 'The webhook signature is missing or wrong.'],
   verify_token_mismatch: ['Token verifikasi webhook tidak cocok.', 'The webhook verify token does not match.'],
@@ -128,5 +131,5 @@ export type MessageCode = keyof typeof MESSAGES;
 
 export function message(code: MessageCode, params: Record<string, string | number> = {}, lang: 'id' | 'en' = 'id'): string {
   const template = MESSAGES[code][lang === 'id' ? 0 : 1];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return fillTemplate(template, params);
 }

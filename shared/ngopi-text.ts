@@ -1,4 +1,5 @@
 // Words of the Ngopi Bareng and "dukung" pages, Bahasa Indonesia first; English for the switch.
+import { fillTemplate } from './fill-template.ts';
 const ID = {
   sessionsTitle: 'Ngopi Bareng Bupati',
   modeLuring: 'Tatap muka', modeDaring: 'Daring', modeLuringDaring: 'Tatap muka dan daring',
@@ -16,6 +17,7 @@ const ID = {
   timeliness: 'Ketepatan waktu',
   code: 'Nomor laporan', status: 'Status', agency: 'Dinas', text: 'Isi', supports: 'Dukungan',
   confidentialRow: '(dirahasiakan)',
+  awaitingVerification: '(isi tampil setelah diverifikasi petugas)',
   csv: 'Unduh CSV',
   // facilitator
   entryTitle: 'Catat aspirasi: {title}',
@@ -63,6 +65,7 @@ const EN: Text = {
   timeliness: 'Timeliness',
   code: 'Report no.', status: 'Status', agency: 'Office', text: 'Text', supports: 'Support',
   confidentialRow: '(confidential)',
+  awaitingVerification: '(shown once an officer has verified it)',
   csv: 'Download CSV',
   entryTitle: 'Record aspirations: {title}',
   entryText: 'Aspiration',
@@ -92,5 +95,5 @@ const EN: Text = {
 export type NgopiTextKey = keyof Text;
 
 export function ngopiText(lang: 'id' | 'en', key: NgopiTextKey, params: Record<string, string | number> = {}): string {
-  return (lang === 'en' ? EN : ID)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate((lang === 'en' ? EN : ID)[key], params);
 }

@@ -31,14 +31,18 @@ export type NgopiSessionInput = Pick<NgopiSession, 'title' | 'startsAt' | 'endsA
 /** GET /api/ngopi: the public list (createdBy left out). */
 export type PublicNgopiSession = Omit<NgopiSession, 'createdBy'> & { open: boolean };
 
-/** One aspiration on the public live list and summary: public text only, never the speaker. */
+/**
+ * One aspiration on the public live list and summary: public text only, never the speaker.
+ * `text` is null until an officer verified it (the public rule of server/public/rules.ts:
+ * a citizen's online aspiration may name people before it is checked).
+ */
 export interface PublicAspiration {
   /** The report's public id; never its tracking code. */
   publicId: string;
   topic: string;
   agencyId: string;
   status: ReportStatus;
-  text: string;
+  text: string | null;
   supportCount: number;
   createdAt: string;
 }

@@ -61,6 +61,20 @@ export interface PhotoRef { id: string; width: number; height: number; hidden?: 
 
 export interface Feedback { rating: number; comment: string; at: string }
 
+/**
+ * A report a partner system sent through Open311 (server/open311/): the key's name and id, how
+ * its place was found (a lat/long point, a desa code as address_id, or the typed address_string
+ * matched to a desa), what was typed, and the partner's media link — a link for the desk only,
+ * never fetched by the server.
+ */
+export interface ReportOrigin {
+  partner: string;
+  apiKeyId: string;
+  place: 'point' | 'address_id' | 'address_string';
+  address?: string;
+  mediaUrl?: string;
+}
+
 /** The stored report, as the domain sees it: its record, and its category with the details it carries. */
 export type Report = ReportRecord & CategoryDetails;
 
@@ -82,6 +96,8 @@ export interface ReportRecord {
   lng: number | null;
   reporterName: string | null;
   reporterPhone: string | null;
+  /** An email the reporter gave (Open311's `email`), kept under the same anonymity rule; absent when none was. */
+  reporterEmail?: string;
   anonymous: boolean;
   /** The reporter asked to be told of progress ("Kabari perkembangan lewat WhatsApp"); absent otherwise. */
   notifyConsent?: true;
@@ -113,6 +129,8 @@ export interface ReportRecord {
   locationMismatch?: { kecamatan: string | null; desa: string | null };
   /** Absent on reports written before channels existed: those came from the web form. */
   channel?: ReportChannel;
+  /** Set on reports from Open311: which partner, how the place was found (see ReportOrigin). */
+  origin?: ReportOrigin;
   /**
    * The description as the public may read it once verified, when an officer redacted it
    * (names, phone numbers); absent means the citizen's text as written. See server/public/.

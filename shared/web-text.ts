@@ -1,5 +1,6 @@
 // Words of the citizen web pages, Bahasa Indonesia first; English for the language switch.
 // Error messages are not here: they come from shared/messages.ts.
+import { fillTemplate } from './fill-template.ts';
 const ID = {
   siteName: 'Suara Warga Blora',
   tagline: 'Layanan pengaduan dan aspirasi warga Kabupaten Blora',
@@ -219,5 +220,5 @@ export type WebTextKey = { [K in keyof Text]: Text[K] extends string ? K : never
 export const WEB_TEXT: Record<'id' | 'en', Text> = { id: ID as unknown as Text, en: EN };
 
 export function webText(lang: 'id' | 'en', key: WebTextKey, params: Record<string, string | number> = {}): string {
-  return WEB_TEXT[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate(WEB_TEXT[lang][key], params);
 }

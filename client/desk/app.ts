@@ -7,7 +7,7 @@ import { beep, setTitleCount, unlockAudio } from './alerts.ts';
 import type { Catalog } from './catalog.ts';
 import { renderDetail } from './detail-view.ts';
 import { h } from './dom.ts';
-import { DEFAULT_FILTERS, inScope, toQuery, type Filters } from './filters.ts';
+import { DEFAULT_FILTERS, exportUrl, inScope, toQuery, type Filters } from './filters.ts';
 import { renderFilters } from './filters-view.ts';
 import { renderHeader } from './header-view.ts';
 import { startLive, type Live } from './live.ts';
@@ -38,9 +38,11 @@ export async function runDesk(root: HTMLElement, catalog: Catalog, onSignedOut: 
     updated(r) { state.apply(r, filters, user); redraw(); },
     gone(code) { state.remove(code); redraw(); },
   });
-  const filterBar = renderFilters(catalog, (f) => { filters = f; void loadList(); });
+  // A plain link: the browser downloads the CSV with the session cookie, nothing held in the page.
+  const exportLink = h('a', { class: 'desk-export', href: exportUrl(filters), download: '' }, TEXT.exportCsv);
+  const filterBar = renderFilters(catalog, (f) => { filters = f; exportLink.href = exportUrl(f); void loadList(); });
 
-  root.replaceChildren(h('div', { class: 'desk-app' }, header.el, filterBar, h('main', { class: 'desk-main' }, queue.el, detail.el)));
+  root.replaceChildren(h('div', { class: 'desk-app' }, header.el, filterBar, h('p', { class: 'desk-export-row' }, exportLink), h('main', { class: 'desk-main' }, queue.el, detail.el)));
   document.addEventListener('pointerdown', unlockAudio);
   const redrawTimer = setInterval(redraw, REDRAW_MS);
 

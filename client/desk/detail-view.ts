@@ -44,7 +44,7 @@ function publicNote(r: DeskReportView): HTMLElement | null {
 }
 
 function reporterOf(r: DeskReportView): string {
-  if (r.reporter) return [r.reporter.name, r.reporter.phone].filter(Boolean).join(' · ');
+  if (r.reporter) return [r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ');
   return r.anonymous ? TEXT.reporterHidden : TEXT.reporterNone;
 }
 
@@ -84,6 +84,10 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
         [TEXT.place, `${catalog.desaName(r.desa)}, Kec. ${catalog.kecamatanName(r.kecamatan)}`],
         [TEXT.reportedAt, formatDateTime(r.createdAt)],
         [TEXT.channel, TEXT.channels[r.channel] ?? r.channel],
+        [TEXT.origin, r.origin?.partner],
+        [TEXT.placeFoundBy, r.origin ? [TEXT.placeBy[r.origin.place] ?? r.origin.place, r.origin.address ? ` — “${r.origin.address}”` : ''].join('') : null],
+        // A link only (never an <img>): the officer's browser fetches nothing until they choose to.
+        [TEXT.mediaLink, r.origin?.mediaUrl ? h('a', { href: r.origin.mediaUrl, rel: 'noopener noreferrer nofollow', target: '_blank', referrerpolicy: 'no-referrer' }, r.origin.mediaUrl) : null],
         [TEXT.verifyDue, deadline(r.verifyDueAt, r.status === 'new', now)],
         [TEXT.followUpDue, deadline(r.followUpDueAt, r.status === 'verified' || r.status === 'in_progress', now)],
         [TEXT.reporter, reporterOf(r)],

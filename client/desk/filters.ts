@@ -34,6 +34,13 @@ export function toQuery(f: Filters, cursor?: string | null): string {
   return params.toString();
 }
 
+/** The queue under these filters as CSV (the server applies the same scope and filters). */
+export function exportUrl(f: Filters): string {
+  const params = new URLSearchParams(toQuery(f));
+  params.delete('limit');
+  return `/api/desk/reports/export.csv?${params.toString()}`;
+}
+
 /** Whether this user's desk holds the report at all (the server's scope, mirrored). */
 export function inScope(user: DeskUser, r: Pick<ReportSummary, 'agencyId' | 'kecamatan'>): boolean {
   if (user.role === 'officer' || user.role === 'agency_admin') return user.agencyIds.includes(r.agencyId);

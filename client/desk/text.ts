@@ -1,5 +1,6 @@
 // Words of the desk, in Bahasa Indonesia (officers of Kabupaten Blora). Labels of categories,
 // statuses and agencies come from the server's shared tables (/api/meta), not from here.
+import { fillTemplate } from '../../shared/fill-template.ts';
 import type { DeskAction } from '../../shared/desk.ts';
 import type { EventType } from '../../shared/types.ts';
 
@@ -30,6 +31,7 @@ export const TEXT = {
   kecamatan: 'Kecamatan',
   search: 'Cari kode atau isi',
   overdueOnly: 'Hanya yang terlambat',
+  exportCsv: 'Unduh antrean ini (CSV)',
   queue: 'Antrean laporan',
   queueEmpty: 'Tidak ada laporan yang cocok dengan saringan ini.',
   queueLoading: 'Memuat antrean…',
@@ -47,6 +49,10 @@ export const TEXT = {
   agency: 'Dinas',
   place: 'Lokasi',
   channel: 'Masuk lewat',
+  origin: 'Mitra Open311',
+  placeFoundBy: 'Lokasi dari',
+  placeBy: { point: 'titik lat/long (dicocokkan ke batas desa)', address_id: 'kode desa (address_id)', address_string: 'alamat yang diketik, dicocokkan ke nama desa' } as Record<string, string>,
+  mediaLink: 'Tautan media dari mitra (tidak diambil server; buka hanya bila tepercaya)',
   channels: { web: 'Formulir web', whatsapp: 'WhatsApp', sms: 'SMS', ngopi: 'Ngopi Bareng', open311: 'Open311' } as Record<string, string>,
   detailsNotGiven: 'Rincian belum diisi (laporan satu baris lewat SMS/WhatsApp). Lengkapi dengan tombol "Lengkapi rincian" setelah menghubungi pelapor.',
   reportedAt: 'Dilaporkan',
@@ -154,5 +160,5 @@ export const EVENT_LABELS: Record<EventType, string> = {
 };
 
 export function fmt(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate(template, params);
 }

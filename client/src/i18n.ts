@@ -1,4 +1,5 @@
 // Words the browser writes itself (the pages' own words are server-rendered from shared/web-text.ts).
+import { fillTemplate } from '../../shared/fill-template.ts';
 export type Lang = 'id' | 'en';
 // Guarded so the pure helpers importing this can be unit-tested in Node.
 export const lang: Lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
@@ -59,7 +60,7 @@ const TEXT = {
 export type TextKey = keyof (typeof TEXT)['id'];
 
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXT[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate(TEXT[lang][key], params);
 }
 
 export const rupiah = (n: number): string => new Intl.NumberFormat('id-ID').format(n);

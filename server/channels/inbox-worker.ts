@@ -4,13 +4,7 @@
 // messages run one after another, in the order they were sent; senders run side by side.
 import type { Deps } from '../deps.ts';
 import type { InboundMessage } from '../store/channel-port.ts';
-import { GraphApiError } from './whatsapp/graph-client.ts';
-
-/** A failure worth trying again later: the Graph API answering 5xx or 429, or not answering at all. */
-function isTransient(err: unknown): boolean {
-  if (err instanceof GraphApiError) return err.status >= 500 || err.status === 429;
-  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || (err instanceof TypeError && /fetch failed/.test(err.message)));
-}
+import { isTransientFailure as isTransient } from './whatsapp/graph-client.ts';
 
 /** How long a process holds a message it is working on before another may take it over. */
 export const LEASE_MS = 60_000;

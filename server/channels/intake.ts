@@ -12,6 +12,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { findReportByCode, submitReport, type Upload } from '../reports/service.ts';
 import { trackingUrl } from '../http/links.ts';
+import type { ReplyAddress } from '../notify/contact.ts';
 
 /** A channel message id as a report clientId (a UUID), so processing a message twice creates one report. */
 export function clientIdOf(channel: string, messageId: string): string {
@@ -27,11 +28,12 @@ export function trackingUrlOf(deps: Deps, code: string): string {
 export type IntakeResult = { ok: true; report: Report; created: boolean; code: string | null } | { ok: false; problems: string[] };
 
 /** Validates with the web form's schema and submits through the web form's service. */
-export async function submitFromChannel(deps: Deps, body: Record<string, unknown>, uploads: Upload[], channel: ReportChannel): Promise<IntakeResult> {
+/** `replyTo`: where the reporter hears of progress (server/notify/): the chat or number it came from. */
+export async function submitFromChannel(deps: Deps, body: Record<string, unknown>, uploads: Upload[], channel: ReportChannel, replyTo?: ReplyAddress): Promise<IntakeResult> {
   const parsed = parseReportInput(body, deps.catalog.region, wibDate(deps.clock()), { allowDetailsNotGiven: true });
   if (!parsed.ok) return { ok: false, problems: Object.values(parsed.fields).map((code) => message(code)) };
   try {
-    const { report, created, code } = await submitReport(deps, parsed.value, uploads, { channel });
+    const { report, created, code } = await submitReport(deps, parsed.value, uploads, { channel, ...(replyTo ? { replyTo } : {}) });
     return { ok: true, report, created, code };
   } catch (err) {
     // Photo refusals (unreadable, too many pixels…) are the citizen's to fix; anything else is ours.

@@ -10,6 +10,7 @@ import { matchDesa, matchKecamatan, type Places } from '../places/places.ts';
 import type { Deps } from '../deps.ts';
 import { clientIdOf, statusText, submitFromChannel } from './intake.ts';
 import type { ChannelId } from '../store/channel-port.ts';
+import type { ReplyAddress } from '../notify/contact.ts';
 
 export const ONE_MESSAGE_FORMAT = 'LAPOR#kategori#kecamatan#desa#isi';
 
@@ -58,7 +59,7 @@ export function parseOneMessage(text: string, places: Places): OneMessage {
   return { type: 'report', category, kecamatan: kecamatan.code, desa: desa.code, description };
 }
 
-export interface OneMessageSender { channel: ChannelId; messageId: string; name?: string; phone?: string }
+export interface OneMessageSender { channel: ChannelId; messageId: string; name?: string; phone?: string; replyTo?: ReplyAddress }
 
 /** Carries out a one-message report or status check: the report made, or the reply text. */
 export async function answerOneMessage(deps: Deps, text: string, sender: OneMessageSender): Promise<{ text: string } | { report: Report; code: string | null }> {
@@ -70,7 +71,7 @@ export async function answerOneMessage(deps: Deps, text: string, sender: OneMess
     ...(sender.name ? { name: sender.name.slice(0, 100) } : {}), ...(sender.phone ? { phone: sender.phone } : {}),
     clientId: clientIdOf(sender.channel, sender.messageId),
     details: { notGiven: true },
-  }, [], sender.channel);
+  }, [], sender.channel, sender.replyTo);
   if (!result.ok) return { text: result.problems.join(' ') };
   return { report: result.report, code: result.code };
 }

@@ -8,8 +8,11 @@ import { smsRoutes } from './sms/routes.ts';
 import { GraphClient } from './whatsapp/graph-client.ts';
 import { handleWhatsAppMessage } from './whatsapp/handler.ts';
 import { whatsappRoutes } from './whatsapp/routes.ts';
+import { NotifyWorker } from '../notify/worker.ts';
+import { tryWhatsApp } from '../notify/whatsapp-sender.ts';
 
-export interface Channels { router: Router; worker: InboxWorker; graph: GraphClient | null }
+/** `notifier`: the outbox's WhatsApp sender (server/notify/), when WhatsApp is configured. */
+export interface Channels { router: Router; worker: InboxWorker; graph: GraphClient | null; notifier: NotifyWorker | null }
 
 export function setUpChannels(deps: Deps): Channels {
   const graph = deps.config.whatsapp ? new GraphClient(deps.config.whatsapp) : null;
@@ -18,8 +21,9 @@ export function setUpChannels(deps: Deps): Channels {
     // An SMS whose request died before it was answered: the reply is kept for the gateway's redelivery.
     sms: async (m) => deps.store.channels.completeInbound('sms', m.messageId, await handleSmsMessage(deps, m)),
   });
+  const notifier = graph ? new NotifyWorker(deps, (m) => tryWhatsApp(deps, graph, m)) : null;
   const router = Router();
   if (deps.config.whatsapp) router.use(whatsappRoutes(deps, deps.config.whatsapp, worker));
   if (deps.config.smsSyncSecret) router.use(smsRoutes(deps, deps.config.smsSyncSecret));
-  return { router, worker, graph };
+  return { router, worker, graph, notifier };
 }

@@ -1,7 +1,7 @@
 import type { DeskPhoto, DeskReportView, DeskSummary, DeskTimelineEntry, DeskUser } from '../../shared/desk.ts';
 import { categoryDetailsOf } from '../../shared/details.ts';
 import type { PhotoRef, Report, ReportEvent } from '../../shared/types.ts';
-import { isContentPublic } from '../public/rules.ts';
+import { publicText } from '../public/rules.ts';
 import { toSummary } from '../reports/presenter.ts';
 import { allowedActions, canSeeReporter } from './policy.ts';
 import { isOverdue } from './sla.ts';
@@ -23,20 +23,21 @@ function timelineEntry(event: ReportEvent): DeskTimelineEntry {
 }
 
 export function toDeskView(report: Report, events: ReportEvent[], user: DeskUser, now: Date): DeskReportView {
-  const reporter = canSeeReporter(user, report) && (report.reporterName || report.reporterPhone)
-    ? { name: report.reporterName, phone: report.reporterPhone }
+  const reporter = canSeeReporter(user, report) && (report.reporterName || report.reporterPhone || report.reporterEmail)
+    ? { name: report.reporterName, phone: report.reporterPhone, ...(report.reporterEmail ? { email: report.reporterEmail } : {}) }
     : null;
   return {
     ...toDeskSummary(report, user, now),
     ...categoryDetailsOf(report),
     channel: report.channel ?? 'web',
+    origin: report.origin ?? null,
     description: report.description,
     lat: report.lat,
     lng: report.lng,
     locationMismatch: report.locationMismatch ?? null,
     photos: report.photos.map(deskPhoto),
     publicDescription: report.publicDescription ?? null,
-    publicText: isContentPublic(report),
+    publicText: publicText(report) !== null,
     reporter,
     duplicateOf: report.duplicateOf,
     verifiedAt: report.verifiedAt,

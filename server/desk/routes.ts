@@ -10,6 +10,9 @@ import { AppError } from '../errors.ts';
 import { publicIdParam } from '../http/report-params.ts';
 import { parseInput } from '../http/parse.ts';
 import { UPLOAD_CSP } from '../http/security-headers.ts';
+import { CSV_CONTENT_TYPE } from '../http/csv.ts';
+import { streamOut } from '../http/stream.ts';
+import { deskQueueCsv } from './export.ts';
 import { canSee } from './policy.ts';
 import { findVisibleReport, getDeskReport, listDeskReports, listOfficers, performAction } from './service.ts';
 
@@ -36,6 +39,13 @@ export function deskRoutes(deps: Deps): Router {
 
   router.get('/api/desk/reports', async (req, res) => {
     res.json(await listDeskReports(deps, userOf(req), parseInput(DeskListQuerySchema, req.query)));
+  });
+
+  // Before /:publicId. The queue under the same filters as the list, as a streamed CSV.
+  router.get('/api/desk/reports/export.csv', async (req, res) => {
+    const { limit: _limit, cursor: _cursor, ...filters } = parseInput(DeskListQuerySchema, req.query);
+    res.set({ 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="antrean-${deps.clock().toISOString().slice(0, 10)}.csv"` });
+    await streamOut(req, res, deskQueueCsv(deps, userOf(req), filters));
   });
 
   router.get('/api/desk/reports/:publicId', async (req, res) => {

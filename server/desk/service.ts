@@ -3,6 +3,7 @@ import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
 import { officersOf } from '../auth/users.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import type { ReportFilter } from '../store/port.ts';
 import { actorOf } from '../reports/actors.ts';
 import { changeReport } from '../reports/change-report.ts';
 import { hashTrackingCode } from '../reports/tracking-code.ts';
@@ -21,28 +22,33 @@ export interface DeskListFilters {
   cursor?: string;
 }
 
+/** The store filter of a user's queue under the desk's filters; null when the filters leave their scope (nothing to list). */
+export function deskFilterOf(deps: Pick<Deps, 'clock'>, user: DeskUser, filters: Omit<DeskListFilters, 'limit' | 'cursor'>): ReportFilter | null {
+  const scope = scopeOf(user);
+  if (scope.kecamatan && filters.kecamatan && filters.kecamatan !== scope.kecamatan) return null;
+  // A whole tracking code read out by a citizen over the phone finds their report by its hash;
+  // the code itself is never shown back (nor stored).
+  const code = filters.q ? normaliseCode(filters.q) : null;
+  return {
+    agencyIds: scope.agencyIds,
+    kecamatan: scope.kecamatan ?? filters.kecamatan,
+    statuses: filters.status,
+    categories: filters.category ? [filters.category] : undefined,
+    ...(code ? { codeHash: hashTrackingCode(code) } : { text: filters.q }),
+    overdueAt: filters.overdue ? deps.clock().toISOString() : undefined,
+  };
+}
+
 /**
  * The user's queue, newest first, only ever within their scope. `lastSeq` is read before the
  * query: a desk that loads this list and then syncs its socket from `lastSeq` misses nothing.
  */
 export async function listDeskReports(deps: Deps, user: DeskUser, filters: DeskListFilters): Promise<{ items: DeskSummary[]; nextCursor: string | null; lastSeq: number }> {
   const lastSeq = await deps.store.lastSeq();
-  const scope = scopeOf(user);
-  if (scope.kecamatan && filters.kecamatan && filters.kecamatan !== scope.kecamatan) return { items: [], nextCursor: null, lastSeq };
+  const filter = deskFilterOf(deps, user, filters);
+  if (!filter) return { items: [], nextCursor: null, lastSeq };
   const now = deps.clock();
-  // A whole tracking code read out by a citizen over the phone finds their report by its hash;
-  // the code itself is never shown back (nor stored).
-  const code = filters.q ? normaliseCode(filters.q) : null;
-  const page = await deps.store.listReports({
-    agencyIds: scope.agencyIds,
-    kecamatan: scope.kecamatan ?? filters.kecamatan,
-    statuses: filters.status,
-    categories: filters.category ? [filters.category] : undefined,
-    ...(code ? { codeHash: hashTrackingCode(code) } : { text: filters.q }),
-    overdueAt: filters.overdue ? now.toISOString() : undefined,
-    limit: filters.limit,
-    cursor: filters.cursor,
-  });
+  const page = await deps.store.listReports({ ...filter, limit: filters.limit, cursor: filters.cursor });
   return { items: page.items.map((r) => toDeskSummary(r, user, now)), nextCursor: page.nextCursor, lastSeq };
 }
 

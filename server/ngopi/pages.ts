@@ -34,7 +34,7 @@ function topicLabel(lang: Lang, id: string): string {
 /** One row of the live list; the client builds the same markup (client/src/ngopi/live.ts). */
 export function aspirationItem(lang: Lang, a: PublicAspiration): SafeHtml {
   return html`<li data-id="${a.publicId}"><strong>${topicLabel(lang, a.topic)}</strong> <span class="status">${statusLabel(a.status)}</span>
-<p>${a.text}</p><a href="/laporan/${a.publicId}">${a.publicId}</a></li>`;
+<p>${a.text ?? ngopiText(lang, 'awaitingVerification')}</p><a href="/laporan/${a.publicId}">${a.publicId}</a></li>`;
 }
 
 export function sessionPageBody(lang: Lang, o: { session: NgopiSession; placeName: string | null; items: PublicAspiration[]; open: boolean; form: SafeHtml | null }): SafeHtml {
@@ -69,7 +69,7 @@ export function summaryBody(lang: Lang, s: SessionSummary): SafeHtml {
 <ul><li>${t('onTime')}: ${s.byTimeliness.on_time}</li><li>${t('late')}: ${s.byTimeliness.late}</li><li>${t('running')}: ${s.byTimeliness.running}</li></ul>
 <table class="summary" id="summary-rows">
 <thead><tr><th>${t('code')}</th><th>${t('topic')}</th><th>${t('agency')}</th><th>${t('status')}</th><th>${t('timeliness')}</th><th>${t('supports')}</th><th>${t('text')}</th></tr></thead>
-<tbody>${s.rows.map((r) => html`<tr data-id="${r.publicId}"><td><a href="/laporan/${r.publicId}">${r.publicId}</a></td><td>${topicLabel(lang, r.topic)}</td><td>${r.agencyName}</td><td class="status">${r.statusLabel}</td><td>${t(TIMELINESS_KEY[r.timeliness])}</td><td>${r.supportCount}</td><td>${r.text ?? t('confidentialRow')}</td></tr>`)}</tbody>
+<tbody>${s.rows.map((r) => html`<tr data-id="${r.publicId}"><td><a href="/laporan/${r.publicId}">${r.publicId}</a></td><td>${topicLabel(lang, r.topic)}</td><td>${r.agencyName}</td><td class="status">${r.statusLabel}</td><td>${t(TIMELINESS_KEY[r.timeliness])}</td><td>${r.supportCount}</td><td>${r.text ?? t(r.confidential ? 'confidentialRow' : 'awaitingVerification')}</td></tr>`)}</tbody>
 </table>`;
 }
 

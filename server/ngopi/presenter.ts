@@ -7,6 +7,7 @@ import type { Report, ReportStatus } from '../../shared/types.ts';
 import type { Catalog } from '../reference/catalog.ts';
 import { CSV_BOM, csvLine } from '../http/csv.ts';
 import { statusLabel } from '../reports/presenter.ts';
+import { isListed, publicText } from '../public/rules.ts';
 import { isOpen } from './routing.ts';
 
 export function toPublicSession(session: NgopiSession, now: Date): PublicNgopiSession {
@@ -14,15 +15,15 @@ export function toPublicSession(session: NgopiSession, now: Date): PublicNgopiSe
   return { ...rest, open: isOpen(session, now) };
 }
 
-/** null for a confidential aspiration: it is counted, never shown. */
+/** null for a confidential aspiration: it is counted, never shown. Its text once public only. */
 export function toPublicAspiration(report: Report): PublicAspiration | null {
-  if (report.confidential) return null;
+  if (!isListed(report)) return null;
   return {
     publicId: report.publicId,
     topic: aspirasiDetailsOf(report)?.topic ?? '',
     agencyId: report.agencyId,
     status: report.status,
-    text: report.description,
+    text: publicText(report),
     supportCount: report.supportCount,
     createdAt: report.createdAt,
   };
@@ -50,7 +51,7 @@ export interface SummaryRow {
   status: ReportStatus;
   statusLabel: string;
   confidential: boolean;
-  /** Null for a confidential aspiration. */
+  /** Null for a confidential aspiration, and until an officer verified it. */
   text: string | null;
   supportCount: number;
   timeliness: Timeliness;
@@ -78,7 +79,7 @@ export function toSummary(session: NgopiSession, reports: Report[], catalog: Cat
     return {
       publicId: r.publicId, topic, topicLabel: findTopic(topic)?.label ?? topic, agencyId: r.agencyId,
       agencyName: catalog.agency(r.agencyId)?.name ?? r.agencyId, status: r.status, statusLabel: statusLabel(r.status),
-      confidential: r.confidential, text: r.confidential ? null : r.description, supportCount: r.supportCount,
+      confidential: r.confidential, text: publicText(r), supportCount: r.supportCount,
       timeliness: timelinessOf(r, now), createdAt: r.createdAt,
     };
   });
@@ -99,7 +100,7 @@ const TIMELINESS_ID: Record<Timeliness, string> = { on_time: 'tepat waktu', late
 export function toCsv(summary: SessionSummary): string {
   const header = ['nomor laporan', 'topik', 'dinas', 'status', 'ketepatan waktu', 'dukungan', 'dibuat', 'isi'];
   const lines = summary.rows.map((r) => csvLine([
-    r.publicId, r.topicLabel, r.agencyName, r.statusLabel, TIMELINESS_ID[r.timeliness], r.supportCount, r.createdAt, r.text ?? '(dirahasiakan)',
+    r.publicId, r.topicLabel, r.agencyName, r.statusLabel, TIMELINESS_ID[r.timeliness], r.supportCount, r.createdAt, r.text ?? (r.confidential ? '(dirahasiakan)' : '(menunggu verifikasi)'),
   ]));
   return `${CSV_BOM}${csvLine(header)}${lines.join('')}`;
 }

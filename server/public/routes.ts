@@ -13,11 +13,13 @@ import { deviceIds } from '../reports/device.ts';
 import { supportReport } from '../reports/support.ts';
 import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
 import type { SafeHtml } from '../web/html.ts';
+import { langOf } from '../web/lang.ts';
 import { renderPage } from '../web/layout.ts';
+import { publicPageText, type PublicTextKey } from '../../shared/public-text.ts';
 import { errorBody } from '../web/track-page.ts';
 import { renderAtom } from './atom.ts';
 import { listBody, reportLink } from './list-page.ts';
-import { reportBody } from './report-page.ts';
+import { reportBody, reportTitle } from './report-page.ts';
 import { findPublicReport, getPublicReport, listPublicReports, publicFeed, publicMap } from './service.ts';
 import { publicStatistics } from './statistics.ts';
 import { statsBody } from './stats-page.ts';
@@ -47,27 +49,29 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
   const { submit: submitLimit } = citizenLimits(deps);
   const devices = deviceIds(deps);
 
+  // The language comes from the citizen's switch (a cookie): a shared cache keeps one copy per cookie.
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number; cache?: boolean }) => {
-    res.status(o.status ?? 200).set('Cache-Control', o.cache ? `public, max-age=${PUBLIC_MAX_AGE_S}` : 'no-cache');
-    res.type('html').send(renderPage({ lang: 'id', path: req.originalUrl, assets, ...o }));
+    res.status(o.status ?? 200).set('Cache-Control', o.cache ? `public, max-age=${PUBLIC_MAX_AGE_S}` : 'no-cache').vary('Cookie');
+    res.type('html').send(renderPage({ lang: langOf(req), path: req.originalUrl, assets, ...o }));
   };
+  const t = (req: Request, key: PublicTextKey) => publicPageText(langOf(req), key);
 
   router.get('/laporan', async (req, res) => {
     const parsed = parsePublicFilters(req.query);
-    const common = { region: deps.catalog.region, categories: deps.catalog.categories };
+    const common = { lang: langOf(req), region: deps.catalog.region, categories: deps.catalog.categories };
     if (!parsed.ok) {
       // The form comes back with what was chosen and a message beside each bad field.
-      const errors = Object.fromEntries(Object.entries(parsed.fields).map(([k, c]) => [k, message(c)]));
-      return send(req, res, { title: 'Laporan warga', page: 'laporan', status: 422, body: listBody({ ...common, filters: {}, page: { items: [], nextCursor: null }, errors }) });
+      const errors = Object.fromEntries(Object.entries(parsed.fields).map(([k, c]) => [k, message(c, {}, langOf(req))]));
+      return send(req, res, { title: t(req, 'listTitle'), page: 'laporan', status: 422, body: listBody({ ...common, filters: {}, page: { items: [], nextCursor: null }, errors }) });
     }
     try {
       const page = await listPublicReports(deps, parsed.value);
-      send(req, res, { title: 'Laporan warga', page: 'laporan', cache: true, body: listBody({ ...common, filters: parsed.value, page, errors: {} }) });
+      send(req, res, { title: t(req, 'listTitle'), page: 'laporan', cache: true, body: listBody({ ...common, filters: parsed.value, page, errors: {} }) });
     } catch (err) {
       const appError = toAppError(err, deps.config);
       if (!appError || appError.status !== 422) throw err;
-      const errors = Object.fromEntries(Object.entries(appError.fields ?? {}).map(([k, c]) => [k, message(c as MessageCode)]));
-      send(req, res, { title: 'Laporan warga', page: 'laporan', status: 422, body: listBody({ ...common, filters: parsed.value, page: { items: [], nextCursor: null }, errors }) });
+      const errors = Object.fromEntries(Object.entries(appError.fields ?? {}).map(([k, c]) => [k, message(c as MessageCode, {}, langOf(req))]));
+      send(req, res, { title: t(req, 'listTitle'), page: 'laporan', status: 422, body: listBody({ ...common, filters: parsed.value, page: { items: [], nextCursor: null }, errors }) });
     }
   });
 
@@ -91,8 +95,10 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
 
   router.get('/laporan/:publicId', async (req, res) => {
     const report = await getPublicReport(deps, publicIdParam(req));
-    const notice = req.query.dukung === '1' ? ngopiText('id', 'supported') : req.query.dukung === '0' ? ngopiText('id', 'alreadySupported') : undefined;
-    send(req, res, { title: `${report.category.label} di ${report.desa.name}`, page: 'laporan-detail', body: reportBody(report, notice), cache: !notice });
+    const lang = langOf(req);
+    const notice = req.query.dukung === '1' ? ngopiText(lang, 'supported') : req.query.dukung === '0' ? ngopiText(lang, 'alreadySupported') : undefined;
+    const categories = deps.catalog.categories;
+    send(req, res, { title: reportTitle(lang, categories, report), page: 'laporan-detail', body: reportBody(lang, categories, report, notice), cache: !notice });
   });
 
   // "Dukung" as a plain form: once per device (signed cookie), within the citizen budget.
@@ -103,7 +109,7 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
   });
 
   router.get('/statistik', async (req, res) => {
-    send(req, res, { title: 'Statistik', page: 'statistik', cache: true, body: statsBody(await publicStatistics(deps)) });
+    send(req, res, { title: t(req, 'statsPageTitle'), page: 'statistik', cache: true, body: statsBody(langOf(req), await publicStatistics(deps)) });
   });
 
   router.get('/api/public/reports', async (req, res) => {
@@ -123,7 +129,7 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
     const appError = toAppError(err, deps.config);
     if (!appError || res.headersSent || req.path.startsWith('/api/') || req.path.endsWith('.atom')) return next(err);
     res.set(appError.headers);
-    send(req, res, { title: 'Ada masalah', page: 'error', status: appError.status, body: errorBody('id', message(appError.code, appError.params)) });
+    send(req, res, { title: t(req, 'errorTitle'), page: 'error', status: appError.status, body: errorBody(langOf(req), message(appError.code, appError.params, langOf(req))) });
   };
   router.use(pageErrors);
   return router;

@@ -6,13 +6,15 @@
 // - Its text and photos only once an officer verified it (verifiedAt is set by verify and by
 //   starting work straight away), never for a confidential report; the officer may redact the
 //   text (Report.publicDescription) and hide or publish each photo (PhotoRef.hidden), each an
-//   event in the timeline.
+//   event in the timeline. One exception: an aspiration a facilitator typed in at a Ngopi
+//   Bareng session (channel `ngopi`) was said aloud in public and written down by an officer,
+//   so its text is public at once (photos still wait); a citizen's own one waits like any other.
 // - The exact GPS point only for road reports (jalan: public infrastructure, and the point is
 //   the information); for the rest, where someone lives or farms, only the desa.
 import type { CategoryId, PhotoRef, Report } from '../../shared/types.ts';
 
 type Listable = Pick<Report, 'confidential'>;
-type Moderated = Pick<Report, 'confidential' | 'verifiedAt'>;
+type Moderated = Pick<Report, 'confidential' | 'verifiedAt' | 'channel'>;
 
 /** Categories whose reports are about public infrastructure: their GPS point is public. */
 export const EXACT_POINT_CATEGORIES: readonly CategoryId[] = ['jalan'];
@@ -27,7 +29,8 @@ export function isContentPublic(report: Moderated): boolean {
 
 /** The text the public reads, or null while it is not public. */
 export function publicText(report: Moderated & Pick<Report, 'description' | 'publicDescription'>): string | null {
-  if (!isContentPublic(report)) return null;
+  const spokenInPublic = !report.confidential && report.channel === 'ngopi';
+  if (!isContentPublic(report) && !spokenInPublic) return null;
   return report.publicDescription ?? report.description;
 }
 

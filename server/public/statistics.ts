@@ -58,6 +58,49 @@ function histogramAdd(histogram: Map<number, number>, name: string, prefix: stri
   histogram.set(bucket, (histogram.get(bucket) ?? 0) + value);
 }
 
+/** The counters an agency's figures are made of (read with `by` including agencyId). */
+export const AGENCY_COUNTERS = { names: [COUNT, ANSWERED, ON_TIME], prefixes: [VERIFY_HOURS, RESOLVE_HOURS] } as const;
+
+export interface AgencyTally { reported: number; judged: number; answeredOnTime: number; verify: Map<number, number>; resolve: Map<number, number> }
+
+function emptyTally(): AgencyTally {
+  return { reported: 0, judged: 0, answeredOnTime: 0, verify: new Map(), resolve: new Map() };
+}
+
+/** Counter rows (AGENCY_COUNTERS, by agencyId) summed per agency. */
+export function tallyAgencies(rows: readonly { key: { agencyId?: string }; name: string; value: number }[]): Map<string, AgencyTally> {
+  const tallies = new Map<string, AgencyTally>();
+  for (const { key, name, value } of rows) {
+    const id = key.agencyId ?? '';
+    const row = tallies.get(id) ?? emptyTally();
+    tallies.set(id, row);
+    if (name === COUNT) row.reported += value;
+    else if (name === ANSWERED) row.judged += value;
+    else if (name === ON_TIME) row.answeredOnTime += value;
+    else if (name.startsWith(VERIFY_HOURS)) histogramAdd(row.verify, name, VERIFY_HOURS, value);
+    else if (name.startsWith(RESOLVE_HOURS)) histogramAdd(row.resolve, name, RESOLVE_HOURS, value);
+  }
+  return tallies;
+}
+
+/** Still `new` past the verify deadline: unanswered and late, so judged (and not on time). */
+export function addUnansweredLate(tallies: Map<string, AgencyTally>, agencyId: string, count: number): void {
+  const row = tallies.get(agencyId) ?? emptyTally();
+  tallies.set(agencyId, row);
+  row.judged += count;
+}
+
+/** An agency's published figures: on-time share of the judged, and the medians of the histograms. */
+export function agencyFigures(tally: AgencyTally | undefined): Omit<AgencyFigures, 'agencyId' | 'name'> {
+  const t = tally ?? emptyTally();
+  return {
+    reported: t.reported, judged: t.judged, answeredOnTime: t.answeredOnTime,
+    onTimeShare: t.judged ? Math.round((t.answeredOnTime / t.judged) * 1000) / 1000 : null,
+    medianHoursToVerify: medianOfHistogram(t.verify),
+    medianHoursToResolve: medianOfHistogram(t.resolve),
+  };
+}
+
 /**
  * Every figure from the read model's counters (server/readmodel/), whose day buckets make "the
  * last N days" the reports made since that WIB calendar day; only "unanswered and late" reads
@@ -74,30 +117,12 @@ export async function publicStatistics(deps: StatsDeps): Promise<PublicStatistic
   for (const days of WINDOWS) windows.push({ days, ...tally(await readCounters(deps, window(days), { names: [COUNT], by: ['status'] })) });
 
   const filter = window(TABLE_DAYS);
-  const agencies = new Map<string, AgencyFigures & { verify: Map<number, number>; resolve: Map<number, number> }>(deps.catalog.agencies.map((a) => [a.id, {
-    agencyId: a.id, name: a.name, reported: 0, judged: 0, answeredOnTime: 0, onTimeShare: null, medianHoursToVerify: null, medianHoursToResolve: null,
-    verify: new Map(), resolve: new Map(),
-  }]));
-  for (const { key, name, value } of await readCounters(deps, filter, { names: [COUNT, ANSWERED, ON_TIME], prefixes: [VERIFY_HOURS, RESOLVE_HOURS], by: ['agencyId'] })) {
-    const row = agencies.get(key.agencyId ?? '');
-    if (!row) continue;
-    if (name === COUNT) row.reported += value;
-    else if (name === ANSWERED) row.judged += value;
-    else if (name === ON_TIME) row.answeredOnTime += value;
-    else if (name.startsWith(VERIFY_HOURS)) histogramAdd(row.verify, name, VERIFY_HOURS, value);
-    else histogramAdd(row.resolve, name, RESOLVE_HOURS, value);
-  }
+  const tallies = tallyAgencies(await readCounters(deps, filter, { names: [...AGENCY_COUNTERS.names], prefixes: [...AGENCY_COUNTERS.prefixes], by: ['agencyId'] }));
   // Still `new` and past the verify deadline: unanswered and late, so it counts against the share.
   for (const { key, count } of await overdueCounts(deps, { ...filter, statuses: ['new'] }, now, ['agencyId'])) {
-    const row = agencies.get(key.agencyId ?? '');
-    if (row) row.judged += count;
+    addUnansweredLate(tallies, key.agencyId ?? '', count);
   }
-  const agencyRows = [...agencies.values()].map(({ verify, resolve, ...row }) => ({
-    ...row,
-    onTimeShare: row.judged ? Math.round((row.answeredOnTime / row.judged) * 1000) / 1000 : null,
-    medianHoursToVerify: medianOfHistogram(verify),
-    medianHoursToResolve: medianOfHistogram(resolve),
-  }));
+  const agencyRows = deps.catalog.agencies.map((a) => ({ agencyId: a.id, name: a.name, ...agencyFigures(tallies.get(a.id)) }));
 
   const byKecamatan = new Map<string, Row[]>();
   for (const row of await readCounters(deps, filter, { names: [COUNT], by: ['kecamatan', 'status'] })) {

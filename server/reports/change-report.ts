@@ -5,7 +5,7 @@
 import type { EventActor, EventType, Report, ReportEvent } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { DuplicateCodeError, VersionConflictError, type ReportChange } from '../store/port.ts';
+import { DuplicateCodeError, VersionConflictError, type DerivedWrite, type ReportChange } from '../store/port.ts';
 import { firstAnswerAt } from './answered-at.ts';
 import { eventFor } from './events.ts';
 
@@ -30,6 +30,11 @@ export interface PlannedChange {
   support?: { deviceId: string };
   /** A merge: the supporter devices of this report move to `after`. */
   moveSupportsFrom?: string;
+  /**
+   * Writes the service itself adds, beside the derivers' (which see only the change): intake's
+   * reporter contact, which needs the tracking code that only intake holds.
+   */
+  derived?: DerivedWrite[];
 }
 
 /** Decides the change(s) of the current report; none (an empty list) leaves it as it is. */
@@ -50,7 +55,7 @@ function toStoreChange(deps: WriteDeps, planned: PlannedChange, actor: EventActo
   const after: Report = { ...planned.after, answeredAt: firstAnswerAt(planned.before, planned.after), version: expectedVersion + 1 };
   const built = eventFor(after, planned.type, actor, planned.data, planned.alsoAgencies, planned.before);
   const event = { ...built, rooms: planned.rooms ?? built.rooms, at: planned.at ?? built.at };
-  const derived = deps.derivers.flatMap((derive) => derive(planned.before, after, event));
+  const derived = [...(planned.derived ?? []), ...deps.derivers.flatMap((derive) => derive(planned.before, after, event))];
   return {
     report: after, event, expectedVersion, derived,
     ...(planned.support ? { support: planned.support } : {}),
@@ -92,11 +97,13 @@ export async function changeReport(deps: WriteDeps, publicId: string, actor: Eve
 /**
  * The create path (intake on every channel): `build` makes the new report; a generated
  * public id or tracking code that collides is built again, MAX_ATTEMPTS times in all.
+ * `also` adds writes of the service's own to the report it was just given (see PlannedChange.derived).
  */
-export async function createReport(deps: WriteDeps, actor: EventActor, build: () => Report): Promise<Committed> {
+export async function createReport(deps: WriteDeps, actor: EventActor, build: () => Report, also?: (report: Report) => DerivedWrite[]): Promise<Committed> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await commitChanges(deps, [{ planned: { before: null, after: build(), type: 'report.created' }, actor }]);
+      const after = build();
+      return await commitChanges(deps, [{ planned: { before: null, after, type: 'report.created', derived: also?.(after) ?? [] }, actor }]);
     } catch (err) {
       if (!(err instanceof DuplicateCodeError) || attempt >= MAX_ATTEMPTS) throw err;
     }

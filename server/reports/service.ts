@@ -1,7 +1,7 @@
 import type { FeedbackInputValue } from '../../shared/validation/feedback-input.ts';
 import { wibDate } from '../../shared/working-days.ts';
 import { aspirasiDetailsOf } from '../../shared/details.ts';
-import type { EventActor, Report, ReportChannel, ReportInput, PublicReportView } from '../../shared/types.ts';
+import type { EventActor, Report, ReportChannel, ReportInput, ReportOrigin, PublicReportView } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { locationMismatchOf } from '../places/places.ts';
@@ -13,12 +13,25 @@ import { changeReport, createReport } from './change-report.ts';
 import { toPublicView } from './presenter.ts';
 import { keptContact } from '../../shared/anonymity.ts';
 import { storedDetails } from './pupuk.ts';
+import { contactWrites, type ReplyAddress } from '../notify/contact.ts';
+import { notifyChannelOf } from '../notify/derive.ts';
+import { sealKey } from '../notify/seal.ts';
 import { generatePublicId, generateTrackingCode, hashClientId, hashTrackingCode, openTrackingCode, sealTrackingCode } from './tracking-code.ts';
 
 export interface Upload { field: string; bytes: Buffer }
 
 /** A facilitator entering aspirations names the agency and acts as themself; citizens pass nothing. */
-export interface SubmitOptions { agencyId?: string; actor?: EventActor; channel?: ReportChannel }
+export interface SubmitOptions {
+  agencyId?: string;
+  actor?: EventActor;
+  channel?: ReportChannel;
+  /** A channel report: the WhatsApp id or SMS number it came from, where its reporter hears back. */
+  replyTo?: ReplyAddress;
+  /** Open311: the partner, how the place was found, its media link (shared/types.ts ReportOrigin). */
+  origin?: ReportOrigin;
+  /** Open311's `email`, already passed through keptContact (shared/anonymity.ts). */
+  reporterEmail?: string;
+}
 
 /**
  * The new report intake makes of a citizen's validated input (the demo seeder builds its reports
@@ -122,11 +135,14 @@ export async function submitReport(deps: Deps, input: ReportInput, uploads: Uplo
       await deps.photos.save(photo.ref.id, 'thumb', photo.thumb);
     }
     // A fresh code (and public id) per attempt: a collision is built again by createReport.
+    // The reporter's contact, with the code sealed, is written with the report (server/notify/).
     let code = '';
+    const key = notifyChannelOf({ channel: options.channel ?? 'web', notifyConsent: input.notifyConsent || undefined, reporterPhone: input.phone ?? null }) ? await sealKey(deps) : null;
     const { reports: [report] } = await createReport(deps, options.actor ?? CITIZEN, () => {
       code = generateTrackingCode();
-      return buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
-    });
+      const report = buildReport(deps, input, photos, deps.clock(), agencyId, options.channel ?? 'web', code);
+      return { ...report, ...(options.origin ? { origin: options.origin } : {}), ...(options.reporterEmail ? { reporterEmail: options.reporterEmail } : {}) };
+    }, (built) => (key ? contactWrites(built, code, key, options.replyTo) : []));
     return { report, created: true, code };
   } catch (err) {
     // Nothing half-written: photos of a report that was not saved are removed again.

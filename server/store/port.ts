@@ -5,6 +5,7 @@ import type { AreaFeature, AreaLevel } from '../../shared/geo.ts';
 import type { NgopiSession } from '../../shared/ngopi.ts';
 import type { ApiKeyStore } from './apikey-port.ts';
 import type { ChannelStore } from './channel-port.ts';
+import type { ContactWrite, NotifyStore, OutboxWrite } from './notify-port.ts';
 import type { CategoryId, NewReportEvent, Report, ReportEvent, ReportStatus } from '../../shared/types.ts';
 
 export interface ReportChange {
@@ -31,7 +32,7 @@ export interface ReportChange {
  * Later capabilities add kinds here (an outbox message, a read-model row); an adapter must
  * handle every kind (its switch is exhaustive, so a new kind fails to compile until it does).
  */
-export type DerivedWrite = ReadModelDelta;
+export type DerivedWrite = ReadModelDelta | OutboxWrite | ContactWrite;
 
 /**
  * Which reports a list, an aggregate or a scan covers: one filter for every reader (the desk
@@ -345,4 +346,6 @@ export interface Store extends ReportLog, ReportQueries, ReadModelStore, Account
   readonly channels: ChannelStore;
   /** Open311 partners' API keys, stored hashed (apikey-port.ts). */
   readonly apiKeys: ApiKeyStore;
+  /** The outbox of messages to reporters, their contacts and recipients' opt-outs (notify-port.ts). */
+  readonly notify: NotifyStore;
 }

@@ -75,7 +75,7 @@ describe('fuzz: every HTTP route', function () {
   it('finds the routes in the app itself: the citizen, desk, admin and health routes are all there', () => {
     // Parameter names may change (a code, a public id); the shape of the path is what counts.
     const names = routes.map((r) => `${r.method} ${r.path.replace(/:\w+/g, ':_')}`);
-    for (const expected of ['POST /api/reports', 'GET /api/reports/:_', 'POST /api/desk/reports/:_/actions', 'GET /lapor/:_', 'GET /healthz', 'POST /webhooks/whatsapp', 'POST /webhooks/sms']) {
+    for (const expected of ['POST /api/reports', 'GET /api/reports/:_', 'POST /api/desk/reports/:_/actions', 'GET /lapor/:_', 'GET /healthz', 'POST /webhooks/whatsapp', 'POST /webhooks/sms', 'POST /open311/v2/requests.:_', 'GET /open311/v2/requests/:_.:_', 'GET /open311/v2/services/:_.:_', 'GET /open311/v2/tokens/:_.:_', 'GET /open311/v2/discovery.:_']) {
       assert.ok(names.includes(expected), `${expected} in ${names.join(', ')}`);
     }
     assert.ok(routes.length > 40, `${routes.length} routes`);

@@ -50,6 +50,7 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
       app.http.closeAllConnections();
       await new Promise<void>((resolve) => app.http.close(() => resolve()));
       await app.channels.worker.idle;
+      await app.channels.notifier?.idle;
       await closeDeps(deps);
       if (mongo.MONGODB_URI && !options.dataDir) await dropTestDatabase(mongo.MONGODB_URI);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -47,7 +47,8 @@ describe('absolute links', () => {
     }
   });
 
-  it('warns at start when PUBLIC_URL is unset that links will not work outside this machine, and not when it is set', async () => {
+  it('warns at start when PUBLIC_URL is unset that links will not work outside this machine, and not when it is set', async function () {
+    this.timeout(120_000); // two server processes start here; a loaded CI machine is slow at that
     const dataDir = mkdtempSync(join(tmpdir(), 'suara-warga-links-'));
     try {
       for (const [publicUrl, warned] of [['', true], ['https://suarawarga.blorakab.go.id', false]] as const) {

@@ -4,7 +4,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { PublicAspiration, PublicClientToServer, PublicServerToClient } from '../../shared/ngopi.ts';
 import { csvCell } from '../../server/http/csv.ts';
 import { statusLabel } from '../../server/reports/presenter.ts';
-import { addAndLogin, openDesk, waitFor, type Person } from '../helpers/desk.ts';
+import { addAndLogin, deskAction, openDesk, waitFor, type Person } from '../helpers/desk.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
 
 // Tuesday 3 November 2026, 10:00 WIB; the session runs 09:00–12:00 WIB.
@@ -25,6 +25,7 @@ describe('Ngopi Bareng sessions and aspirations', () => {
   let executive: Person;
   let dpupr: Person;
   let camat: Person;
+  let pupuk: Person;
 
   const as = (person: Person) => ({
     post: (path: string, body: object) => request(app.baseUrl).post(path).set('Cookie', person.cookie).set('Origin', app.baseUrl).send(body),
@@ -40,6 +41,7 @@ describe('Ngopi Bareng sessions and aspirations', () => {
     executive = await addAndLogin(app, 'bupati', 'executive');
     dpupr = await addAndLogin(app, 'pu1', 'officer', { agencyId: 'dpupr' });
     camat = await addAndLogin(app, 'camat', 'camat', { kecamatan: '33.16.05' });
+    pupuk = await addAndLogin(app, 'pupuk1', 'officer', { agencyId: 'satgas-pupuk' });
   });
   beforeEach(() => { now = NOW; });
   after(() => app.close());
@@ -161,10 +163,20 @@ describe('Ngopi Bareng sessions and aspirations', () => {
         await waitFor(() => live.some((a) => a.publicId === later.body.publicId));
         assert.deepEqual(live.map((a) => a.publicId), [open.body.publicId, later.body.publicId], 'the confidential one is not broadcast');
         assert.deepEqual(Object.keys(live[0]).sort(), ['agencyId', 'createdAt', 'publicId', 'status', 'supportCount', 'text', 'topic']);
+        assert.deepEqual(live.map((a) => a.text), [null, null], 'a citizen\'s text is not public before an officer verified it');
         const listed = await request(app.baseUrl).get(`/api/ngopi/${id}`).expect(200);
         assert.equal(listed.body.items.length, 2);
         assert.ok(!JSON.stringify(listed.body).includes('Warga Cepu'));
         assert.ok(!JSON.stringify(listed.body).includes('pungli'));
+        assert.ok(!JSON.stringify(listed.body).includes('bibit jagung'));
+        const page = await request(app.baseUrl).get(`/ngopi/${id}`).expect(200);
+        assert.ok(!page.text.includes('bibit jagung') && page.text.includes('setelah diverifikasi petugas'), 'the page withholds it too');
+
+        await deskAction(app, pupuk.cookie, open.body.publicId, { type: 'verify' }).expect(200);
+        await waitFor(() => live.some((a) => a.publicId === open.body.publicId && a.text !== null));
+        assert.equal(live.find((a) => a.text !== null)?.text, body.description, 'once verified, the live list shows it');
+        const after = await request(app.baseUrl).get(`/ngopi/${id}`).expect(200);
+        assert.ok(after.text.includes('bibit jagung'));
       } finally {
         socket.close();
       }

@@ -168,6 +168,22 @@ describe('public reports: list, page, feed, statistics', () => {
     assert.match(page, /<tr data-days="7"><th scope="row">7 hari terakhir<\/th><td>26<\/td>/);
   });
 
+  it('speaks English when the citizen chose it with the language switch, and says so to shared caches', async () => {
+    const english = (path: string) => get(path).set('Cookie', 'lang=en').expect(200);
+    const list = await english('/laporan?category=jalan');
+    assert.match(list.text, /<html lang="en"/);
+    assert.ok(list.text.includes('<h1>Citizen reports</h1>'));
+    assert.ok(list.text.includes('<strong>Damaged road/bridge</strong>') && !list.text.includes('<strong>Jalan rusak</strong>'), 'categories in English');
+    assert.ok(!list.text.includes('Terapkan saringan'), 'no Indonesian left on the filter form');
+    assert.match(String(list.headers.vary), /Cookie/);
+    const report = await english(`/laporan/${verified.publicId}`);
+    assert.ok(report.text.includes('<dt>Reported</dt>') && report.text.includes('<h2>History</h2>'));
+    const stats = await english('/statistik');
+    for (const heading of ['The last 7 and 30 days', 'Per office', 'Per district', '12-week trend']) assert.ok(stats.text.includes(heading), heading);
+    assert.equal((stats.text.match(/How it is counted/g) ?? []).length, 4);
+    assert.match((await get('/laporan').expect(200)).text, /<html lang="id"[\s\S]*<h1>Laporan warga<\/h1>/, 'Bahasa Indonesia without the cookie');
+  });
+
   it('never shows a tracking code on any public page, feed or API answer', async () => {
     const paths = ['/laporan', '/laporan?kecamatan=33.16.01', '/laporan.atom', '/statistik', '/api/public/reports', '/api/public/map', '/api/public/statistics',
       ...all.filter((s) => s !== confidential).slice(0, 6).map((s) => `/laporan/${s.publicId}`)];

@@ -28,6 +28,7 @@ import { readModelCases } from './contract/readmodel.ts';
 import { areaCases } from './contract/areas.ts';
 import { channelContractCases } from './contract/channels.ts';
 import { apiKeyCases } from './contract/api-keys.ts';
+import { notifyCases } from './contract/notify.ts';
 
 export * from './contract/fixtures.ts';
 
@@ -51,6 +52,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   areaCases,
   channelContractCases,
   apiKeyCases,
+  notifyCases,
 ];
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {

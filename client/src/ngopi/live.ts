@@ -3,6 +3,7 @@
 // not part of the form pages' weight).
 import { io, type Socket } from 'socket.io-client';
 import { PUBLIC_NAMESPACE, type PublicAspiration, type PublicClientToServer, type PublicServerToClient } from '../../../shared/ngopi.ts';
+import { ngopiText } from '../../../shared/ngopi-text.ts';
 import { findTopic } from '../../../shared/reference/aspiration-topics.ts';
 import { STATUSES } from '../../../shared/reference/statuses.ts';
 
@@ -19,7 +20,7 @@ function itemOf(a: PublicAspiration, lang: string): HTMLLIElement {
   const s = STATUSES.find((x) => x.id === a.status);
   status.textContent = s ? (lang === 'en' ? s.labelEn : s.label) : a.status;
   const p = li.appendChild(document.createElement('p'));
-  p.textContent = a.text;
+  p.textContent = a.text ?? ngopiText(lang === 'en' ? 'en' : 'id', 'awaitingVerification');
   const link = li.appendChild(document.createElement('a'));
   link.href = `/laporan/${a.publicId}`;
   link.textContent = a.publicId;

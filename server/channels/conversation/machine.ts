@@ -33,7 +33,9 @@ export type Effect =
   | { type: 'submit'; draft: Draft }
   | { type: 'status'; code: string }
   | { type: 'my_reports' }
-  | { type: 'one_message'; text: string };
+  | { type: 'one_message'; text: string }
+  /** BERHENTI (stop) or MULAI: status messages to this number off or on again (server/notify/). */
+  | { type: 'notify_opt'; stop: boolean };
 
 /** `asked`: the replies end with the state's question, so its message id becomes the state's promptId. */
 export interface Outcome { state: ConversationState | null; replies: Reply[]; effect?: Effect; asked?: true }
@@ -249,6 +251,7 @@ export function converse(current: ConversationState | null, input: ChannelInput,
     if (/^batal$/i.test(typed)) return { state: null, replies: [{ kind: 'text', text: CHAT.cancelled }] };
     if (/^menu$/i.test(typed)) return ask(fresh(env), env);
     if (/^cek$/i.test(typed)) return { state, replies: [], effect: { type: 'my_reports' } };
+    if (/^(berhenti|mulai)$/i.test(typed)) return { state, replies: [], effect: { type: 'notify_opt', stop: /^berhenti$/i.test(typed) } };
     const check = /^cek\s+(.+)$/i.exec(typed);
     if (check) return { state, replies: [], effect: { type: 'status', code: check[1] } };
   }

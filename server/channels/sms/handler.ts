@@ -1,6 +1,7 @@
 // One SMS from the gateway phone: the one-message format (LAPOR#…, CEK#…), `CEK` alone for the
 // reports from this number, anything else the format's help. The answer goes back inline.
-import { fitSms, SMS } from '../../../shared/channel-text.ts';
+import { CHAT, fitSms, SMS } from '../../../shared/channel-text.ts';
+import { setNotifyOptOut } from '../../notify/opt-out.ts';
 import { STATUSES } from '../../../shared/reference/statuses.ts';
 import { normalisePhone } from '../../../shared/validation/phone.ts';
 import type { Report } from '../../../shared/types.ts';
@@ -43,8 +44,13 @@ export async function handleSmsMessage(deps: Deps, message: InboundMessage): Pro
   const text = payload?.input.kind === 'text' ? payload.input.text.trim() : '';
   const phone = payload?.phone ? normalisePhone(payload.phone) : null;
   if (/^cek$/i.test(text)) return fitSms(await myReports(deps, smsKey(message.sender)));
+  if (/^(berhenti|mulai)$/i.test(text)) {
+    const stop = /^berhenti$/i.test(text);
+    await setNotifyOptOut(deps, { channel: 'sms', address: message.sender, userId: false }, stop);
+    return fitSms(stop ? CHAT.notifyStopped : CHAT.notifyStarted);
+  }
   if (!/^(LAPOR|CEK)\s*#/i.test(text)) return fitSms(SMS.help);
-  const answer = await answerOneMessage(deps, text, { channel: 'sms', messageId: message.messageId, ...(phone ? { phone } : {}) });
+  const answer = await answerOneMessage(deps, text, { channel: 'sms', messageId: message.messageId, replyTo: { channel: 'sms', address: message.sender, userId: false }, ...(phone ? { phone } : {}) });
   if ('text' in answer) return fitSms(answer.text);
   await rememberReport(deps, smsKey(message.sender), answer.report.publicId);
   return fitSms(SMS.sent(answer.code ?? '—'));

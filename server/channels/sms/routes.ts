@@ -12,6 +12,7 @@ import { message as textOf } from '../../../shared/messages.ts';
 import { checkWith } from '../../../shared/validation/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { handleSmsMessage } from './handler.ts';
+import { acknowledgeSms, claimSmsForGateway } from '../../notify/sms.ts';
 
 const SMS_LEASE_MS = 60_000;
 const SEND_BATCH = 20;
@@ -59,7 +60,10 @@ export function smsRoutes(deps: Deps, secret: string): Router {
     if (!sameSecret(secretOf(req), secret)) return refuse(res, 403, 'invalid_secret');
     if (req.query.task !== 'send') return void res.json({ payload: { success: true, error: null } });
     const queued = await deps.store.channels.pendingSms(SEND_BATCH);
-    res.set('Cache-Control', 'no-store').json({ payload: { success: true, task: 'send', secret, messages: queued.map((m) => ({ to: m.to, message: m.message, uuid: m.uuid })) } });
+    // Room left in the batch goes to status messages of the outbox (server/notify/sms.ts).
+    const notices = queued.length < SEND_BATCH ? await claimSmsForGateway(deps, SEND_BATCH - queued.length) : [];
+    const messages = [...queued.map((m) => ({ to: m.to, message: m.message, uuid: m.uuid })), ...notices];
+    res.set('Cache-Control', 'no-store').json({ payload: { success: true, task: 'send', secret, messages } });
   });
 
   router.post('/webhooks/sms', ...parse, async (req, res) => {
@@ -67,7 +71,9 @@ export function smsRoutes(deps: Deps, secret: string): Router {
     if (req.query.task === 'sent') {
       const parsed = checkWith(SentSchema, req.body);
       if (!parsed.ok) return refuse(res, 400, 'invalid_webhook');
-      return void res.json({ message_uuids: await deps.store.channels.confirmSms(parsed.value.queued_messages) });
+      const uuids = parsed.value.queued_messages;
+      const confirmed = await deps.store.channels.confirmSms(uuids);
+      return void res.json({ message_uuids: [...confirmed, ...await acknowledgeSms(deps, uuids.filter((u) => !confirmed.includes(u)))] });
     }
     if (req.query.task === 'result') return void res.json({ payload: { success: true, error: null } });
     const parsed = checkWith(IncomingSchema, req.body);

@@ -36,6 +36,15 @@ export class FakeGraphApi {
   private origin = '';
   /** Sends answer with this HTTP status instead (e.g. 500 to test a Graph outage); null: normal. */
   failSendsWith: number | null = null;
+  /** The next sends that get no answer at all (the caller times out); nothing is sent. */
+  hangNext = 0;
+  /** The next sends answered with `failNextWith` (e.g. 503), then normal again. */
+  failNext = 0;
+  failNextWith = 503;
+  /** Every send answers this much later (the benchmark's slow Graph API). */
+  answerDelayMs = 0;
+  /** Sends received, answered or not (sent[] holds only those that went out). */
+  received = 0;
 
   constructor(private readonly accessToken: string, private readonly version = 'v26.0') {}
 
@@ -115,7 +124,21 @@ export class FakeGraphApi {
     const to = typeof body.to === 'string' ? body.to : null;
     const recipient = typeof body.recipient === 'string' ? body.recipient : null;
     if (!to && !recipient) return graphError(res, 400, 100, '(#100) The parameter to is required.');
+    this.received += 1;
+    if (this.hangNext > 0) {
+      this.hangNext -= 1;
+      return; // no answer: the connection stays open until the caller gives up or the fake closes
+    }
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      return graphError(res, this.failNextWith, 2, 'Service temporarily unavailable');
+    }
     if (this.failSendsWith) return graphError(res, this.failSendsWith, 2, 'Service temporarily unavailable');
+    if (this.answerDelayMs > 0) return void setTimeout(() => this.accept(phoneNumberId, body, to, recipient, res), this.answerDelayMs);
+    this.accept(phoneNumberId, body, to, recipient, res);
+  }
+
+  private accept(phoneNumberId: string, body: Record<string, unknown>, to: string | null, recipient: string | null, res: ServerResponse): void {
     const message: SentMessage = { id: `wamid.FAKE${randomBytes(12).toString('hex').toUpperCase()}`, phoneNumberId, body };
     this.sent.push(message);
     res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -5,6 +5,12 @@ export class GraphApiError extends Error {
   constructor(readonly status: number, readonly body: string) { super(`Graph API ${status}: ${body.slice(0, 300)}`); }
 }
 
+/** A failure worth trying again later: the Graph API answering 5xx or 429, or not answering at all. */
+export function isTransientFailure(err: unknown): boolean {
+  if (err instanceof GraphApiError) return err.status >= 500 || err.status === 429;
+  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || (err instanceof TypeError && /fetch failed/.test(err.message)));
+}
+
 export interface MediaInfo { url: string; mimeType: string; fileSize: number | null }
 
 const TIMEOUT_MS = 15_000;
@@ -17,9 +23,9 @@ export class GraphClient {
   }
 
   /** POST /{phone-number-id}/messages; the id of the message sent (a reply's `context.id` names it). */
-  async send(body: Record<string, unknown>): Promise<string | null> {
+  async send(body: Record<string, unknown>, timeoutMs = TIMEOUT_MS): Promise<string | null> {
     const res = await fetch(`${this.config.apiBase}/${this.config.phoneNumberId}/messages`, {
-      method: 'POST', headers: this.headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS),
+      method: 'POST', headers: this.headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
     if (!res.ok) throw new GraphApiError(res.status, text);

@@ -14,6 +14,8 @@ import { answerOneMessage } from '../one-message.ts';
 import { placeFinder } from '../places.ts';
 import type { GraphClient } from './graph-client.ts';
 import { toGraphMessage, type Recipient } from './messages.ts';
+import type { ReplyAddress } from '../../notify/contact.ts';
+import { setNotifyOptOut } from '../../notify/opt-out.ts';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const APPLIED_KEPT = 50;
@@ -58,11 +60,15 @@ async function downloadPhotos(deps: Deps, graph: GraphClient, mediaIds: string[]
   return uploads;
 }
 
-interface Who { phone: string | null; name: string | undefined }
+interface Who { phone: string | null; name: string | undefined; replyTo: ReplyAddress }
 
-function whoOf(payload: InboundPayload): Who {
+function whoOf(payload: InboundPayload, sender: string): Who {
   // WhatsApp gives digits with the country code; only an Indonesian number is kept as the reporter's phone.
-  return { phone: payload.phone ? normalisePhone(`+${payload.phone.replace(/^\+/, '')}`) : null, name: payload.profileName?.slice(0, 100) };
+  return {
+    phone: payload.phone ? normalisePhone(`+${payload.phone.replace(/^\+/, '')}`) : null, name: payload.profileName?.slice(0, 100),
+    // Status messages go back to this chat, a hidden number (a business-scoped user id) included.
+    replyTo: { channel: 'whatsapp', address: sender, userId: !payload.phone },
+  };
 }
 
 function bodyOf(draft: Draft, who: Who, clientId: string): Record<string, unknown> {
@@ -80,8 +86,11 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
   switch (effect.type) {
     case 'status': return { state: outcome.state, replies: [text(await statusText(deps, effect.code))] };
     case 'my_reports': return { state: outcome.state, replies: [text(await myReportsText(deps, record?.reports ?? []))] };
+    case 'notify_opt':
+      await setNotifyOptOut(deps, who.replyTo, effect.stop);
+      return { state: outcome.state, replies: [text(effect.stop ? CHAT.notifyStopped : CHAT.notifyStarted)] };
     case 'one_message': {
-      const answer = await answerOneMessage(deps, effect.text, { channel: 'whatsapp', messageId: message.messageId, ...(who.name ? { name: who.name } : {}), ...(who.phone ? { phone: who.phone } : {}) });
+      const answer = await answerOneMessage(deps, effect.text, { channel: 'whatsapp', messageId: message.messageId, replyTo: who.replyTo, ...(who.name ? { name: who.name } : {}), ...(who.phone ? { phone: who.phone } : {}) });
       if ('text' in answer) return { state: outcome.state, replies: [text(answer.text)] };
       return { state: null, replies: [text(receiptText(deps, answer.report, answer.code))], reportId: answer.report.publicId };
     }
@@ -90,7 +99,7 @@ async function carryOut(deps: Deps, graph: GraphClient, outcome: Outcome, effect
       if (uploads === 'unavailable' || uploads === 'too_large') {
         return { state: outcome.state, replies: [text(uploads === 'too_large' ? CHAT.photoTooLarge(bytesLabel(deps.config.maxPhotoBytes)) : CHAT.photoUnavailable)] };
       }
-      const result = await submitFromChannel(deps, bodyOf(effect.draft, who, clientIdOf('whatsapp', message.messageId)), uploads, 'whatsapp');
+      const result = await submitFromChannel(deps, bodyOf(effect.draft, who, clientIdOf('whatsapp', message.messageId)), uploads, 'whatsapp', who.replyTo);
       if (!result.ok) return { state: outcome.state, replies: [text(`${CHAT.submitFailed} ${result.problems.join(' ')}`)] };
       return { state: null, replies: [text(receiptText(deps, result.report, result.code))], reportId: result.report.publicId };
     }
@@ -111,7 +120,7 @@ export async function handleWhatsAppMessage(deps: Deps, graph: GraphClient, mess
     return;
   }
   const to: Recipient = { ...(payload.phone ? { phone: payload.phone } : {}), ...(payload.userId ? { userId: payload.userId } : {}) };
-  const who = whoOf(payload);
+  const who = whoOf(payload, message.sender);
   const input = await checkedInput(deps, graph, payload.input);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const record = await deps.store.channels.getConversation(message.sender);

@@ -39,6 +39,9 @@ const contactSchema = v.looseObject({
 const statusSchema = v.looseObject({
   id,
   status: v.string(),
+  /** What we sent along as biz_opaque_callback_data: the outbox id (server/notify/). */
+  biz_opaque_callback_data: v.optional(v.pipe(v.string(), v.maxLength(512))),
+  timestamp: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/))),
   recipient_id: v.optional(v.string()),
   errors: v.optional(v.array(v.looseObject({ code: v.optional(v.number()), title: v.optional(v.string()) }))),
 });
@@ -98,7 +101,7 @@ function inputOf(message: WhatsAppMessage): ChannelInput {
 /**
  * The citizen messages of a webhook addressed to our phone number. The conversation key is the
  * phone number where WhatsApp gave one, else the business-scoped user id; a message with
- * neither cannot be answered and is left out. Statuses are returned for logging only.
+ * neither cannot be answered and is left out. Statuses of what we sent are returned beside them.
  */
 export function messagesOf(body: v.InferOutput<typeof WebhookSchema>, phoneNumberId: string): { messages: ParsedMessage[]; statuses: WhatsAppStatus[] } {
   const messages: ParsedMessage[] = [];

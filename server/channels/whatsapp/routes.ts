@@ -8,6 +8,7 @@ import { LEASE_MS, type InboxWorker } from '../inbox-worker.ts';
 import type { InboundMessage } from '../../store/channel-port.ts';
 import { messagesOf, WebhookSchema } from './payload.ts';
 import { hasValidSignature } from './signature.ts';
+import { noteWhatsAppInbound, recordStatuses } from '../../notify/statuses.ts';
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -55,11 +56,12 @@ export function whatsappRoutes(deps: Deps, config: WhatsAppConfig, worker: Inbox
         channel: 'whatsapp', messageId: m.messageId, sender: m.sender, sentAt: m.sentAt, receivedAt: now.toISOString(), payload: m.payload,
         status: 'pending', claimedUntil: held, reply: null,
       };
-      if (await deps.store.channels.addInbound(inbound)) stored.push(inbound);
+      if (await deps.store.channels.addInbound(inbound)) {
+        stored.push(inbound);
+        await noteWhatsAppInbound(deps, m.payload, m.sentAt);
+      }
     }
-    for (const s of statuses) {
-      if (s.status === 'failed') deps.logger.warn({ messageId: s.id, errors: s.errors }, 'WhatsApp reports a message it could not deliver');
-    }
+    await recordStatuses(deps, statuses);
     res.status(200).json({ received: messages.length, stored: stored.length });
     void worker.take(stored);
   });

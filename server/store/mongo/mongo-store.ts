@@ -15,6 +15,7 @@ import {
 import { addCounters, rebuildReadModel, sumReadModel } from './counters.ts';
 import { MongoApiKeyStore } from './apikey-store.ts';
 import { MongoChannelStore } from './channel-store.ts';
+import { MongoNotifyStore } from './notify-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
@@ -69,6 +70,7 @@ export class MongoStore implements Store {
   readonly kind = 'mongo' as const;
   readonly channels: MongoChannelStore;
   readonly apiKeys: MongoApiKeyStore;
+  readonly notify: MongoNotifyStore;
   /** Commits not yet settled: close() waits for them (the driver would abort their transactions). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -80,6 +82,7 @@ export class MongoStore implements Store {
   ) {
     this.channels = new MongoChannelStore(databaseOf(connection));
     this.apiKeys = new MongoApiKeyStore(databaseOf(connection), (work) => this.atomically(work), (entry, session) => this.writeAudit(entry, session));
+    this.notify = new MongoNotifyStore(databaseOf(connection));
   }
 
   static async connect(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
@@ -100,6 +103,7 @@ export class MongoStore implements Store {
       const store = new MongoStore(connection, models, options.transactions);
       await store.channels.prepare();
       await store.apiKeys.prepare();
+      await store.notify.prepare();
       return store;
     } catch (err) {
       await connection.close().catch(() => undefined);
@@ -186,6 +190,9 @@ export class MongoStore implements Store {
       case 'readmodel':
         await addCounters(this.models, [write], session);
         return;
+      case 'outbox':
+      case 'contact':
+        return this.notify.writeDerived(write, session);
     }
   }
 

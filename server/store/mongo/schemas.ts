@@ -71,8 +71,12 @@ const reportFields = {
   overdueNotified: bool,
   // Set when the reported kecamatan or desa disagrees with the GPS point (server/places/places.ts).
   locationMismatch: mixed,
-  // web, whatsapp, sms, ngopi (absent on older reports: web).
+  // web, whatsapp, sms, ngopi, open311 (absent on older reports: web).
   channel: str,
+  // Open311: the partner, how the place was found, its media link (shared/types.ts ReportOrigin).
+  origin: mixed,
+  // Open311's email, under the anonymity rule (absent when none was given).
+  reporterEmail: str,
   // The officer's redacted text for the public pages (server/public/rules.ts).
   publicDescription: str,
   version: num,

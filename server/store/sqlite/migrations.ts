@@ -201,4 +201,25 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '016-api-keys', up: `
   CREATE TABLE api_keys (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, doc TEXT NOT NULL);
   ` },
+  // Citizen notifications (issue 15): the outbox (pending ones by channel and due time, for the
+  // senders' claims; by report, for the desk; by the Graph API's id, for delivery statuses),
+  // reporters' contacts (the sender's alone) and recipients' opt-outs and last inbound time.
+  { name: '017-notify', up: `
+  CREATE TABLE notify_outbox (
+    id TEXT PRIMARY KEY,
+    report_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    claimed_until TEXT,
+    provider_id TEXT,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX notify_outbox_due ON notify_outbox(channel, next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX notify_outbox_report ON notify_outbox(report_id, created_at);
+  CREATE INDEX notify_outbox_provider ON notify_outbox(provider_id) WHERE provider_id IS NOT NULL;
+  CREATE TABLE reporter_contacts (report_id TEXT PRIMARY KEY, recipient_key TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE notify_recipients (key TEXT PRIMARY KEY, opted_out INTEGER NOT NULL, last_inbound_at TEXT, updated_at TEXT NOT NULL);
+  ` },
 ];

@@ -16,6 +16,7 @@ import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteApiKeyStore } from './apikey-store.ts';
 import { SqliteChannelStore } from './channel-store.ts';
+import { SqliteNotifyStore } from './notify-store.ts';
 
 interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
@@ -167,6 +168,7 @@ export class SqliteStore implements Store {
   private flushScheduled = false;
   readonly channels: SqliteChannelStore;
   readonly apiKeys: SqliteApiKeyStore;
+  readonly notify: SqliteNotifyStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -187,6 +189,7 @@ export class SqliteStore implements Store {
     this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
     this.channels = new SqliteChannelStore(this.db);
     this.apiKeys = new SqliteApiKeyStore(this.db, (entry) => this.writeAudit(entry));
+    this.notify = new SqliteNotifyStore(this.db);
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -324,6 +327,9 @@ export class SqliteStore implements Store {
           .run({ grain: write.grain, name: write.name, bucket: write.bucket, agencyId: write.agencyId, kecamatan: write.kecamatan,
             category: write.category, status: write.status, confidential: write.confidential ? 1 : 0, value: write.value });
         return;
+      case 'outbox':
+      case 'contact':
+        return this.notify.writeDerived(write);
     }
   }
 
