@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as apiKeyPort from '../../server/store/apikey-port.ts';
 import * as channelPort from '../../server/store/channel-port.ts';
+import * as notifyPort from '../../server/store/notify-port.ts';
 import * as port from '../../server/store/port.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { countersOfReport } from '../../server/readmodel/counters.ts';
@@ -41,7 +43,7 @@ describe('the SQLite store on a worker thread', () => {
   });
 
   it('rebuilds every error class of the ports as itself, with its fields, and other errors with their name and code', () => {
-    const classes = [...Object.entries(port), ...Object.entries(channelPort)]
+    const classes = [...Object.entries(port), ...Object.entries(channelPort), ...Object.entries(notifyPort), ...Object.entries(apiKeyPort)]
       .flatMap(([name, value]) => (typeof value === 'function' && value.prototype instanceof Error ? [[name, value] as const] : []));
     assert.ok(classes.length >= 7, 'the ports export their error classes');
     assert.deepEqual(portErrorNames().sort(), classes.map(([name]) => name).sort());

@@ -5,15 +5,14 @@
 //
 // With SQLITE_READERS, lists and aggregates go to reader threads (see BULK_READ).
 //
-// Forwarding is by name: the host lists the methods its SqliteStore answers when it is ready,
-// and each becomes a method here, so a method added to the port and to SqliteStore needs no
-// change in this file. The types come from the port (the interfaces merged below); the host
+// Forwarding is by name: the host lists the methods its SqliteStore and its sub-ports answer
+// when it is ready, and each becomes a method here, so a method or sub-port added to the port
+// and to SqliteStore needs no change in this file. The types come from the port (the interfaces merged below); the host
 // runs the very class that the store contract holds to the port.
 import type { Report } from '../../../shared/types.ts';
 import { countersOfReport } from '../../readmodel/counters.ts';
 import type { ReadModelDelta, Store } from '../port.ts';
 import { HostThread } from './host-thread.ts';
-import { SUB_PORTS } from './worker-protocol.ts';
 
 type Call = (path: string, args: unknown[]) => Promise<unknown>;
 
@@ -92,7 +91,8 @@ export class WorkerStore {
 
   private constructor(readonly writer: HostThread, readonly readers: readonly HostThread[], methods: Record<string, string[]>, private readonly health: Health) {
     forward(this, '', methods[''] ?? [], (path, args) => this.call(path, args));
-    for (const sub of SUB_PORTS) {
+    for (const sub of Object.keys(methods)) {
+      if (sub === '' || sub in this) continue;
       const subPort: object = Object.create(null);
       forward(subPort, `${sub}.`, methods[sub] ?? [], (path, args) => this.call(path, args));
       Object.defineProperty(this, sub, { value: subPort, enumerable: true });
