@@ -78,7 +78,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
   app.use(metaRoutes(deps));
   app.use(openApiRoutes(deps));
   app.use(authRoutes(deps));
-  app.use(deskRoutes(deps));
+  app.use(deskRoutes(deps, () => channels.notifier?.wake()));
   app.use(settingsRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(accountRoutes(deps));

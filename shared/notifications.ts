@@ -69,6 +69,12 @@ export const NOTICES: Readonly<Record<NotifiedEvent, Notice>> = {
   },
 };
 
+/** How the desk names each notified event in its list of messages to the reporter. */
+export const NOTICES_LABELS: Readonly<Record<NotifiedEvent, string>> = {
+  'report.verified': 'Diverifikasi', 'report.started': 'Dikerjakan', 'report.forwarded': 'Diteruskan', 'report.replied': 'Balasan',
+  'report.resolved': 'Selesai', 'report.rejected': 'Ditolak', 'report.duplicate': 'Duplikat', 'report.reopened': 'Dibuka kembali',
+};
+
 /** A message of the outbox, from written to delivered (or not). */
 export const OUTBOX_STATUSES = ['pending', 'sent', 'delivered', 'read', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -84,6 +90,27 @@ export const OUTBOX_STATUS_LABELS: Readonly<Record<OutboxStatus, { id: string; e
 
 export type NotifyChannel = 'whatsapp' | 'sms';
 
+/** Why a message failed or was not sent, as the desk reads it (codes from server/notify/). */
+export function problemText(code: string | null): string | null {
+  if (code === null) return null;
+  const known: Record<string, string> = {
+    opted_out: 'Pelapor meminta berhenti menerima kabar (BERHENTI).',
+    no_contact: 'Tidak ada kontak pelapor untuk laporan ini.',
+    no_template: 'Di luar jendela 24 jam WhatsApp dan template WHATSAPP_TEMPLATE_STATUS belum diatur.',
+    code_unreadable: 'Kode lacak tersegel tidak terbuka (NOTIFY_SECRET berubah?).',
+    timeout: 'WhatsApp tidak menjawab tepat waktu.',
+    network: 'WhatsApp tidak bisa dihubungi.',
+    not_acknowledged: 'Ponsel gerbang SMS tidak mengonfirmasi pengiriman.',
+    delivery_failed: 'WhatsApp melaporkan pesan tidak sampai.',
+  };
+  if (known[code]) return known[code];
+  const graph = /^graph_(\d{3})$/.exec(code);
+  if (graph) return `WhatsApp menolak pesan (HTTP ${graph[1]}).`;
+  const whatsapp = /^whatsapp_(\w+)$/.exec(code);
+  if (whatsapp) return `WhatsApp melaporkan pesan tidak sampai (kode ${whatsapp[1]}).`;
+  return code;
+}
+
 /** What the desk sees of one message to the reporter: never the number, never the text (it holds the code). */
 export interface DeskNotification {
   id: string;
@@ -97,5 +124,8 @@ export interface DeskNotification {
   updatedAt: string;
 }
 
-/** The messages to a report's reporter, and whether they said BERHENTI (a flag, never the number). */
-export interface DeskNotifications { optedOut: boolean; messages: DeskNotification[] }
+/**
+ * The messages to a report's reporter, whether they said BERHENTI (a flag, never the number),
+ * and whether this officer may send a failed one again.
+ */
+export interface DeskNotifications { optedOut: boolean; canRetry: boolean; messages: DeskNotification[] }

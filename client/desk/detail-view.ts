@@ -11,6 +11,7 @@ import { renderMap, type MapView } from './map-view.ts';
 import { renderPhotos } from './photos-view.ts';
 import { fmt, TEXT, ACTION_LABELS } from './text.ts';
 import { renderTimeline } from './timeline-view.ts';
+import { renderNotifications } from './notifications-view.ts';
 
 export interface DetailView {
   el: HTMLElement;
@@ -98,6 +99,7 @@ export function renderDetail(catalog: Catalog, on: { updated(r: DeskReportView):
       section(TEXT.details, 'h-details', renderCategoryDetails(r, catalog)),
       section(TEXT.photos, 'h-photos', renderPhotos(r.photos, r.publicText)),
       section(TEXT.map, 'h-map', map?.el ?? null),
+      renderNotifications(r.publicId),
       section(TEXT.timeline, 'h-timeline', renderTimeline(r.timeline, catalog)),
     );
     notice = '';

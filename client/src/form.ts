@@ -1,6 +1,6 @@
 // Enhances the server-rendered report form: draft saving, location help, photo shrinking,
 // live HET hint, validation with the shared schema, and sending through the outbox.
-import { message, type MessageCode } from '../../shared/messages.ts';
+import { citizenMessage } from '../../shared/citizen-messages.ts';
 import { parseReportInput } from '../../shared/validation/report-input.ts';
 import { clearDraft, loadDraft, newClientId, saveDraft } from './draft.ts';
 import { clearErrors, showErrors } from './field-errors.ts';
@@ -20,8 +20,8 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 /** The schema names fields `details.kioskName`; the form calls them `details[kioskName]`. */
 const inputName = (field: string) => (/^photos\.\d+$/.test(field) ? 'photos' : field.replace(/\.(\w+)/g, '[$1]'));
 
-function messagesOf(fieldCodes: Record<string, MessageCode>, params: Record<string, string | number> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(fieldCodes).map(([f, c]) => [inputName(f), message(c, params, lang)]));
+function messagesOf(fieldCodes: Record<string, string>, params: Record<string, string | number> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(fieldCodes).map(([f, c]) => [inputName(f), citizenMessage(c, params, lang)]));
 }
 
 export function initForm(form: HTMLFormElement): void {
@@ -84,7 +84,7 @@ export function initForm(form: HTMLFormElement): void {
     status.hidden = true;
     progress.hidden = true;
     const fields = messagesOf(r.fieldCodes, r.params);
-    showErrors(form, alertBox, message(Object.keys(fields).length ? 'validation_failed' : r.code, r.params, lang), fields);
+    showErrors(form, alertBox, citizenMessage(Object.keys(fields).length ? 'validation_failed' : r.code, r.params, lang, 'internal_error'), fields);
   };
 
   startOutbox({
@@ -122,7 +122,7 @@ export function initForm(form: HTMLFormElement): void {
     if (kept.phone === null) delete raw.phone;
     const parsed = parseReportInput(raw, region, today);
     if (!parsed.ok) {
-      showErrors(form, alertBox, message('validation_failed', {}, lang), messagesOf(parsed.fields));
+      showErrors(form, alertBox, citizenMessage('validation_failed', {}, lang), messagesOf(parsed.fields));
       return;
     }
     clearErrors(form, alertBox);

@@ -1,17 +1,17 @@
 // One way out for every report: it is written to the outbox first, then sent from there.
 // A failure leaves it in the outbox to be retried (online event, backoff timer, next page
 // load), always with the same clientId, so the server creates it exactly once.
-import type { MessageCode } from '../../shared/messages.ts';
 import { deleteEntry, listEntries, type OutboxEntry } from './outbox.ts';
 
 export interface Receipt { code: string; verifyDueAt: string; trackingUrl: string }
 
 export type SendResult =
   | { kind: 'sent'; receipt: Receipt }
-  | { kind: 'rejected'; code: MessageCode; params: Record<string, string | number>; fieldCodes: Record<string, MessageCode> }
+  | { kind: 'rejected'; code: string; params: Record<string, string | number>; fieldCodes: Record<string, string> }
   | { kind: 'retry'; reason: 'network' | 'server'; afterMs?: number };
 
-interface ErrorResponse { error?: { code?: MessageCode; fieldCodes?: Record<string, MessageCode> } }
+/** The server's error answer; codes it sends that this script does not know read as a generic message. */
+interface ErrorResponse { error?: { code?: string; fieldCodes?: Record<string, string> } }
 
 export interface OutboxHooks {
   onProgress(entry: OutboxEntry, fraction: number): void;

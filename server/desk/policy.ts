@@ -99,6 +99,16 @@ export function roomsOf(user: DeskUser): string[] {
 }
 
 /**
+ * Who may send a failed status message to the reporter again: those who act on the report's
+ * citizen-facing side (they may reply). Seeing the messages needs only sight of the report.
+ */
+export const NOTIFICATION_RETRY: readonly Role[] = ['officer', 'agency_admin', 'admin'];
+
+export function canRetryNotification(user: DeskUser, report: Scoped): boolean {
+  return canSee(user, report) && NOTIFICATION_RETRY.includes(user.role);
+}
+
+/**
  * An anonymous report's contact, kept only when the reporter asked to be told of progress
  * (shared/anonymity.ts), is for the notification sender alone: no desk role sees it, admin
  * included. Every role is asked the same question, so the answer is the same for all.

@@ -14,6 +14,7 @@ import { CSV_CONTENT_TYPE } from '../http/csv.ts';
 import { streamOut } from '../http/stream.ts';
 import { deskQueueCsv } from './export.ts';
 import { canSee } from './policy.ts';
+import { deskNotifications, retryNotification } from '../notify/desk.ts';
 import { findVisibleReport, getDeskReport, listDeskReports, listOfficers, performAction } from './service.ts';
 
 
@@ -22,7 +23,8 @@ function one(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-export function deskRoutes(deps: Deps): Router {
+/** `wakeNotifier`: a retried status message is sent at once, not at the sender's next poll. */
+export function deskRoutes(deps: Deps, wakeNotifier: () => void = () => {}): Router {
   const router = Router();
   router.use('/api/desk', sameOriginOnly(deps.config.publicUrl), requireUser(deps), (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -60,6 +62,17 @@ export function deskRoutes(deps: Deps): Router {
     const parsed = parseDeskAction(req.body);
     if (!parsed.ok) throw new AppError('validation_failed', { status: 422, fields: parsed.fields });
     res.json({ report: await performAction(deps, user, publicId, parsed.value) });
+  });
+
+  // The status messages to the reporter (server/notify/): what was sent and how it went.
+  router.get('/api/desk/reports/:publicId/notifications', async (req, res) => {
+    res.json(await deskNotifications(deps, userOf(req), publicIdParam(req)));
+  });
+
+  router.post('/api/desk/reports/:publicId/notifications/:id/retry', async (req, res) => {
+    const id = String(req.params.id);
+    if (id.length > 64) throw new AppError('not_found', { status: 404 });
+    res.json(await retryNotification(deps, userOf(req), publicIdParam(req), id, wakeNotifier));
   });
 
   // Photos for the desk, confidential ones included, to whoever may see the report. Never cached

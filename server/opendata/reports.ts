@@ -5,6 +5,7 @@
 // it, else the desa's centroid, else none. Read page by page through the store's cursor.
 import type { Report } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
+import type { ReportLog } from '../store/port.ts';
 import { CSV_BOM, csvLine, type CsvValue } from '../http/csv.ts';
 import { pagesOf } from '../http/stream.ts';
 import { reportUrl } from '../http/links.ts';
@@ -12,7 +13,8 @@ import { toPublicListItem } from '../public/presenter.ts';
 import { publicText } from '../public/rules.ts';
 import { headerOf } from './dictionary.ts';
 
-type ExportDeps = Pick<Deps, 'store' | 'catalog' | 'config'>;
+/** Only the report list is read: the export depends on nothing else of the store. */
+type ExportDeps = Pick<Deps, 'catalog' | 'config'> & { store: Pick<ReportLog, 'listReports'> };
 type Row = Record<string, CsvValue>;
 
 /** Desa code → its centroid, from the boundaries in use (shipped or imported). */

@@ -340,6 +340,14 @@ export interface Store extends ReportLog, ReportQueries, ReadModelStore, Account
   readonly kind: 'sqlite' | 'mongo';
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * A bulk load (`demo seed`) between these two: the store may defer what it keeps row by row
+   * (indexes, the search index) to `endBulkLoad` and skip fsyncs meanwhile, so a power cut
+   * during a load may lose it. Meanwhile only reads by key are served (others may fail: no
+   * server may run on the store); an unfinished load is finished when the store is next opened.
+   */
+  beginBulkLoad(): Promise<void>;
+  endBulkLoad(): Promise<void>;
   /** Waits for commits in flight, then closes. */
   close(): Promise<void>;
   /** Inbound inbox, conversations and the SMS queue of the messaging channels (channel-port.ts). */

@@ -2,13 +2,21 @@
 // whose issue messages are message codes (shared/messages.ts). `checkWith` turns the issues into
 // the field → code map the forms and the API's `fieldCodes` show, first issue per field.
 import * as v from 'valibot';
-import { MESSAGES, type MessageCode } from '../messages.ts';
+import type { MessageCode } from '../messages.ts';
 
 export type FieldErrors = Record<string, MessageCode>;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
 
-export function isMessageCode(value: string): value is MessageCode {
-  return Object.hasOwn(MESSAGES, value);
+/**
+ * Our schemas name their messages by code (snake_case); valibot's own defaults are English
+ * sentences. The shape is checked here, not the table, so the browser's form script does not
+ * carry every server message (its page-weight budget): the browser reads codes through
+ * shared/citizen-messages.ts, the server's message() falls back for a code it lacks, and
+ * test/shared/message-codes.test.ts holds every code the schemas name to the table.
+ */
+const CODE_SHAPE = /^[a-z][a-z0-9_]*$/;
+function isCodeShaped(value: string): value is MessageCode {
+  return CODE_SHAPE.test(value);
 }
 
 /**
@@ -19,7 +27,7 @@ export function isMessageCode(value: string): value is MessageCode {
 export function fieldErrorsOf(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
-    fields[v.getDotPath(issue) ?? 'body'] ??= isMessageCode(issue.message) ? issue.message : 'invalid_value';
+    fields[v.getDotPath(issue) ?? 'body'] ??= isCodeShaped(issue.message) ? issue.message : 'invalid_value';
   }
   return fields;
 }

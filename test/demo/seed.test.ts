@@ -87,6 +87,18 @@ describe('demo seed (npm run cli -- demo seed)', function () {
     }
   });
 
+  it('desk search finds seeded reports by a word of their text and by their public id (the search index is built after the bulk load)', async () => {
+    const { items } = await app.deps.store.listReports({ limit: 400 });
+    const report = items[Math.floor(items.length / 2)];
+    const word = report.description.split(/\s+/).find((w) => w.length >= 6) ?? report.description.slice(0, 8);
+    const expected = items.filter((r) => r.description.toLowerCase().includes(word.toLowerCase())).length;
+    const byWord = await request(app.baseUrl).get(`/api/desk/reports?q=${encodeURIComponent(word)}&limit=100`).set('Cookie', cookie).expect(200);
+    assert.ok(byWord.body.items.some((r: { publicId: string }) => r.publicId === report.publicId), `"${word}" finds ${report.publicId}`);
+    assert.ok(byWord.body.items.length >= Math.min(100, expected), `"${word}": ${byWord.body.items.length} of ${expected}`);
+    const byId = await request(app.baseUrl).get(`/api/desk/reports?q=${report.publicId.slice(1, 6)}&limit=100`).set('Cookie', cookie).expect(200);
+    assert.ok(byId.body.items.some((r: { publicId: string }) => r.publicId === report.publicId));
+  });
+
   it('pupuk reports name kiosks, fertiliser types and prices around and above HET', async () => {
     const res = await request(app.baseUrl).get('/api/stats/pupuk').set('Cookie', cookie).expect(200);
     const pupuk: PupukStats = res.body;

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/processes.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 
-describe('Open311 API keys at the CLI (npm run cli -- apikey …)', () => {
+describe('Open311 API keys at the CLI (npm run cli -- apikey …)', function () {
+  this.timeout(120_000); // each step starts a CLI process; a loaded CI machine is slow at that
   let dataDir: string;
   before(() => { dataDir = mkdtempSync(join(tmpdir(), 'suara-warga-apikey-')); });
   after(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -28,6 +28,7 @@ import { readModelCases } from './contract/readmodel.ts';
 import { areaCases } from './contract/areas.ts';
 import { channelContractCases } from './contract/channels.ts';
 import { apiKeyCases } from './contract/api-keys.ts';
+import { bulkLoadCases } from './contract/bulk-load.ts';
 import { notifyCases } from './contract/notify.ts';
 
 export * from './contract/fixtures.ts';
@@ -52,6 +53,7 @@ const CASES: readonly ((t: ContractContext) => void)[] = [
   areaCases,
   channelContractCases,
   apiKeyCases,
+  bulkLoadCases,
   notifyCases,
 ];
 

@@ -44,7 +44,8 @@ const BULK_READ = /^(list|aggregate|scan|sum|events)[A-Z]/;
 function forward(target: object, prefix: string, names: readonly string[], call: Call): void {
   for (const name of names) {
     if (name in target) continue;
-    Object.defineProperty(target, name, { value: (...args: unknown[]) => call(prefix + name, args), enumerable: false });
+    // Writable and configurable like a class's methods, so a test may wrap one (or a Proxy see it).
+    Object.defineProperty(target, name, { value: (...args: unknown[]) => call(prefix + name, args), writable: true, configurable: true, enumerable: false });
   }
 }
 
@@ -95,7 +96,7 @@ export class WorkerStore {
       if (sub === '' || sub in this) continue;
       const subPort: object = Object.create(null);
       forward(subPort, `${sub}.`, methods[sub] ?? [], (path, args) => this.call(path, args));
-      Object.defineProperty(this, sub, { value: subPort, enumerable: true });
+      Object.defineProperty(this, sub, { value: subPort, writable: false, configurable: true, enumerable: true });
     }
   }
 
