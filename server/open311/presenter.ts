@@ -22,7 +22,7 @@ export function discoveryDoc(config: LinkConfig): Document {
     body: {
       changeset: DEFINITIONS_CHANGESET,
       contact: config.open311.contact,
-      key_service: `${config.open311.contact} Kunci dibuat dengan: npm run cli -- apikey add --name "NAMA MITRA".`,
+      key_service: `${config.open311.contact} Admin membuat kunci dengan: npm run cli -- apikey add --name "NAMA MITRA".`,
       endpoints: [{
         specification: SPECIFICATION,
         url: absoluteUrl(config, OPEN311_PATH),

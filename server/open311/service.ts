@@ -25,6 +25,7 @@ const DAY_MS = 86_400_000;
 const ADDRESS_MIN_SCORE = 0.85;
 /** Deepest a page may reach, in requests skipped: pages are read in order, so this bounds the work. */
 export const OPEN311_MAX_OFFSET = 10_000;
+const EVENTS_BETWEEN_YIELDS = 100;
 
 /** A service_code is a category id; any other is the spec's 404. */
 export function serviceOf(deps: Pick<Deps, 'catalog'>, code: string): CategoryId {
@@ -133,13 +134,13 @@ async function itemOf(deps: ReadDeps, report: Report, key: ApiKeyRecord | null):
   }
 }
 
-/** requests/{id}: an unknown id and a confidential one read alike (404), but for the key that sent it. */
 /** A public id as typed (any letter case); null when it cannot be one. */
 async function reportById(deps: ReadDeps, typed: string): Promise<Report | null> {
   const publicId = normalisePublicId(typed);
   return publicId ? deps.store.getReport(publicId) : null;
 }
 
+/** requests/{id}: an unknown id and a confidential one read alike (404), but for the key that sent it. */
 export async function getRequest(deps: ReadDeps, publicId: string, key: ApiKeyRecord | null): Promise<DocObject> {
   const report = await reportById(deps, publicId);
   const item = report ? await itemOf(deps, report, key) : null;
@@ -199,6 +200,11 @@ export async function listRequests(deps: ReadDeps, q: Open311RequestsQuery): Pro
   }
   const page = await deps.store.listReports({ ...filter, cursor, limit: pageSize });
   const items: DocObject[] = [];
-  for (const report of page.items) items.push(requestItem(report, await deps.store.eventsOfReport(report.publicId), deps.catalog, deps.config));
+  for (const [i, report] of page.items.entries()) {
+    // The status notes need each report's events; SQLite reads them synchronously, so a full page
+    // of 1,000 yields to the event loop every EVENTS_BETWEEN_YIELDS reports (desks stay live).
+    if (i > 0 && i % EVENTS_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+    items.push(requestItem(report, await deps.store.eventsOfReport(report.publicId), deps.catalog, deps.config));
+  }
   return items;
 }
