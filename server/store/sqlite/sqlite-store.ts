@@ -121,6 +121,8 @@ function prefixEnd(prefix: string): string {
 }
 
 const REBUILD_FLAG = 'readmodel.rebuild';
+/** Above this many (name, bucket) seeks a prefix is read as a name range instead (see namePartsFor). */
+const PREFIX_SEEKS_MAX = 20_000;
 /** A box with at least this many points is read newest first (see scanIndex). */
 const PIN_DENSE = 4000;
 
@@ -387,7 +389,7 @@ export class SqliteStore implements Store {
     ];
     for (const [grain, buckets] of grains) {
       const bucketParams = Object.fromEntries(buckets.map((b, i) => [`bucket${i}`, b]));
-      for (const part of nameParts) {
+      for (const part of this.namePartsFor(grain, buckets.length, nameParts, query.prefixes ?? [])) {
         parts.push({
           sql: `SELECT ${select}, SUM(value) AS v FROM readmodel_counters
             WHERE grain = @grain AND ${part.sql} AND bucket IN (${buckets.map((_, i) => `@bucket${i}`).join(',')})
@@ -418,6 +420,37 @@ export class SqliteStore implements Store {
       }
     }
     return [...sums.values()].filter((r) => r.value !== 0);
+  }
+
+  /**
+   * A name prefix over many dated buckets: the primary key (grain, name, bucket, …) can seek a
+   * name range or a set of buckets, not both, so "vh:* over 31 days" read every day of three
+   * years of vh:* rows (79,000 rows at 100,000 reports, half a second). Such a prefix becomes
+   * the list of its names, each sought with each bucket; the names come from the all-time rows
+   * (every counted name has one), found one index seek per name.
+   */
+  private namePartsFor(grain: string, bucketCount: number, parts: { sql: string; params: Record<string, unknown> }[], prefixes: readonly string[]): { sql: string; params: Record<string, unknown> }[] {
+    if (grain === 'all' || grain === 'a' || bucketCount <= 1 || prefixes.length === 0) return parts;
+    const out = parts.filter((p) => !p.sql.startsWith('name >='));
+    for (const prefix of prefixes) {
+      const names = this.namesUnder(prefix);
+      if (names.length === 0) continue;
+      if (names.length * bucketCount > PREFIX_SEEKS_MAX) {
+        out.push({ sql: 'name >= @prefixFrom AND name < @prefixTo', params: { prefixFrom: prefix, prefixTo: prefixEnd(prefix) } });
+        continue;
+      }
+      out.push({ sql: `name IN (${names.map((_, i) => `@pname${i}`).join(',')})`, params: Object.fromEntries(names.map((n, i) => [`pname${i}`, n])) });
+    }
+    return out;
+  }
+
+  private namesUnder(prefix: string): string[] {
+    const first = this.sql("SELECT name FROM readmodel_counters WHERE grain = 'all' AND name >= ? AND name < ? ORDER BY name LIMIT 1").pluck();
+    const next = this.sql("SELECT name FROM readmodel_counters WHERE grain = 'all' AND name > ? AND name < ? ORDER BY name LIMIT 1").pluck();
+    const end = prefixEnd(prefix);
+    const names: string[] = [];
+    for (let name = first.get(prefix, end); typeof name === 'string'; name = next.get(name, end)) names.push(name);
+    return names;
   }
 
   /**
