@@ -9,6 +9,7 @@ import { measureDeskLatency } from './desk-latency.ts';
 import { measureScale } from './scale.ts';
 import { measurePlaces } from './places.ts';
 import { measureChannels } from './channels.ts';
+import { measureNotify } from './notify.ts';
 
 const SECTIONS: Section[] = [
   { name: 'Report intake', run: () => measureSubmissions() },
@@ -18,6 +19,7 @@ const SECTIONS: Section[] = [
   { name: 'Desk latency (200 sockets, 100 reports/s) and memory (1,000 sockets)', run: () => measureDeskLatency() },
   { name: 'Places (point and name look-ups)', run: () => measurePlaces() },
   { name: 'WhatsApp webhook → desk beside the web form', run: () => measureChannels() },
+  { name: 'Citizen notifications (1,000 through the outbox, Graph API answering in 50 ms)', run: () => measureNotify() },
   // Only when asked for (`npm run bench -- scale [--reports N]`): seeding 1M reports takes minutes.
   { name: 'Scale (1M reports: reads, event loop, intake, memory)', run: () => measureScale(), onlyWhenNamed: true },
 ];

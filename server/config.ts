@@ -14,6 +14,8 @@ export interface Config {
   mongodbTransactions: boolean;
   /** SQLITE_WORKER=off runs the SQLite store on the main thread (for debugging); see README.md, section SQLite on a worker thread. */
   sqliteWorker: boolean;
+  /** With sqliteWorker: reader threads for lists and aggregates beside the writer thread (0: the writer does all). */
+  sqliteReaders: number;
   trustProxy: boolean | number | string;
   publicUrl: string | null;
   logLevel: string;
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): Config {
     mongodbUri: mongodbUri || null,
     mongodbTransactions: mongodbTransactions === 'on',
     sqliteWorker: sqliteWorker === 'on',
+    sqliteReaders: int(env, 'SQLITE_READERS', 1, 0, 8),
     trustProxy: trustProxy(read(env, 'TRUST_PROXY', 'false')),
     publicUrl: publicUrl ? publicUrl.replace(/\/$/, '') : null,
     logLevel,

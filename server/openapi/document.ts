@@ -130,6 +130,18 @@ const SCHEMAS: Record<string, JsonSchema> = {
     ...open({ '@type': { type: 'string', enum: ['dcat:Catalog'] }, conformsTo: str(), dataset: { type: 'array', items: { type: 'object' } } }),
     description: 'DCAT-US 1.1 (Project Open Data); skema lengkap / full schema: https://resources.data.gov/schemas/dcat-us/v1.1/',
   },
+  ReportFeatureCollection: closed({
+    type: { type: 'string', enum: ['FeatureCollection'] },
+    features: {
+      type: 'array',
+      items: closed({
+        type: { type: 'string', enum: ['Feature'] },
+        id: str('Nomor laporan publik'),
+        geometry: nullable(closed({ type: { type: 'string', enum: ['Point'] }, coordinates: { type: 'array', items: num, description: '[bujur, lintang] / [lng, lat], WGS 84' } })),
+        properties: { type: 'object', description: 'Kolom dataset "laporan" tanpa lintang/bujur; lihat /data/kamus/laporan.json / the dataset\'s columns' },
+      }),
+    },
+  }),
   TableSchema: open({ fields: { type: 'array', items: { type: 'object', properties: { name: str(), type: str(), description: str(), unit: str() }, required: ['name', 'type', 'description'] } } }),
 };
 
@@ -189,6 +201,13 @@ export function openApiDocument(config: Pick<Config, 'publicUrl' | 'port'>): Ope
       '/data/kamus/{dataset}.json': { get: { operationId: 'dataDictionary', summary: 'Kamus data satu dataset (Table Schema) / a dataset\'s data dictionary', tags: ['data'],
         parameters: [{ name: 'dataset', in: 'path', required: true, description: 'laporan, jumlah-bulanan, kinerja-dinas', schema: { type: 'string', enum: ['laporan', 'jumlah-bulanan', 'kinerja-dinas'] } }],
         responses: { 200: json(ref('TableSchema'), 'Kamus data / data dictionary'), ...errors('404') } } },
+      '/data/laporan.geojson': { get: { operationId: 'openDataReportsGeoJson', summary: 'Laporan publik sebagai GeoJSON (RFC 7946), dialirkan / public reports as GeoJSON, streamed', tags: ['data'],
+        responses: { 200: { description: 'FeatureCollection', content: { 'application/geo+json': { schema: ref('ReportFeatureCollection') } } }, ...errors('429') } } },
+      ...Object.fromEntries(['laporan', 'jumlah-bulanan', 'kinerja-dinas'].map((id) => [`/data/${id}.csv`, { get: {
+        operationId: `openData${id.replace(/(^|-)(\w)/g, (_m: string, _d: string, c: string) => c.toUpperCase())}Csv`,
+        summary: `Dataset "${id}" sebagai CSV (UTF-8 dengan BOM, CRLF), dialirkan / as CSV, streamed`, tags: ['data'],
+        responses: { 200: { description: `Kolom: /data/kamus/${id}.json`, content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors('429') },
+      } }])),
       '/api/openapi.json': { get: { operationId: 'openApi', summary: 'Dokumen ini / this document', tags: ['data'],
         responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1') } } },
     },

@@ -14,14 +14,14 @@ export interface Storage { store: Store; photos: PhotoStorage }
  * SQLite, GridFS beside MongoDB (so every process behind the load balancer can serve them).
  * SQLite runs on a worker thread (SQLITE_WORKER=on, the default), or in this thread when off.
  */
-export async function openStorage(config: Pick<Config, 'dataDir' | 'mongodbUri' | 'mongodbTransactions' | 'sqliteWorker'>): Promise<Storage> {
+export async function openStorage(config: Pick<Config, 'dataDir' | 'mongodbUri' | 'mongodbTransactions' | 'sqliteWorker' | 'sqliteReaders'>): Promise<Storage> {
   if (config.mongodbUri) {
     const store = await MongoStore.connect(config.mongodbUri, { transactions: config.mongodbTransactions });
     return { store, photos: new GridFsPhotoStorage(store.database) };
   }
   const file = join(config.dataDir, 'suara-warga.sqlite');
   return {
-    store: config.sqliteWorker ? await WorkerStore.open(file) : new SqliteStore(file),
+    store: config.sqliteWorker ? await WorkerStore.open(file, { readers: config.sqliteReaders }) : new SqliteStore(file),
     photos: new DiskPhotoStorage(join(config.dataDir, 'photos')),
   };
 }

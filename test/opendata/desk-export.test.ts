@@ -3,6 +3,7 @@
 // formula cells defused, and no tracking code.
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { DEFAULT_FILTERS, exportUrl, toQuery } from '../../client/desk/filters.ts';
 import { DESK_EXPORT_HEADER } from '../../server/desk/export.ts';
 import { addAndLogin, deskAction, type Person } from '../helpers/desk.ts';
 import { pupukReport, validReport } from '../helpers/fixtures.ts';
@@ -77,6 +78,15 @@ describe('desk: export the queue as CSV', () => {
     assert.ok(text.includes(`"'@SUM(A1:A9) jalan rusak di depan pasar"`));
     assert.ok(text.includes(`"'=cmd|calc"`));
     assert.doesNotMatch(text, /(^|,)"[=@+-]/m);
+  });
+
+  it('the desk\'s download link, built from its filters, answers the reports the desk lists under them, in order', async () => {
+    for (const filters of [DEFAULT_FILTERS, { ...DEFAULT_FILTERS, status: '', kecamatan: '33.16.05' }, { ...DEFAULT_FILTERS, q: 'jalan' }]) {
+      const listed = (await request(app.baseUrl).get(`/api/desk/reports?${toQuery(filters)}`).set('Cookie', dpupr.cookie).expect(200)).body.items.map((i: { publicId: string }) => i.publicId);
+      const exported = csvRecords((await request(app.baseUrl).get(exportUrl(filters)).set('Cookie', dpupr.cookie).expect(200)).text).records.map((r) => r.nomor_laporan);
+      assert.ok(listed.length > 0);
+      assert.deepEqual(exported, listed, JSON.stringify(filters));
+    }
   });
 
   it('needs a signed-in desk user', async () => {

@@ -123,6 +123,16 @@ describe('OpenAPI 3.1 document of the public API', () => {
     assert.equal(validate(support.body), true, JSON.stringify(validate.errors, null, 1));
   });
 
+  it('the GeoJSON download validates against its schema in the document', async () => {
+    const res = await request(app.baseUrl).get('/data/laporan.geojson').expect(200);
+    const ajv = newAjv();
+    ajv.addSchema(doc, 'openapi');
+    const validate = ajv.compile({ $ref: 'openapi#/paths/~1data~1laporan.geojson/get/responses/200/content/application~1geo+json/schema' });
+    const body = JSON.parse(res.text);
+    assert.ok(body.features.length > 0);
+    assert.equal(validate(body), true, JSON.stringify(validate.errors, null, 1));
+  });
+
   it('a public list item with a field the public rules do not allow would fail it (closed objects)', async () => {
     const page = (await request(app.baseUrl).get('/api/public/reports').expect(200)).body;
     const leaked = { ...page, items: [{ ...page.items[0], reporterPhone: '0812' }] };

@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as apiKeyPort from '../../server/store/apikey-port.ts';
 import * as channelPort from '../../server/store/channel-port.ts';
+import * as notifyPort from '../../server/store/notify-port.ts';
 import * as port from '../../server/store/port.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { countersOfReport } from '../../server/readmodel/counters.ts';
@@ -26,8 +28,11 @@ describe('the SQLite store on a worker thread', () => {
     assert.equal(loadConfig({}).sqliteWorker, true);
     assert.equal(loadConfig({ SQLITE_WORKER: 'off' }).sqliteWorker, false);
     assert.throws(() => loadConfig({ SQLITE_WORKER: 'ya' }), (err: unknown) => err instanceof ConfigError && /SQLITE_WORKER/.test(err.message));
+    assert.equal(loadConfig({}).sqliteReaders, 1);
+    assert.equal(loadConfig({ SQLITE_READERS: '0' }).sqliteReaders, 0);
+    for (const bad of ['-1', '9', 'dua']) assert.throws(() => loadConfig({ SQLITE_READERS: bad }), (err: unknown) => err instanceof ConfigError && /SQLITE_READERS/.test(err.message));
     for (const [sqliteWorker, kind] of [[true, WorkerStore], [false, SqliteStore]] as const) {
-      const { store } = await openStorage({ dataDir: join(dir, String(sqliteWorker)), mongodbUri: null, mongodbTransactions: true, sqliteWorker });
+      const { store } = await openStorage({ dataDir: join(dir, String(sqliteWorker)), mongodbUri: null, mongodbTransactions: true, sqliteWorker, sqliteReaders: 1 });
       try {
         assert.ok(store instanceof kind);
         await store.ping();
@@ -38,7 +43,7 @@ describe('the SQLite store on a worker thread', () => {
   });
 
   it('rebuilds every error class of the ports as itself, with its fields, and other errors with their name and code', () => {
-    const classes = [...Object.entries(port), ...Object.entries(channelPort)]
+    const classes = [...Object.entries(port), ...Object.entries(channelPort), ...Object.entries(notifyPort), ...Object.entries(apiKeyPort)]
       .flatMap(([name, value]) => (typeof value === 'function' && value.prototype instanceof Error ? [[name, value] as const] : []));
     assert.ok(classes.length >= 7, 'the ports export their error classes');
     assert.deepEqual(portErrorNames().sort(), classes.map(([name]) => name).sort());
@@ -72,15 +77,16 @@ describe('the SQLite store on a worker thread', () => {
 
   it('when the thread dies: the calls in flight and every later call reject, ping fails (readyz), and the crash is told once', async () => {
     const crashes: Error[] = [];
-    const store = await WorkerStore.open(join(dir, 'db.sqlite'), { onCrash: (error) => crashes.push(error) });
+    const store = await WorkerStore.open(join(dir, 'db.sqlite'), { readers: 1, onCrash: (error) => crashes.push(error) });
     const inFlight = insert(store, makeReport()).then(() => 'committed', () => 'rejected');
-    const died = new Promise((resolve) => store.thread.once('exit', resolve));
-    await store.thread.terminate();
+    const died = new Promise((resolve) => store.writer.worker.once('exit', resolve));
+    await store.writer.worker.terminate();
     await died;
     // Committed before the thread ended, or rejected: never left hanging.
     assert.ok(['committed', 'rejected'].includes(await inFlight));
     await assert.rejects(store.ping(), /SQLite worker stopped/);
     await assert.rejects(store.channels.pendingSms(10), /SQLite worker stopped/);
+    await assert.rejects(store.listUsers(), /SQLite worker stopped/, 'a read the reader thread would answer');
     assert.equal(crashes.length, 1);
     await store.close();
   });

@@ -45,6 +45,9 @@ export class FakeGraphApi {
   answerDelayMs = 0;
   /** Sends received, answered or not (sent[] holds only those that went out). */
   received = 0;
+  /** While true, sends are held unanswered (and not yet sent) until releaseHeld(). */
+  holdSends = false;
+  private readonly held: { phoneNumberId: string; accept: () => void }[] = [];
 
   constructor(private readonly accessToken: string, private readonly version = 'v26.0') {}
 
@@ -72,6 +75,17 @@ export class FakeGraphApi {
     const id = String(10 ** 15 + Math.floor(Math.random() * 10 ** 15));
     this.media.set(id, { bytes, mimeType });
     return id;
+  }
+
+  /** Sends held now, by the phone number id they were sent from (tests tell processes apart by it). */
+  heldFrom(phoneNumberId: string): number {
+    return this.held.filter((h) => h.phoneNumberId === phoneNumberId).length;
+  }
+
+  /** Answers (and sends) every held message, and stops holding. */
+  releaseHeld(): void {
+    this.holdSends = false;
+    for (const h of this.held.splice(0)) h.accept();
   }
 
   /** Resolves with the first message at index ≥ from that matches (already sent, or when it is). */
@@ -134,6 +148,7 @@ export class FakeGraphApi {
       return graphError(res, this.failNextWith, 2, 'Service temporarily unavailable');
     }
     if (this.failSendsWith) return graphError(res, this.failSendsWith, 2, 'Service temporarily unavailable');
+    if (this.holdSends) return void this.held.push({ phoneNumberId, accept: () => this.accept(phoneNumberId, body, to, recipient, res) });
     if (this.answerDelayMs > 0) return void setTimeout(() => this.accept(phoneNumberId, body, to, recipient, res), this.answerDelayMs);
     this.accept(phoneNumberId, body, to, recipient, res);
   }

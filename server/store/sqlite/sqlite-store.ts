@@ -244,6 +244,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.flush();
     this.channels.flush();
+    this.notify.flush();
     if (this.db.open) this.db.close();
   }
 

@@ -2,8 +2,13 @@
 // (./worker-host.ts), and how an error crosses between them. Structured clone carries the
 // arguments and results (plain JSON-shaped objects, as the store reads and writes them); an
 // error arrives as its message and stack only, so its class and fields travel beside it.
+import * as apiKeyPort from '../apikey-port.ts';
 import * as channelPort from '../channel-port.ts';
+import * as notifyPort from '../notify-port.ts';
 import * as port from '../port.ts';
+
+/** The port's modules: every error class they export crosses as itself (a new port module goes here). */
+export const PORT_MODULES: readonly Record<string, unknown>[] = [port, channelPort, apiKeyPort, notifyPort];
 
 /** `path` names a method of the store (`getReport`) or of a sub-port (`channels.addInbound`). */
 export interface CallRequest { id: number; path: string; args: unknown[] }
@@ -11,7 +16,7 @@ export interface CallRequest { id: number; path: string; args: unknown[] }
 export interface SerializedError { className: string; name: string; message: string; stack: string | undefined; fields: Record<string, string | number | boolean | null> }
 
 export type HostReply =
-  /** The store is open (migrations done); the methods it answers, by sub-port ('' for the store itself). */
+  /** The store is open (migrations done); the methods it answers: '' for the store's own, else by sub-port (`channels`). */
   | { type: 'ready'; methods: Record<string, string[]> }
   /** Opening failed (a bad migration, a locked or unreadable file). */
   | { type: 'failed'; error: SerializedError }
@@ -22,16 +27,6 @@ export type HostReply =
 
 /** The data the worker is started with. */
 export interface HostData { file: string }
-
-/** The names of the port's sub-ports (`store.channels`, `store.apiKeys`, `store.notify`): its members that are objects of methods. */
-type SubPortName = { [K in keyof port.Store]-?: port.Store[K] extends (...args: never[]) => unknown ? never : port.Store[K] extends object ? K : never }[keyof port.Store];
-/**
- * Every sub-port, forwarded like the store's own methods. Sub-ports cannot be told from the
- * store's private fields at run time, so they are named here; the compiler refuses a sub-port of
- * the port that is missing (or a name that is not one).
- */
-const SUB_PORT_NAMES = { channels: true, apiKeys: true, notify: true } satisfies Record<SubPortName, true>;
-export const SUB_PORTS: readonly string[] = Object.keys(SUB_PORT_NAMES);
 
 export function serializeError(err: unknown): SerializedError {
   if (!(err instanceof Error)) return { className: 'Error', name: 'Error', message: String(err), stack: undefined, fields: {} };
@@ -48,10 +43,14 @@ export function serializeError(err: unknown): SerializedError {
  * domain tells them apart with `instanceof`. Taken from the modules, so a class added to a port
  * needs no entry here.
  */
-const PORT_ERRORS = new Map<string, ErrorConstructor | (new (...args: never[]) => Error)>(
-  [...Object.entries(port), ...Object.entries(channelPort)].flatMap(([name, value]) =>
-    typeof value === 'function' && value.prototype instanceof Error ? [[name, value] as const] : []),
+const PORT_ERRORS = new Map<string, (new (...args: never[]) => Error)>(
+  PORT_MODULES.flatMap((module) => Object.entries(module)).flatMap(([name, value]) =>
+    isErrorClass(value) ? [[name, value] as const] : []),
 );
+
+function isErrorClass(value: unknown): value is new (...args: never[]) => Error {
+  return typeof value === 'function' && value.prototype instanceof Error;
+}
 
 /** Error classes rebuilt as themselves on the main thread (for the store contract's check). */
 export function portErrorNames(): string[] {

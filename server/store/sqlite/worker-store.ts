@@ -3,35 +3,49 @@
 // holds the event loop that serves HTTP and the desk sockets. Each call posts {id, path, args}
 // to ./worker-host.ts and resolves from its reply.
 //
-// Forwarding is by name: the host lists the methods its SqliteStore answers when it is ready,
-// and each becomes a method here, so a method added to the port and to SqliteStore needs no
-// change in this file. The types come from the port (the interfaces merged below); the host
+// With SQLITE_READERS, lists and aggregates go to reader threads (see BULK_READ).
+//
+// Forwarding is by name: the host lists the methods its SqliteStore and its sub-ports answer
+// when it is ready, and each becomes a method here, so a method or sub-port added to the port
+// and to SqliteStore needs no change in this file. The types come from the port (the interfaces merged below); the host
 // runs the very class that the store contract holds to the port.
-import { Worker } from 'node:worker_threads';
 import type { Report } from '../../../shared/types.ts';
 import { countersOfReport } from '../../readmodel/counters.ts';
 import type { ReadModelDelta, Store } from '../port.ts';
-import { rebuildError, SUB_PORTS, type HostData, type HostReply } from './worker-protocol.ts';
-
-interface PendingCall { resolve: (value: unknown) => void; reject: (error: unknown) => void; onProgress?: (reports: number) => void }
+import { HostThread } from './host-thread.ts';
 
 type Call = (path: string, args: unknown[]) => Promise<unknown>;
 
 export interface WorkerStoreOptions {
   /**
-   * The worker thread died (an uncaught error, out of memory): every call in flight has been
-   * rejected and every later one is. By default the error is rethrown on the main thread, so the
-   * process ends as on any fatal error and is restarted (the cluster primary, systemd): a
-   * server that cannot store must not keep answering. /readyz fails meanwhile.
+   * Reader threads (SQLITE_READERS), each with its own connection: WAL lets them read while the
+   * writer commits, so a slow list or aggregate does not hold intake's commits (nor they it).
+   * 0: every call on the one thread.
+   */
+  readers?: number;
+  /**
+   * A thread died (an uncaught error, out of memory): every call in flight on it has been
+   * rejected and every later call to the store is. By default the error is rethrown on the main
+   * thread, so the process ends as on any fatal error and is restarted (the cluster primary,
+   * systemd): a server that cannot store must not keep answering. /readyz fails meanwhile.
    */
   onCrash?: (error: Error) => void;
 }
+
+/**
+ * The store's own methods that only read, and can read much (lists, scans, aggregates, event
+ * replays): with reader threads these go to the least busy one. Anything else (writes, point
+ * reads, whatever a helper adds next) goes to the writer, which is correct for every method:
+ * each thread is a full SqliteStore on the same WAL file, as several processes are.
+ */
+const BULK_READ = /^(list|aggregate|scan|sum|events)[A-Z]/;
 
 /** Defines a forwarding method on `target` for each name it does not already have. */
 function forward(target: object, prefix: string, names: readonly string[], call: Call): void {
   for (const name of names) {
     if (name in target) continue;
-    Object.defineProperty(target, name, { value: (...args: unknown[]) => call(prefix + name, args), enumerable: false });
+    // Writable and configurable like a class's methods, so a test may wrap one (or a Proxy see it).
+    Object.defineProperty(target, name, { value: (...args: unknown[]) => call(prefix + name, args), writable: true, configurable: true, enumerable: false });
   }
 }
 
@@ -44,6 +58,17 @@ function rethrow(error: Error): void {
   setImmediate(() => { throw error; });
 }
 
+/** Whether a thread of the store died, shared by its threads (one death fails the store). */
+class Health {
+  failure: Error | null = null;
+  constructor(private readonly onCrash: (error: Error) => void) {}
+  crashed = (error: Error): void => {
+    if (this.failure) return;
+    this.failure = error;
+    this.onCrash(error);
+  };
+}
+
 // The port's methods and sub-ports are defined at construction from the host's list (see
 // forward); the merged interface gives them their types.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -51,84 +76,49 @@ export interface WorkerStore extends Store {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class WorkerStore {
   readonly kind = 'sqlite' as const;
-  private readonly pending = new Map<number, PendingCall>();
-  private nextId = 1;
-  private failure: Error | null = null;
-  private closed = false;
-  private closing: Promise<void> | null = null;
-  private crashCause: Error | null = null;
 
-  /** Starts the worker, which opens (and migrates) the store; resolves once it answers, rejects as opening would. */
+  /** Starts the writer (which migrates), then the readers; resolves once all answer, rejects as opening would. */
   static async open(file: string, options: WorkerStoreOptions = {}): Promise<WorkerStore> {
-    const data: HostData = { file };
-    // execArgv: []: the boot file registers tsx itself (see worker-boot.mjs); the main thread's
-    // flags (tsx's preflight, --import) are not the worker's business.
-    const thread = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: data, execArgv: [] });
-    const methods = await new Promise<Record<string, string[]>>((resolve, reject) => {
-      const settle = (outcome: () => void) => {
-        thread.off('message', onMessage).off('error', reject).off('exit', onExit);
-        outcome();
-      };
-      const onMessage = (reply: HostReply) => {
-        if (reply.type === 'ready') settle(() => resolve(reply.methods));
-        if (reply.type === 'failed') settle(() => { void thread.terminate(); reject(rebuildError(reply.error)); });
-      };
-      const onExit = (code: number) => settle(() => reject(new Error(`the SQLite worker stopped while opening (exit code ${code})`)));
-      thread.on('message', onMessage).once('error', reject).once('exit', onExit);
-    });
-    return new WorkerStore(thread, methods, options.onCrash ?? rethrow);
+    const health = new Health(options.onCrash ?? rethrow);
+    const writer = await HostThread.start(file, health.crashed);
+    try {
+      const readers = await Promise.all(Array.from({ length: options.readers ?? 0 }, () => HostThread.start(file, health.crashed)));
+      return new WorkerStore(writer.thread, readers.map((r) => r.thread), writer.methods, health);
+    } catch (error) {
+      await writer.thread.close();
+      throw error;
+    }
   }
 
-  private constructor(readonly thread: Worker, methods: Record<string, string[]>, private readonly onCrash: (error: Error) => void) {
-    const call: Call = (path, args) => this.call(path, args);
-    forward(this, '', methods[''] ?? [], call);
-    for (const sub of SUB_PORTS) {
+  private constructor(readonly writer: HostThread, readonly readers: readonly HostThread[], methods: Record<string, string[]>, private readonly health: Health) {
+    forward(this, '', methods[''] ?? [], (path, args) => this.call(path, args));
+    for (const sub of Object.keys(methods)) {
+      if (sub === '' || sub in this) continue;
       const subPort: object = Object.create(null);
-      forward(subPort, `${sub}.`, methods[sub] ?? [], call);
-      Object.defineProperty(this, sub, { value: subPort, enumerable: true });
+      forward(subPort, `${sub}.`, methods[sub] ?? [], (path, args) => this.call(path, args));
+      Object.defineProperty(this, sub, { value: subPort, writable: false, configurable: true, enumerable: true });
     }
-    thread.on('message', (reply: HostReply) => this.receive(reply));
-    thread.on('error', (error) => { this.crashCause = error; });
-    thread.on('exit', (code) => {
-      if (!this.closed) this.crash(this.crashCause ?? new Error(`the SQLite worker stopped (exit code ${code})`));
-    });
-    // Idle, the worker does not keep the process alive (a CLI that forgot close still ends);
-    // a call in flight does (see call).
-    thread.unref();
+  }
+
+  /** Every thread, the writer first. */
+  get threads(): HostThread[] {
+    return [this.writer, ...this.readers];
   }
 
   private call(path: string, args: unknown[], onProgress?: (reports: number) => void): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.closed) return Promise.reject(new Error('the SQLite store is closed'));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      // Throws (DataCloneError) when an argument cannot cross threads, e.g. a function.
-      this.thread.postMessage({ id, path, args });
-      this.pending.set(id, { resolve, reject, onProgress });
-      if (this.pending.size === 1) this.thread.ref();
-    });
+    if (this.health.failure) return Promise.reject(this.health.failure);
+    return this.threadFor(path).call(path, args, onProgress);
   }
 
-  private receive(reply: HostReply): void {
-    if (reply.type !== 'result' && reply.type !== 'error' && reply.type !== 'progress') return;
-    const call = this.pending.get(reply.id);
-    if (!call) return;
-    if (reply.type === 'progress') {
-      call.onProgress?.(reply.reports);
-      return;
-    }
-    this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.thread.unref();
-    if (reply.type === 'result') call.resolve(reply.value);
-    else call.reject(rebuildError(reply.error));
+  private threadFor(path: string): HostThread {
+    if (this.readers.length === 0 || !BULK_READ.test(path)) return this.writer;
+    return this.readers.reduce((best, reader) => (reader.load < best.load ? reader : best));
   }
 
-  private crash(error: Error): void {
-    if (this.failure) return;
-    this.failure = error;
-    for (const call of this.pending.values()) call.reject(error);
-    this.pending.clear();
-    this.onCrash(error);
+  /** Every thread answers (so /readyz fails when any cannot). */
+  async ping(): Promise<void> {
+    if (this.health.failure) throw this.health.failure;
+    await Promise.all(this.threads.map((thread) => thread.call('ping', [])));
   }
 
   /**
@@ -142,13 +132,8 @@ export class WorkerStore {
     return result;
   }
 
-  /** Commits queued in the worker are written (its store's close), then the thread ends; later calls are refused. */
-  close(): Promise<void> {
-    if (!this.closing) {
-      const closed = this.failure ? Promise.resolve() : this.call('close', []);
-      this.closed = true;
-      this.closing = closed.finally(() => this.thread.terminate()).then(() => undefined);
-    }
-    return this.closing;
+  /** Commits queued in the writer are written, then every thread ends; later calls are refused. */
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.close()));
   }
 }
