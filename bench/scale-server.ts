@@ -2,10 +2,13 @@
 // app + no-op route) and its own event-loop delay, which only the process itself can measure
 // (perf_hooks.monitorEventLoopDelay), reset and read over IPC.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { announceOverdue } from '../server/desk/sla.ts';
 import { startBenchApp } from './bench-app.ts';
 
-export type ScaleControl = { type: 'loop-reset' } | { type: 'loop-read' } | { type: 'stop' };
-export type ScaleReply = { type: 'ready'; port: number; startMs: number } | { type: 'loop'; p50Ms: number; p99Ms: number; maxMs: number };
+/** `sweep`: one overdue sweep with the clock `aheadMs` ahead (the same deps each time, so a later one reads only what became overdue since). */
+export type ScaleControl = { type: 'loop-reset' } | { type: 'loop-read' } | { type: 'sweep'; aheadMs: number } | { type: 'stop' };
+export type ScaleReply = { type: 'ready'; port: number; startMs: number } | { type: 'loop'; p50Ms: number; p99Ms: number; maxMs: number }
+  | { type: 'swept'; announced: number; ms: number; p99Ms: number; maxMs: number };
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -13,10 +16,19 @@ async function main(): Promise<void> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const send = (message: ScaleReply) => process.send?.(message);
+  let ahead = 0;
+  const sweepDeps = { ...app.deps, clock: () => new Date(app.deps.clock().getTime() + ahead) };
   send({ type: 'ready', port: app.port, startMs: performance.now() - started });
   process.on('message', async (message: ScaleControl) => {
     if (message.type === 'loop-reset') loop.reset();
     if (message.type === 'loop-read') send({ type: 'loop', p50Ms: loop.percentile(50) / 1e6, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 });
+    if (message.type === 'sweep') {
+      ahead = message.aheadMs;
+      loop.reset();
+      const started = performance.now();
+      const announced = await announceOverdue(sweepDeps);
+      send({ type: 'swept', announced, ms: performance.now() - started, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 });
+    }
     if (message.type !== 'stop') return;
     await app.stop();
     process.disconnect();

@@ -1,12 +1,13 @@
-// `npm run bench -- scale [--reports N]`: the hotline at a regency's real volume (default
-// 1,000,000 reports). Seeds a fresh store, starts the server on it, and measures every desk,
+// `npm run bench -- scale [--reports N] [--store DIR]`: the hotline at a regency's real volume
+// (default 1,000,000 reports). Seeds a fresh store (or, with --store, reuses the one seeded
+// there by an earlier run, seeding it only when it is empty), starts the server on it, and measures every desk,
 // map, statistics, nearby and public read (p50/p99) beside a primary-key read of the same run;
 // then, while an executive's map loads all its panels and ten desks search at once, the
 // server's event-loop delay, /healthz and desk pushes; intake against a no-op route; and RSS
 // with 1,000 desk sockets.
 import autocannon from 'autocannon';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +35,8 @@ const MEMORY_SOCKETS = 1000;
 const SAMPLES = 25;
 const READ_BUDGET_MS = 12_000;
 const LOAD_SECONDS = 10;
+/** How far ahead the sweep's clock runs (see sweepRows). */
+const SWEEP_AHEAD_DAYS = 3;
 
 /** `--reports N` (also SCALE_REPORTS); 1,000,000 by default. */
 export function reportsToSeed(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): number {
@@ -43,6 +46,22 @@ export function reportsToSeed(argv: string[] = process.argv, env: NodeJS.Process
   if (!Number.isInteger(n) || n < 1) throw new Error(`--reports wants a positive whole number, got ${raw}`);
   return n;
 }
+
+/**
+ * `--store DIR` (also SCALE_STORE_DIR): a data directory kept between runs. Seeding a million
+ * reports takes long on a shared machine; a store seeded once is measured again and again.
+ * Each run adds its own few thousand reports (pushes, intake) and announces overdue ones.
+ */
+export function storeDir(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string | null {
+  const i = argv.indexOf('--store');
+  const dir = i >= 0 ? argv[i + 1] : env.SCALE_STORE_DIR;
+  if (dir === undefined || dir === '') return null;
+  if (dir.startsWith('--')) throw new Error('--store wants a directory');
+  return dir;
+}
+
+/** The SQLite file of a data directory (server/store/open.ts names it so). */
+const STORE_FILE = 'suara-warga.sqlite';
 
 const now = () => performance.now();
 
@@ -125,13 +144,14 @@ function startServer(dataDir: string): Promise<Server> {
 }
 
 function control(server: Server, message: ScaleControl): Promise<ScaleReply | null> {
-  if (message.type !== 'loop-read') {
+  if (message.type !== 'loop-read' && message.type !== 'sweep') {
     server.child.send(message);
     return Promise.resolve(null);
   }
+  const answer = message.type === 'sweep' ? 'swept' : 'loop';
   return new Promise((resolve) => {
     const on = (m: ScaleReply) => {
-      if (m.type !== 'loop') return;
+      if (m.type !== answer) return;
       server.child.off('message', on);
       resolve(m);
     };
@@ -164,6 +184,8 @@ async function login(base: string, username: string, password = PASSWORD): Promi
 /** An account made by the admin has a one-time password: it is changed (to the same) at first login, as a person would. */
 async function addUser(base: string, admin: Session, user: Record<string, unknown>): Promise<Session> {
   const res = await post(base, '/api/admin/users', { password: ONE_TIME_PASSWORD, ...user }, { ...admin.origin, Cookie: admin.cookie });
+  // A reused store has the account from an earlier run, its password already changed.
+  if (res.status === 409) return login(base, String(user.username));
   if (res.status !== 201) throw new Error(`user ${String(user.username)}: ${res.status} ${JSON.stringify(res.body)}`);
   const first = await login(base, String(user.username), ONE_TIME_PASSWORD);
   const changed = await post(base, '/api/auth/password', { currentPassword: ONE_TIME_PASSWORD, newPassword: PASSWORD }, { ...first.origin, Cookie: first.cookie });
@@ -252,6 +274,40 @@ async function underLoad(server: Server, exec: Session, desks: Session[], pusher
   return { loop: loop && loop.type === 'loop' ? loop : { p99Ms: NaN, maxMs: NaN }, healthz, push, mapLoads, searches, pushesSent };
 }
 
+/** Reports in the store, as the executive's map counts them (all time). */
+async function storedReports(base: string, exec: Session): Promise<number> {
+  const res = await fetch(`${base}/api/map/kecamatan`, { headers: { ...exec.origin, Cookie: exec.cookie } });
+  const body = (await res.json()) as { total?: number };
+  return body.total ?? NaN;
+}
+
+/** Public ids to read by key and search for, when the store was seeded by an earlier run: the newest resolved, not confidential. */
+async function samplesOf(base: string, exec: Session): Promise<string[]> {
+  const res = await fetch(`${base}/api/desk/reports?status=resolved&limit=50`, { headers: { ...exec.origin, Cookie: exec.cookie } });
+  const body = (await res.json()) as { items: { publicId: string; confidential: boolean }[] };
+  const ids = body.items.filter((r) => !r.confidential).map((r) => r.publicId);
+  if (ids.length === 0) throw new Error('no sample reports in the reused store');
+  return ids;
+}
+
+/**
+ * The overdue sweep over the whole store with a backlog: the server's clock is moved
+ * SWEEP_AHEAD_DAYS ahead for the sweep, so every open report due before then is overdue and
+ * not yet announced (thousands at 1M); then a later sweep five minutes on, as the interval
+ * would run it. The loop delay is measured during each.
+ */
+async function sweepRows(server: Server): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [label, offsetMs] of [['first sweep (whole backlog)', 0], ['a later sweep (5 min on)', 5 * 60_000]] as const) {
+    const reply = await control(server, { type: 'sweep', aheadMs: SWEEP_AHEAD_DAYS * 86_400_000 + offsetMs });
+    if (!reply || reply.type !== 'swept') continue;
+    rows.push(
+      { metric: `overdue sweep, ${label}: ${reply.announced} announced in ${(reply.ms / 1000).toFixed(1)} s`, value: `loop max ${ms(reply.maxMs)}, p99 ${ms(reply.p99Ms)}`, goal: `max ≤ ${LOOP_MAX_MS} ms`, pass: reply.maxMs <= LOOP_MAX_MS },
+    );
+  }
+  return rows;
+}
+
 async function throughput(base: string, path: string, seconds: number): Promise<number> {
   const result = await autocannon({
     url: base, connections: 20, duration: seconds,
@@ -293,18 +349,26 @@ async function rssWithSockets(server: Server, sessions: Session[]): Promise<{ id
   }
 }
 
-export async function measureScale(n = reportsToSeed()): Promise<SectionResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'suara-warga-bench-scale-'));
+export async function measureScale(n = reportsToSeed(), kept = storeDir()): Promise<SectionResult> {
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'suara-warga-bench-scale-'));
   const loadBefore = loadavg()[0];
+  const loads = [`start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`];
   const rows: Row[] = [];
   const notes: string[] = [];
   try {
-    const seedStarted = now();
-    const { codes: samplePublicIds, cached } = await seededStore(dataDir, n);
-    const seedSeconds = (now() - seedStarted) / 1000;
-    rows.push(cached
-      ? { metric: 'reports seeded by demo seed through the write path', value: `${n}, copied from SCALE_SEED_CACHE` }
-      : { metric: `reports seeded by demo seed through the write path`, value: `${n} in ${seedSeconds.toFixed(0)} s (${Math.round(n / seedSeconds)}/s)` });
+    let samplePublicIds: string[] = [];
+    if (kept && existsSync(join(dataDir, STORE_FILE))) {
+      notes.push(`Store reused from ${dataDir} (seeded by an earlier run; each run adds its pushes and intake reports, and announces overdue ones).`);
+    } else {
+      mkdirSync(dataDir, { recursive: true });
+      const seedStarted = now();
+      const seeded = await seededStore(dataDir, n);
+      samplePublicIds = seeded.codes;
+      const seedSeconds = (now() - seedStarted) / 1000;
+      rows.push(seeded.cached
+        ? { metric: 'reports seeded by demo seed through the write path', value: `${n}, copied from SCALE_SEED_CACHE` }
+        : { metric: `reports seeded by demo seed through the write path (bulk load)`, value: `${n} in ${seedSeconds.toFixed(0)} s (${Math.round(n / seedSeconds)}/s), load ${loadavg()[0].toFixed(2)}` });
+    }
 
     const server = await startServer(dataDir);
     try {
@@ -315,6 +379,9 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
       const desks: Session[] = [];
       for (const [i, agencyId] of deskAgencies.entries()) desks.push(await addUser(server.base, admin, { username: `bench-desk-${i}`, name: `Meja ${i}`, role: 'officer', agencyId }));
       const [pupukDesk, , , jalanDesk] = [desks[0], desks[1], desks[2], desks[3]];
+      const total = await storedReports(server.base, exec);
+      rows.push({ metric: 'reports in the store', value: total.toLocaleString('en') });
+      if (samplePublicIds.length === 0) samplePublicIds = await samplesOf(server.base, exec);
       const code = samplePublicIds[Math.floor(samplePublicIds.length / 2)];
       const bbox = `${BOX.minLng},${BOX.minLat},${BOX.maxLng},${BOX.maxLat}`;
       const reads: Read[] = [
@@ -359,7 +426,10 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
         });
       }
 
+      loads.push(`after reads ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       rows.push(...await measureExport(server.base, server.child.pid ?? 0));
+      process.stderr.write('  overdue sweep with a backlog\n');
+      rows.push(...await sweepRows(server));
       process.stderr.write('  under load: executive map + ten desks searching\n');
       const loaded = await underLoad(server, exec, desks, jalanDesk);
       const h99 = percentile(loaded.healthz, 99);
@@ -383,9 +453,11 @@ export async function measureScale(n = reportsToSeed()): Promise<SectionResult> 
       await stopServer(server);
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
+  loads.push(`end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   notes.push(
+    `Load average (1, 5, 15 min) during the run: ${loads.join('; ')}.`,
     `${n} reports seeded by \`npm run cli -- demo seed --seed ${SEED} --days ${SEED_DAYS}\` (30 % pupuk, 30 % jalan; statuses moved along by officers; 60 % with a GPS point), SQLite (SQLITE_WORKER=${process.env.SQLITE_WORKER ?? 'on'}), one server process.`,
     `Each read: one warm-up, then up to ${SAMPLES} sequential samples (at least 5, at most ~${READ_BUDGET_MS / 1000} s); ×PK = p50 over the primary-key read's p50.`,
     `Machine load average (1 min): ${loadBefore.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (2 cores, shared).`,

@@ -26,6 +26,11 @@ function isPrematureClose(err: unknown): boolean {
  * response), so the client sees a broken download rather than a file that looks complete.
  */
 export async function streamOut(req: Request, res: Response, chunks: AsyncIterable<string>): Promise<void> {
+  // A HEAD (express answers it with the GET route) wants the headers only: read nothing.
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   // The first chunk is read before anything is sent: a refusal or a store error there is an
   // ordinary error answer (pipeline would destroy the response before the handler could write).
   const iterator = chunks[Symbol.asyncIterator]();

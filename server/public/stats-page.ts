@@ -54,5 +54,5 @@ export function statsBody(lang: Lang, s: PublicStatistics): SafeHtml {
 <tbody>${s.trend.weeks.map((w) => html`<tr data-week="${w.weekStart}"><th scope="row">${week(w.weekStart)}</th><td>${n(w.total)}</td><td>${n(w.closed)}</td><td aria-hidden="true"><span class="bar" style="width:${Math.round((w.total / maxWeek) * 100)}%"></span></td></tr>`)}</tbody>
 </table>
 <p class="hint">${t('trendHow')}</p>
-<p><a href="/laporan">${t('seeList')}</a></p>`;
+<p><a href="/laporan">${t('seeList')}</a> · <a href="/data">${t('seeOpenData')}</a></p>`;
 }

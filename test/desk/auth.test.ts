@@ -89,7 +89,8 @@ describe('desk accounts and sessions', () => {
     }
   });
 
-  it('counts only failed logins: ten correct logins in a row lock nobody out, ten wrong ones lock the username', async () => {
+  it('counts only failed logins: ten correct logins in a row lock nobody out, ten wrong ones lock the username', async function () {
+    this.timeout(120_000); // 24 real scrypt checks (N=2^15): seconds each when CI's cores are busy
     const app = await startApp({ RATE_LIMIT_LOGIN: '10/15m' });
     const attempt = (username: string, password: string) => request(app.baseUrl).post('/api/auth/login').set('Origin', app.baseUrl).send({ username, password });
     try {

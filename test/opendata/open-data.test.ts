@@ -185,6 +185,12 @@ describe('open data (/data): catalogue, data.json and the downloads', () => {
     assert.equal(rest, pagesRead - 1);
   });
 
+  it('a HEAD of a download answers its headers and no body', async () => {
+    const res = await request(app.baseUrl).head('/data/laporan.csv').expect(200);
+    assert.match(String(res.headers['content-type']), /text\/csv/);
+    assert.equal(res.text, undefined);
+  });
+
   it('refuses nothing it should not: unknown files are 404 in JSON, never a 5xx', async () => {
     await get('/data/rahasia.csv').expect(404);
     await get('/data/laporan.csv?x=%ZZ').expect(200);

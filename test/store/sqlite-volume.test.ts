@@ -1,7 +1,8 @@
 // SQLite at volume, where its read plans switch: a box holding many points is read newest first
 // through the pins index, one holding few through the point index; a text in many descriptions
-// is searched newest first, a rare one through the trigram index. Each answers as reading
-// every report would.
+// is searched newest first, a rare one through the trigram index; a text common in the store
+// but rare in a desk's scope through the scope's index against the hits. Each answers as
+// reading every report would.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,43 @@ describe('SQLite reads at volume', () => {
       assert.deepEqual(first.items.map((r) => r.publicId), expected.slice(0, 15).map((r) => r.publicId));
       const next = await store.listReports({ text, limit: 15, cursor: first.nextCursor ?? undefined });
       assert.deepEqual(next.items.map((r) => r.publicId), first.nextCursor ? expected.slice(15, 30).map((r) => r.publicId) : []);
+    });
+  }
+});
+
+describe('SQLite search of a text common in the store but rare in a desk\'s scope', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let store: SqliteStore;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'suara-warga-search-'));
+    store = new SqliteStore(join(dir, 'db.sqlite'));
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    // 2,500 DPUPR reports name a bridge; after them 2,500 Dinkes reports, of which only the three oldest do.
+    const reports = Array.from({ length: 5000 }, (_, i) => {
+      const dinkes = i >= 2500;
+      return makeReport({
+        createdAt: new Date(base + i * 60_000).toISOString(), agencyId: dinkes ? 'dinkes' : 'dpupr',
+        description: dinkes ? `Puskesmas nomor ${i}${i < 2503 ? ', dekat jembatan' : ''} tutup.` : `Jembatan nomor ${i} retak.`,
+      });
+    });
+    await store.commitReports(reports.map((report) => ({ report, event: eventFor(report, 'report.created', CITIZEN), expectedVersion: 0 })));
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const [name, agencyIds] of [['the Dinkes desk (rare there)', ['dinkes']], ['the DPUPR desk (common there)', ['dpupr']], ['every desk', undefined]] as const) {
+    it(`finds it for ${name}, newest first, as reading every report would`, async () => {
+      const scope = agencyIds ? [...agencyIds] : undefined;
+      const expected = (await store.listReports({ agencyIds: scope, limit: 100_000 })).items.filter((r) => r.description.toLowerCase().includes('jembatan'));
+      const first = await store.listReports({ text: 'jembatan', agencyIds: scope, limit: 15 });
+      assert.deepEqual(first.items.map((r) => r.publicId), expected.slice(0, 15).map((r) => r.publicId));
+      assert.equal(first.nextCursor === null, expected.length <= 15);
+      if (!first.nextCursor) return;
+      const next = await store.listReports({ text: 'jembatan', agencyIds: scope, limit: 15, cursor: first.nextCursor });
+      assert.deepEqual(next.items.map((r) => r.publicId), expected.slice(15, 30).map((r) => r.publicId));
     });
   }
 });

@@ -38,9 +38,9 @@ describe('client form logic', () => {
   });
 
   for (const [anonymous, notifyConsent, kept] of [[false, false, true], [false, true, true], [true, true, true], [true, false, false]] as const) {
-    it(`the one anonymity rule ${kept ? 'keeps' : 'drops'} name and phone when anonymous=${anonymous} and notifyConsent=${notifyConsent} (form and intake alike)`, () => {
-      const contact = keptContact({ anonymous, notifyConsent, name: 'Sutrisno', phone: '+6281234567890' });
-      assert.deepEqual(contact, kept ? { name: 'Sutrisno', phone: '+6281234567890' } : { name: null, phone: null });
+    it(`the one anonymity rule ${kept ? 'keeps' : 'drops'} name, phone and email when anonymous=${anonymous} and notifyConsent=${notifyConsent} (form, intake and Open311 alike)`, () => {
+      const contact = keptContact({ anonymous, notifyConsent, name: 'Sutrisno', phone: '+6281234567890', email: 'sutrisno@example.org' });
+      assert.deepEqual(contact, kept ? { name: 'Sutrisno', phone: '+6281234567890', email: 'sutrisno@example.org' } : { name: null, phone: null, email: null });
     });
   }
 
