@@ -3,6 +3,7 @@
 // after a timeout or a 5xx, failed after NOTIFY_MAX_ATTEMPTS. Woken by every committed event
 // and every NOTIFY_POLL_SECONDS (retries that came due, other processes' commits, a crashed
 // process's leases). SMS are not pushed: the gateway phone fetches them (server/notify/sms.ts).
+import { isNotified } from '../../shared/notifications.ts';
 import type { Deps } from '../deps.ts';
 import type { OutboxMessage, OutboxOutcome } from '../store/notify-port.ts';
 import type { TryResult } from './whatsapp-sender.ts';
@@ -31,7 +32,8 @@ export class NotifyWorker {
   constructor(private readonly deps: Deps, private readonly sendOne: SendOne) {}
 
   start(): void {
-    this.unsubscribe = this.deps.bus.subscribe(() => this.wake());
+    // Only a change the reporter hears of can have put a message in the outbox.
+    this.unsubscribe = this.deps.bus.subscribe((event) => { if (isNotified(event.type)) this.wake(); });
     this.timer = setInterval(() => this.wake(), this.deps.config.notify.pollMs);
     this.timer.unref();
     this.wake();

@@ -91,6 +91,10 @@ export class SqliteNotifyStore implements NotifyStore {
   }
 
   async claimOutbox(channel: NotifyChannel, now: string, until: string, limit: number): Promise<OutboxMessage[]> {
+    // Nothing due (the usual answer to a poll): no write lock taken from the report commits.
+    const due = this.db.prepare(`SELECT 1 FROM notify_outbox INDEXED BY notify_outbox_due
+      WHERE status = 'pending' AND channel = ? AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) LIMIT 1`).pluck().get(channel, now, now);
+    if (due === undefined) return [];
     return this.db.transaction(() => {
       const docs = this.db.prepare(`SELECT doc FROM notify_outbox INDEXED BY notify_outbox_due
         WHERE status = 'pending' AND channel = ? AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)

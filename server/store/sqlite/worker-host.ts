@@ -3,13 +3,32 @@
 // here a slow scan or a commit's fsync blocks this thread, not the event loop that serves HTTP
 // and sockets. Started through ./worker-boot.cjs (which loads TypeScript).
 import Database from 'better-sqlite3';
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { countersOfReport } from '../../readmodel/counters.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { serializeError, type CallRequest, type HostData, type HostReply } from './worker-protocol.ts';
 
 function isHostData(value: unknown): value is HostData {
-  return typeof value === 'object' && value !== null && 'file' in value && typeof value.file === 'string';
+  return typeof value === 'object' && value !== null && 'file' in value && typeof value.file === 'string'
+    && 'nice' in value && typeof value.nice === 'number';
+}
+
+/**
+ * Lowers this thread's priority by `nice` (Linux schedules threads, and setpriority takes a
+ * thread id). On a busy machine a reader's long scan then waits for the CPU behind the event
+ * loop and the writer's commits, not the other way round. Elsewhere, or when refused, the
+ * thread keeps its priority.
+ */
+function lowerPriority(nice: number): void {
+  if (nice === 0) return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid)) setPriority(tid, Math.min(19, getPriority(tid) + nice));
+  } catch {
+    // not Linux, or not allowed: same priority as the rest of the process
+  }
 }
 
 function isCallRequest(value: unknown): value is CallRequest {
@@ -66,6 +85,7 @@ function main(): void {
   const channel = parentPort;
   if (!channel || !isHostData(workerData)) throw new Error('worker-host runs as a worker thread started by WorkerStore');
   const post = (reply: HostReply) => channel.postMessage(reply);
+  lowerPriority(workerData.nice);
   let store: SqliteStore;
   try {
     store = new SqliteStore(workerData.file);

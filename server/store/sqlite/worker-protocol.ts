@@ -26,7 +26,11 @@ export type HostReply =
   | { type: 'progress'; id: number; reports: number };
 
 /** The data the worker is started with. */
-export interface HostData { file: string }
+export interface HostData {
+  file: string;
+  /** Added to the thread's scheduling niceness (Linux): reader threads yield the CPU to the event loop and to commits. */
+  nice: number;
+}
 
 export function serializeError(err: unknown): SerializedError {
   if (!(err instanceof Error)) return { className: 'Error', name: 'Error', message: String(err), stack: undefined, fields: {} };
