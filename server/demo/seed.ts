@@ -135,7 +135,12 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<Se
       const agencyId = topic && findTopic(topic) ? topicAgency(deps, topic) : deps.catalog.agencyFor(category, parsed.value.kecamatan).id;
       // An aspiration of a session on site was entered by its facilitator; the rest came from phones.
       const byFacilitator = inSession !== undefined && inSession.mode !== 'daring' && random() < 0.7;
-      const report = buildReport(deps, parsed.value, [], createdAt, agencyId, byFacilitator ? 'ngopi' : weighted(random, CHANNEL_MIX));
+      const channel = byFacilitator ? 'ngopi' : weighted(random, CHANNEL_MIX);
+      let report = buildReport(deps, parsed.value, [], createdAt, agencyId, channel);
+      // Public ids are 8 symbols (about 39 bits): among a million reports one is likely to be
+      // drawn twice, and the batch's commit would be refused (intake retries, as createReport
+      // does). An id already taken, in the store or in this batch, is drawn again.
+      while (pending.has(report.publicId) || await deps.store.getReport(report.publicId)) report = buildReport(deps, parsed.value, [], createdAt, agencyId, channel);
       const actor = byFacilitator ? actorOf(facilitator) : CITIZEN;
       const steps: SeededChange[] = [{ planned: { before: null, after: report, type: 'report.created' }, actor }];
       pending.set(report.publicId, report);
