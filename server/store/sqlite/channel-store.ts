@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
+import { GroupCommit } from './group-commit.ts';
 import {
   ConversationConflictError, type ChannelId, type ChannelStore, type ConversationRecord, type InboundMessage, type OutgoingSms,
 } from '../channel-port.ts';
 
-interface Queued { write: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }
 
 /**
  * The channels' tables in the same SQLite file as the reports (migration 007-channels).
@@ -13,54 +13,19 @@ interface Queued { write: () => unknown; resolve: (value: unknown) => void; reje
  * fsync per message, each blocking the event loop.
  */
 export class SqliteChannelStore implements ChannelStore {
-  private queue: Queued[] = [];
-  private scheduled = false;
-  private readonly inSavepoint: Database.Transaction<(write: () => unknown) => unknown>;
+  private readonly commits: GroupCommit;
 
   constructor(private readonly db: Database.Database) {
-    this.inSavepoint = db.transaction((write: () => unknown) => write());
-  }
-
-  private grouped<T>(write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ write, resolve: (value) => resolve(value as T), reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    this.commits = new GroupCommit(db);
   }
 
   /** Commits what is queued (also called by the store's close). */
   flush(): void {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const op of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.inSavepoint(op.write) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      }).immediate();
-    } catch (err) {
-      for (const op of batch) op.reject(err);
-      return;
-    }
-    batch.forEach((op, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) op.resolve(outcome.value);
-      else op.reject(outcome.error);
-    });
+    this.commits.flush();
   }
 
   addInbound(message: InboundMessage): Promise<boolean> {
-    return this.grouped(() => this.db.prepare(`INSERT INTO channel_inbox (channel, message_id, sent_at, status, claimed_until, doc)
+    return this.commits.run(() => this.db.prepare(`INSERT INTO channel_inbox (channel, message_id, sent_at, status, claimed_until, doc)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(channel, message_id) DO NOTHING`)
       .run(message.channel, message.messageId, message.sentAt, message.status, message.claimedUntil, JSON.stringify(message)).changes === 1);
   }
@@ -84,7 +49,7 @@ export class SqliteChannelStore implements ChannelStore {
   }
 
   completeInbound(channel: ChannelId, messageId: string, reply: string | null, conversation?: { record: ConversationRecord; expectedVersion: number }): Promise<void> {
-    return this.grouped(() => {
+    return this.commits.run(() => {
       if (conversation) this.writeConversation(conversation.record, conversation.expectedVersion);
       const doc = this.db.prepare('SELECT doc FROM channel_inbox WHERE channel = ? AND message_id = ?').pluck().get(channel, messageId);
       if (typeof doc !== 'string') return;
@@ -100,7 +65,7 @@ export class SqliteChannelStore implements ChannelStore {
   }
 
   putConversation(record: ConversationRecord, expectedVersion: number): Promise<void> {
-    return this.grouped(() => this.writeConversation(record, expectedVersion));
+    return this.commits.run(() => this.writeConversation(record, expectedVersion));
   }
 
   private writeConversation(record: ConversationRecord, expectedVersion: number): void {
@@ -112,7 +77,7 @@ export class SqliteChannelStore implements ChannelStore {
   }
 
   enqueueSms(sms: OutgoingSms): Promise<void> {
-    return this.grouped(() => void this.db.prepare('INSERT INTO sms_outgoing (uuid, created_at, doc) VALUES (?, ?, ?) ON CONFLICT(uuid) DO NOTHING')
+    return this.commits.run(() => void this.db.prepare('INSERT INTO sms_outgoing (uuid, created_at, doc) VALUES (?, ?, ?) ON CONFLICT(uuid) DO NOTHING')
       .run(sms.uuid, sms.createdAt, JSON.stringify(sms)));
   }
 

@@ -1,67 +1,27 @@
 import type Database from 'better-sqlite3';
+import { GroupCommit } from './group-commit.ts';
 import type { NotifyChannel } from '../../../shared/notifications.ts';
 import { deliveryAfter } from '../../notify/delivery.ts';
 import type { ContactWrite, NotifyStore, OutboxMessage, OutboxOutcome, OutboxWrite, RecipientState, ReporterContact } from '../notify-port.ts';
 
 interface RecipientRow { key: string; opted_out: number; last_inbound_at: string | null }
-interface Queued { write: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }
 
 /**
- * The notification tables in the same SQLite file (migration 015-notify). Outbox rows and
+ * The notification tables in the same SQLite file (migration 017-notify). Outbox rows and
  * contacts are written by the report commit's transaction (writeDerived); the senders' claims
  * run in an immediate transaction, so a second process waits for the lock and then sees the
  * rows held. The document is the record; the columns are what the queries select on.
  */
 export class SqliteNotifyStore implements NotifyStore {
-  private queue: Queued[] = [];
-  private scheduled = false;
-  private readonly inSavepoint: Database.Transaction<(write: () => unknown) => unknown>;
+  private readonly commits: GroupCommit;
 
   constructor(private readonly db: Database.Database) {
-    this.inSavepoint = db.transaction((write: () => unknown) => write());
-  }
-
-  /**
-   * Settles and delivery statuses are group-committed like the channels' writes: those of one
-   * tick share one transaction and one fsync, each in its own savepoint. A sender finishing
-   * sixteen sends at once would otherwise pay sixteen fsyncs, one after another.
-   */
-  private grouped<T>(write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ write, resolve: (value) => resolve(value as T), reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    this.commits = new GroupCommit(db);
   }
 
   /** Commits what is queued (also called by the store's close). */
   flush(): void {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const op of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.inSavepoint(op.write) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      }).immediate();
-    } catch (err) {
-      for (const op of batch) op.reject(err);
-      return;
-    }
-    batch.forEach((op, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) op.resolve(outcome.value);
-      else op.reject(outcome.error);
-    });
+    this.commits.flush();
   }
 
   /** Inside the report commit's transaction (SqliteStore.writeChange). */
@@ -109,7 +69,7 @@ export class SqliteNotifyStore implements NotifyStore {
   }
 
   settleOutbox(id: string, outcome: OutboxOutcome, at: string): Promise<void> {
-    return this.grouped(() => {
+    return this.commits.run(() => {
       const m = this.read(id);
       if (!m) return;
       // A delivery status may have arrived before the send's answer was recorded: keep the better one.
@@ -124,7 +84,7 @@ export class SqliteNotifyStore implements NotifyStore {
   }
 
   recordDelivery(match: { id?: string; providerId?: string }, status: 'sent' | 'delivered' | 'read' | 'failed', at: string, problem?: string): Promise<boolean> {
-    return this.grouped(() => {
+    return this.commits.run(() => {
       const byId = match.id ? this.read(match.id) : null;
       const doc = byId ? null : match.providerId ? this.db.prepare('SELECT doc FROM notify_outbox WHERE provider_id = ?').pluck().get(match.providerId) : null;
       const m = byId ?? (typeof doc === 'string' ? (JSON.parse(doc) as OutboxMessage) : null);

@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+
+interface Queued { write: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }
+
+/**
+ * Group commit for the side tables (channels, notifications): the writes of one tick of the
+ * event loop share one transaction and one fsync, each in its own savepoint, so one refused
+ * write does not undo its neighbours. Every acknowledged write is on disk. A webhook burst, or
+ * a sender settling sixteen sends at once, would otherwise pay one fsync per write.
+ */
+export class GroupCommit {
+  private queue: Queued[] = [];
+  private scheduled = false;
+  private readonly inSavepoint: Database.Transaction<(write: () => unknown) => unknown>;
+
+  constructor(private readonly db: Database.Database) {
+    this.inSavepoint = db.transaction((write: () => unknown) => write());
+  }
+
+  /** Runs `write` in the next group's transaction; settles once that is committed. */
+  run<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ write, resolve: (value) => resolve(value as T), reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits what is queued (also called by the store's close). */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const op of batch) {
+          try {
+            outcomes.push({ ok: true, value: this.inSavepoint(op.write) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (err) {
+      for (const op of batch) op.reject(err);
+      return;
+    }
+    batch.forEach((op, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) op.resolve(outcome.value);
+      else op.reject(outcome.error);
+    });
+  }
+}
