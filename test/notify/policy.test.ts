@@ -1,20 +1,9 @@
 // Who may send a failed status message again, role by role, on a report of their own agency or
 // kecamatan and on another's: written out here independently of server/desk/policy.ts.
 import assert from 'node:assert/strict';
-import type { DeskUser } from '../../shared/desk.ts';
 import type { Role } from '../../shared/types.ts';
 import { canRetryNotification } from '../../server/desk/policy.ts';
-
-const OWN = { agencyId: 'dpupr', kecamatan: '33.16.05' };
-const OTHER = { agencyId: 'satgas-pupuk', kecamatan: '33.16.01' };
-
-const USERS: Record<Role, DeskUser> = {
-  officer: { id: 'u1', username: 'o', name: 'O', role: 'officer', agencyId: 'dpupr', kecamatan: null, agencyIds: ['dpupr'], mustChangePassword: false },
-  agency_admin: { id: 'u2', username: 'a', name: 'A', role: 'agency_admin', agencyId: 'dpupr', kecamatan: null, agencyIds: ['dpupr'], mustChangePassword: false },
-  camat: { id: 'u3', username: 'c', name: 'C', role: 'camat', agencyId: null, kecamatan: '33.16.05', agencyIds: [], mustChangePassword: false },
-  executive: { id: 'u4', username: 'e', name: 'E', role: 'executive', agencyId: null, kecamatan: null, agencyIds: [], mustChangePassword: false },
-  admin: { id: 'u5', username: 'ad', name: 'AD', role: 'admin', agencyId: null, kecamatan: null, agencyIds: [], mustChangePassword: false },
-};
+import { OTHER, OWN, USERS } from '../helpers/roles.ts';
 
 const EXPECTED: Record<Role, { own: boolean; other: boolean }> = {
   officer: { own: true, other: false },
