@@ -21,7 +21,7 @@ import { renderAtom } from './atom.ts';
 import { listBody, reportLink } from './list-page.ts';
 import { reportBody, reportTitle } from './report-page.ts';
 import { findPublicReport, getPublicReport, listPublicReports, publicFeed, publicMap } from './service.ts';
-import { publicStatistics } from './statistics.ts';
+import { statisticsCache } from './statistics-cache.ts';
 import { statsBody } from './stats-page.ts';
 import { linkBase } from '../http/links.ts';
 
@@ -48,6 +48,7 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
   const assets = loadClientAssets(options.distDir ?? DIST_DIR);
   const { submit: submitLimit } = citizenLimits(deps);
   const devices = deviceIds(deps);
+  const statistics = statisticsCache(deps);
 
   // The language comes from the citizen's switch (a cookie): a shared cache keeps one copy per cookie.
   const send = (req: Request, res: Response, o: { title: string; page: string; body: SafeHtml; status?: number; cache?: boolean }) => {
@@ -109,7 +110,7 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
   });
 
   router.get('/statistik', async (req, res) => {
-    send(req, res, { title: t(req, 'statsPageTitle'), page: 'statistik', cache: true, body: statsBody(langOf(req), await publicStatistics(deps)) });
+    send(req, res, { title: t(req, 'statsPageTitle'), page: 'statistik', cache: true, body: statsBody(langOf(req), await statistics.get()) });
   });
 
   router.get('/api/public/reports', async (req, res) => {
@@ -121,7 +122,7 @@ export function publicRoutes(deps: Deps, options: { distDir?: string } = {}): Ro
   });
 
   router.get('/api/public/statistics', async (_req, res) => {
-    res.set('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE_S}`).json(await publicStatistics(deps));
+    res.set('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE_S}`).json(await statistics.get());
   });
 
   // Errors on the pages are pages (in Indonesian, saying what to do); the API keeps JSON.
