@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GroupCommit } from './group-commit.ts';
+import type { GroupCommit } from './group-commit.ts';
 import {
   ConversationConflictError, type ChannelId, type ChannelStore, type ConversationRecord, type InboundMessage, type OutgoingSms,
 } from '../channel-port.ts';
@@ -13,16 +13,8 @@ import {
  * fsync per message, each blocking the event loop.
  */
 export class SqliteChannelStore implements ChannelStore {
-  private readonly commits: GroupCommit;
-
-  constructor(private readonly db: Database.Database) {
-    this.commits = new GroupCommit(db);
-  }
-
-  /** Commits what is queued (also called by the store's close). */
-  flush(): void {
-    this.commits.flush();
-  }
+  /** `commits` is the store's one group commit (server/store/sqlite/group-commit.ts). */
+  constructor(private readonly db: Database.Database, private readonly commits: GroupCommit) {}
 
   addInbound(message: InboundMessage): Promise<boolean> {
     return this.commits.run(() => this.db.prepare(`INSERT INTO channel_inbox (channel, message_id, sent_at, status, claimed_until, doc)

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GroupCommit } from './group-commit.ts';
+import type { GroupCommit } from './group-commit.ts';
 import type { NotifyChannel } from '../../../shared/notifications.ts';
 import { deliveryAfter } from '../../notify/delivery.ts';
 import type { ContactWrite, NotifyStore, OutboxMessage, OutboxOutcome, OutboxWrite, RecipientState, ReporterContact } from '../notify-port.ts';
@@ -13,16 +13,8 @@ interface RecipientRow { key: string; opted_out: number; last_inbound_at: string
  * rows held. The document is the record; the columns are what the queries select on.
  */
 export class SqliteNotifyStore implements NotifyStore {
-  private readonly commits: GroupCommit;
-
-  constructor(private readonly db: Database.Database) {
-    this.commits = new GroupCommit(db);
-  }
-
-  /** Commits what is queued (also called by the store's close). */
-  flush(): void {
-    this.commits.flush();
-  }
+  /** `commits` is the store's one group commit (server/store/sqlite/group-commit.ts). */
+  constructor(private readonly db: Database.Database, private readonly commits: GroupCommit) {}
 
   /** Inside the report commit's transaction (SqliteStore.writeChange). */
   writeDerived(write: OutboxWrite | ContactWrite): void {

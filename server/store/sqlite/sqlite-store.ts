@@ -15,11 +15,11 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteApiKeyStore } from './apikey-store.ts';
+import { GroupCommit } from './group-commit.ts';
 import { SqliteChannelStore } from './channel-store.ts';
 import { beginBulkLoad, endBulkLoad, restoreAfterBulkLoad } from './bulk-load.ts';
 import { SqliteNotifyStore } from './notify-store.ts';
 
-interface Pending { changes: ReportChange[]; resolve: (events: ReportEvent[]) => void; reject: (err: unknown) => void }
 
 function isUniqueViolation(err: unknown, column: string): boolean {
   return err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes(column)
@@ -169,9 +169,8 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writeChangesInSavepoint: Database.Transaction<(changes: ReportChange[]) => ReportEvent[]>;
-  private queue: Pending[] = [];
-  private flushScheduled = false;
+  /** One group commit for the whole file: report changes and the side tables' writes share its fsyncs. */
+  private readonly commits: GroupCommit;
   readonly channels: SqliteChannelStore;
   readonly apiKeys: SqliteApiKeyStore;
   readonly notify: SqliteNotifyStore;
@@ -193,10 +192,10 @@ export class SqliteStore implements Store {
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
     restoreAfterBulkLoad(this.db);
-    this.writeChangesInSavepoint = this.db.transaction((changes: ReportChange[]) => changes.map((change) => this.writeChange(change)));
-    this.channels = new SqliteChannelStore(this.db);
+    this.commits = new GroupCommit(this.db);
+    this.channels = new SqliteChannelStore(this.db, this.commits);
     this.apiKeys = new SqliteApiKeyStore(this.db, (entry) => this.writeAudit(entry));
-    this.notify = new SqliteNotifyStore(this.db);
+    this.notify = new SqliteNotifyStore(this.db, this.commits);
   }
 
   /** Prepared statements are compiled once and reused: the hot path runs the same few. */
@@ -227,12 +226,12 @@ export class SqliteStore implements Store {
   }
 
   async beginBulkLoad(): Promise<void> {
-    this.flush();
+    this.commits.flush();
     beginBulkLoad(this.db);
   }
 
   async endBulkLoad(): Promise<void> {
-    this.flush();
+    this.commits.flush();
     endBulkLoad(this.db);
   }
 
@@ -242,64 +241,12 @@ export class SqliteStore implements Store {
 
   /** Commits queued for the next group commit are written (synchronously) before closing. */
   async close(): Promise<void> {
-    this.flush();
-    this.channels.flush();
-    this.notify.flush();
+    this.commits.flush();
     if (this.db.open) this.db.close();
   }
 
   commitReports(changes: ReportChange[]): Promise<ReportEvent[]> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ changes, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    if (batch.length === 1) {
-      // One call alone: its own transaction, without the savepoint that keeps neighbours apart.
-      // A savepoint journals every page it touches; for a large call (a demo seed's thousand
-      // reports) that cost five times the writes themselves, and more as the store grew.
-      const [only] = batch;
-      let events: ReportEvent[];
-      try {
-        events = this.writeChangesInSavepoint.immediate(only.changes);
-      } catch (error) {
-        only.reject(error);
-        return;
-      }
-      only.resolve(events);
-      return;
-    }
-    const outcomes: ({ ok: true; events: ReportEvent[] } | { ok: false; error: unknown })[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const pending of batch) {
-          // Each call's changes in their own savepoint: all of them or none, and one refused
-          // call does not undo its neighbours in the group commit.
-          try {
-            outcomes.push({ ok: true, events: this.writeChangesInSavepoint(pending.changes) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      }).immediate();
-    } catch (error) {
-      batch.forEach((p) => p.reject(error));
-      return;
-    }
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) pending.resolve(outcome.events);
-      else pending.reject(outcome.error);
-    });
+    return this.commits.run(() => changes.map((change) => this.writeChange(change)));
   }
 
   private writeChange(change: ReportChange): ReportEvent {
