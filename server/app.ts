@@ -1,7 +1,6 @@
 import compression from 'compression';
 import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-adapter';
 import { Server as SocketServer } from 'socket.io';
 import { DESK_TRANSPORTS } from '../shared/realtime.ts';
 import { accountRoutes } from './accounts/routes.ts';
@@ -102,7 +101,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): App {
     // With Redis there may be several processes behind one address: an event emitted in one
     // reaches sockets in all (Redis pub/sub), and clients must use WebSocket only, because
     // long-polling's separate requests could land on a process that does not know the session.
-    ...(deps.redis ? { adapter: createAdapter(deps.redis.publisher, deps.redis.subscriber, { key: 'suara-warga:io' }), transports: [...DESK_TRANSPORTS] } : {}),
+    ...(deps.redis ? { adapter: deps.redis.ioAdapter, transports: [...DESK_TRANSPORTS] } : {}),
   });
   attachDeskSocket(io, deps);
   attachPublicSocket(io, deps);

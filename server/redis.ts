@@ -1,16 +1,21 @@
 // Redis is what several server processes share besides the store: the Socket.IO adapter's
 // pub/sub (an event committed in one process reaches desks connected to any other) and the
 // rate-limit counters (a limit holds across processes instead of multiplying by their number).
-import { createClient } from 'redis';
+// The Redis packages (node-redis, the Socket.IO adapter, rate-limit-redis) are imported only
+// when REDIS_URL asks for them: one process without Redis is spared about 10 MB of their code.
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from './logger.ts';
 
 const CONNECT_TIMEOUT_MS = 10_000;
+/** The Socket.IO adapter's channel prefix in Redis. */
+const IO_KEY = 'suara-warga:io';
 
-function newClient(url: string, options: { disableOfflineQueue?: boolean } = {}) {
+function newClient(createClient: typeof import('redis').createClient, url: string, options: { disableOfflineQueue?: boolean } = {}) {
   return createClient({ url, ...options });
 }
 
 export type RedisClient = ReturnType<typeof newClient>;
+type IoAdapter = ReturnType<typeof import('@socket.io/redis-adapter').createAdapter>;
 
 export interface RedisLink {
   /** Rate-limit counters. Fails at once while Redis is away (no offline queue), so requests do not hang. */
@@ -19,6 +24,10 @@ export interface RedisLink {
   publisher: RedisClient;
   /** A connection in subscriber mode, used only by the Socket.IO adapter. */
   subscriber: RedisClient;
+  /** The Socket.IO adapter over publisher and subscriber: an emit reaches the rooms' sockets on every process. */
+  ioAdapter: IoAdapter;
+  /** A rate limiter's counts in Redis under `prefix`, shared by every process. */
+  counterStore(prefix: string): RateLimitStore;
   close(): Promise<void>;
 }
 
@@ -29,9 +38,10 @@ export interface RedisLink {
  * with `sync` when they reconnect).
  */
 export async function connectRedis(url: string, logger: Logger): Promise<RedisLink> {
-  const counters = newClient(url, { disableOfflineQueue: true });
-  const publisher = newClient(url);
-  const subscriber = newClient(url);
+  const [{ createClient }, { createAdapter }, { RedisStore }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter'), import('rate-limit-redis')]);
+  const counters = newClient(createClient, url, { disableOfflineQueue: true });
+  const publisher = newClient(createClient, url);
+  const subscriber = newClient(createClient, url);
   const clients = { counters, publisher, subscriber };
   let lastReport = 0;
   for (const [role, c] of Object.entries(clients)) {
@@ -57,6 +67,8 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisLi
   }
   return {
     ...clients,
+    ioAdapter: createAdapter(publisher, subscriber, { key: IO_KEY }),
+    counterStore: (prefix) => new RedisStore({ prefix, sendCommand: (...args: string[]) => counters.sendCommand(args) }),
     async close() {
       await Promise.allSettled(Object.values(clients).map((c) => c.close()));
     },

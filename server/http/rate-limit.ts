@@ -1,6 +1,5 @@
 import { rateLimit, type Options, type RateLimitRequestHandler } from 'express-rate-limit';
 import type { Request } from 'express';
-import { RedisStore } from 'rate-limit-redis';
 import type { RateLimit } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../deps.ts';
@@ -17,7 +16,7 @@ export function sharedCounting(deps: Pick<Deps, 'redis' | 'logger'>, name: strin
   const { redis } = deps;
   if (!redis) return {};
   return {
-    store: new RedisStore({ prefix: `suara-warga:rl:${name}:`, sendCommand: (...args: string[]) => redis.counters.sendCommand(args) }),
+    store: redis.counterStore(`suara-warga:rl:${name}:`),
     passOnStoreError: true,
     logger: {
       error: (err, msg) => deps.logger.error({ err, limiter: name }, msg ?? 'rate limit store error'),

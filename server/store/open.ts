@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { GridFsPhotoStorage } from '../media/gridfs-photo-storage.ts';
 import { DiskPhotoStorage, type PhotoStorage } from '../media/photo-storage.ts';
-import { MongoStore } from './mongo/mongo-store.ts';
 import type { Store } from './port.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 import { WorkerStore } from './sqlite/worker-store.ts';
@@ -13,9 +11,12 @@ export interface Storage { store: Store; photos: PhotoStorage }
  * The one place the adapter is chosen. Photos follow the store: files under DATA_DIR beside
  * SQLite, GridFS beside MongoDB (so every process behind the load balancer can serve them).
  * SQLite runs on a worker thread (SQLITE_WORKER=on, the default), or in this thread when off.
+ * The MongoDB adapter is imported only when MONGODB_URI asks for it: mongoose and its driver
+ * cost a SQLite server about 25 MB (bson alone allocates a 17 MB buffer when loaded).
  */
 export async function openStorage(config: Pick<Config, 'dataDir' | 'mongodbUri' | 'mongodbTransactions' | 'sqliteWorker' | 'sqliteReaders'>): Promise<Storage> {
   if (config.mongodbUri) {
+    const [{ MongoStore }, { GridFsPhotoStorage }] = await Promise.all([import('./mongo/mongo-store.ts'), import('../media/gridfs-photo-storage.ts')]);
     const store = await MongoStore.connect(config.mongodbUri, { transactions: config.mongodbTransactions });
     return { store, photos: new GridFsPhotoStorage(store.database) };
   }
