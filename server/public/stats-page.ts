@@ -1,13 +1,13 @@
 // /statistik: the figures of ./statistics.ts as tables, each saying how it is counted.
 import { publicPageText, type PublicTextKey } from '../../shared/public-text.ts';
-import { formatDate } from '../web/format.ts';
+import { formatDate, formatDayMonth, numberFormat } from '../web/format.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import type { Lang } from '../web/lang.ts';
 import { TABLE_DAYS, type PublicStatistics } from './statistics.ts';
 
 function formatters(lang: Lang) {
   const t = (k: PublicTextKey, p: Record<string, string | number> = {}) => publicPageText(lang, k, p);
-  const number = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID');
+  const number = numberFormat(lang);
   return {
     t,
     n: (value: number) => number.format(value),
@@ -16,7 +16,7 @@ function formatters(lang: Lang) {
       if (value === null) return '–';
       return value < 48 ? t('hours', { n: number.format(Math.round(value * 10) / 10) }) : t('days', { n: number.format(Math.round((value / 24) * 10) / 10) });
     },
-    week: (weekStart: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(`${weekStart}T12:00:00+07:00`)),
+    week: (weekStart: string) => formatDayMonth(new Date(`${weekStart}T12:00:00+07:00`), lang),
   };
 }
 
