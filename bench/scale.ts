@@ -60,6 +60,20 @@ export function storeDir(argv: string[] = process.argv, env: NodeJS.ProcessEnv =
   return dir;
 }
 
+/** The parts of a run, in order; `--only load,intake` (also SCALE_ONLY) runs just those, to compare one change quickly. */
+const PARTS = ['reads', 'export', 'sweep', 'load', 'intake', 'rss'] as const;
+type Part = (typeof PARTS)[number];
+
+export function partsToRun(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Set<Part> {
+  const i = argv.indexOf('--only');
+  const raw = i >= 0 ? argv[i + 1] : env.SCALE_ONLY;
+  if (raw === undefined || raw === '') return new Set(PARTS);
+  const asked = raw.split(',').map((p) => p.trim());
+  const unknown = asked.filter((p) => !PARTS.some((known) => known === p));
+  if (unknown.length > 0) throw new Error(`--only wants some of ${PARTS.join(',')}, got ${unknown.join(',')}`);
+  return new Set(PARTS.filter((p) => asked.includes(p)));
+}
+
 /** The SQLite file of a data directory (server/store/open.ts names it so). */
 const STORE_FILE = 'suara-warga.sqlite';
 
@@ -128,7 +142,8 @@ interface Server { child: ChildProcess; base: string; startMs: number }
 
 function startServer(dataDir: string): Promise<Server> {
   const child = fork(fileURLToPath(new URL('./scale-server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE=1 leaves a V8 CPU profile of the server's main thread in ./bench-profiles (as bench/submissions.ts).
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
     env: {
       ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ADMIN_PASSWORD: PASSWORD, OVERDUE_SWEEP_SECONDS: '0', MALLOC_ARENA_MAX: '2',
       RATE_LIMIT_SUBMIT: '100000000/1m', RATE_LIMIT_LOOKUP: '100000000/1m', RATE_LIMIT_LOGIN: '100000/1m',
@@ -349,7 +364,7 @@ async function rssWithSockets(server: Server, sessions: Session[]): Promise<{ id
   }
 }
 
-export async function measureScale(n = reportsToSeed(), kept = storeDir()): Promise<SectionResult> {
+export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts = partsToRun()): Promise<SectionResult> {
   const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'suara-warga-bench-scale-'));
   const loadBefore = loadavg()[0];
   const loads = [`start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`];
@@ -412,6 +427,7 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir()): Prom
         if (res.ok) reads.push({ name, path });
         else notes.push(`${path} answers ${res.status} on this build: not measured.`);
       }
+      if (!parts.has('reads')) reads.length = 0;
       const pk = await sampleRead(server.base, { name: 'pk', path: `/api/desk/reports/${encodeURIComponent(code)}`, session: exec });
       const pk50 = percentile(pk, 50);
       rows.push({ metric: 'primary-key read (desk report by code), p50 / p99', value: `${ms(pk50)} / ${ms(percentile(pk, 99))}` });
@@ -427,28 +443,36 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir()): Prom
       }
 
       loads.push(`after reads ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-      rows.push(...await measureExport(server.base, server.child.pid ?? 0));
-      process.stderr.write('  overdue sweep with a backlog\n');
-      rows.push(...await sweepRows(server));
-      process.stderr.write('  under load: executive map + ten desks searching\n');
-      const loaded = await underLoad(server, exec, desks, jalanDesk);
-      const h99 = percentile(loaded.healthz, 99);
-      const p99 = percentile(loaded.push, 99);
-      rows.push(
-        { metric: `load: ${loaded.mapLoads} full map loads, ${loaded.searches} desk searches, ${loaded.pushesSent} reports`, value: `${LOAD_SECONDS}+ s` },
-        { metric: '  event-loop delay p99', value: ms(loaded.loop.p99Ms), goal: `≤ ${LOOP_P99_MS} ms`, pass: loaded.loop.p99Ms <= LOOP_P99_MS },
-        { metric: '  event-loop delay max', value: ms(loaded.loop.maxMs), goal: `≤ ${LOOP_MAX_MS} ms`, pass: loaded.loop.maxMs <= LOOP_MAX_MS },
-        { metric: `  /healthz p99 (${loaded.healthz.length} probes)`, value: ms(h99), goal: `≤ ${HEALTHZ_P99_MS} ms`, pass: h99 <= HEALTHZ_P99_MS },
-        { metric: `  desk push p99, request sent → socket (${loaded.push.length} of ${loaded.pushesSent})`, value: ms(p99), goal: `≤ ${PUSH_P99_MS} ms`, pass: p99 <= PUSH_P99_MS && loaded.push.length === loaded.pushesSent },
-      );
+      if (parts.has('export')) rows.push(...await measureExport(server.base, server.child.pid ?? 0));
+      if (parts.has('sweep')) {
+        process.stderr.write('  overdue sweep with a backlog\n');
+        rows.push(...await sweepRows(server));
+      }
+      if (parts.has('load')) {
+        process.stderr.write('  under load: executive map + ten desks searching\n');
+        const loaded = await underLoad(server, exec, desks, jalanDesk);
+        const h99 = percentile(loaded.healthz, 99);
+        const p99 = percentile(loaded.push, 99);
+        rows.push(
+          { metric: `load: ${loaded.mapLoads} full map loads, ${loaded.searches} desk searches, ${loaded.pushesSent} reports`, value: `${LOAD_SECONDS}+ s` },
+          { metric: '  event-loop delay p99', value: ms(loaded.loop.p99Ms), goal: `≤ ${LOOP_P99_MS} ms`, pass: loaded.loop.p99Ms <= LOOP_P99_MS },
+          { metric: '  event-loop delay max', value: ms(loaded.loop.maxMs), goal: `≤ ${LOOP_MAX_MS} ms`, pass: loaded.loop.maxMs <= LOOP_MAX_MS },
+          { metric: `  /healthz p99 (${loaded.healthz.length} probes)`, value: ms(h99), goal: `≤ ${HEALTHZ_P99_MS} ms`, pass: h99 <= HEALTHZ_P99_MS },
+          { metric: `  desk push p99, request sent → socket (${loaded.push.length} of ${loaded.pushesSent})`, value: ms(p99), goal: `≤ ${PUSH_P99_MS} ms`, pass: p99 <= PUSH_P99_MS && loaded.push.length === loaded.pushesSent },
+        );
+      }
 
-      process.stderr.write('  intake vs no-op\n');
-      const intake = await intakeRatio(server.base);
-      const ratio = intake.intake / intake.noop;
-      rows.push({ metric: `intake / no-op (${intake.intake.toFixed(0)} / ${intake.noop.toFixed(0)} per s)`, value: ratio.toFixed(2), goal: `≥ ${INTAKE_RATIO}`, pass: ratio >= INTAKE_RATIO });
+      if (parts.has('intake')) {
+        process.stderr.write('  intake vs no-op\n');
+        const intake = await intakeRatio(server.base);
+        const ratio = intake.intake / intake.noop;
+        rows.push({ metric: `intake / no-op (${intake.intake.toFixed(0)} / ${intake.noop.toFixed(0)} per s)`, value: ratio.toFixed(2), goal: `≥ ${INTAKE_RATIO}`, pass: ratio >= INTAKE_RATIO });
+      }
 
-      const rss = await rssWithSockets(server, [exec, ...desks]);
-      rows.push({ metric: `server RSS, idle → ${MEMORY_SOCKETS} desk sockets`, value: `${rss.idle.toFixed(0)} → ${rss.loaded.toFixed(0)} MB`, goal: `≤ ${RSS_MB} MB`, pass: rss.loaded <= RSS_MB });
+      if (parts.has('rss')) {
+        const rss = await rssWithSockets(server, [exec, ...desks]);
+        rows.push({ metric: `server RSS, idle → ${MEMORY_SOCKETS} desk sockets`, value: `${rss.idle.toFixed(0)} → ${rss.loaded.toFixed(0)} MB`, goal: `≤ ${RSS_MB} MB`, pass: rss.loaded <= RSS_MB });
+      }
     } finally {
       await stopServer(server);
     }

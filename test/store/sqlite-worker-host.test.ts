@@ -3,7 +3,7 @@
 // the thread dies or an argument cannot cross, and an idle store does not keep a process alive.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,27 @@ describe('the SQLite store on a worker thread', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('copies commits into the database file beside the writer (the checkpointer), so no commit waits for a checkpoint', async () => {
+    const file = join(dir, 'db.sqlite');
+    const store = await WorkerStore.open(file, { readers: 1 });
+    try {
+      const before = statSync(file).size;
+      const reports = Array.from({ length: 50 }, () => makeReport());
+      for (const report of reports) await insert(store, report);
+      // Far below the writer's own threshold (CHECKPOINT_FALLBACK_PAGES): only the checkpointer
+      // copies these pages into the file, while the store stays open.
+      const deadline = Date.now() + 30_000;
+      while (statSync(file).size <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(statSync(file).size > before, 'the database file grew while the store was open');
+      assert.equal((await store.getReport(reports[49].publicId))?.publicId, reports[49].publicId);
+    } finally {
+      await store.close();
+    }
+    // Closed: nothing of the checkpointer keeps the file or the process busy; it opens again.
+    const again = await WorkerStore.open(file);
+    await again.close();
   });
 
   it('reports a store that cannot be opened as opening in process would', async () => {

@@ -18,8 +18,8 @@ export class HostThread {
    * resolves with the methods it answers, by sub-port ('' for the store), once it is ready, or
    * rejects as opening would.
    */
-  static async start(file: string, onCrash: (error: Error) => void, nice = 0): Promise<{ thread: HostThread; methods: Record<string, string[]> }> {
-    const data: HostData = { file, nice };
+  static async start(file: string, onCrash: (error: Error) => void, nice = 0, autocheckpointPages?: number): Promise<{ thread: HostThread; methods: Record<string, string[]> }> {
+    const data: HostData = { file, nice, ...(autocheckpointPages === undefined ? {} : { autocheckpointPages }) };
     // execArgv: []: the boot file registers tsx itself (see worker-boot.cjs); the main thread's
     // flags (tsx's preflight, --import) are not the worker's business.
     const worker = new Worker(new URL('./worker-boot.cjs', import.meta.url), { workerData: data, execArgv: [] });

@@ -175,7 +175,12 @@ export class SqliteStore implements Store {
   readonly apiKeys: SqliteApiKeyStore;
   readonly notify: SqliteNotifyStore;
 
-  constructor(file: string) {
+  /**
+   * `autocheckpointPages`: SQLite's wal_autocheckpoint (default 1,000 pages). The store on
+   * worker threads raises it for its writer and checkpoints on a thread of its own
+   * (./checkpointer.ts), so that no commit waits for a checkpoint.
+   */
+  constructor(file: string, options: { autocheckpointPages?: number } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // busy_timeout first: several processes may open the file at once, and switching to WAL or
@@ -190,6 +195,7 @@ export class SqliteStore implements Store {
     // unchanged: the sub-journal only serves rollback inside a transaction; commits still go
     // through the WAL with synchronous=FULL.
     this.db.pragma('temp_store = MEMORY');
+    if (options.autocheckpointPages !== undefined) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.autocheckpointPages))}`);
     this.migrate();
     restoreAfterBulkLoad(this.db);
     this.commits = new GroupCommit(this.db);

@@ -12,7 +12,8 @@ import { serializeError, type CallRequest, type HostData, type HostReply } from 
 
 function isHostData(value: unknown): value is HostData {
   return typeof value === 'object' && value !== null && 'file' in value && typeof value.file === 'string'
-    && 'nice' in value && typeof value.nice === 'number';
+    && 'nice' in value && typeof value.nice === 'number'
+    && (!('autocheckpointPages' in value) || value.autocheckpointPages === undefined || typeof value.autocheckpointPages === 'number');
 }
 
 /**
@@ -88,7 +89,7 @@ function main(): void {
   lowerPriority(workerData.nice);
   let store: SqliteStore;
   try {
-    store = new SqliteStore(workerData.file);
+    store = new SqliteStore(workerData.file, { autocheckpointPages: workerData.autocheckpointPages });
   } catch (error) {
     post({ type: 'failed', error: serializeError(error) });
     return;

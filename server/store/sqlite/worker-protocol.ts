@@ -30,6 +30,8 @@ export interface HostData {
   file: string;
   /** Added to the thread's scheduling niceness (Linux): reader threads yield the CPU to the event loop and to commits. */
   nice: number;
+  /** SQLite's wal_autocheckpoint for this connection, in pages; absent: SQLite's default (1,000). */
+  autocheckpointPages?: number;
 }
 
 export function serializeError(err: unknown): SerializedError {

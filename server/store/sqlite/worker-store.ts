@@ -12,6 +12,7 @@
 import type { Report } from '../../../shared/types.ts';
 import { countersOfReport } from '../../readmodel/counters.ts';
 import type { ReadModelDelta, Store } from '../port.ts';
+import { CHECKPOINT_FALLBACK_PAGES, Checkpointer } from './checkpointer.ts';
 import { HostThread } from './host-thread.ts';
 
 type Call = (path: string, args: unknown[]) => Promise<unknown>;
@@ -83,20 +84,26 @@ export interface WorkerStore extends Store {}
 export class WorkerStore {
   readonly kind = 'sqlite' as const;
 
-  /** Starts the writer (which migrates), then the readers; resolves once all answer, rejects as opening would. */
+  /**
+   * Starts the writer (which migrates), then the readers and the checkpointer; resolves once
+   * all answer, rejects as opening would. The writer leaves checkpoints to the checkpointer.
+   */
   static async open(file: string, options: WorkerStoreOptions = {}): Promise<WorkerStore> {
     const health = new Health(options.onCrash ?? rethrow);
-    const writer = await HostThread.start(file, health.crashed);
+    const writer = await HostThread.start(file, health.crashed, 0, CHECKPOINT_FALLBACK_PAGES);
     try {
-      const readers = await Promise.all(Array.from({ length: options.readers ?? 0 }, () => HostThread.start(file, health.crashed, READER_NICE)));
-      return new WorkerStore(writer.thread, readers.map((r) => r.thread), writer.methods, health);
+      const [checkpointer, readers] = await Promise.all([
+        Checkpointer.start(file, health.crashed),
+        Promise.all(Array.from({ length: options.readers ?? 0 }, () => HostThread.start(file, health.crashed, READER_NICE))),
+      ]);
+      return new WorkerStore(writer.thread, readers.map((r) => r.thread), checkpointer, writer.methods, health);
     } catch (error) {
       await writer.thread.close();
       throw error;
     }
   }
 
-  private constructor(readonly writer: HostThread, readonly readers: readonly HostThread[], methods: Record<string, string[]>, private readonly health: Health) {
+  private constructor(readonly writer: HostThread, readonly readers: readonly HostThread[], private readonly checkpointer: Checkpointer, methods: Record<string, string[]>, private readonly health: Health) {
     forward(this, '', methods[''] ?? [], (path, args) => this.call(path, args));
     for (const sub of Object.keys(methods)) {
       if (sub === '' || sub in this) continue;
@@ -140,6 +147,6 @@ export class WorkerStore {
 
   /** Commits queued in the writer are written, then every thread ends; later calls are refused. */
   async close(): Promise<void> {
-    await Promise.all(this.threads.map((thread) => thread.close()));
+    await Promise.all([...this.threads.map((thread) => thread.close()), this.checkpointer.close()]);
   }
 }
