@@ -84,7 +84,8 @@ async function main(): Promise<void> {
     });
     const seedS = (performance.now() - seeded) / 1000;
     const child = fork(fileURLToPath(new URL('./scale-server.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+      // As `npm start` runs the server (see bench/scale.ts).
+      execArgv: ['--max-semi-space-size=8', '--import', 'tsx'],
       env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', OVERDUE_SWEEP_SECONDS: '0', MALLOC_ARENA_MAX: '2' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
