@@ -9,7 +9,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { decodeCursor } from '../store/cursor.ts';
 import type { ReportFilter } from '../store/port.ts';
-import { COUNT } from '../readmodel/counters.ts';
+import { COUNT } from '../readmodel/names.ts';
 import { readCounters } from '../readmodel/read.ts';
 import { toPublicListItem, toPublicReport } from './presenter.ts';
 import { EXACT_POINT_CATEGORIES, isListed, publicText } from './rules.ts';

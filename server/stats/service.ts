@@ -10,7 +10,7 @@ import type { Deps } from '../deps.ts';
 import { reportFilterFor, wibMidnight } from '../map/scope.ts';
 import {
   ANSWERED, COUNT, KIOSK, KIOSK_SPELLING, ON_TIME, OVER_HET_SUM, PRICE_SUM, PRICED, PROBLEM, RESOLVE_HOURS, VERIFY_HOURS,
-} from '../readmodel/counters.ts';
+} from '../readmodel/names.ts';
 import { mondayOf } from '../readmodel/buckets.ts';
 import { medianOfHistogram } from '../readmodel/hours.ts';
 import { daysOf, overdueCounts, readCounters } from '../readmodel/read.ts';
@@ -38,7 +38,13 @@ export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilter
     if (!h) histograms.set(agencyId, (h = { verify: new Map(), resolve: new Map() }));
     return h;
   };
-  const counters = await readCounters(deps, filter, { names: [COUNT, ANSWERED, ON_TIME], prefixes: [VERIFY_HOURS, RESOLVE_HOURS], by: ['agencyId', 'status'] });
+  // Two reads, so each is answered by the smallest rollup: totals need the status (open or
+  // not), the answer times do not.
+  const [totals, times] = await Promise.all([
+    readCounters(deps, filter, { names: [COUNT], by: ['agencyId', 'status'] }),
+    readCounters(deps, filter, { names: [ANSWERED, ON_TIME], prefixes: [VERIFY_HOURS, RESOLVE_HOURS], by: ['agencyId'] }),
+  ]);
+  const counters = [...totals, ...times];
   const onTime = new Map<string, number>();
   for (const { key, name, value } of counters) {
     const row = stats.get(key.agencyId ?? '');

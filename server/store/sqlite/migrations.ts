@@ -235,4 +235,9 @@ export const MIGRATIONS: readonly Migration[] = [
     DELETE FROM reports_id_fts WHERE rowid = old.rowid;
   END;
   ` },
+  // Rollups (server/readmodel/rollups.ts) in place of the agency panel's rows: count again at the next start.
+  { name: '019-readmodel-rollups', up: `
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
 ];

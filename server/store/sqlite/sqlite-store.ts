@@ -386,7 +386,7 @@ export class SqliteStore implements Store {
    * (every counted name has one), found one index seek per name.
    */
   private namePartsFor(grain: string, bucketCount: number, parts: { sql: string; params: Record<string, unknown> }[], prefixes: readonly string[]): { sql: string; params: Record<string, unknown> }[] {
-    if (grain === 'all' || grain === 'a' || bucketCount <= 1 || prefixes.length === 0) return parts;
+    if (grain === 'all' || grain.startsWith('all/') || bucketCount <= 1 || prefixes.length === 0) return parts;
     const out = parts.filter((p) => !p.sql.startsWith('name >='));
     for (const prefix of prefixes) {
       const names = this.namesUnder(prefix);
@@ -496,7 +496,9 @@ export class SqliteStore implements Store {
     }
     // The sweep's "overdue, not yet announced": its partial index holds only that backlog. The
     // desk's overdue filter: open reports newest first, skipping those not yet due.
+    // A box (nearby reports): its points through the point index, as pins are read.
     const index = query.text !== undefined ? scopeIndex
+      : query.bbox && !query.overdueAt ? this.scanIndex(query)
       : !query.overdueAt || query.session !== undefined ? ''
       : query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending'
         : query.overdueNotified === undefined && !query.dueFrom && !query.bbox ? 'INDEXED BY reports_open_created' : '';
