@@ -111,7 +111,7 @@ export async function overdueCounts(deps: Pick<Deps, 'store'>, filter: ReportFil
   const today = wibDate(now);
   const yesterday = wibDate(new Date(Date.parse(wibMidnight(today)) - DAY_MS / 2));
   const past = await deps.store.sumReadModel(counterQuery({ ...filter, overdueAt: undefined }, { names: [DUE], by },
-    bucketsCovering(EARLIEST_DAY, yesterday, EARLIEST_DAY, { month: 'dm', day: 'dd' })));
+    bucketsCovering(EARLIEST_DAY, yesterday, EARLIEST_DAY, { year: 'dy', month: 'dm', day: 'dd' })));
   const todays = await deps.store.aggregateReports({ ...filter, overdueAt: nowIso, dueFrom: wibMidnight(today), by, now: nowIso });
   const sums = new Map<string, { key: ReadModelRow['key']; count: number }>();
   for (const row of [...past.map((r) => ({ key: r.key, count: r.value })), ...todays.map((r) => ({ key: r.key, count: r.count }))]) {

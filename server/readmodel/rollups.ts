@@ -33,9 +33,11 @@ export const ROLLUPS: readonly Rollup[] = [
   { id: 'ap', keeps: ['agencyId'], names: [ANSWERED, ON_TIME], prefixes: AGENCY_PANEL.prefixes, grains: CREATED },
   // Open and total per agency.
   { id: 'as', keeps: ['agencyId', 'status'], names: [COUNT], prefixes: [], grains: CREATED },
+  // The pupuk panel's prices, problems and kiosk counts.
+  { id: 'ac', keeps: ['agencyId', 'category'], names: [COUNT], prefixes: PUPUK_PANEL, grains: CREATED },
   // The map's counts per kecamatan and agency; overdue per kecamatan or agency (due buckets).
-  { id: 'ak', keeps: ['agencyId', 'kecamatan'], names: [COUNT, DUE], prefixes: [], grains: [...CREATED, 'dm', 'dd'] },
-  // The map's counts per kecamatan and category; the pupuk panel (prices, problems, kiosks).
+  { id: 'ak', keeps: ['agencyId', 'kecamatan'], names: [COUNT, DUE], prefixes: [], grains: [...CREATED, 'dy', 'dm', 'dd'] },
+  // The map's counts per kecamatan and category; where the pupuk panel's kiosks are.
   { id: 'akc', keeps: ['agencyId', 'kecamatan', 'category'], names: [COUNT], prefixes: PUPUK_PANEL, grains: CREATED },
   // The map's counts per kecamatan and status.
   { id: 'aks', keeps: ['agencyId', 'kecamatan', 'status'], names: [COUNT], prefixes: [], grains: CREATED },

@@ -121,11 +121,11 @@ export interface ReportFacts {
  * The read model (server/readmodel): counters kept in the same transaction as each report
  * change. A counter row is keyed by a time bucket, the report dimensions the map and panels
  * filter and group by, and a counter name. `all`: all time; `m`/`w`/`d`: month, week (its
- * Monday) and day of creation (WIB); `dm`/`dd`: month and day an open report is due. A grain
+ * Monday) and day of creation (WIB); `dy`/`dm`/`dd`: year, month and day an open report is due. A grain
  * `<time>/<rollup>` holds the same counters with fewer dimensions (server/readmodel/rollups.ts;
  * the dropped ones are '' and false).
  */
-export type TimeGrain = 'all' | 'm' | 'w' | 'd' | 'dm' | 'dd';
+export type TimeGrain = 'all' | 'm' | 'w' | 'd' | 'dy' | 'dm' | 'dd';
 export type CounterGrain = TimeGrain | `${TimeGrain}/${string}`;
 export interface CounterBucket { grain: CounterGrain; bucket: string }
 export interface CounterDims { kecamatan: string; category: CategoryId | ''; status: ReportStatus | ''; agencyId: string; confidential: boolean }

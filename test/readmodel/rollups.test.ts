@@ -2,7 +2,7 @@
 // (That the answers are the same is the store contract's property, on every adapter.)
 import assert from 'node:assert/strict';
 import { bucketsCovering } from '../../server/readmodel/buckets.ts';
-import { COUNT, DUE, KIOSK, KIOSK_SPELLING, ON_TIME, VERIFY_HOURS } from '../../server/readmodel/names.ts';
+import { COUNT, DUE, KIOSK, KIOSK_SPELLING, ON_TIME, PRICED, VERIFY_HOURS } from '../../server/readmodel/names.ts';
 import { narrowest, rollupsOf } from '../../server/readmodel/rollups.ts';
 import type { ReadModelDelta, ReadModelQuery } from '../../server/store/port.ts';
 
@@ -14,10 +14,11 @@ describe('read model rollups', () => {
     assert.deepEqual(grainOf({ buckets: ALL, names: [ON_TIME], prefixes: [VERIFY_HOURS], by: ['agencyId'] }), ['all/ap']);
     assert.deepEqual(grainOf({ buckets: ALL, names: [COUNT], by: ['agencyId', 'status'], agencyIds: ['dpupr'] }), ['all/as']);
     assert.deepEqual(grainOf({ buckets: ALL, names: [COUNT], by: ['kecamatan', 'agencyId'] }), ['all/ak']);
-    assert.deepEqual(grainOf({ buckets: ALL, names: [COUNT], prefixes: [KIOSK], by: ['kecamatan'], categories: ['pupuk'] }), ['all/akc']);
+    assert.deepEqual(grainOf({ buckets: ALL, prefixes: [KIOSK, PRICED], by: [], categories: ['pupuk'] }), ['all/ac']);
+    assert.deepEqual(grainOf({ buckets: ALL, names: [`${KIOSK}kios makmur`], by: ['kecamatan'], categories: ['pupuk'] }), ['all/akc']);
     assert.deepEqual(grainOf({ buckets: bucketsCovering('2026-01-20', '2026-03-10', '2000-01-01'), names: [COUNT], by: ['kecamatan', 'status'] }), ['d/aks', 'm/aks']);
     assert.deepEqual(grainOf({ buckets: [{ grain: 'w', bucket: '2026-03-02' }], names: [COUNT], by: ['bucket', 'category', 'status'] }), ['w/acs']);
-    assert.deepEqual(grainOf({ buckets: [{ grain: 'dm', bucket: '2026-03' }], names: [DUE], by: ['kecamatan'] }), ['dm/ak']);
+    assert.deepEqual(grainOf({ buckets: [{ grain: 'dy', bucket: '2025' }, { grain: 'dm', bucket: '2026-03' }], names: [DUE], by: ['kecamatan'] }), ['dy/ak', 'dm/ak']);
   });
 
   it('reads the full rows when no rollup keeps a dimension asked for', () => {

@@ -79,7 +79,7 @@ const QUERIES: ReadModelQuery[] = [
   { buckets: [{ grain: 'all', bucket: '' }], names: [COUNT], by: ['kecamatan', 'agencyId'] },
   { buckets: [{ grain: 'all', bucket: '' }], names: [COUNT], prefixes: [KIOSK, PRICE_SUM], by: ['kecamatan'], categories: ['pupuk'] },
   { buckets: bucketsCovering('2026-02-01', '2026-03-03', '2000-01-01'), names: [COUNT], by: ['kecamatan', 'status'], statuses: ['new', 'verified'] },
-  { buckets: bucketsCovering('2000-01-01', '2026-03-01', '2000-01-01', { month: 'dm', day: 'dd' }), names: [DUE], by: ['kecamatan'], agencyIds: ['satgas-pupuk', 'dpupr'] },
+  { buckets: bucketsCovering('2000-01-01', '2026-03-01', '2000-01-01', { year: 'dy', month: 'dm', day: 'dd' }), names: [DUE], by: ['kecamatan'], agencyIds: ['satgas-pupuk', 'dpupr'] },
   { buckets: bucketsCovering('2026-01-20', '2026-03-10', '2000-01-01'), prefixes: [VERIFY_HOURS, KIOSK, PRICE_SUM], names: [COUNT], by: ['kecamatan', 'bucket'] },
   { buckets: bucketsCovering('2026-02-01', '2026-02-28', '2000-01-01'), names: [COUNT], by: ['category'], agencyIds: ['dpupr', 'dinkes'], confidential: false },
   { buckets: Array.from({ length: 8 }, (_, i) => ({ grain: 'w' as const, bucket: new Date(Date.parse('2026-01-26') + i * 7 * 86_400_000).toISOString().slice(0, 10) })), names: [COUNT], by: ['bucket', 'category', 'status'] },
