@@ -67,6 +67,8 @@ export interface ReportFilter {
   session?: string;
   /** Only reports with a GPS point inside this box (degrees, edges included). */
   bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
+  /** Only reports with a GPS point (the pins of a kecamatan). */
+  located?: boolean;
 }
 
 /** A page of the filtered reports, newest first; the cursor is opaque to callers. */

@@ -85,6 +85,7 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
   }
+  if (filter.located) where.push('lat IS NOT NULL');
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', conditions: where, params };
 }
 
@@ -614,6 +615,8 @@ export class SqliteStore implements Store {
    */
   private scanIndex(query: ScanQuery): string {
     if (query.text !== undefined || query.overdueNotified !== undefined || query.session !== undefined) return '';
+    // A kecamatan's pins: its points by category, newest first (reports_kecamatan_pins).
+    if (!query.bbox && query.located && query.kecamatan && !query.overdueAt) return 'INDEXED BY reports_kecamatan_pins';
     if (!query.bbox) return query.overdueAt ? 'INDEXED BY reports_open_due' : '';
     const inBox = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports INDEXED BY reports_point
       WHERE lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat LIMIT ${PIN_DENSE})`).pluck().get(query.bbox));
