@@ -13,7 +13,10 @@ export type ScaleReply = { type: 'ready'; port: number; startMs: number } | { ty
 async function main(): Promise<void> {
   const started = performance.now();
   const app = await startBenchApp();
-  const loop = monitorEventLoopDelay({ resolution: 10 });
+  // The histogram records the time between its timer's ticks, the resolution included: at 10 ms
+  // an idle loop read p50 10.1 ms, p99 14.6. At 1 ms (the finest) an idle loop reads p50 1.1:
+  // the figure is then the delay plus at most 1 ms.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const send = (message: ScaleReply) => process.send?.(message);
   let ahead = 0;

@@ -2,7 +2,7 @@
 import type { DeskUser } from '../../shared/desk.ts';
 import type { KecamatanAnswer, KecamatanGroup, MapFilters, MapPinAnswer, MapPinFeature } from '../../shared/map.ts';
 import type { Deps } from '../deps.ts';
-import { COUNT } from '../readmodel/counters.ts';
+import { COUNT } from '../readmodel/names.ts';
 import { overdueCounts, readCounters } from '../readmodel/read.ts';
 import type { Bounds } from '../../shared/geo.ts';
 import type { ReadModelRow } from '../store/port.ts';

@@ -5,11 +5,12 @@
 import { findCategory } from '../../shared/reference/categories.ts';
 import type { Deps } from '../deps.ts';
 import { CSV_BOM, csvLine, type CsvValue } from '../http/csv.ts';
-import { DESA } from '../readmodel/counters.ts';
+import { DESA } from '../readmodel/names.ts';
 import { statusLabel } from '../reports/presenter.ts';
 import type { ReadModelRow } from '../store/port.ts';
 import { headerOf } from './dictionary.ts';
 import { monthsWithReports } from './months.ts';
+import { narrowest } from '../readmodel/rollups.ts';
 
 /** Counts below this are not published as numbers. */
 export const SMALL_COUNT = 3;
@@ -23,7 +24,7 @@ type CountDeps = Pick<Deps, 'store' | 'catalog' | 'clock'>;
 function rowOf(deps: CountDeps, r: ReadModelRow): Record<string, CsvValue> {
   const desa = r.name.slice(DESA.length);
   const category = r.key.category ?? '';
-  const status = r.key.status ?? 'new';
+  const status = r.key.status || 'new';
   return {
     bulan: r.key.bucket ?? '',
     kecamatan_kode: r.key.kecamatan ?? '', kecamatan: deps.catalog.kecamatanName(r.key.kecamatan ?? ''),
@@ -38,7 +39,7 @@ export async function* monthlyCountsCsv(deps: CountDeps): AsyncGenerator<string>
   const header = headerOf('jumlah-bulanan');
   yield CSV_BOM + csvLine(header);
   for (const month of await monthsWithReports(deps)) {
-    const rows = await deps.store.sumReadModel({ buckets: [{ grain: 'm', bucket: month }], prefixes: [DESA], by: ['bucket', 'kecamatan', 'category', 'status'] });
+    const rows = await deps.store.sumReadModel(narrowest({ buckets: [{ grain: 'm', bucket: month }], prefixes: [DESA], by: ['bucket', 'kecamatan', 'category', 'status'] }));
     const lines = rows.map((r) => rowOf(deps, r))
       .sort((a, b) => `${a.desa_kode}|${a.kategori_id}|${a.status_id}`.localeCompare(`${b.desa_kode}|${b.kategori_id}|${b.status_id}`))
       .map((row) => csvLine(header.map((h) => row[h] ?? null)));

@@ -2,7 +2,7 @@
 // ones included: they are counted, never shown).
 import type { TrendAnswer } from '../../shared/map.ts';
 import type { Deps } from '../deps.ts';
-import { ANSWERED, COUNT, ON_TIME, RESOLVE_HOURS, VERIFY_HOURS } from '../readmodel/counters.ts';
+import { ANSWERED, COUNT, ON_TIME, RESOLVE_HOURS, VERIFY_HOURS } from '../readmodel/names.ts';
 import { medianOfHistogram } from '../readmodel/hours.ts';
 import { overdueCounts, readCounters } from '../readmodel/read.ts';
 import { trendOf } from '../stats/service.ts';

@@ -1,7 +1,8 @@
 // Which time buckets a report is counted in, and which buckets answer a date range. Counters
 // are kept per creation day (WIB), rolled up per week and month and for all time, so a read
 // sums a few hundred rows whatever the range: whole months, then the days at either end.
-// Deadlines are counted the same way per due day and month, for "overdue now".
+// Deadlines are counted the same way per due day, month and year, for "overdue now" (which
+// sums every deadline before today: years keep that to a few dozen buckets).
 import { wibDate } from '../../shared/working-days.ts';
 import type { CounterBucket } from '../store/port.ts';
 
@@ -31,7 +32,7 @@ export function createdBuckets(createdAt: string): { all: CounterBucket; month: 
 /** The buckets an open report due at this instant is counted in. */
 export function dueBuckets(dueAt: string): CounterBucket[] {
   const day = wibDate(new Date(dueAt));
-  return [{ grain: 'dm', bucket: day.slice(0, 7) }, { grain: 'dd', bucket: day }];
+  return [{ grain: 'dy', bucket: day.slice(0, 4) }, { grain: 'dm', bucket: day.slice(0, 7) }, { grain: 'dd', bucket: day }];
 }
 
 function lastDayOfMonth(month: string): string {
@@ -46,27 +47,39 @@ function nextMonth(month: string): string {
 
 /**
  * Buckets whose union is exactly the WIB days from..to (both included; either open): whole
- * months as month rows, the rest as days. Without bounds, the one all-time row.
- * `monthGrain`/`dayGrain` select creation ('m'/'d') or due ('dm'/'dd') counters.
+ * years as year rows when the grains have them, whole months as month rows, the rest as days.
+ * Without bounds, the one all-time row. `grains` select creation ('m'/'d') or due
+ * ('dy'/'dm'/'dd') counters.
  */
-export function bucketsCovering(from: string | undefined, to: string | undefined, earliest: string, grains: { month: 'm' | 'dm'; day: 'd' | 'dd' } = { month: 'm', day: 'd' }): CounterBucket[] {
+export function bucketsCovering(from: string | undefined, to: string | undefined, earliest: string, grains: { year?: 'dy'; month: 'm' | 'dm'; day: 'd' | 'dd' } = { month: 'm', day: 'd' }): CounterBucket[] {
   if (!from && !to && grains.month === 'm') return [{ grain: 'all', bucket: '' }];
   // An open end would mean guessing "today"; callers subtract instead (see readmodel/read.ts).
   if (!to) throw new Error('bucketsCovering needs an end date');
   const start = from && from > earliest ? from : earliest;
   const end = to;
   const out: CounterBucket[] = [];
+  const wholeMonth = (d: string) => d <= end && lastDayOfMonth(d.slice(0, 7)) <= end;
+  const pushMonth = (d: string) => {
+    out.push({ grain: grains.month, bucket: d.slice(0, 7) });
+    return `${nextMonth(d.slice(0, 7))}-01`;
+  };
   let day = start;
   // Days until the first whole month begins.
   while (day <= end && day.slice(8) !== '01') {
     out.push({ grain: grains.day, bucket: day });
     day = nextDay(day);
   }
-  // Whole months.
-  while (day <= end && lastDayOfMonth(day.slice(0, 7)) <= end) {
-    out.push({ grain: grains.month, bucket: day.slice(0, 7) });
-    day = `${nextMonth(day.slice(0, 7))}-01`;
+  if (grains.year) {
+    const year = grains.year;
+    // Whole months until a year begins, then whole years.
+    while (wholeMonth(day) && day.slice(5) !== '01-01') day = pushMonth(day);
+    while (day.slice(5) === '01-01' && `${day.slice(0, 4)}-12-31` <= end) {
+      out.push({ grain: year, bucket: day.slice(0, 4) });
+      day = `${Number(day.slice(0, 4)) + 1}-01-01`;
+    }
   }
+  // Whole months.
+  while (wholeMonth(day)) day = pushMonth(day);
   // The days of the last, partial month.
   while (day <= end) {
     out.push({ grain: grains.day, bucket: day });

@@ -9,24 +9,8 @@ import { pupukFactsOf } from '../store/facts.ts';
 import type { CounterBucket, ReadModelDelta, ReportFacts } from '../store/port.ts';
 import { createdBuckets, dueBuckets } from './buckets.ts';
 import { hourBucketOf, hoursBetween } from './hours.ts';
-
-/** Counter names. Each is summed over the rows a read selects. */
-export const COUNT = 'n';
-export const ANSWERED = 'answered';
-export const ON_TIME = 'on_time';
-/** Open reports by the day/month their running deadline falls in. */
-export const DUE = 'due';
-export const VERIFY_HOURS = 'vh:';
-export const RESOLVE_HOURS = 'rh:';
-/** `desa:<code>`: per desa, all time and per creation month (see countersOf). */
-export const DESA = 'desa:';
-export const PRICED = 'pf:';
-export const PRICE_SUM = 'pp:';
-export const OVER_HET_SUM = 'po:';
-export const PROBLEM = 'pr:';
-export const KIOSK = 'kiosk:';
-/** `ks:<kiosk key>|<spelling as typed, trimmed>`, all time only: it names a kiosk, it counts nothing shown. */
-export const KIOSK_SPELLING = 'ks:';
+import { ANSWERED, COUNT, DESA, DUE, KIOSK, KIOSK_SPELLING, ON_TIME, OVER_HET_SUM, PRICE_SUM, PRICED, PROBLEM, RESOLVE_HOURS, VERIFY_HOURS } from './names.ts';
+import { rollupsOf } from './rollups.ts';
 
 /** The facts a report is counted by: a ReportFacts row, or what a Report says of itself. */
 export type CountedFacts = Pick<ReportFacts, 'category' | 'agencyId' | 'status' | 'kecamatan' | 'desa' | 'confidential' | 'createdAt' | 'verifiedAt' | 'resolvedAt' | 'answeredAt' | 'verifyDueAt' | 'dueAt' | 'pupuk'>;
@@ -58,8 +42,6 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
   const buckets = createdBuckets(f.createdAt);
   const rows = [buckets.all, buckets.month, buckets.day];
   const names: [string, number][] = [[COUNT, 1]];
-  // The agency panel's numbers, also in one all-time row per agency, category and status.
-  const agencyPanel: [string, number][] = [];
   // Counted for all time only: nothing reads them by date, and per day they would be a row per report.
   const allTimeOnly: [string, number][] = [];
   // Per desa also by month: the open data's monthly counts per desa (server/opendata/counts.ts)
@@ -82,14 +64,12 @@ export function countersOf(f: CountedFacts): ReadModelDelta[] {
     }
   }
   for (const row of rows) for (const [name, value] of names) add(row, name, value);
-  for (const [name, value] of names) if (name === COUNT || name === ANSWERED || name === ON_TIME || name.startsWith(VERIFY_HOURS) || name.startsWith(RESOLVE_HOURS)) agencyPanel.push([name, value]);
-  for (const [name, value] of agencyPanel) out.push({ kind: 'readmodel', grain: 'a', bucket: '', ...dims, kecamatan: '', confidential: false, name, value });
   for (const [name, value] of allTimeOnly) add(buckets.all, name, value);
   for (const row of [buckets.all, buckets.month]) add(row, ...desa);
   // The trend reads weeks; it needs only the count.
   add(buckets.week, COUNT, 1);
   if (f.dueAt && !isClosed(f.status)) for (const row of dueBuckets(f.dueAt)) add(row, DUE, 1);
-  return out.filter((d) => d.value !== 0);
+  return [...out, ...out.flatMap(rollupsOf)].filter((d) => d.value !== 0);
 }
 
 function keyOf(d: ReadModelDelta): string {

@@ -10,7 +10,9 @@ import type { Deps } from '../deps.ts';
 import { wibMidnight } from '../map/scope.ts';
 import type { AggregateKey, CounterBucket, CounterDim, ReadModelDelta, ReadModelQuery, ReadModelRow, ReportFilter } from '../store/port.ts';
 import { bucketsCovering } from './buckets.ts';
-import { ANSWERED, COUNT, countersOf, DUE, ON_TIME, RESOLVE_HOURS, VERIFY_HOURS } from './counters.ts';
+import { countersOf } from './counters.ts';
+import { DUE } from './names.ts';
+import { narrowest } from './rollups.ts';
 
 /** No report is older than this; the lower end of a range open at the start. */
 export const EARLIEST_DAY = '2000-01-01';
@@ -30,21 +32,13 @@ function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 }
 
-/** All time with no kecamatan asked: the agency panel's rows (grain `a`) hold it in far fewer rows. */
-function allTimeBuckets(filter: ReportFilter, spec: CounterSpec): CounterBucket[] {
-  const panelOnly = (spec.names ?? []).every((n) => n === COUNT || n === ANSWERED || n === ON_TIME)
-    && (spec.prefixes ?? []).every((p) => p === VERIFY_HOURS || p === RESOLVE_HOURS);
-  return panelOnly && !filter.kecamatan && filter.confidential === undefined && !spec.by.includes('kecamatan') && !spec.by.includes('confidential')
-    ? [{ grain: 'a', bucket: '' }] : [{ grain: 'all', bucket: '' }];
-}
-
 function counterQuery(filter: ReportFilter, spec: CounterSpec, buckets?: CounterBucket[]): ReadModelQuery {
   const { from, to } = daysOf(filter);
-  return {
-    buckets: buckets ?? spec.buckets ?? (from || to ? bucketsCovering(from, to, EARLIEST_DAY) : allTimeBuckets(filter, spec)),
+  return narrowest({
+    buckets: buckets ?? spec.buckets ?? (from || to ? bucketsCovering(from, to, EARLIEST_DAY) : [{ grain: 'all', bucket: '' }]),
     agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories, statuses: filter.statuses, confidential: filter.confidential,
     names: spec.names, prefixes: spec.prefixes, by: spec.by,
-  };
+  });
 }
 
 function bucketKey(b: CounterBucket): string {
@@ -62,8 +56,8 @@ export function sumCounters(deltas: Iterable<ReadModelDelta>, query: ReadModelQu
     if (!names.has(d.name) && !prefixes.some((p) => d.name.startsWith(p))) continue;
     if (query.agencyIds && !query.agencyIds.includes(d.agencyId)) continue;
     if (query.kecamatan && d.kecamatan !== query.kecamatan) continue;
-    if (query.categories?.length && !query.categories.includes(d.category)) continue;
-    if (query.statuses?.length && !query.statuses.includes(d.status)) continue;
+    if (query.categories?.length && !query.categories.some((c) => c === d.category)) continue;
+    if (query.statuses?.length && !query.statuses.some((st) => st === d.status)) continue;
     if (query.confidential !== undefined && d.confidential !== query.confidential) continue;
     const key: ReadModelRow['key'] = {};
     for (const dim of query.by) (key as Record<string, unknown>)[dim] = d[dim];
@@ -116,10 +110,8 @@ export async function overdueCounts(deps: Pick<Deps, 'store'>, filter: ReportFil
   }
   const today = wibDate(now);
   const yesterday = wibDate(new Date(Date.parse(wibMidnight(today)) - DAY_MS / 2));
-  const past = await deps.store.sumReadModel({
-    ...counterQuery({ ...filter, overdueAt: undefined }, { names: [DUE], by }),
-    buckets: bucketsCovering(EARLIEST_DAY, yesterday, EARLIEST_DAY, { month: 'dm', day: 'dd' }),
-  });
+  const past = await deps.store.sumReadModel(counterQuery({ ...filter, overdueAt: undefined }, { names: [DUE], by },
+    bucketsCovering(EARLIEST_DAY, yesterday, EARLIEST_DAY, { year: 'dy', month: 'dm', day: 'dd' })));
   const todays = await deps.store.aggregateReports({ ...filter, overdueAt: nowIso, dueFrom: wibMidnight(today), by, now: nowIso });
   const sums = new Map<string, { key: ReadModelRow['key']; count: number }>();
   for (const row of [...past.map((r) => ({ key: r.key, count: r.value })), ...todays.map((r) => ({ key: r.key, count: r.count }))]) {

@@ -58,6 +58,7 @@ export class Catalog {
   places: Places;
   private readonly kecamatanNames = new Map<string, string>();
   private readonly desaNames = new Map<string, string>();
+  private readonly desaKecamatan = new Map<string, string>();
   private checking: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -66,7 +67,10 @@ export class Catalog {
     this.places = createPlaces(this.region, { kecamatan: null, desa: null });
     for (const k of this.region.kecamatan) {
       this.kecamatanNames.set(k.code, k.name);
-      for (const d of k.desa) this.desaNames.set(d.code, d.name);
+      for (const d of k.desa) {
+        this.desaNames.set(d.code, d.name);
+        this.desaKecamatan.set(d.code, k.code);
+      }
     }
   }
 
@@ -146,5 +150,10 @@ export class Catalog {
 
   desaName(code: string): string {
     return this.desaNames.get(code) ?? code;
+  }
+
+  /** The kecamatan a desa lies in; undefined for a code the region does not know. */
+  kecamatanOfDesa(code: string): string | undefined {
+    return this.desaKecamatan.get(code);
   }
 }

@@ -1,7 +1,8 @@
 // "Sudah ada laporan serupa — dukung saja?": open public reports like the one being written.
 import type { CategoryId, Report, ReportStatus } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
-import { distanceM } from './geo.ts';
+import type { ReportListQuery } from '../store/port.ts';
+import { boxAround, distanceM } from './geo.ts';
 
 export interface NearbyQuery { category: CategoryId; desa?: string; lat?: number; lng?: number }
 
@@ -17,16 +18,27 @@ export interface NearbyReport {
 
 const OPEN: ReportStatus[] = ['new', 'verified', 'in_progress'];
 const WINDOW_DAYS = 30;
-// Candidates read per look-up: a month of one category in one kabupaten stays well under this.
+// Candidates per read: a month of one category in one desa, or within the radius, stays well under this.
 const CANDIDATES = 500;
 const SHOWN = 5;
 const EXCERPT = 140;
 
-/** Same category, open, public, last 30 days; and same desa, or within DUPLICATE_RADIUS_M when both have a point. */
+/**
+ * Same category, open, public, last 30 days; and same desa, or within DUPLICATE_RADIUS_M when
+ * both have a point. Two narrow reads, the desa's reports and the points in the radius's box
+ * (the store's point index), not the newest of the whole regency filtered here: at a million
+ * reports a month of one category is thousands, and an older report in the desa was missed.
+ */
 export async function findNearby(deps: Deps, query: NearbyQuery): Promise<NearbyReport[]> {
   const since = new Date(deps.clock().getTime() - WINDOW_DAYS * 86_400_000).toISOString();
-  const { items } = await deps.store.listReports({ categories: [query.category], statuses: OPEN, createdFrom: since, limit: CANDIDATES });
+  const like: ReportListQuery = { categories: [query.category], statuses: OPEN, createdFrom: since, confidential: false, limit: CANDIDATES };
   const point = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+  const kecamatan = query.desa === undefined ? undefined : deps.catalog.kecamatanOfDesa(query.desa);
+  const [inDesa, inRadius] = await Promise.all([
+    kecamatan ? deps.store.listReports({ ...like, kecamatan, desa: query.desa }) : null,
+    point ? deps.store.listReports({ ...like, bbox: boxAround(point, deps.config.duplicateRadiusM) }) : null,
+  ]);
+  const items = [...new Map([...inDesa?.items ?? [], ...inRadius?.items ?? []].map((r) => [r.publicId, r])).values()];
   const distanceOf = (r: Report) => (point && r.lat !== null && r.lng !== null ? distanceM(point, { lat: r.lat, lng: r.lng }) : null);
   return items
     .filter((r) => !r.confidential)

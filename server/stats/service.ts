@@ -10,7 +10,7 @@ import type { Deps } from '../deps.ts';
 import { reportFilterFor, wibMidnight } from '../map/scope.ts';
 import {
   ANSWERED, COUNT, KIOSK, KIOSK_SPELLING, ON_TIME, OVER_HET_SUM, PRICE_SUM, PRICED, PROBLEM, RESOLVE_HOURS, VERIFY_HOURS,
-} from '../readmodel/counters.ts';
+} from '../readmodel/names.ts';
 import { mondayOf } from '../readmodel/buckets.ts';
 import { medianOfHistogram } from '../readmodel/hours.ts';
 import { daysOf, overdueCounts, readCounters } from '../readmodel/read.ts';
@@ -38,7 +38,13 @@ export async function agencyStats(deps: Deps, user: DeskUser, filters: MapFilter
     if (!h) histograms.set(agencyId, (h = { verify: new Map(), resolve: new Map() }));
     return h;
   };
-  const counters = await readCounters(deps, filter, { names: [COUNT, ANSWERED, ON_TIME], prefixes: [VERIFY_HOURS, RESOLVE_HOURS], by: ['agencyId', 'status'] });
+  // Two reads, so each is answered by the smallest rollup: totals need the status (open or
+  // not), the answer times do not.
+  const [totals, times] = await Promise.all([
+    readCounters(deps, filter, { names: [COUNT], by: ['agencyId', 'status'] }),
+    readCounters(deps, filter, { names: [ANSWERED, ON_TIME], prefixes: [VERIFY_HOURS, RESOLVE_HOURS], by: ['agencyId'] }),
+  ]);
+  const counters = [...totals, ...times];
   const onTime = new Map<string, number>();
   for (const { key, name, value } of counters) {
     const row = stats.get(key.agencyId ?? '');
@@ -85,7 +91,14 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
   const now = deps.clock();
   const filter = reportFilterFor(user, { ...filters, categories: ['pupuk'] }, now);
   if (!filter) return empty;
-  const rows = await readCounters(deps, filter, { names: [COUNT], prefixes: [PRICED, PRICE_SUM, OVER_HET_SUM, PROBLEM, KIOSK], by: ['kecamatan'] });
+  // Per kecamatan only the count; the figures over all of them; the kecamatan of the top kiosks
+  // last. Each read is then answered by a small rollup (2,656 rows at 1,000,000 reports were
+  // read for the one read by kecamatan that did it all).
+  const [counts, figures] = await Promise.all([
+    readCounters(deps, filter, { names: [COUNT], by: ['kecamatan'] }),
+    readCounters(deps, filter, { prefixes: [PRICED, PRICE_SUM, OVER_HET_SUM, PROBLEM, KIOSK], by: [] }),
+  ]);
+  const rows = [...counts, ...figures];
   const byKecamatan = new Map<string, number>();
   const prices = new Map<FertiliserType, { reports: number; sum: number; over: number }>();
   const problems = new Map<PupukProblem, number>();
@@ -111,11 +124,15 @@ export async function pupukStats(deps: Deps, user: DeskUser, filters: MapFilters
       const id = name.slice(KIOSK.length);
       const kiosk = kiosks.get(id) ?? { count: 0, kecamatan: new Set<string>() };
       kiosk.count += value;
-      kiosk.kecamatan.add(kecamatan);
       kiosks.set(id, kiosk);
     }
   }
   const top = [...kiosks.entries()].sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b)).slice(0, TOP_KIOSKS);
+  if (top.length) {
+    for (const { key, name } of await readCounters(deps, filter, { names: top.map(([id]) => `${KIOSK}${id}`), by: ['kecamatan'] })) {
+      kiosks.get(name.slice(KIOSK.length))?.kecamatan.add(key.kecamatan ?? '');
+    }
+  }
   // Spellings only for the kiosks shown.
   const spellings = new Map<string, Map<string, number>>();
   if (top.length) {

@@ -67,6 +67,8 @@ export interface ReportFilter {
   session?: string;
   /** Only reports with a GPS point inside this box (degrees, edges included). */
   bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
+  /** Only reports with a GPS point (the pins of a kecamatan). */
+  located?: boolean;
 }
 
 /** A page of the filtered reports, newest first; the cursor is opaque to callers. */
@@ -121,12 +123,14 @@ export interface ReportFacts {
  * The read model (server/readmodel): counters kept in the same transaction as each report
  * change. A counter row is keyed by a time bucket, the report dimensions the map and panels
  * filter and group by, and a counter name. `all`: all time; `m`/`w`/`d`: month, week (its
- * Monday) and day of creation (WIB); `dm`/`dd`: month and day an open report is due; `a`: all
- * time for the agency panel, every kecamatan and confidentiality in one row (kecamatan '').
+ * Monday) and day of creation (WIB); `dy`/`dm`/`dd`: year, month and day an open report is due. A grain
+ * `<time>/<rollup>` holds the same counters with fewer dimensions (server/readmodel/rollups.ts;
+ * the dropped ones are '' and false).
  */
-export type CounterGrain = 'all' | 'a' | 'm' | 'w' | 'd' | 'dm' | 'dd';
+export type TimeGrain = 'all' | 'm' | 'w' | 'd' | 'dy' | 'dm' | 'dd';
+export type CounterGrain = TimeGrain | `${TimeGrain}/${string}`;
 export interface CounterBucket { grain: CounterGrain; bucket: string }
-export interface CounterDims { kecamatan: string; category: CategoryId; status: ReportStatus; agencyId: string; confidential: boolean }
+export interface CounterDims { kecamatan: string; category: CategoryId | ''; status: ReportStatus | ''; agencyId: string; confidential: boolean }
 export type CounterDim = keyof CounterDims | 'bucket';
 /** Adds `value` to one read-model counter (created at 0). */
 export interface ReadModelDelta extends CounterBucket, CounterDims { kind: 'readmodel'; name: string; value: number }

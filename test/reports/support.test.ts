@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { Report } from '../../shared/types.ts';
+import { submitReport } from '../../server/reports/service.ts';
+import { parseReportInput } from '../../shared/validation/report-input.ts';
+import { wibDate } from '../../shared/working-days.ts';
 import { validReport } from '../helpers/fixtures.ts';
 import { addAndLogin, openDesk, waitFor, type Person } from '../helpers/desk.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
@@ -88,6 +91,20 @@ describe('dukung (me too) and similar reports', () => {
     const byPointOnly = await nearby(`category=jalan&lat=${here.lat}&lng=${here.lng}`);
     assert.ok(byPointOnly.includes(near) && !byPointOnly.includes(sameDesa), 'without a point, a report is matched by desa only');
     await request(app.baseUrl).get('/api/reports/nearby?category=cuaca').expect(422);
+  });
+
+  it('finds the open report of the desa even behind hundreds of newer ones elsewhere in the regency', async function () {
+    this.timeout(120_000);
+    const mine = await submit({ kecamatan: '33.16.06', desa: '33.16.06.2003', lat: undefined, lng: undefined });
+    // Newer open jalan reports in another kecamatan, more than one read of candidates used to hold.
+    const elsewhere = parseReportInput(validReport({ kecamatan: '33.16.05', desa: '33.16.05.2001', lat: -7.15, lng: 111.42, clientId: undefined }), app.deps.catalog.region, wibDate(new Date(now)));
+    if (!elsewhere.ok) throw new Error('the fixture is a valid report');
+    for (let batch = 0; batch < 11; batch++) {
+      now += 60_000;
+      await Promise.all(Array.from({ length: 50 }, () => submitReport(app.deps, elsewhere.value, [])));
+    }
+    assert.ok((await app.deps.store.listReports({ categories: ['jalan'], createdFrom: new Date(NOW + 1).toISOString(), limit: 1000 })).items.length >= 550);
+    assert.deepEqual(await nearby('category=jalan&desa=33.16.06.2003'), [mine]);
   });
 
   it('marking a duplicate moves its supports and its citizen to the original, and the duplicate points there', async () => {

@@ -25,6 +25,9 @@ describe('statistics rules above the store', () => {
     assert.deepEqual(bucketsCovering('2026-02-01', '2026-02-28', '2000-01-01'), [{ grain: 'm', bucket: '2026-02' }]);
     assert.deepEqual(bucketsCovering(undefined, undefined, '2000-01-01'), [{ grain: 'all', bucket: '' }]);
     assert.equal(bucketsCovering('2026-03-05', '2026-03-04', '2000-01-01').length, 0, 'an empty range reads nothing');
+    // Deadlines before today: whole years where the grains have them.
+    assert.deepEqual(bucketsCovering('2023-11-30', '2026-02-02', '2000-01-01', { year: 'dy', month: 'dm', day: 'dd' }).map((b) => `${b.grain}:${b.bucket}`),
+      ['dd:2023-11-30', 'dm:2023-12', 'dy:2024', 'dy:2025', 'dm:2026-01', 'dd:2026-02-01', 'dd:2026-02-02']);
   });
 
   it('reads the median inside the bucket holding the middle report, interpolated; exact at bucket edges', () => {

@@ -32,7 +32,7 @@ export interface MongoStoreOptions {
 const EVENT_SEQ = 'eventSeq';
 /** Set once the read model holds every report; a database without it (made before) is counted at start. */
 // Versioned with the read model's rule (server/readmodel/counters.ts): a new rule counts again.
-const READMODEL_FILLED = 'readmodel.filled.3';
+const READMODEL_FILLED = 'readmodel.filled.4';
 const SETTINGS_VERSION = 'settingsVersion';
 const AUDIT_SEQ = 'auditSeq';
 const HIDE_ID = { _id: 0 } as const;

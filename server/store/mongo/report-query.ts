@@ -42,6 +42,7 @@ export function filterConditions(filter: ReportFilter): QueryFilter<ReportDoc>[]
     const { minLng, minLat, maxLng, maxLat } = filter.bbox;
     conditions.push({ lng: { $gte: minLng, $lte: maxLng }, lat: { $gte: minLat, $lte: maxLat } });
   }
+  if (filter.located) conditions.push({ lat: { $ne: null } });
   return conditions;
 }
 

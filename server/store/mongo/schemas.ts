@@ -104,6 +104,9 @@ reportSchema.index({ category: 1, createdAt: -1, publicId: -1 });
 reportSchema.index({ dueAt: 1 });
 // The map's pins within a bbox (lng and lat ranges, see report-query.ts).
 reportSchema.index({ lng: 1, lat: 1 });
+// A kecamatan's pins (public map): its reports by category, newest first. Not partial, for the
+// reason the deadline index is not: \`$ne: null\` does not imply \`$type: 'number'\`.
+reportSchema.index({ kecamatan: 1, category: 1, createdAt: -1, publicId: -1 });
 // /media/<photoId>.jpg looks up the report that owns the photo (multikey over the photos array).
 reportSchema.index({ 'photos.id': 1 });
 

@@ -235,4 +235,15 @@ export const MIGRATIONS: readonly Migration[] = [
     DELETE FROM reports_id_fts WHERE rowid = old.rowid;
   END;
   ` },
+  // Rollups (server/readmodel/rollups.ts) in place of the agency panel's rows: count again at the next start.
+  { name: '019-readmodel-rollups', up: `
+  INSERT INTO settings (key, value) SELECT 'readmodel.rebuild', 'true' WHERE EXISTS (SELECT 1 FROM reports)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  ` },
+  // The public map's pins of one kecamatan: its located reports by category, newest first, with
+  // what a pin shows. Through reports_kecamatan_created they were read from every report of the
+  // kecamatan (18,000 jalan reports in Cepu at 1,000,000) and sorted.
+  { name: '020-kecamatan-pins', up: `
+  CREATE INDEX reports_kecamatan_pins ON reports(kecamatan, category, created_at DESC, public_id DESC, lat, lng, status, confidential) WHERE lat IS NOT NULL;
+  ` },
 ];

@@ -85,6 +85,7 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
     where.push('lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat');
     Object.assign(params, filter.bbox);
   }
+  if (filter.located) where.push('lat IS NOT NULL');
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', conditions: where, params };
 }
 
@@ -386,7 +387,7 @@ export class SqliteStore implements Store {
    * (every counted name has one), found one index seek per name.
    */
   private namePartsFor(grain: string, bucketCount: number, parts: { sql: string; params: Record<string, unknown> }[], prefixes: readonly string[]): { sql: string; params: Record<string, unknown> }[] {
-    if (grain === 'all' || grain === 'a' || bucketCount <= 1 || prefixes.length === 0) return parts;
+    if (grain === 'all' || grain.startsWith('all/') || bucketCount <= 1 || prefixes.length === 0) return parts;
     const out = parts.filter((p) => !p.sql.startsWith('name >='));
     for (const prefix of prefixes) {
       const names = this.namesUnder(prefix);
@@ -496,7 +497,9 @@ export class SqliteStore implements Store {
     }
     // The sweep's "overdue, not yet announced": its partial index holds only that backlog. The
     // desk's overdue filter: open reports newest first, skipping those not yet due.
+    // A box (nearby reports): its points through the point index, as pins are read.
     const index = query.text !== undefined ? scopeIndex
+      : query.bbox && !query.overdueAt ? this.scanIndex(query)
       : !query.overdueAt || query.session !== undefined ? ''
       : query.overdueNotified === false ? 'INDEXED BY reports_overdue_pending'
         : query.overdueNotified === undefined && !query.dueFrom && !query.bbox ? 'INDEXED BY reports_open_created' : '';
@@ -612,6 +615,8 @@ export class SqliteStore implements Store {
    */
   private scanIndex(query: ScanQuery): string {
     if (query.text !== undefined || query.overdueNotified !== undefined || query.session !== undefined) return '';
+    // A kecamatan's pins: its points by category, newest first (reports_kecamatan_pins).
+    if (!query.bbox && query.located && query.kecamatan && !query.overdueAt) return 'INDEXED BY reports_kecamatan_pins';
     if (!query.bbox) return query.overdueAt ? 'INDEXED BY reports_open_due' : '';
     const inBox = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports INDEXED BY reports_point
       WHERE lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat LIMIT ${PIN_DENSE})`).pluck().get(query.bbox));

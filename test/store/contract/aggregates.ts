@@ -79,6 +79,11 @@ export function aggregateCases(t: ContractContext): void {
       assert.deepEqual(rows[0].pupuk, { kioskName: 'Kios A', fertiliserType: 'urea', pricePerKg: 2500, hetPerKg: 1800, overHetPerKg: 700, problems: ['stok_kosong', 'dipaketkan'] });
       assert.equal(rows[1].pupuk, null);
       assert.equal((await store.scanReports({ limit: 10 }))[0].pupuk, undefined);
+      // A kecamatan's pins: only the reports with a point, newest first.
+      const kecamatan = rows[0].kecamatan;
+      const located = await store.scanReports({ kecamatan, categories: ['jalan'], located: true, limit: 10 });
+      assert.deepEqual(located.map((r) => r.publicId), [rows[1].publicId]);
+      assert.equal((await store.scanReports({ kecamatan, categories: ['jalan'], limit: 10 })).length, 2, 'without located, the report with no point too');
     });
 
     it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by public id', async () => {
