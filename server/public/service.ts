@@ -92,7 +92,7 @@ export async function publicMap(deps: ReadDeps, f: PublicFilters): Promise<Publi
   }
   const pinCategories = EXACT_POINT_CATEGORIES.filter((c) => !f.category || c === f.category);
   const pinRows = pinCategories.length
-    ? await deps.store.scanReports({ ...filter, categories: [...pinCategories], located: true, limit: PUBLIC_PIN_LIMIT + 1 })
+    ? await deps.store.scanPoints({ ...filter, categories: [...pinCategories], limit: PUBLIC_PIN_LIMIT + 1 })
     : [];
   const pins = pinRows.slice(0, PUBLIC_PIN_LIMIT).flatMap((r) => (r.lat !== null && r.lng !== null && !r.confidential
     ? [{ publicId: r.publicId, category: r.category, status: r.status, lat: r.lat, lng: r.lng }] : []));

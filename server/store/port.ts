@@ -255,7 +255,11 @@ export interface ReportQueries {
   aggregateReports(query: AggregateQuery): Promise<AggregateRow[]>;
   /** Minimal rows of the filtered reports, newest first, for pins, lists and pupuk figures. */
   scanReports(query: ScanQuery): Promise<ReportFacts[]>;
+  /** Only the point of each filtered report that has one, newest first: a public pin. */
+  scanPoints(query: ScanQuery): Promise<ReportPoint[]>;
 }
+
+export type ReportPoint = Pick<ReportFacts, 'publicId' | 'category' | 'status' | 'confidential' | 'createdAt'> & { lat: number; lng: number };
 
 /** The read model (server/readmodel): counters the write path keeps, summed for the map and panels. */
 export interface ReadModelStore {

@@ -5,7 +5,7 @@ import type { Report, ReportEvent } from '../../../shared/types.ts';
 import { encodeCursor } from '../cursor.ts';
 import { answeredAtOf } from '../../reports/answered-at.ts';
 import {
-  SettingsVersionConflictError, VersionConflictError, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts,
+  SettingsVersionConflictError, VersionConflictError, type AggregateQuery, type AggregateRow, type DerivedWrite, type ReadModelDelta, type ReadModelQuery, type ReadModelRow, type ReportChange, type ReportFacts, type ReportPoint,
   type AuditEntry, type AuditQuery, type ReportListQuery, type ScanQuery, type SessionRecord, type Store, type UserRecord,
 } from '../port.ts';
 import {
@@ -325,6 +325,13 @@ export class MongoStore implements Store {
     if (query.limit <= 0) return [];
     const results = await this.models.Report.aggregate<ScanResult>(scanPipeline(query));
     return results.map((r) => factsOf(r, query));
+  }
+
+  async scanPoints(query: ScanQuery): Promise<ReportPoint[]> {
+    if (query.limit <= 0) return [];
+    const docs = await this.models.Report.find(reportFilter({ ...query, located: true }), { _id: 0, publicId: 1, category: 1, status: 1, lat: 1, lng: 1, confidential: 1, createdAt: 1 })
+      .sort(NEWEST_FIRST).limit(query.limit).lean<ReportPoint[]>();
+    return docs.map((d) => ({ publicId: d.publicId, category: d.category, status: d.status, lat: d.lat, lng: d.lng, confidential: d.confidential, createdAt: d.createdAt }));
   }
 
   async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {

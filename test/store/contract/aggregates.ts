@@ -84,6 +84,10 @@ export function aggregateCases(t: ContractContext): void {
       const located = await store.scanReports({ kecamatan, categories: ['jalan'], located: true, limit: 10 });
       assert.deepEqual(located.map((r) => r.publicId), [rows[1].publicId]);
       assert.equal((await store.scanReports({ kecamatan, categories: ['jalan'], limit: 10 })).length, 2, 'without located, the report with no point too');
+      assert.deepEqual(await store.scanPoints({ kecamatan, categories: ['jalan'], limit: 10 }), [{
+        publicId: rows[1].publicId, category: 'jalan', status: rows[1].status, lat: -7.16, lng: 111.56, confidential: false, createdAt: '2026-03-02T03:00:00.000Z',
+      }]);
+      assert.deepEqual((await store.scanPoints({ limit: 10 })).map((p) => p.publicId), rows.map((r) => r.publicId), 'every point, newest first');
     });
 
     it('scans every fact of a report, with the bbox edges included, a long description cut, and ties by public id', async () => {
