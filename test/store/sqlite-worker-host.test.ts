@@ -13,6 +13,7 @@ import * as notifyPort from '../../server/store/notify-port.ts';
 import * as port from '../../server/store/port.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { countersOfReport } from '../../server/readmodel/counters.ts';
+import { eventFor } from '../../server/reports/events.ts';
 import { openStorage } from '../../server/store/open.ts';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { portErrorNames, rebuildError, serializeError } from '../../server/store/sqlite/worker-protocol.ts';
@@ -126,6 +127,37 @@ describe('the SQLite store on a worker thread', () => {
     // Closed: nothing of the checkpointer keeps the file or the process busy; it opens again.
     const again = await WorkerStore.open(file);
     await again.close();
+  });
+
+  it('answers a point read (the settings check, a session) while the writer commits, and it sees every commit that returned', async () => {
+    const store = await WorkerStore.open(join(dir, 'db.sqlite'), { readers: 1 });
+    try {
+      const first = makeReport();
+      await insert(store, first);
+      await store.putSetting('k', 1);
+      const order: string[] = [];
+      // A large group on the writer: the checks behind it would wait for its fsync.
+      const reports = Array.from({ length: 2000 }, () => makeReport());
+      const big = store.commitReports(reports.map((report) => ({ report, event: eventFor(report, 'report.created', { kind: 'citizen' }), expectedVersion: 0 })))
+        .then(() => order.push('commit'));
+      // Messages that arrive with the commit are answered before its group starts; these come once it has.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const checked = Promise.all([store.settingsVersion(), store.getReport(first.publicId)]).then(([version, report]) => {
+        order.push('read');
+        return { version, report };
+      });
+      const { version, report } = await checked;
+      await big;
+      assert.deepEqual(order, ['read', 'commit']);
+      assert.equal(version, 1);
+      assert.equal(report?.publicId, first.publicId);
+      // The writer busy again: a report of the group that returned is read (by the reader) all the same.
+      const more = insert(store, makeReport());
+      assert.equal((await store.getReport(reports[1999].publicId))?.publicId, reports[1999].publicId);
+      await more;
+    } finally {
+      await store.close();
+    }
   });
 
   it('reports a store that cannot be opened as opening in process would', async () => {

@@ -41,6 +41,15 @@ export interface WorkerStoreOptions {
  */
 const BULK_READ = /^(list|aggregate|scan|sum|events)[A-Z]/;
 /**
+ * The store's own point reads (one row by key, a count): answered by the writer when it is
+ * free, else by a reader with no list or aggregate in hand. A writer that is committing sits in its fsync and answers
+ * nothing until it returns, so the settings check that precedes every request, a desk's
+ * session and the write path's own read of a report queued behind each commit (and behind
+ * intake's whole group). In WAL mode a reader sees every commit that returned before its read
+ * began, so nothing read after a write is older on a reader. A method so named must only read.
+ */
+const POINT_READ = /^(get[A-Z]|count[A-Z]|settingsVersion$|lastSeq$)/;
+/**
  * Reader threads run this much nicer (Linux): on a machine short of CPU a map's scans wait
  * behind the event loop (/healthz, pushes) and the writer (intake), which is the order the
  * hotline needs. Idle cores still run them at full speed.
@@ -83,6 +92,8 @@ export interface WorkerStore extends Store {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class WorkerStore {
   readonly kind = 'sqlite' as const;
+  /** Lists and aggregates in flight, by reader thread. */
+  private readonly bulkReads = new Map<HostThread, number>();
 
   /**
    * Starts the writer (which migrates), then the readers and the checkpointer; resolves once
@@ -120,11 +131,17 @@ export class WorkerStore {
 
   private call(path: string, args: unknown[], onProgress?: (reports: number) => void): Promise<unknown> {
     if (this.health.failure) return Promise.reject(this.health.failure);
-    return this.threadFor(path).call(path, args, onProgress);
+    const thread = this.threadFor(path);
+    if (thread === this.writer || !BULK_READ.test(path)) return thread.call(path, args, onProgress);
+    // Counted, so a point read is not queued behind a long scan (see POINT_READ).
+    this.bulkReads.set(thread, (this.bulkReads.get(thread) ?? 0) + 1);
+    return thread.call(path, args, onProgress).finally(() => this.bulkReads.set(thread, (this.bulkReads.get(thread) ?? 1) - 1));
   }
 
   private threadFor(path: string): HostThread {
-    if (this.readers.length === 0 || !BULK_READ.test(path)) return this.writer;
+    if (this.readers.length === 0) return this.writer;
+    if (POINT_READ.test(path)) return this.writer.load === 0 ? this.writer : this.readers.find((reader) => (this.bulkReads.get(reader) ?? 0) === 0) ?? this.writer;
+    if (!BULK_READ.test(path)) return this.writer;
     return this.readers.reduce((best, reader) => (reader.load < best.load ? reader : best));
   }
 
