@@ -460,7 +460,8 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts
           { metric: '  event-loop delay p99', value: ms(loaded.loop.p99Ms), goal: `≤ ${LOOP_P99_MS} ms`, pass: loaded.loop.p99Ms <= LOOP_P99_MS },
           { metric: '  event-loop delay max', value: ms(loaded.loop.maxMs), goal: `≤ ${LOOP_MAX_MS} ms`, pass: loaded.loop.maxMs <= LOOP_MAX_MS },
           { metric: `  /healthz p99 (${loaded.healthz.length} probes)`, value: ms(h99), goal: `≤ ${HEALTHZ_P99_MS} ms`, pass: h99 <= HEALTHZ_P99_MS },
-          { metric: `  desk push p99, request sent → socket (${loaded.push.length} of ${loaded.pushesSent})`, value: ms(p99), goal: `≤ ${PUSH_P99_MS} ms`, pass: p99 <= PUSH_P99_MS && loaded.push.length === loaded.pushesSent },
+          // p50 and p90 beside it: with a hundred pushes the p99 is one or two of them (a slow fsync).
+          { metric: `  desk push p99 (p50 / p90), request sent → socket (${loaded.push.length} of ${loaded.pushesSent})`, value: `${ms(p99)} (${ms(percentile(loaded.push, 50))} / ${ms(percentile(loaded.push, 90))})`, goal: `≤ ${PUSH_P99_MS} ms`, pass: p99 <= PUSH_P99_MS && loaded.push.length === loaded.pushesSent },
         );
       }
 
