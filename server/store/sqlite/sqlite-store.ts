@@ -311,11 +311,12 @@ export class SqliteStore implements Store {
   private writeDerived(write: DerivedWrite): void {
     switch (write.kind) {
       case 'readmodel':
+        // Positional parameters: about 50 of these per new report, and binding an object of
+        // named ones cost a third more (136 → 98 µs per 50 upserts, measured alone).
         this.sql(`INSERT INTO readmodel_counters (grain, name, bucket, agency_id, kecamatan, category, status, confidential, value)
-          VALUES (@grain, @name, @bucket, @agencyId, @kecamatan, @category, @status, @confidential, @value)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT DO UPDATE SET value = value + excluded.value`)
-          .run({ grain: write.grain, name: write.name, bucket: write.bucket, agencyId: write.agencyId, kecamatan: write.kecamatan,
-            category: write.category, status: write.status, confidential: write.confidential ? 1 : 0, value: write.value });
+          .run(write.grain, write.name, write.bucket, write.agencyId, write.kecamatan, write.category, write.status, write.confidential ? 1 : 0, write.value);
         return;
       case 'outbox':
       case 'contact':
