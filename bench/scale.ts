@@ -346,6 +346,10 @@ async function intakeRatio(base: string): Promise<{ intake: number; noop: number
   return { intake: intake / 2, noop: noop / 2 };
 }
 
+function rssRow(when: string, rss: { idle: number; loaded: number }): Row {
+  return { metric: `server RSS ${when}, idle → ${MEMORY_SOCKETS} desk sockets`, value: `${rss.idle.toFixed(0)} → ${rss.loaded.toFixed(0)} MB`, goal: `≤ ${RSS_MB} MB`, pass: rss.loaded <= RSS_MB };
+}
+
 async function rssWithSockets(server: Server, sessions: Session[]): Promise<{ idle: number; loaded: number }> {
   const idle = rssMb(server.child.pid ?? 0);
   const sockets: Socket[] = [];
@@ -445,6 +449,10 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts
       }
 
       loads.push(`after reads ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      // The goal's figure: the server as desks and the map use it (every read above done), with
+      // 1,000 desk sockets. Measured again at the end, after the exports' and intake's peaks,
+      // which the allocators keep.
+      if (parts.has('rss')) rows.push(rssRow('after the reads', await rssWithSockets(server, [exec, ...desks])));
       if (parts.has('export')) rows.push(...await measureExport(server.base, server.child.pid ?? 0));
       if (parts.has('sweep')) {
         process.stderr.write('  overdue sweep with a backlog\n');
@@ -472,10 +480,7 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts
         rows.push({ metric: `intake / no-op (${intake.intake.toFixed(0)} / ${intake.noop.toFixed(0)} per s)`, value: ratio.toFixed(2), goal: `≥ ${INTAKE_RATIO}`, pass: ratio >= INTAKE_RATIO });
       }
 
-      if (parts.has('rss')) {
-        const rss = await rssWithSockets(server, [exec, ...desks]);
-        rows.push({ metric: `server RSS, idle → ${MEMORY_SOCKETS} desk sockets`, value: `${rss.idle.toFixed(0)} → ${rss.loaded.toFixed(0)} MB`, goal: `≤ ${RSS_MB} MB`, pass: rss.loaded <= RSS_MB });
-      }
+      if (parts.has('rss')) rows.push(rssRow('at the end (after exports, sweep, load and intake)', await rssWithSockets(server, [exec, ...desks])));
     } finally {
       await stopServer(server);
     }
