@@ -2,7 +2,7 @@
 // adapter (SQLite, MongoDB) derives them the same way.
 import type { ReportFacts } from './port.ts';
 
-/** How many characters of the description a ReportFacts row carries. */
+/** How many characters of the description a ReportFacts row carries. SQLite's pins index holds substr(description, 1, 141): change it with this (migration 021). */
 export const EXCERPT_LENGTH = 140;
 
 /**
