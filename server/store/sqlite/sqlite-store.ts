@@ -126,6 +126,8 @@ function prefixEnd(prefix: string): string {
 }
 
 const REBUILD_FLAG = 'readmodel.rebuild';
+/** Counters a rebuild merges in memory before writing them. */
+const PENDING_MAX = 100_000;
 /** Above this many (name, bucket) seeks a prefix is read as a name range instead (see namePartsFor). */
 const PREFIX_SEEKS_MAX = 20_000;
 /** A box with at least this many points is read newest first (see scanIndex). */
@@ -455,6 +457,9 @@ export class SqliteStore implements Store {
             else pending.set(key, { ...d });
           }
           reports += 1;
+          // Also by size: a batch spanning many days (a small store's 20,000 reports are half a
+          // year) held a million counters at once, and the process kept the 650 MB they took.
+          if (pending.size >= PENDING_MAX) flush();
           if (reports % BATCH === 0) {
             flush();
             options.onProgress?.(reports);
