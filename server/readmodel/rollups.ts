@@ -49,9 +49,13 @@ function counts(rollup: Rollup, name: string): boolean {
   return rollup.names.includes(name) || rollup.prefixes.some((p) => name.startsWith(p));
 }
 
+const TIME_GRAINS: readonly TimeGrain[] = ['all', 'm', 'w', 'd', 'dy', 'dm', 'dd'];
+
 function timeGrainOf(grain: CounterBucket['grain']): TimeGrain {
-  const [time] = grain.split('/');
-  return time as TimeGrain;
+  const time = grain.split('/')[0];
+  const found = TIME_GRAINS.find((t) => t === time);
+  if (!found) throw new Error(`not a counter grain: ${grain}`);
+  return found;
 }
 
 /** The rollup rows a full counter delta adds to (the dropped dimensions blank). */
