@@ -10,7 +10,7 @@ import { statusLabel } from '../reports/presenter.ts';
 import type { ReadModelRow } from '../store/port.ts';
 import { headerOf } from './dictionary.ts';
 import { monthsWithReports } from './months.ts';
-import { narrowest } from '../readmodel/rollups.ts';
+import { sumKept } from '../readmodel/read.ts';
 
 /** Counts below this are not published as numbers. */
 export const SMALL_COUNT = 3;
@@ -39,7 +39,7 @@ export async function* monthlyCountsCsv(deps: CountDeps): AsyncGenerator<string>
   const header = headerOf('jumlah-bulanan');
   yield CSV_BOM + csvLine(header);
   for (const month of await monthsWithReports(deps)) {
-    const rows = await deps.store.sumReadModel(narrowest({ buckets: [{ grain: 'm', bucket: month }], prefixes: [DESA], by: ['bucket', 'kecamatan', 'category', 'status'] }));
+    const rows = await sumKept(deps, { buckets: [{ grain: 'm', bucket: month }], prefixes: [DESA], by: ['bucket', 'kecamatan', 'category', 'status'] });
     const lines = rows.map((r) => rowOf(deps, r))
       .sort((a, b) => `${a.desa_kode}|${a.kategori_id}|${a.status_id}`.localeCompare(`${b.desa_kode}|${b.kategori_id}|${b.status_id}`))
       .map((row) => csvLine(header.map((h) => row[h] ?? null)));

@@ -4,7 +4,7 @@ import { wibDate } from '../../shared/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { COUNT } from '../readmodel/names.ts';
 import { EARLIEST_DAY } from '../readmodel/read.ts';
-import { narrowest } from '../readmodel/rollups.ts';
+import { sumKept } from '../readmodel/read.ts';
 
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
@@ -15,6 +15,6 @@ export async function monthsWithReports(deps: Pick<Deps, 'store' | 'clock'>): Pr
   const last = wibDate(deps.clock()).slice(0, 7);
   const buckets = [];
   for (let month = EARLIEST_DAY.slice(0, 7); month <= last; month = nextMonth(month)) buckets.push({ grain: 'm' as const, bucket: month });
-  const rows = await deps.store.sumReadModel(narrowest({ buckets, names: [COUNT], by: ['bucket'] }));
+  const rows = await sumKept(deps, { buckets, names: [COUNT], by: ['bucket'] });
   return rows.map((r) => r.key.bucket ?? '').filter(Boolean).sort();
 }

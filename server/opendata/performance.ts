@@ -8,7 +8,7 @@ import { CSV_BOM, csvLine, type CsvValue } from '../http/csv.ts';
 import { addUnansweredLate, AGENCY_COUNTERS, agencyFigures, tallyAgencies } from '../public/statistics.ts';
 import { headerOf } from './dictionary.ts';
 import { monthsWithReports } from './months.ts';
-import { narrowest } from '../readmodel/rollups.ts';
+import { sumKept } from '../readmodel/read.ts';
 
 type PerformanceDeps = Pick<Deps, 'store' | 'catalog' | 'clock'>;
 
@@ -33,7 +33,7 @@ export async function* agencyPerformanceCsv(deps: PerformanceDeps): AsyncGenerat
   yield CSV_BOM + csvLine(header);
   const late = await unansweredLate(deps);
   for (const month of await monthsWithReports(deps)) {
-    const counters = await deps.store.sumReadModel(narrowest({ buckets: [{ grain: 'm', bucket: month }], names: [...AGENCY_COUNTERS.names], prefixes: [...AGENCY_COUNTERS.prefixes], by: ['agencyId'] }));
+    const counters = await sumKept(deps, { buckets: [{ grain: 'm', bucket: month }], names: [...AGENCY_COUNTERS.names], prefixes: [...AGENCY_COUNTERS.prefixes], by: ['agencyId'] });
     const tallies = tallyAgencies(counters);
     for (const [agencyId, count] of late.get(month) ?? []) addUnansweredLate(tallies, agencyId, count);
     const lines: string[] = [];

@@ -3,7 +3,7 @@
 export const COUNT = 'n';
 export const ANSWERED = 'answered';
 export const ON_TIME = 'on_time';
-/** Open reports by the day/month their running deadline falls in. */
+/** Open reports by the day, month and year their running deadline falls in. */
 export const DUE = 'due';
 export const VERIFY_HOURS = 'vh:';
 export const RESOLVE_HOURS = 'rh:';

@@ -34,11 +34,16 @@ function dayBefore(date: string): string {
 
 function counterQuery(filter: ReportFilter, spec: CounterSpec, buckets?: CounterBucket[]): ReadModelQuery {
   const { from, to } = daysOf(filter);
-  return narrowest({
+  return {
     buckets: buckets ?? spec.buckets ?? (from || to ? bucketsCovering(from, to, EARLIEST_DAY) : [{ grain: 'all', bucket: '' }]),
     agencyIds: filter.agencyIds, kecamatan: filter.kecamatan, categories: filter.categories, statuses: filter.statuses, confidential: filter.confidential,
     names: spec.names, prefixes: spec.prefixes, by: spec.by,
-  });
+  };
+}
+
+/** The store's sums of the kept counters, each read from the smallest rollup that answers it. */
+export function sumKept(deps: Pick<Deps, 'store'>, query: ReadModelQuery): Promise<ReadModelRow[]> {
+  return deps.store.sumReadModel(narrowest(query));
 }
 
 function bucketKey(b: CounterBucket): string {
@@ -82,12 +87,12 @@ export async function readCounters(deps: Pick<Deps, 'store'>, filter: ReportFilt
   const { from, to } = daysOf(filter);
   if (from && !to && !spec.buckets) {
     // "Since `from`": all time minus what came before (counters add up), so no end date is guessed.
-    const all = await deps.store.sumReadModel(counterQuery(filter, spec, [{ grain: 'all', bucket: '' }]));
+    const all = await sumKept(deps, counterQuery(filter, spec, [{ grain: 'all', bucket: '' }]));
     // (the `a` rows have no days to subtract, so "since" reads the full rows)
-    const before = await deps.store.sumReadModel(counterQuery(filter, spec, bucketsCovering(EARLIEST_DAY, dayBefore(from), EARLIEST_DAY)));
+    const before = await sumKept(deps, counterQuery(filter, spec, bucketsCovering(EARLIEST_DAY, dayBefore(from), EARLIEST_DAY)));
     return subtract(all, before);
   }
-  return deps.store.sumReadModel(counterQuery(filter, spec));
+  return sumKept(deps, counterQuery(filter, spec));
 }
 
 function subtract(all: ReadModelRow[], before: ReadModelRow[]): ReadModelRow[] {
@@ -110,7 +115,7 @@ export async function overdueCounts(deps: Pick<Deps, 'store'>, filter: ReportFil
   }
   const today = wibDate(now);
   const yesterday = wibDate(new Date(Date.parse(wibMidnight(today)) - DAY_MS / 2));
-  const past = await deps.store.sumReadModel(counterQuery({ ...filter, overdueAt: undefined }, { names: [DUE], by },
+  const past = await sumKept(deps, counterQuery({ ...filter, overdueAt: undefined }, { names: [DUE], by },
     bucketsCovering(EARLIEST_DAY, yesterday, EARLIEST_DAY, { year: 'dy', month: 'dm', day: 'dd' })));
   const todays = await deps.store.aggregateReports({ ...filter, overdueAt: nowIso, dueFrom: wibMidnight(today), by, now: nowIso });
   const sums = new Map<string, { key: ReadModelRow['key']; count: number }>();

@@ -61,11 +61,12 @@ function timeGrainOf(grain: CounterBucket['grain']): TimeGrain {
 /** The rollup rows a full counter delta adds to (the dropped dimensions blank). */
 export function rollupsOf(delta: ReadModelDelta): ReadModelDelta[] {
   const out: ReadModelDelta[] = [];
+  const time = timeGrainOf(delta.grain);
   for (const rollup of ROLLUPS) {
-    if (!rollup.grains.includes(timeGrainOf(delta.grain)) || !counts(rollup, delta.name)) continue;
+    if (!rollup.grains.includes(time) || !counts(rollup, delta.name)) continue;
     out.push({
       ...delta,
-      grain: `${timeGrainOf(delta.grain)}/${rollup.id}`,
+      grain: `${time}/${rollup.id}`,
       kecamatan: rollup.keeps.includes('kecamatan') ? delta.kecamatan : '',
       category: rollup.keeps.includes('category') ? delta.category : '',
       status: rollup.keeps.includes('status') ? delta.status : '',

@@ -329,9 +329,8 @@ export class MongoStore implements Store {
 
   async scanPoints(query: ScanQuery): Promise<ReportPoint[]> {
     if (query.limit <= 0) return [];
-    const docs = await this.models.Report.find(reportFilter({ ...query, located: true }), { _id: 0, publicId: 1, category: 1, status: 1, lat: 1, lng: 1, confidential: 1, createdAt: 1 })
+    return this.models.Report.find(reportFilter({ ...query, located: true }), { _id: 0, publicId: 1, category: 1, status: 1, lat: 1, lng: 1, confidential: 1, createdAt: 1 })
       .sort(NEWEST_FIRST).limit(query.limit).lean<ReportPoint[]>();
-    return docs.map((d) => ({ publicId: d.publicId, category: d.category, status: d.status, lat: d.lat, lng: d.lng, confidential: d.confidential, createdAt: d.createdAt }));
   }
 
   async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {

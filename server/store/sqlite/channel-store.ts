@@ -4,7 +4,6 @@ import {
   ConversationConflictError, type ChannelId, type ChannelStore, type ConversationRecord, type InboundMessage, type OutgoingSms,
 } from '../channel-port.ts';
 
-
 /**
  * The channels' tables in the same SQLite file as the reports (migration 007-channels).
  * Writes are group-committed like reports: those of one tick of the event loop share one

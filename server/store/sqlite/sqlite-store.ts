@@ -20,7 +20,6 @@ import { SqliteChannelStore } from './channel-store.ts';
 import { beginBulkLoad, endBulkLoad, restoreAfterBulkLoad } from './bulk-load.ts';
 import { SqliteNotifyStore } from './notify-store.ts';
 
-
 function isUniqueViolation(err: unknown, column: string): boolean {
   return err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes(column)
     || err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && err.message.includes(column);
@@ -638,8 +637,8 @@ export class SqliteStore implements Store {
    */
   private scanIndex(query: ScanQuery): string {
     if (query.text !== undefined || query.overdueNotified !== undefined || query.session !== undefined) return '';
-    // A kecamatan's pins: its points by category, newest first (reports_kecamatan_pins).
-    if (!query.bbox && query.located && query.kecamatan && !query.overdueAt) return 'INDEXED BY reports_kecamatan_pins';
+    // A kecamatan's pins of one category, newest first: one range of reports_kecamatan_pins.
+    if (!query.bbox && query.located && query.kecamatan && query.categories?.length === 1 && !query.overdueAt) return 'INDEXED BY reports_kecamatan_pins';
     if (!query.bbox) return query.overdueAt ? 'INDEXED BY reports_open_due' : '';
     const inBox = Number(this.sql(`SELECT COUNT(*) FROM (SELECT 1 FROM reports INDEXED BY reports_point
       WHERE lat IS NOT NULL AND lng BETWEEN @minLng AND @maxLng AND lat BETWEEN @minLat AND @maxLat LIMIT ${PIN_DENSE})`).pluck().get(query.bbox));
