@@ -35,9 +35,9 @@ const DEFAULTS: SubmissionOptions = { connections: 50, durationSeconds: 10, roun
 interface Load {
   seconds: number;
   sent: number;
-  /** 201 responses, and the tracking codes they returned (intake only). */
+  /** 201 responses, and the public ids their receipts named (intake only). */
   created: number;
-  codes: string[];
+  publicIds: string[];
   /** Anything but a 201: other statuses, socket errors, timeouts (autocannon counts those as errors). */
   failures: number;
   statusCounts: Map<string, number>;
@@ -47,13 +47,13 @@ interface Load {
   serverCpuMs: number;
 }
 
-const EMPTY: Load = { seconds: 0, sent: 0, created: 0, codes: [], failures: 0, statusCounts: new Map(), p99: 0, serverCpuMs: 0 };
+const EMPTY: Load = { seconds: 0, sent: 0, created: 0, publicIds: [], failures: 0, statusCounts: new Map(), p99: 0, serverCpuMs: 0 };
 
 function add(a: Load, b: Load): Load {
   const statusCounts = new Map(a.statusCounts);
   for (const [code, n] of b.statusCounts) statusCounts.set(code, (statusCounts.get(code) ?? 0) + n);
   return {
-    seconds: a.seconds + b.seconds, sent: a.sent + b.sent, created: a.created + b.created, codes: a.codes.concat(b.codes),
+    seconds: a.seconds + b.seconds, sent: a.sent + b.sent, created: a.created + b.created, publicIds: a.publicIds.concat(b.publicIds),
     failures: a.failures + b.failures, statusCounts, p99: Math.max(a.p99, b.p99), serverCpuMs: a.serverCpuMs + b.serverCpuMs,
   };
 }
@@ -111,7 +111,7 @@ function cpuMsOf(pid: number): number {
 }
 
 async function load(server: { port: number; pid: number }, path: string, connections: number, seconds: number): Promise<Load> {
-  const codes: string[] = [];
+  const publicIds: string[] = [];
   const cpuBefore = cpuMsOf(server.pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
@@ -123,7 +123,7 @@ async function load(server: { port: number; pid: number }, path: string, connect
       headers: { 'content-type': 'application/json' },
       setupRequest: (request) => ({ ...request, body: reportBody() }),
       onResponse: (status, body) => {
-        if (status === 201 && path === REPORTS_PATH) codes.push((JSON.parse(body) as { code: string }).code);
+        if (status === 201 && path === REPORTS_PATH) publicIds.push((JSON.parse(body) as { publicId: string }).publicId);
       },
     }],
   });
@@ -131,14 +131,14 @@ async function load(server: { port: number; pid: number }, path: string, connect
   const responses = [...statusCounts.values()].reduce((sum, n) => sum + n, 0);
   const created = statusCounts.get('201') ?? 0;
   return {
-    seconds: result.duration, sent: result.requests.sent, created, codes,
+    seconds: result.duration, sent: result.requests.sent, created, publicIds,
     failures: responses - created + result.errors, statusCounts, p99: result.latency.p99,
     serverCpuMs: cpuMsOf(server.pid) - cpuBefore,
   };
 }
 
 /** Opens the store file the server left, through the store's own port, after that process exited. */
-async function readStore(file: string): Promise<{ codes: Set<string>; lastSeq: number; journal: string }> {
+async function readStore(file: string): Promise<{ publicIds: Set<string>; lastSeq: number; journal: string }> {
   const store = new SqliteStore(file);
   try {
     const { items } = await store.listReports({ limit: Number.MAX_SAFE_INTEGER });
@@ -146,7 +146,7 @@ async function readStore(file: string): Promise<{ codes: Set<string>; lastSeq: n
     const db = new Database(file, { readonly: true });
     const journal = String(db.pragma('journal_mode', { simple: true }));
     db.close();
-    return { codes: new Set(items.map((r) => r.publicId)), lastSeq, journal };
+    return { publicIds: new Set(items.map((r) => r.publicId)), lastSeq, journal };
   } finally {
     await store.close();
   }
@@ -182,10 +182,10 @@ export async function measureSubmissions(options: Partial<SubmissionOptions> = {
   rmSync(dataDir, { recursive: true, force: true });
 
   const all = add(warmup, reports);
-  const missing = all.codes.filter((code) => !stored.codes.has(code)).length;
+  const missing = all.publicIds.filter((id) => !stored.publicIds.has(id)).length;
   // Requests still in flight when autocannon stopped a run were committed and answered, but
   // autocannon no longer listened: the store may hold up to that many more than it counted.
-  const unseen = stored.codes.size - all.created;
+  const unseen = stored.publicIds.size - all.created;
   const ratio = perSecond(reports) / perSecond(noop);
   const cpuRatio = cpuPerRequest(noop) / cpuPerRequest(reports);
   const logLevel = process.env.LOG_LEVEL?.trim() || 'info (default)';
@@ -205,10 +205,10 @@ export async function measureSubmissions(options: Partial<SubmissionOptions> = {
       { metric: '201s acknowledged, found in the store file', value: `${all.created - missing} of ${all.created}`, goal: 'all', pass: missing === 0 && all.created > 0 },
       {
         metric: 'Reports in store = 201s + answered after stop',
-        value: `${stored.codes.size} = ${all.created} + ${unseen} (sent ${all.sent})`,
+        value: `${stored.publicIds.size} = ${all.created} + ${unseen} (sent ${all.sent})`,
         goal: `0 ≤ extra ≤ ${o.connections * (o.rounds + 1)}`,
         // One report.created event per report: the event log agrees with the reports table.
-        pass: unseen >= 0 && unseen <= o.connections * (o.rounds + 1) && stored.lastSeq === stored.codes.size,
+        pass: unseen >= 0 && unseen <= o.connections * (o.rounds + 1) && stored.lastSeq === stored.publicIds.size,
       },
     ],
     notes: [

@@ -78,6 +78,8 @@ function keyOf(d: ReadModelDelta): string {
 
 /** after − before, counter by counter; counters that do not move are left out. */
 export function readModelDelta(before: CountedFacts | null, after: CountedFacts | null): ReadModelDelta[] {
+  // A new report (every intake): its counters as they are, without the fold's keys and map.
+  if (!before) return after ? countersOf(after) : [];
   const sum = new Map<string, ReadModelDelta>();
   const fold = (deltas: ReadModelDelta[], sign: 1 | -1) => {
     for (const d of deltas) {
@@ -87,7 +89,7 @@ export function readModelDelta(before: CountedFacts | null, after: CountedFacts 
       else sum.set(key, { ...d, value: sign * d.value });
     }
   };
-  if (before) fold(countersOf(before), -1);
+  fold(countersOf(before), -1);
   if (after) fold(countersOf(after), 1);
   return [...sum.values()].filter((d) => d.value !== 0);
 }

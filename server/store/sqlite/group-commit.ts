@@ -13,9 +13,19 @@ export class GroupCommit {
   private queue: Queued[] = [];
   private scheduled = false;
   private readonly inSavepoint: Database.Transaction<(write: () => unknown) => unknown>;
+  private readonly alone: Database.Transaction<(write: () => unknown) => unknown>;
 
-  constructor(private readonly db: Database.Database) {
+  /**
+   * `beforeCommit` runs last in each group's transaction, after every write of the group:
+   * what the writes left to be written once for all of them (the store's summed counters).
+   */
+  constructor(private readonly db: Database.Database, private readonly beforeCommit: () => void = () => {}) {
     this.inSavepoint = db.transaction((write: () => unknown) => write());
+    this.alone = db.transaction((write: () => unknown) => {
+      const value = write();
+      this.beforeCommit();
+      return value;
+    });
   }
 
   /** Runs `write` in the next group's transaction; settles once that is committed. */
@@ -42,7 +52,7 @@ export class GroupCommit {
       const [only] = batch;
       let value: unknown;
       try {
-        value = this.inSavepoint.immediate(only.write);
+        value = this.alone.immediate(only.write);
       } catch (error) {
         only.reject(error);
         return;
@@ -60,6 +70,7 @@ export class GroupCommit {
             outcomes.push({ ok: false, error });
           }
         }
+        this.beforeCommit();
       }).immediate();
     } catch (err) {
       for (const op of batch) op.reject(err);

@@ -134,6 +134,25 @@ export function readModelCases(t: ContractContext): void {
       assert.deepEqual((await Promise.all(QUERIES.map((q) => t.store.sumReadModel(q)))).map(sorted), before.map(sorted));
     });
 
+    it('counts commits that arrive together exactly once, and none of one refused among them', async () => {
+      const kept = makeReport({ createdAt: '2026-02-05T03:00:00.000Z' });
+      await commit(t.store, null, kept);
+      const verified: Report = { ...kept, status: 'verified', verifiedAt: '2026-02-05T05:00:00.000Z', updatedAt: '2026-02-05T05:00:00.000Z', version: 2 };
+      await commit(t.store, kept, verified);
+      const arriving = Array.from({ length: 12 }, (_, i) => makeReport({ createdAt: `2026-02-05T0${i % 8}:00:00.000Z`, confidential: i % 3 === 0 }));
+      // Sent in one tick, so an adapter that groups commits groups these: a stale desk action
+      // (it read version 1) and a second copy of the first report are refused in the middle.
+      const stale: Report = { ...kept, status: 'rejected', dueAt: null, updatedAt: '2026-02-05T06:00:00.000Z', version: 2 };
+      const outcomes = await Promise.allSettled([
+        ...arriving.slice(0, 6).map((r) => commit(t.store, null, r)),
+        commit(t.store, kept, stale),
+        commit(t.store, null, arriving[0]),
+        ...arriving.slice(6).map((r) => commit(t.store, null, r)),
+      ]);
+      assert.deepEqual(outcomes.map((o) => o.status), [...Array(6).fill('fulfilled'), 'rejected', 'rejected', ...Array(6).fill('fulfilled')]);
+      await assertKeptEqualsRecount(t.store);
+    });
+
     it('leaves out sums of zero and honours every filter', async () => {
       const report = makeReport({ createdAt: '2026-02-03T03:00:00.000Z' });
       await commit(t.store, null, report);
