@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrateToPublicIds } from './migrate-public-ids.ts';
+import { deferSearchIndex } from './search-pending.ts';
 
 // Named migrations; each runs once, in the order listed, inside a transaction, and is recorded
 // by name. Names, not numbers, so several branches can each append theirs without colliding:
@@ -255,4 +256,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX reports_pins ON reports(created_at DESC, public_id DESC, lng, lat, category, status, agency_id, kecamatan,
     desa, confidential, due_at, verified_at, resolved_at, answered_at, verify_due_at, substr(description, 1, 141)) WHERE lat IS NOT NULL;
   ` },
+  // New reports reach the search indexes just behind their commit, all pending ones in one
+  // statement, instead of two FTS5 segments per report inside it (see search-pending.ts).
+  { name: '022-search-pending', up: deferSearchIndex },
 ];

@@ -16,6 +16,7 @@ import { CODE_ALPHABET } from '../../../shared/tracking-code.ts';
 import { MIGRATIONS, NUMBERED_MIGRATIONS } from './migrations.ts';
 import { SqliteApiKeyStore } from './apikey-store.ts';
 import { GroupCommit } from './group-commit.ts';
+import { indexPendingSearch, pendingMatch } from './search-pending.ts';
 import { CounterBatch } from './counter-batch.ts';
 import { SqliteChannelStore } from './channel-store.ts';
 import { beginBulkLoad, endBulkLoad, restoreAfterBulkLoad } from './bulk-load.ts';
@@ -58,15 +59,17 @@ function filterSql(filter: ReportFilter): { where: string; conditions: string[];
     // Three characters or more go through the trigram indexes (reports_fts, reports_id_fts), so
     // no search reads every report; shorter ones are read newest first (LIKE cannot use an
     // index). The public id is searched only when the text could be part of one.
+    // Reports committed in the last second or so are not in those indexes yet: they are matched
+    // by LIKE among the pending ones (search-pending.ts).
     const text = filter.text;
     const indexed = [...text].length >= 3;
-    const described = indexed ? 'rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH @ftsText)' : "description LIKE @text ESCAPE '\\'";
+    params.text = `%${escapeLike(text)}%`;
+    const described = indexed ? pendingMatch('reports_fts', 'description', '@ftsText', '@text') : "description LIKE @text ESCAPE '\\'";
     if (indexed) params.ftsText = ftsPhrase(text);
-    else params.text = `%${escapeLike(text)}%`;
     if (couldBeInCode(text)) {
-      const inId = indexed ? 'rowid IN (SELECT rowid FROM reports_id_fts WHERE reports_id_fts MATCH @ftsId)' : "public_id LIKE @textUpper ESCAPE '\\'";
+      params.textUpper = `%${escapeLike(text.toUpperCase())}%`;
+      const inId = indexed ? pendingMatch('reports_id_fts', 'public_id', '@ftsId', '@textUpper') : "public_id LIKE @textUpper ESCAPE '\\'";
       if (indexed) params.ftsId = ftsPhrase(text.toUpperCase());
-      else params.textUpper = `%${escapeLike(text.toUpperCase())}%`;
       where.push(`(${described} OR ${inId})`);
     } else where.push(described);
   }
@@ -143,6 +146,11 @@ function couldBeInCode(text: string): boolean {
   return [...text.toUpperCase()].every((c) => c === '-' || CODE_ALPHABET.includes(c));
 }
 
+/**
+ * New reports wait this long for the search indexes' catch-up: at a report a second each still
+ * gets a segment of its own, at a hundred a second they share one.
+ */
+const SEARCH_INDEX_DELAY_MS = 1000;
 /** A text matching at least this many descriptions is searched newest first instead (see textIndex). */
 const COMMON_TEXT = 2000;
 /** Newest reports of the scope a common text is first looked for in (see newestWithText). */
@@ -179,6 +187,9 @@ export class SqliteStore implements Store {
   private readonly commits: GroupCommit;
   /** The counter deltas of the group being committed, summed; written once at its end. */
   private readonly groupCounters = new CounterBatch();
+  /** The next catch-up of the search indexes, once a new report is pending (see search-pending.ts). */
+  private searchCatchUp: NodeJS.Timeout | null = null;
+  private readonly searchIndexDelayMs: number;
   readonly channels: SqliteChannelStore;
   readonly apiKeys: SqliteApiKeyStore;
   readonly notify: SqliteNotifyStore;
@@ -188,7 +199,12 @@ export class SqliteStore implements Store {
    * worker threads raises it for its writer and checkpoints on a thread of its own
    * (./checkpointer.ts), so that no commit waits for a checkpoint.
    */
-  constructor(file: string, options: { autocheckpointPages?: number } = {}) {
+  /**
+   * `searchIndexDelayMs`: how long after a new report the pending ones are added to the search
+   * indexes (all in one write; a search finds them meanwhile too).
+   */
+  constructor(file: string, options: { autocheckpointPages?: number; searchIndexDelayMs?: number } = {}) {
+    this.searchIndexDelayMs = options.searchIndexDelayMs ?? SEARCH_INDEX_DELAY_MS;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // busy_timeout first: several processes may open the file at once, and switching to WAL or
@@ -255,8 +271,13 @@ export class SqliteStore implements Store {
     this.sql('SELECT 1').get();
   }
 
-  /** Commits queued for the next group commit are written (synchronously) before closing. */
+  /** Commits queued for the next group commit, and a catch-up of the search indexes due, are written (synchronously) before closing. */
   async close(): Promise<void> {
+    if (this.searchCatchUp) {
+      clearTimeout(this.searchCatchUp);
+      this.searchCatchUp = null;
+      void this.commits.run(() => indexPendingSearch(this.db));
+    }
     this.commits.flush();
     if (this.db.open) this.db.close();
   }
@@ -267,8 +288,27 @@ export class SqliteStore implements Store {
       const events = changes.map((change) => this.writeChange(change, counters));
       // Only once every change of this commit is written: one that throws adds none of them.
       for (const delta of counters) this.groupCounters.add(delta);
+      if (changes.some((change) => change.expectedVersion === 0)) this.scheduleSearchIndex();
       return events;
     });
+  }
+
+  /** A catch-up of the search indexes in searchIndexDelayMs, unless one is due already. */
+  private scheduleSearchIndex(): void {
+    if (this.searchCatchUp) return;
+    this.searchCatchUp = setTimeout(() => {
+      this.searchCatchUp = null;
+      // Refused (the file busy past busy_timeout, say): the next new report schedules it again,
+      // and a search finds the pending ones meanwhile.
+      this.indexSearchNow().catch(() => {});
+    }, this.searchIndexDelayMs);
+    // Never what keeps a process alive: close() does a catch-up still due.
+    this.searchCatchUp.unref();
+  }
+
+  /** Adds the pending reports to the search indexes now, as a write of the next group commit; resolves with how many. */
+  indexSearchNow(): Promise<number> {
+    return this.commits.run(() => indexPendingSearch(this.db));
   }
 
   /** Writes the change and its event; its counter deltas go to `counters`, written with the group's. */

@@ -1,0 +1,68 @@
+// The search indexes (FTS5 trigram tables reports_fts and reports_id_fts, migrations 012 and
+// 018) are filled just behind the write path instead of inside each report's commit.
+//
+// Why: FTS5 writes a segment of its own for every savepoint it sees, so each report of a group
+// commit became two new segments (description and public id) plus their structure records and
+// the merges that fold them again: about half the pages a new report wrote, and a cost that
+// grows with the index (1,000,000 reports). Now an insert only records its rowid in
+// search_pending (one small page), and the store adds the pending reports to both indexes in
+// one statement each, a second or so later, as one write of an ordinary group commit.
+//
+// A search stays exact meanwhile: it matches the index, or a pending report's text by LIKE
+// (see pendingMatch). Only rows the index has not yet seen are read that way, never the store.
+import type Database from 'better-sqlite3';
+
+/** Migration 022: the insert triggers of 012 and 018 give way to one that records the rowid. */
+export function deferSearchIndex(db: Database.Database): void {
+  db.exec(`
+  CREATE TABLE search_pending (report_rowid INTEGER PRIMARY KEY);
+  DROP TRIGGER IF EXISTS reports_fts_insert;
+  DROP TRIGGER IF EXISTS reports_id_fts_insert;
+  ${PENDING_TRIGGERS}
+  `);
+  // A bulk load interrupted before this migration dropped the old triggers to fill the indexes
+  // at its end: its reports are pending now, and its end must not create those triggers again.
+  const raw = db.prepare("SELECT value FROM settings WHERE key = 'bulkload.state'").pluck().get();
+  if (typeof raw !== 'string') return;
+  const state = JSON.parse(raw) as { sql: string[]; fromRowid: number };
+  const old = /CREATE TRIGGER (reports_fts_insert|reports_id_fts_insert)\b/;
+  const kept = { ...state, sql: state.sql.filter((sql) => !old.test(sql)) };
+  db.prepare("UPDATE settings SET value = ? WHERE key = 'bulkload.state'").run(JSON.stringify(kept));
+  db.prepare('INSERT OR IGNORE INTO search_pending (report_rowid) SELECT rowid FROM reports WHERE rowid > ?').run(state.fromRowid);
+}
+
+/**
+ * Kept by triggers, so no writer can forget it. OR IGNORE: a rowid freed by a deletion may be
+ * given again before the catch-up ran (the deletion clears its pending row too).
+ */
+const PENDING_TRIGGERS = `
+  CREATE TRIGGER reports_search_pending AFTER INSERT ON reports BEGIN
+    INSERT OR IGNORE INTO search_pending (report_rowid) VALUES (new.rowid);
+  END;
+  CREATE TRIGGER reports_search_pending_delete AFTER DELETE ON reports BEGIN
+    DELETE FROM search_pending WHERE report_rowid = old.rowid;
+  END;`;
+
+/**
+ * Adds every pending report to both search indexes and clears them; call inside a write
+ * transaction. One INSERT … SELECT each: FTS5 writes one segment for all of them. A description
+ * changed while pending (a redaction) is read as it is now; the update trigger of 012 changed
+ * nothing then, as the index had no row for it.
+ */
+export function indexPendingSearch(db: Database.Database): number {
+  const pending = 'SELECT r.rowid, r.%s FROM search_pending p JOIN reports r ON r.rowid = p.report_rowid';
+  db.prepare(`INSERT INTO reports_fts (rowid, description) ${pending.replace('%s', 'description')}`).run();
+  db.prepare(`INSERT INTO reports_id_fts (rowid, public_id) ${pending.replace('%s', 'public_id')}`).run();
+  return db.prepare('DELETE FROM search_pending').run().changes;
+}
+
+/**
+ * The condition "the index matches @match, or the report is pending and its column is LIKE
+ * @like", for a search of three characters or more. LIKE is what the index does for the
+ * alphabet a description is written in (case folded for ASCII); it differs only in folding
+ * non-ASCII letters, for a report younger than the catch-up.
+ */
+export function pendingMatch(table: 'reports_fts' | 'reports_id_fts', column: string, match: string, like: string): string {
+  return `(rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${match})`
+    + ` OR (rowid IN (SELECT report_rowid FROM search_pending) AND ${column} LIKE ${like} ESCAPE '\\'))`;
+}
