@@ -95,4 +95,15 @@ describe('SQLite search index behind the write path', () => {
     const all = (await store.listReports({ text: 'Kedungtuban', limit: 100 })).items.map((r) => r.publicId);
     assert.deepEqual(all.sort(), reports.map((r) => r.publicId).sort());
   });
+
+  it('merges each search index eight segments a level at a time (migration 023), not FTS5\'s default four', async () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      for (const table of ['reports_fts', 'reports_id_fts']) {
+        assert.equal(db.prepare(`SELECT v FROM ${table}_config WHERE k = 'automerge'`).pluck().get(), 8, table);
+      }
+    } finally {
+      db.close();
+    }
+  });
 });
