@@ -64,9 +64,9 @@ export function indexPendingSearch(db: Database.Database): number {
  * naming the column outside them would make a scan of a covering index read every row it
  * passes (a desk's "lampu" went from 50 to 348 ms at 1,000,000 reports). CROSS JOIN keeps the
  * few pending rows the outer loop: without statistics the planner read the reports instead
- * (880 ms). LIKE is what the
- * index does for the alphabet a description is written in (case folded for ASCII); it differs
- * only in folding non-ASCII letters, for a report younger than the catch-up.
+ * (880 ms). LIKE is what the index does for the alphabet a description is written in (case
+ * folded for ASCII); it differs only in folding non-ASCII letters, for a report younger than
+ * the catch-up.
  */
 export function pendingMatch(table: 'reports_fts' | 'reports_id_fts', column: string, match: string, like: string): string {
   return `(rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${match})`
