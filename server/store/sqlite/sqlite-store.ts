@@ -276,7 +276,8 @@ export class SqliteStore implements Store {
     if (this.searchCatchUp) {
       clearTimeout(this.searchCatchUp);
       this.searchCatchUp = null;
-      void this.commits.run(() => indexPendingSearch(this.db));
+      // Refused, the reports stay pending: the next open's first new report schedules them.
+      this.commits.run(() => indexPendingSearch(this.db)).catch(() => {});
     }
     this.commits.flush();
     if (this.db.open) this.db.close();
