@@ -20,7 +20,7 @@ const LOAD_CACHE_KIB = 256 * 1024;
 interface BulkState {
   /** CREATE INDEX statements to run again at the end. */
   sql: string[];
-  /** The first report of the load is the next after this rowid (read by migration 022 for a load it interrupted). */
+  /** The first report of the load is the next after this rowid (see adoptSearchPending). */
   fromRowid: number;
   cacheSize: number;
 }
@@ -62,6 +62,19 @@ export function endBulkLoad(db: Database.Database): void {
   db.pragma(`cache_size = ${state.cacheSize}`);
   // The load's pages are in the WAL; fold them into the database now rather than at the first request.
   db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * Migration 022, for a load it interrupted: such a load dropped the search indexes' old insert
+ * triggers to fill the indexes at its end. Its reports are made pending instead, and its end
+ * must not create those triggers again.
+ */
+export function adoptSearchPending(db: Database.Database): void {
+  const state = readState(db);
+  if (!state) return;
+  const oldTrigger = /CREATE TRIGGER (reports_fts_insert|reports_id_fts_insert)\b/;
+  db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify({ ...state, sql: state.sql.filter((sql) => !oldTrigger.test(sql)) }), STATE_KEY);
+  db.prepare('INSERT OR IGNORE INTO search_pending (report_rowid) SELECT rowid FROM reports WHERE rowid > ?').run(state.fromRowid);
 }
 
 /** At open: a load that never ended is finished (its indexes and search rows built), so reads stay index-bounded. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrateToPublicIds } from './migrate-public-ids.ts';
+import { adoptSearchPending } from './bulk-load.ts';
 import { deferSearchIndex } from './search-pending.ts';
 
 // Named migrations; each runs once, in the order listed, inside a transaction, and is recorded
@@ -258,7 +259,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ` },
   // New reports reach the search indexes just behind their commit, all pending ones in one
   // statement, instead of two FTS5 segments per report inside it (see search-pending.ts).
-  { name: '022-search-pending', up: deferSearchIndex },
+  { name: '022-search-pending', up: (db) => { deferSearchIndex(db); adoptSearchPending(db); } },
   // FTS5 merges a level's segments once it holds `automerge` of them (default 4). At 1,000,000
   // reports a catch-up of ten reports then spent 30-70 ms merging in one commit in a hundred
   // (p99 32 ms against 3 ms at 8, measured on the bare file): the commit a desk push waits for.

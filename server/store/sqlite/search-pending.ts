@@ -12,7 +12,7 @@
 // (see pendingMatch). Only rows the index has not yet seen are read that way, never the store.
 import type Database from 'better-sqlite3';
 
-/** Migration 022: the insert triggers of 012 and 018 give way to one that records the rowid. */
+/** The insert triggers of 012 and 018 give way to one that records the rowid (migration 022). */
 export function deferSearchIndex(db: Database.Database): void {
   db.exec(`
   CREATE TABLE search_pending (report_rowid INTEGER PRIMARY KEY);
@@ -20,15 +20,6 @@ export function deferSearchIndex(db: Database.Database): void {
   DROP TRIGGER IF EXISTS reports_id_fts_insert;
   ${PENDING_TRIGGERS}
   `);
-  // A bulk load interrupted before this migration dropped the old triggers to fill the indexes
-  // at its end: its reports are pending now, and its end must not create those triggers again.
-  const raw = db.prepare("SELECT value FROM settings WHERE key = 'bulkload.state'").pluck().get();
-  if (typeof raw !== 'string') return;
-  const state = JSON.parse(raw) as { sql: string[]; fromRowid: number };
-  const old = /CREATE TRIGGER (reports_fts_insert|reports_id_fts_insert)\b/;
-  const kept = { ...state, sql: state.sql.filter((sql) => !old.test(sql)) };
-  db.prepare("UPDATE settings SET value = ? WHERE key = 'bulkload.state'").run(JSON.stringify(kept));
-  db.prepare('INSERT OR IGNORE INTO search_pending (report_rowid) SELECT rowid FROM reports WHERE rowid > ?').run(state.fromRowid);
 }
 
 /**
@@ -44,17 +35,21 @@ const PENDING_TRIGGERS = `
   END;`;
 
 /**
+ * The pending reports (p) with their rows (r). CROSS JOIN keeps the few pending rows the outer
+ * loop: without statistics the planner read every report instead and probed the pending ones
+ * (a catch-up held the writer 100-180 ms at 1,000,000 reports, a desk search took 880 ms).
+ */
+const PENDING_REPORTS = 'search_pending p CROSS JOIN reports r ON r.rowid = p.report_rowid';
+
+/**
  * Adds every pending report to both search indexes and clears them; call inside a write
  * transaction. One INSERT … SELECT each: FTS5 writes one segment for all of them. A description
  * changed while pending (a redaction) is read as it is now; the update trigger of 012 changed
- * nothing then, as the index had no row for it. CROSS JOIN: the pending rows are the outer
- * loop (see pendingMatch); joined the other way, a catch-up read every report (100-180 ms at
- * 1,000,000, each holding the writer).
+ * nothing then, as the index had no row for it.
  */
 export function indexPendingSearch(db: Database.Database): number {
-  const pending = 'SELECT r.rowid, r.%s FROM search_pending p CROSS JOIN reports r ON r.rowid = p.report_rowid';
-  db.prepare(`INSERT INTO reports_fts (rowid, description) ${pending.replace('%s', 'description')}`).run();
-  db.prepare(`INSERT INTO reports_id_fts (rowid, public_id) ${pending.replace('%s', 'public_id')}`).run();
+  db.prepare(`INSERT INTO reports_fts (rowid, description) SELECT r.rowid, r.description FROM ${PENDING_REPORTS}`).run();
+  db.prepare(`INSERT INTO reports_id_fts (rowid, public_id) SELECT r.rowid, r.public_id FROM ${PENDING_REPORTS}`).run();
   return db.prepare('DELETE FROM search_pending').run().changes;
 }
 
@@ -62,13 +57,11 @@ export function indexPendingSearch(db: Database.Database): number {
  * The condition "the index matches @match, or the report is pending and its column is LIKE
  * @like", for a search of three characters or more. Both are sets of rowids, each read once:
  * naming the column outside them would make a scan of a covering index read every row it
- * passes (a desk's "lampu" went from 50 to 348 ms at 1,000,000 reports). CROSS JOIN keeps the
- * few pending rows the outer loop: without statistics the planner read the reports instead
- * (880 ms). LIKE is what the index does for the alphabet a description is written in (case
- * folded for ASCII); it differs only in folding non-ASCII letters, for a report younger than
- * the catch-up.
+ * passes (a desk's "lampu" went from 50 to 348 ms at 1,000,000 reports). LIKE is what the
+ * index does for the alphabet a description is written in (case folded for ASCII); it differs
+ * only in folding non-ASCII letters, for a report younger than the catch-up.
  */
 export function pendingMatch(table: 'reports_fts' | 'reports_id_fts', column: string, match: string, like: string): string {
   return `(rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${match})`
-    + ` OR rowid IN (SELECT p.report_rowid FROM search_pending p CROSS JOIN reports r ON r.rowid = p.report_rowid WHERE r.${column} LIKE ${like} ESCAPE '\\'))`;
+    + ` OR rowid IN (SELECT p.report_rowid FROM ${PENDING_REPORTS} WHERE r.${column} LIKE ${like} ESCAPE '\\'))`;
 }

@@ -197,11 +197,9 @@ export class SqliteStore implements Store {
   /**
    * `autocheckpointPages`: SQLite's wal_autocheckpoint (default 1,000 pages). The store on
    * worker threads raises it for its writer and checkpoints on a thread of its own
-   * (./checkpointer.ts), so that no commit waits for a checkpoint.
-   */
-  /**
-   * `searchIndexDelayMs`: how long after a new report the pending ones are added to the search
-   * indexes (all in one write; a search finds them meanwhile too).
+   * (./checkpointer.ts), so that no commit waits for a checkpoint. `searchIndexDelayMs`: how
+   * long after a new report the pending ones are added to the search indexes (all in one write;
+   * a search finds them meanwhile too).
    */
   constructor(file: string, options: { autocheckpointPages?: number; searchIndexDelayMs?: number } = {}) {
     this.searchIndexDelayMs = options.searchIndexDelayMs ?? SEARCH_INDEX_DELAY_MS;
@@ -277,7 +275,7 @@ export class SqliteStore implements Store {
       clearTimeout(this.searchCatchUp);
       this.searchCatchUp = null;
       // Refused, the reports stay pending: the next open's first new report schedules them.
-      this.commits.run(() => indexPendingSearch(this.db)).catch(() => {});
+      this.indexSearchNow().catch(() => {});
     }
     this.commits.flush();
     if (this.db.open) this.db.close();
