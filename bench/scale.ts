@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
+import { MAP_PIN_LIMIT } from '../shared/map.ts';
 import { DESK_TRANSPORTS } from '../shared/realtime.ts';
 import { loadRegion } from '../server/reference/region.ts';
 import { validReport } from '../test/helpers/fixtures.ts';
@@ -219,7 +220,8 @@ async function timedGet(base: string, path: string, session?: Session): Promise<
   return now() - started;
 }
 
-interface Read { name: string; path: string; session?: Session }
+/** `judged: false`: shown for comparison, not a read the pages make, so held to no goal. */
+interface Read { name: string; path: string; session?: Session; judged?: false }
 
 async function sampleRead(base: string, read: Read): Promise<number[]> {
   await timedGet(base, read.path, read.session); // warm: the first call compiles statements
@@ -253,7 +255,7 @@ async function underLoad(server: Server, exec: Session, desks: Session[], pusher
   const healthz: number[] = [];
   const map = (async () => {
     do {
-      await Promise.all(['/api/map/kecamatan', `/api/map/reports?bbox=${BOX.minLng},${BOX.minLat},${BOX.maxLng},${BOX.maxLat}`, '/api/stats/agencies', '/api/stats/pupuk', '/api/stats/trend']
+      await Promise.all(['/api/map/kecamatan', `/api/map/pins?bbox=${BOX.minLng},${BOX.minLat},${BOX.maxLng},${BOX.maxLat}&limit=${MAP_PIN_LIMIT}`, '/api/stats/agencies', '/api/stats/pupuk', '/api/stats/trend']
         .map((path) => timedGet(server.base, path, exec)));
       mapLoads += 1;
     } while (now() < until);
@@ -416,7 +418,10 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts
         { name: 'desk overdue filter', path: '/api/desk/reports?overdue=1&limit=50', session: exec },
         { name: 'map: kecamatan counts, all time', path: '/api/map/kecamatan', session: exec },
         { name: 'map: kecamatan counts, one month', path: '/api/map/kecamatan?from=2026-01-01&to=2026-01-31', session: exec },
-        { name: 'map: pins in the regency box', path: `/api/map/reports?bbox=${bbox}`, session: exec },
+        { name: `map: pins in the regency box (${MAP_PIN_LIMIT.toLocaleString('en')}, as the map asks)`, path: `/api/map/pins?bbox=${bbox}&limit=${MAP_PIN_LIMIT}`, session: exec },
+        { name: 'map: a kecamatan\'s report list (Cepu, 50)', path: '/api/map/reports?kecamatan=33.16.05&limit=50', session: exec },
+        // What the clustered map asked for until it got its lean answer: kept for comparison.
+        { name: 'map: full report features in the regency box (1,000; no page asks for these)', path: `/api/map/reports?bbox=${bbox}`, session: exec, judged: false },
         { name: 'stats: agencies', path: '/api/stats/agencies', session: exec },
         { name: 'stats: pupuk', path: '/api/stats/pupuk', session: exec },
         { name: 'stats: 12-week trend', path: '/api/stats/trend', session: exec },
@@ -442,9 +447,9 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts
         const samples = await sampleRead(server.base, read);
         const p50 = percentile(samples, 50);
         const p99 = percentile(samples, 99);
-        rows.push({
-          metric: `${read.name}, p50 / p99 (×PK)`, value: `${ms(p50)} / ${ms(p99)} (${(p50 / pk50).toFixed(1)}×)`,
-          goal: `≤ ${READ_P50_MS} / ${READ_P99_MS} ms`, pass: p50 <= READ_P50_MS && p99 <= READ_P99_MS,
+        const value = `${ms(p50)} / ${ms(p99)} (${(p50 / pk50).toFixed(1)}×)`;
+        rows.push(read.judged === false ? { metric: `${read.name}, p50 / p99 (×PK)`, value } : {
+          metric: `${read.name}, p50 / p99 (×PK)`, value, goal: `≤ ${READ_P50_MS} / ${READ_P99_MS} ms`, pass: p50 <= READ_P50_MS && p99 <= READ_P99_MS,
         });
       }
 

@@ -101,6 +101,24 @@ export interface MapPinFeature {
 
 export interface MapPinAnswer { type: 'FeatureCollection'; features: MapPinFeature[]; truncated: boolean }
 
+/**
+ * A pin of the clustered staff map: GET /api/map/pins?bbox= → GeoJSON FeatureCollection of
+ * these, newest first. Only what the marker and its popup show (the feature's id is the public
+ * id): at 2,000 pins the full properties of /api/map/reports were twice the bytes, and making,
+ * passing between threads and writing them was most of the read's time.
+ */
+export interface MapPointFeature {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: { category: CategoryId; status: ReportStatus; excerpt: string };
+}
+
+export interface MapPointAnswer { type: 'FeatureCollection'; features: MapPointFeature[]; truncated: boolean }
+
+/** How many pins the staff map asks for at once (the newest; the answer says when there were more). */
+export const MAP_PIN_LIMIT = 2000;
+
 export interface AgencyStats {
   agencyId: string;
   name: string;

@@ -1,9 +1,10 @@
 // /peta for staff: kecamatan groups from /api/map/kecamatan (scoped by role on the server),
-// clustered pins from /api/map/reports once zoomed in, the side panel from /api/stats/*.
+// clustered pins from /api/map/pins once zoomed in, the side panel from /api/stats/*.
 // The /desk socket says when something changed; nothing polls.
 import type { DeskUser } from '../../shared/desk.ts';
 import {
-  filtersToQuery, type AgencyStats, type KecamatanAnswer, type KecamatanGroup, type MapFilters, type MapPinAnswer, type PupukStats, type TrendAnswer,
+  filtersToQuery, MAP_PIN_LIMIT, type AgencyStats, type KecamatanAnswer, type KecamatanGroup, type MapFilters, type MapPinAnswer, type MapPointAnswer, type PupukStats,
+  type TrendAnswer,
 } from '../../shared/map.ts';
 import type { DeskEventPayload } from '../../shared/realtime.ts';
 import { fill, h } from '../desk/dom.ts';
@@ -23,7 +24,6 @@ import { trendChart } from './trend-chart.ts';
 
 /** From this zoom on, individual reports show as clustered pins instead of kecamatan groups. */
 export const PIN_ZOOM = 12;
-const PIN_LIMIT = 2000;
 const DETAIL_LIMIT = 50;
 
 function byId(id: string): HTMLElement {
@@ -93,15 +93,14 @@ export async function runStaffMap(meta: Meta, user: DeskUser): Promise<void> {
     }
     if (!zoomedIn) return;
     const query = filtersToQuery(filters);
-    const answer = await getJson<MapPinAnswer>(`/api/map/reports?bbox=${bboxOf(map)}&limit=${PIN_LIMIT}${query ? `&${query}` : ''}`);
-    pins.show(answer.features.flatMap((f): Pin[] => {
-      if (!f.geometry) return [];
-      const p = f.properties;
+    const answer = await getJson<MapPointAnswer>(`/api/map/pins?bbox=${bboxOf(map)}&limit=${MAP_PIN_LIMIT}${query ? `&${query}` : ''}`);
+    pins.show(answer.features.map((f): Pin => {
+      const { category, status, excerpt } = f.properties;
       const [lng, lat] = f.geometry.coordinates;
-      return [{
-        id: p.publicId, lat, lng, status: p.status, title: `${p.publicId} · ${labels.category(p.category)} · ${labels.status(p.status)}`,
-        popup: () => h('div', {}, h('b', {}, labels.category(p.category)), ` · ${labels.status(p.status)}`, h('br'), h('code', {}, p.publicId), h('br'), p.excerpt),
-      }];
+      return {
+        id: f.id, lat, lng, status, title: `${f.id} · ${labels.category(category)} · ${labels.status(status)}`,
+        popup: () => h('div', {}, h('b', {}, labels.category(category)), ` · ${labels.status(status)}`, h('br'), h('code', {}, f.id), h('br'), excerpt),
+      };
     }));
   }
 

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { parseMapFilters, type MapFilters } from '../../shared/map.ts';
+import { MAP_PIN_LIMIT, parseMapFilters, type MapFilters } from '../../shared/map.ts';
 import { sameOriginOnly } from '../auth/csrf.ts';
 import { requireUser, userOf } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
@@ -8,7 +8,7 @@ import { DIST_DIR, loadClientAssets } from '../web/assets.ts';
 import type { Bounds } from '../../shared/geo.ts';
 import { toFeatureCollection } from '../places/boundaries.ts';
 import { renderMapPage } from './page.ts';
-import { kecamatanGroups, mapPins } from './service.ts';
+import { kecamatanGroups, mapPins, mapPoints } from './service.ts';
 
 const DEFAULT_PIN_LIMIT = 1000;
 const MAX_PIN_LIMIT = 5000;
@@ -35,8 +35,8 @@ function readBbox(raw: string | undefined): Bounds | undefined {
   return { minLng: n[0], minLat: n[1], maxLng: n[2], maxLat: n[3] };
 }
 
-function readLimit(raw: string | undefined): number {
-  const limit = raw === undefined ? DEFAULT_PIN_LIMIT : Number(raw);
+function readLimit(raw: string | undefined, fallback = DEFAULT_PIN_LIMIT): number {
+  const limit = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PIN_LIMIT) throw new AppError('validation_failed', { status: 422, fields: { limit: 'invalid_number' } });
   return limit;
 }
@@ -69,6 +69,15 @@ export function mapRoutes(deps: Deps, options: { distDir?: string } = {}): Route
     }
     res.type('application/geo+json').json(await mapPins(deps, userOf(req), readMapFilters(deps, req), {
       bbox: readBbox(one(req.query.bbox)), kecamatan, limit: readLimit(one(req.query.limit)),
+    }));
+  });
+
+  // The clustered map's pins: a box is required (a pin is where a citizen stood), the answer lean.
+  router.get('/api/map/pins', async (req, res) => {
+    const bbox = readBbox(one(req.query.bbox));
+    if (!bbox) throw new AppError('validation_failed', { status: 422, fields: { bbox: 'required' } });
+    res.type('application/geo+json').json(await mapPoints(deps, userOf(req), readMapFilters(deps, req), {
+      bbox, limit: readLimit(one(req.query.limit), MAP_PIN_LIMIT),
     }));
   });
 

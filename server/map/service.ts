@@ -1,6 +1,6 @@
 // The map's use cases: counts per kecamatan and report pins, both within the user's scope.
 import type { DeskUser } from '../../shared/desk.ts';
-import type { KecamatanAnswer, KecamatanGroup, MapFilters, MapPinAnswer, MapPinFeature } from '../../shared/map.ts';
+import type { KecamatanAnswer, KecamatanGroup, MapFilters, MapPinAnswer, MapPinFeature, MapPointAnswer } from '../../shared/map.ts';
 import type { Deps } from '../deps.ts';
 import { COUNT } from '../readmodel/names.ts';
 import { overdueCounts, readCounters } from '../readmodel/read.ts';
@@ -80,4 +80,19 @@ export async function mapPins(deps: Deps, user: DeskUser, filters: MapFilters, q
     },
   }));
   return { type: 'FeatureCollection', features, truncated: rows.length > query.limit };
+}
+
+/** The clustered map's pins: the reports with a GPS point inside the box, newest first, lean (see MapPointFeature). */
+export async function mapPoints(deps: Deps, user: DeskUser, filters: MapFilters, query: { bbox: Bounds; limit: number }): Promise<MapPointAnswer> {
+  const filter = reportFilterFor(user, filters, deps.clock());
+  if (!filter) return { type: 'FeatureCollection', features: [], truncated: false };
+  const points = await deps.store.scanPoints({ ...filter, bbox: query.bbox, limit: query.limit + 1, withExcerpt: true });
+  return {
+    type: 'FeatureCollection',
+    features: points.slice(0, query.limit).map((p) => ({
+      type: 'Feature', id: p.publicId, geometry: { type: 'Point', coordinates: [p.lng, p.lat] },
+      properties: { category: p.category, status: p.status, excerpt: p.excerpt ?? '' },
+    })),
+    truncated: points.length > query.limit,
+  };
 }

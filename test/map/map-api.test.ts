@@ -2,7 +2,7 @@
 // hand below, and the role scoping of each endpoint.
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import type { AgencyStats, KecamatanAnswer, KecamatanGroup, MapPinAnswer, PupukStats, TrendAnswer } from '../../shared/map.ts';
+import type { AgencyStats, KecamatanAnswer, KecamatanGroup, MapPinAnswer, MapPointAnswer, PupukStats, TrendAnswer } from '../../shared/map.ts';
 import { addAndLogin, type Person } from '../helpers/desk.ts';
 import { seed } from '../helpers/map.ts';
 import { startApp, type RunningApp } from '../helpers/start-app.ts';
@@ -171,6 +171,50 @@ describe('map and statistics API', () => {
       await get(executive, '/api/map/reports?bbox=112,-7,111,-6', 422);
       await get(executive, '/api/map/reports?limit=0', 422);
       await get(executive, '/api/map/reports?kecamatan=99.99.99', 422);
+    });
+  });
+
+  describe('GET /api/map/pins', () => {
+    const WHOLE = 'bbox=111.0,-7.4,111.7,-6.8';
+    const idsOf = (answer: MapPointAnswer) => answer.features.map((f) => f.id).sort();
+
+    it('gives the clustered map lean GeoJSON pins inside the box: the point, category, status and excerpt only', async () => {
+      const answer = await get<MapPointAnswer>(executive, `/api/map/pins?${WHOLE}`);
+      assert.equal(answer.type, 'FeatureCollection');
+      assert.equal(answer.truncated, false);
+      assert.deepEqual(idsOf(answer), [code.a, code.f, code.g].sort());
+      const full = await get<MapPinAnswer>(executive, `/api/map/reports?${WHOLE}`);
+      for (const pin of answer.features) {
+        const report = full.features.find((f) => f.id === pin.id)!;
+        assert.deepEqual(pin, {
+          type: 'Feature', id: report.id, geometry: report.geometry,
+          properties: { category: report.properties.category, status: report.properties.status, excerpt: report.properties.excerpt },
+        });
+      }
+      assert.deepEqual(idsOf(await get<MapPointAnswer>(executive, '/api/map/pins?bbox=111.5,-7.2,111.6,-7.1')), [code.a]);
+    });
+
+    it('keeps the newest up to the limit and says so', async () => {
+      const one = await get<MapPointAnswer>(executive, `/api/map/pins?${WHOLE}&limit=1`);
+      const newest = (await get<MapPinAnswer>(executive, `/api/map/reports?${WHOLE}&limit=1`)).features[0].id;
+      assert.deepEqual(one.features.map((f) => f.id), [newest]);
+      assert.equal(one.truncated, true);
+    });
+
+    it('applies the filters and the role scope', async () => {
+      assert.deepEqual(idsOf(await get<MapPointAnswer>(executive, `/api/map/pins?${WHOLE}&category=pupuk`)), [code.g]);
+      assert.deepEqual(idsOf(await get<MapPointAnswer>(dpupr, `/api/map/pins?${WHOLE}`)), [code.a, code.f].sort());
+      assert.deepEqual(idsOf(await get<MapPointAnswer>(dpupr, `/api/map/pins?${WHOLE}&agency=satgas-pupuk`)), []);
+      assert.deepEqual(idsOf(await get<MapPointAnswer>(satgas, `/api/map/pins?${WHOLE}`)), [code.g]);
+      assert.deepEqual(idsOf(await get<MapPointAnswer>(camatBlora, `/api/map/pins?${WHOLE}`)), [code.f]);
+      await get(null, `/api/map/pins?${WHOLE}`, 401);
+    });
+
+    it('refuses a missing or malformed box and a bad limit, naming the field', async () => {
+      const fieldOf = async (query: string) => (await get<{ error: { fieldCodes: Record<string, string> } }>(executive, `/api/map/pins${query}`, 422)).error.fieldCodes;
+      assert.deepEqual(await fieldOf(''), { bbox: 'required' });
+      assert.deepEqual(await fieldOf('?bbox=1,2,3'), { bbox: 'invalid_coordinates' });
+      assert.deepEqual(await fieldOf(`?${WHOLE}&limit=5001`), { limit: 'invalid_number' });
     });
   });
 

@@ -37,6 +37,7 @@ describe('the map (/peta) in a browser', function () {
   let app: RunningApp;
   let browser: Browser;
   let executivePage: Page;
+  let cepuPin: string;
   const contexts: BrowserContext[] = [];
 
   async function newContext(): Promise<BrowserContext> {
@@ -62,7 +63,7 @@ describe('the map (/peta) in a browser', function () {
     await addUser(app, 'bupati', 'executive');
     await addUser(app, 'petugas.pu', 'officer', { agencyId: 'dpupr' });
     await seed(app, { kecamatan: '33.16.05' });
-    await seed(app, { kecamatan: '33.16.05', lat: -7.1628, lng: 111.5665 });
+    cepuPin = await seed(app, { kecamatan: '33.16.05', lat: -7.1628, lng: 111.5665, description: 'Jembatan <i>Cepu</i> retak di tengah, truk masih lewat setiap hari.' });
     await seed(app, { kecamatan: '33.16.05', category: 'pupuk', pupuk: { kioskName: 'Kios <b>Makmur</b>' } });
     await seed(app, { kecamatan: '33.16.09', lat: -6.9565, lng: 111.4343, description: '<img src=x onerror="window.__xss=1"> jalan rusak parah' });
     await seed(app, { kecamatan: '33.16.09', category: 'kesehatan' });
@@ -135,6 +136,21 @@ describe('the map (/peta) in a browser', function () {
     assert.equal(await executivePage.inputValue('#f-category'), 'pupuk');
     await waitForTotals(executivePage, { '33.16.05': 1, '33.16.12': 2 });
 
+  });
+
+  it('zoomed into a kecamatan, its reports with a GPS point become pins whose popup gives the code and the excerpt as text', async () => {
+    const page = await (await newContext()).newPage();
+    await logIn(page, 'bupati');
+    await page.click('.kec-marker[data-code="33.16.05"]');
+    await page.click('#detail-zoom');
+    await page.waitForSelector(`.pin[data-id="${cepuPin}"]`);
+    assert.equal(await page.locator('.pin').count(), 1, 'only the located report in view; the two without a point are not pinned');
+    assert.equal(await page.locator('.kec-marker').count(), 0, 'the rings give way to the pins');
+    await page.click(`.pin[data-id="${cepuPin}"]`);
+    const popup = (await (await page.waitForSelector('.leaflet-popup-content')).textContent()) ?? '';
+    assert.match(popup, new RegExp(`Jalan.*${cepuPin}`));
+    assert.match(popup, /Jembatan <i>Cepu<\/i> retak/, 'the excerpt is text, not markup');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'peta-pins.png') });
   });
 
   it('an officer sees only their own agency’s reports, with the agency filter fixed to it', async () => {
