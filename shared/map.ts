@@ -103,15 +103,17 @@ export interface MapPinAnswer { type: 'FeatureCollection'; features: MapPinFeatu
 
 /**
  * A pin of the clustered staff map: GET /api/map/pins?bbox= → GeoJSON FeatureCollection of
- * these, newest first. Only what the marker and its popup show (the feature's id is the public
- * id): at 2,000 pins the full properties of /api/map/reports were twice the bytes, and making,
- * passing between threads and writing them was most of the read's time.
+ * these, newest first; the feature's id is the public id. Only what the marker shows: its
+ * popup fetches the report's desk view when opened. At 2,000 pins the full properties of
+ * /api/map/reports were four times the bytes, and making them, passing them between threads,
+ * writing and gzipping them was most of the read's time (and main-thread time the desk pushes
+ * wait behind).
  */
 export interface MapPointFeature {
   type: 'Feature';
   id: string;
   geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { category: CategoryId; status: ReportStatus; excerpt: string };
+  properties: { category: CategoryId; status: ReportStatus };
 }
 
 export interface MapPointAnswer { type: 'FeatureCollection'; features: MapPointFeature[]; truncated: boolean }

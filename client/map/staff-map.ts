@@ -7,7 +7,7 @@ import {
   type TrendAnswer,
 } from '../../shared/map.ts';
 import type { DeskEventPayload } from '../../shared/realtime.ts';
-import { fill, h } from '../desk/dom.ts';
+import { fill } from '../desk/dom.ts';
 import { getJson, postJson, Unauthenticated } from './api.ts';
 import { areaBounds, drawAreas, shadeAreas } from './areas.ts';
 import { addNote, createBaseMap } from './base-map.ts';
@@ -19,6 +19,7 @@ import { connectLive } from './live.ts';
 import { applyEvent, REFRESH_EVERY_MS } from './live-delta.ts';
 import { roleLabel } from './login.ts';
 import { agencyTable, kecamatanDetail, pupukSection } from './panel.ts';
+import { pinPopup } from './pin-popup.ts';
 import { bboxOf, PinsLayer, type Pin } from './pins-layer.ts';
 import { trendChart } from './trend-chart.ts';
 
@@ -94,14 +95,11 @@ export async function runStaffMap(meta: Meta, user: DeskUser): Promise<void> {
     if (!zoomedIn) return;
     const query = filtersToQuery(filters);
     const answer = await getJson<MapPointAnswer>(`/api/map/pins?bbox=${bboxOf(map)}&limit=${MAP_PIN_LIMIT}${query ? `&${query}` : ''}`);
-    pins.show(answer.features.map((f): Pin => {
-      const { category, status, excerpt } = f.properties;
-      const [lng, lat] = f.geometry.coordinates;
-      return {
-        id: f.id, lat, lng, status, title: `${f.id} · ${labels.category(category)} · ${labels.status(status)}`,
-        popup: () => h('div', {}, h('b', {}, labels.category(category)), ` · ${labels.status(status)}`, h('br'), h('code', {}, f.id), h('br'), excerpt),
-      };
-    }));
+    pins.show(answer.features.map((f): Pin => ({
+      id: f.id, lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0], status: f.properties.status,
+      title: `${f.id} · ${labels.category(f.properties.category)} · ${labels.status(f.properties.status)}`,
+      popup: () => pinPopup(f, labels),
+    })));
   }
 
   async function loadPanel(): Promise<void> {

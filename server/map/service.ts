@@ -86,12 +86,12 @@ export async function mapPins(deps: Deps, user: DeskUser, filters: MapFilters, q
 export async function mapPoints(deps: Deps, user: DeskUser, filters: MapFilters, query: { bbox: Bounds; limit: number }): Promise<MapPointAnswer> {
   const filter = reportFilterFor(user, filters, deps.clock());
   if (!filter) return { type: 'FeatureCollection', features: [], truncated: false };
-  const points = await deps.store.scanPoints({ ...filter, bbox: query.bbox, limit: query.limit + 1, withExcerpt: true });
+  const points = await deps.store.scanPoints({ ...filter, bbox: query.bbox, limit: query.limit + 1 });
   return {
     type: 'FeatureCollection',
     features: points.slice(0, query.limit).map((p) => ({
       type: 'Feature', id: p.publicId, geometry: { type: 'Point', coordinates: [p.lng, p.lat] },
-      properties: { category: p.category, status: p.status, excerpt: p.excerpt ?? '' },
+      properties: { category: p.category, status: p.status },
     })),
     truncated: points.length > query.limit,
   };

@@ -158,8 +158,6 @@ export interface ScanQuery extends ReportFilter {
   /** Newest first, at most this many. */
   limit: number;
   withPupuk?: boolean;
-  /** scanPoints only: each point with its report's excerpt (for a pin's popup). */
-  withExcerpt?: boolean;
 }
 
 /** A desk account as stored: what the desk sees of it (its agency scope is derived), plus the secrets it never sees. */
@@ -261,7 +259,7 @@ export interface ReportQueries {
   scanPoints(query: ScanQuery): Promise<ReportPoint[]>;
 }
 
-export type ReportPoint = Pick<ReportFacts, 'publicId' | 'category' | 'status' | 'confidential' | 'createdAt'> & { lat: number; lng: number; excerpt?: string };
+export type ReportPoint = Pick<ReportFacts, 'publicId' | 'category' | 'status' | 'confidential' | 'createdAt'> & { lat: number; lng: number };
 
 /** The read model (server/readmodel): counters the write path keeps, summed for the map and panels. */
 export interface ReadModelStore {

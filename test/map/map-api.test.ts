@@ -178,7 +178,7 @@ describe('map and statistics API', () => {
     const WHOLE = 'bbox=111.0,-7.4,111.7,-6.8';
     const idsOf = (answer: MapPointAnswer) => answer.features.map((f) => f.id).sort();
 
-    it('gives the clustered map lean GeoJSON pins inside the box: the point, category, status and excerpt only', async () => {
+    it('gives the clustered map lean GeoJSON pins inside the box: the point, category and status only', async () => {
       const answer = await get<MapPointAnswer>(executive, `/api/map/pins?${WHOLE}`);
       assert.equal(answer.type, 'FeatureCollection');
       assert.equal(answer.truncated, false);
@@ -188,7 +188,7 @@ describe('map and statistics API', () => {
         const report = full.features.find((f) => f.id === pin.id)!;
         assert.deepEqual(pin, {
           type: 'Feature', id: report.id, geometry: report.geometry,
-          properties: { category: report.properties.category, status: report.properties.status, excerpt: report.properties.excerpt },
+          properties: { category: report.properties.category, status: report.properties.status },
         });
       }
       assert.deepEqual(idsOf(await get<MapPointAnswer>(executive, '/api/map/pins?bbox=111.5,-7.2,111.6,-7.1')), [code.a]);

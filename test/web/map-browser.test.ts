@@ -138,7 +138,7 @@ describe('the map (/peta) in a browser', function () {
 
   });
 
-  it('zoomed into a kecamatan, its reports with a GPS point become pins whose popup gives the code and the excerpt as text', async () => {
+  it('zoomed into a kecamatan, its reports with a GPS point become pins whose popup gives the code, the place and the excerpt as text', async () => {
     const page = await (await newContext()).newPage();
     await logIn(page, 'bupati');
     await page.click('.kec-marker[data-code="33.16.05"]');
@@ -147,8 +147,9 @@ describe('the map (/peta) in a browser', function () {
     assert.equal(await page.locator('.pin').count(), 1, 'only the located report in view; the two without a point are not pinned');
     assert.equal(await page.locator('.kec-marker').count(), 0, 'the rings give way to the pins');
     await page.click(`.pin[data-id="${cepuPin}"]`);
-    const popup = (await (await page.waitForSelector('.leaflet-popup-content')).textContent()) ?? '';
-    assert.match(popup, new RegExp(`Jalan.*${cepuPin}`));
+    await page.waitForSelector('.leaflet-popup-content .pin-more:not(:has-text("Memuat"))');
+    const popup = (await page.textContent('.leaflet-popup-content')) ?? '';
+    assert.match(popup, new RegExp(`Jalan.*${cepuPin}.*Cepu`));
     assert.match(popup, /Jembatan <i>Cepu<\/i> retak/, 'the excerpt is text, not markup');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'peta-pins.png') });
   });

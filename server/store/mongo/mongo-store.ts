@@ -18,7 +18,6 @@ import { MongoChannelStore } from './channel-store.ts';
 import { MongoNotifyStore } from './notify-store.ts';
 import { toReportWriteError, toUserWriteError } from './errors.ts';
 import { bindModels, prepareCollections, type Models } from './models.ts';
-import { EXCERPT_LENGTH, excerptOf } from '../facts.ts';
 import { NEWEST_FIRST, reportFilter } from './report-query.ts';
 import { REPORT_PROJECTION, type AreaDoc, type AuditDoc, type CounterDoc, type EventDoc, type NgopiSessionDoc, type ReportDoc, type SessionDoc, type SettingDoc, type SupportDoc, type UserDoc } from './schemas.ts';
 import { deploymentOf, TransactionsUnavailableError, type HelloReply } from './topology.ts';
@@ -330,11 +329,8 @@ export class MongoStore implements Store {
 
   async scanPoints(query: ScanQuery): Promise<ReportPoint[]> {
     if (query.limit <= 0) return [];
-    // One character more than shown tells excerptOf whether to cut (a find projection may compute, MongoDB 4.4+).
-    const excerpt = query.withExcerpt ? { excerpt: { $substrCP: ['$description', 0, EXCERPT_LENGTH + 1] } } : {};
-    const points = await this.models.Report.find(reportFilter({ ...query, located: true }), { _id: 0, publicId: 1, category: 1, status: 1, lat: 1, lng: 1, confidential: 1, createdAt: 1, ...excerpt })
+    return this.models.Report.find(reportFilter({ ...query, located: true }), { _id: 0, publicId: 1, category: 1, status: 1, lat: 1, lng: 1, confidential: 1, createdAt: 1 })
       .sort(NEWEST_FIRST).limit(query.limit).lean<ReportPoint[]>();
-    return query.withExcerpt ? points.map((p) => ({ ...p, excerpt: excerptOf(p.excerpt ?? '') })) : points;
   }
 
   async sumReadModel(query: ReadModelQuery): Promise<ReadModelRow[]> {

@@ -634,19 +634,14 @@ export class SqliteStore implements Store {
 
   async scanPoints(query: ScanQuery): Promise<ReportPoint[]> {
     const { where, params } = filterSql({ ...query, located: true });
-    // Without the excerpt, only columns reports_kecamatan_pins holds: a kecamatan's pins are read from it alone.
-    const excerpt = query.withExcerpt ? `, substr(description, 1, ${EXCERPT_LENGTH + 1}) AS excerpt` : '';
-    const rows = this.sql(`SELECT public_id, category, status, lat, lng, confidential, created_at${excerpt}
+    // Only columns reports_kecamatan_pins holds: a kecamatan's pins are read from it alone.
+    const rows = this.sql(`SELECT public_id, category, status, lat, lng, confidential, created_at
       FROM reports ${this.scanIndex({ ...query, located: true })} ${where} ORDER BY created_at DESC, public_id DESC LIMIT @limit`)
-      .all({ ...params, limit: query.limit }) as { public_id: string; category: string; status: string; lat: number; lng: number; confidential: number; created_at: string; excerpt?: string }[];
-    return rows.map((r) => {
-      const point: ReportPoint = {
-        publicId: r.public_id, category: r.category as ReportPoint['category'], status: r.status as ReportPoint['status'],
-        lat: r.lat, lng: r.lng, confidential: r.confidential === 1, createdAt: r.created_at,
-      };
-      if (r.excerpt !== undefined) point.excerpt = excerptOf(r.excerpt);
-      return point;
-    });
+      .all({ ...params, limit: query.limit }) as { public_id: string; category: string; status: string; lat: number; lng: number; confidential: number; created_at: string }[];
+    return rows.map((r) => ({
+      publicId: r.public_id, category: r.category as ReportPoint['category'], status: r.status as ReportPoint['status'],
+      lat: r.lat, lng: r.lng, confidential: r.confidential === 1, createdAt: r.created_at,
+    }));
   }
 
   /**

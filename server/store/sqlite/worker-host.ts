@@ -7,6 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { countersOfReport } from '../../readmodel/counters.ts';
+import { toRowColumns } from './row-columns.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { serializeError, type CallRequest, type HostData, type HostReply } from './worker-protocol.ts';
 
@@ -107,7 +108,8 @@ function main(): void {
     outcome.then(
       (value) => {
         try {
-          post({ type: 'result', id: request.id, value });
+          const rows = toRowColumns(value);
+          post(rows ? { type: 'rows', id: request.id, rows } : { type: 'result', id: request.id, value });
         } catch (error) {
           post({ type: 'error', id: request.id, error: serializeError(error) });
         }

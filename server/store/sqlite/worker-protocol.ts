@@ -6,6 +6,7 @@ import * as apiKeyPort from '../apikey-port.ts';
 import * as channelPort from '../channel-port.ts';
 import * as notifyPort from '../notify-port.ts';
 import * as port from '../port.ts';
+import type { RowColumns } from './row-columns.ts';
 
 /** The port's modules: every error class they export crosses as itself (a new port module goes here). */
 export const PORT_MODULES: readonly Record<string, unknown>[] = [port, channelPort, apiKeyPort, notifyPort];
@@ -21,6 +22,8 @@ export type HostReply =
   /** Opening failed (a bad migration, a locked or unreadable file). */
   | { type: 'failed'; error: SerializedError }
   | { type: 'result'; id: number; value: unknown }
+  /** A result that is a long list of like rows, by column (see ./row-columns.ts). */
+  | { type: 'rows'; id: number; rows: RowColumns }
   | { type: 'error'; id: number; error: SerializedError }
   /** rebuildReadModel's onProgress, called in the worker. */
   | { type: 'progress'; id: number; reports: number };
