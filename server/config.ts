@@ -44,6 +44,8 @@ export interface Config {
   exportPageSize: number;
   /** How long the public statistics are kept between report changes on this process (0: computed per request). */
   publicStatsCacheSeconds: number;
+  /** Requests lean on a settings check begun this many ms ago (0: every request checks). */
+  settingsRecheckMs: number;
   /** Signs the device cookie that counts a "dukung" once per phone; null: one is made and kept in the store. */
   deviceSecret: string | null;
   /** Set when WHATSAPP_VERIFY_TOKEN, _APP_SECRET, _ACCESS_TOKEN and _PHONE_NUMBER_ID are all set. */
@@ -242,6 +244,7 @@ export function loadConfig(env: Env = process.env): Config {
     duplicateRadiusM: int(env, 'DUPLICATE_RADIUS_M', 500, 1, 50_000),
     exportPageSize: int(env, 'EXPORT_PAGE_SIZE', 500, 1, 10_000),
     publicStatsCacheSeconds: int(env, 'PUBLIC_STATS_CACHE_SECONDS', 30, 0, 3600),
+    settingsRecheckMs: int(env, 'SETTINGS_RECHECK_MS', 1000, 0, 60_000),
     deviceSecret: deviceSecret(read(env, 'DEVICE_SECRET', '')),
     whatsapp: whatsapp(env),
     smsSyncSecret: smsSyncSecret(read(env, 'SMS_SYNC_SECRET', '')),

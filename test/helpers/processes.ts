@@ -54,7 +54,8 @@ export interface ServerProc extends Proc { baseUrl: string; port: number }
 /** `node --import tsx server/main.ts` with `env`, waited on until /readyz answers 200. */
 export async function startServer(env: Record<string, string>, readyWithinMs = 120_000): Promise<ServerProc> {
   const port = await freePort();
-  const proc = run(process.execPath, ['--import', 'tsx', 'server/main.ts'], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) });
+  // As startApp: every request checks the settings, which these tests change from elsewhere.
+  const proc = run(process.execPath, ['--import', 'tsx', 'server/main.ts'], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', SETTINGS_RECHECK_MS: '0', ...env, PORT: String(port) });
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = { ...proc, baseUrl, port };
   try {

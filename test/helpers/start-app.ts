@@ -36,7 +36,9 @@ function storeEnv(dataDir: string | undefined): Record<string, string> {
 export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; dataDir?: string; derivers?: readonly Deriver[] } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suara-warga-test-'));
   const mongo = storeEnv(options.dataDir);
-  const config = loadConfig({ RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOOKUP: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m', ...mongo, ...env, DATA_DIR: dataDir, PORT: '0' });
+  // Every request checks the settings: tests change them from other apps and the CLI and read at
+  // once (test/backoffice/settings-recheck.test.ts holds the window).
+  const config = loadConfig({ RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOOKUP: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m', SETTINGS_RECHECK_MS: '0', ...mongo, ...env, DATA_DIR: dataDir, PORT: '0' });
   const deps = await buildDeps(config, { logger: createLogger('silent'), clock: options.clock, derivers: options.derivers });
   const app = createApp(deps);
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
