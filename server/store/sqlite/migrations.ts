@@ -269,4 +269,19 @@ export const MIGRATIONS: readonly Migration[] = [
   INSERT INTO reports_fts (reports_fts, rank) VALUES ('automerge', 8);
   INSERT INTO reports_id_fts (reports_id_fts, rank) VALUES ('automerge', 8);
   ` },
+  // The desk's and the public list's scope indexes (all, an agency, a kecamatan; newest first)
+  // carry the columns they are filtered by, so a filter is checked in the index and only the
+  // rows shown are read. Before, each entry's row was read to check its status: where 90,000
+  // untriaged reports of one kecamatan stood newer than its first "in progress" one (a store
+  // the bench's intake had grown to 1.09M), that filter took 75 ms p50 instead of 4; the
+  // agency's and the regency's the same. Measured on that file: 95-117 ms through the old
+  // index, 13-18 through the wider one.
+  { name: '024-scope-filters', up: `
+  DROP INDEX reports_created;
+  CREATE INDEX reports_created ON reports(created_at DESC, public_id DESC, status, category, agency_id, kecamatan);
+  DROP INDEX reports_agency_created;
+  CREATE INDEX reports_agency_created ON reports(agency_id, created_at DESC, public_id DESC, status, category, kecamatan);
+  DROP INDEX reports_kecamatan_created;
+  CREATE INDEX reports_kecamatan_created ON reports(kecamatan, created_at DESC, public_id DESC, status, category, agency_id);
+  ` },
 ];
