@@ -98,7 +98,7 @@ export async function runStaffMap(meta: Meta, user: DeskUser): Promise<void> {
     pins.show(answer.features.map((f): Pin => ({
       id: f.id, lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0], status: f.properties.status,
       title: `${f.id} · ${labels.category(f.properties.category)} · ${labels.status(f.properties.status)}`,
-      popup: () => pinPopup(f, labels),
+      popup: pinPopup(f, labels),
     })));
   }
 
