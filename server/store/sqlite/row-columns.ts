@@ -32,16 +32,34 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** The columns of `value` when it is a long enough array of plain objects with the same keys in the same order, else null. */
 export function toRowColumns(value: unknown): RowColumns | null {
-  if (!Array.isArray(value) || value.length < MIN_ROWS || !value.every(isPlainObject)) return null;
-  const keys = Object.keys(value[0]);
-  const sameShape = value.every((row) => {
-    const own = Object.keys(row);
-    return own.length === keys.length && own.every((key, i) => key === keys[i]);
-  });
-  if (!sameShape) return null;
-  const first = value[0];
-  const columns = keys.map((key) => (value.every((row) => row[key] === first[key]) ? null : value.map((row) => row[key])));
-  return { count: value.length, keys, columns, same: keys.map((key, i) => (columns[i] ? null : first[key])) };
+  if (!Array.isArray(value) || value.length < MIN_ROWS) return null;
+  const first: unknown = value[0];
+  if (!isPlainObject(first)) return null;
+  const keys = Object.keys(first);
+  // Loops, not every/map over Object.keys per row: this runs on the event loop for each commit.
+  for (const row of value) {
+    if (!isPlainObject(row)) return null;
+    let i = 0;
+    for (const key in row) if (key !== keys[i++]) return null;
+    if (i !== keys.length) return null;
+  }
+  const rows: Record<string, unknown>[] = value;
+  const columns: (unknown[] | null)[] = [];
+  const same: unknown[] = [];
+  for (const key of keys) {
+    const shared = first[key];
+    let r = 1;
+    while (r < rows.length && rows[r][key] === shared) r++;
+    if (r === rows.length) {
+      columns.push(null);
+      same.push(shared);
+    } else {
+      // map, not new Array(n): a holey array is cloned element by element as an object's would be.
+      columns.push(rows.map((row) => row[key]));
+      same.push(null);
+    }
+  }
+  return { count: rows.length, keys, columns, same };
 }
 
 /** The rows again: plain objects with the keys in their order. */
@@ -67,30 +85,36 @@ export function packRows(value: unknown): { value: unknown; packed: RowPath[] } 
   return { value: packAt(value, [], packed), packed };
 }
 
+// `path` is one stack for the whole walk (copied only for a list packed): the walk passes every
+// field of a commit's report and event, and a new array per field cost more than the packing saved.
 function packAt(value: unknown, path: RowPath, packed: RowPath[]): unknown {
-  const rows = toRowColumns(value);
-  if (rows) {
-    packed.push(path);
-    return rows;
-  }
-  if (path.length >= MAX_DEPTH) return value;
   if (Array.isArray(value)) {
+    const rows = toRowColumns(value);
+    if (rows) {
+      packed.push([...path]);
+      return rows;
+    }
+    if (path.length >= MAX_DEPTH) return value;
     let copy: unknown[] | null = null;
-    value.forEach((item, i) => {
-      const next = packAt(item, [...path, i], packed);
-      if (next !== item) (copy ??= [...value])[i] = next;
-    });
-    return copy ?? value;
-  }
-  if (isPlainObject(value)) {
-    let copy: Record<string, unknown> | null = null;
-    for (const [key, item] of Object.entries(value)) {
-      const next = packAt(item, [...path, key], packed);
-      if (next !== item) (copy ??= { ...value })[key] = next;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      const next = packAt(value[i], path, packed);
+      path.pop();
+      if (next !== value[i]) (copy ??= [...value])[i] = next;
     }
     return copy ?? value;
   }
-  return value;
+  if (path.length >= MAX_DEPTH || !isPlainObject(value)) return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const key in value) {
+    const item = value[key];
+    if (typeof item !== 'object' || item === null) continue;
+    path.push(key);
+    const next = packAt(item, path, packed);
+    path.pop();
+    if (next !== item) (copy ??= { ...value })[key] = next;
+  }
+  return copy ?? value;
 }
 
 /** The message as packRows was given it (`value` has crossed threads and is changed in place). */
