@@ -1,7 +1,7 @@
 // One worker thread running a SqliteStore (./worker-host.ts), seen from the main thread: calls
 // posted as {id, path, args} and settled from the replies, and what happens when it dies.
 import { Worker } from 'node:worker_threads';
-import { fromRowColumns } from './row-columns.ts';
+import { packRows, unpackRows } from './row-columns.ts';
 import { rebuildError, type HostData, type HostReply } from './worker-protocol.ts';
 
 interface PendingCall { resolve: (value: unknown) => void; reject: (error: unknown) => void; onProgress?: (reports: number) => void }
@@ -60,15 +60,16 @@ export class HostThread {
     if (this.closed) return Promise.reject(new Error('the SQLite store is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      const { value, packed } = packRows(args);
       // Throws (DataCloneError) when an argument cannot cross threads, e.g. a function.
-      this.worker.postMessage({ id, path, args });
+      this.worker.postMessage({ id, path, args: value, packed });
       this.pending.set(id, { resolve, reject, onProgress });
       if (this.pending.size === 1) this.worker.ref();
     });
   }
 
   private receive(reply: HostReply): void {
-    if (reply.type !== 'result' && reply.type !== 'rows' && reply.type !== 'error' && reply.type !== 'progress') return;
+    if (reply.type !== 'result' && reply.type !== 'error' && reply.type !== 'progress') return;
     const call = this.pending.get(reply.id);
     if (!call) return;
     if (reply.type === 'progress') {
@@ -77,8 +78,7 @@ export class HostThread {
     }
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker.unref();
-    if (reply.type === 'result') call.resolve(reply.value);
-    else if (reply.type === 'rows') call.resolve(fromRowColumns(reply.rows));
+    if (reply.type === 'result') call.resolve(unpackRows(reply.value, reply.packed));
     else call.reject(rebuildError(reply.error));
   }
 

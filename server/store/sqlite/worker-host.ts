@@ -7,7 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { countersOfReport } from '../../readmodel/counters.ts';
-import { toRowColumns } from './row-columns.ts';
+import { packRows, unpackRows } from './row-columns.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { serializeError, type CallRequest, type HostData, type HostReply } from './worker-protocol.ts';
 
@@ -35,7 +35,8 @@ function lowerPriority(nice: number): void {
 
 function isCallRequest(value: unknown): value is CallRequest {
   return typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'number'
-    && 'path' in value && typeof value.path === 'string' && 'args' in value && Array.isArray(value.args);
+    && 'path' in value && typeof value.path === 'string' && 'args' in value && Array.isArray(value.args)
+    && 'packed' in value && Array.isArray(value.packed);
 }
 
 /** The methods an object answers: its prototype chain's functions (a class's methods). */
@@ -101,15 +102,16 @@ function main(): void {
     // Called at once, in arrival order: the store's group commit batches what arrives together.
     let outcome: Promise<unknown>;
     try {
-      outcome = Promise.resolve(invoke(store, request, post));
+      const args = unpackRows(request.args, request.packed);
+      if (!Array.isArray(args)) throw new Error('the call\'s arguments arrived in another form');
+      outcome = Promise.resolve(invoke(store, { ...request, args }, post));
     } catch (error) {
       outcome = Promise.reject(error);
     }
     outcome.then(
       (value) => {
         try {
-          const rows = toRowColumns(value);
-          post(rows ? { type: 'rows', id: request.id, rows } : { type: 'result', id: request.id, value });
+          post({ type: 'result', id: request.id, ...packRows(value) });
         } catch (error) {
           post({ type: 'error', id: request.id, error: serializeError(error) });
         }

@@ -6,13 +6,16 @@ import * as apiKeyPort from '../apikey-port.ts';
 import * as channelPort from '../channel-port.ts';
 import * as notifyPort from '../notify-port.ts';
 import * as port from '../port.ts';
-import type { RowColumns } from './row-columns.ts';
+import type { RowPath } from './row-columns.ts';
 
 /** The port's modules: every error class they export crosses as itself (a new port module goes here). */
 export const PORT_MODULES: readonly Record<string, unknown>[] = [port, channelPort, apiKeyPort, notifyPort];
 
-/** `path` names a method of the store (`getReport`) or of a sub-port (`channels.addInbound`). */
-export interface CallRequest { id: number; path: string; args: unknown[] }
+/**
+ * `path` names a method of the store (`getReport`) or of a sub-port (`channels.addInbound`).
+ * `packed`: where lists of like rows in `args` (a commit's counter deltas) travel as columns (./row-columns.ts).
+ */
+export interface CallRequest { id: number; path: string; args: unknown[]; packed: RowPath[] }
 
 export interface SerializedError { className: string; name: string; message: string; stack: string | undefined; fields: Record<string, string | number | boolean | null> }
 
@@ -21,9 +24,8 @@ export type HostReply =
   | { type: 'ready'; methods: Record<string, string[]> }
   /** Opening failed (a bad migration, a locked or unreadable file). */
   | { type: 'failed'; error: SerializedError }
-  | { type: 'result'; id: number; value: unknown }
-  /** A result that is a long list of like rows, by column (see ./row-columns.ts). */
-  | { type: 'rows'; id: number; rows: RowColumns }
+  /** `packed`: where lists of like rows in `value` (a scan's) travel as columns (./row-columns.ts). */
+  | { type: 'result'; id: number; value: unknown; packed: RowPath[] }
   | { type: 'error'; id: number; error: SerializedError }
   /** rebuildReadModel's onProgress, called in the worker. */
   | { type: 'progress'; id: number; reports: number };
