@@ -165,14 +165,21 @@ function notify(env: Env): NotifyConfig {
   if (templateStatus && !/^[a-z0-9_]{1,512}$/.test(templateStatus)) throw new ConfigError(`WHATSAPP_TEMPLATE_STATUS harus nama template Meta (huruf kecil, angka, _), sekarang "${templateStatus}"`);
   const templateLang = read(env, 'WHATSAPP_TEMPLATE_LANG', 'id');
   if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(templateLang)) throw new ConfigError(`WHATSAPP_TEMPLATE_LANG harus kode bahasa seperti id atau en_US (sekarang "${templateLang}")`);
+  const leaseMs = int(env, 'NOTIFY_LEASE_SECONDS', 60, 1, 3600) * 1000;
+  const sendTimeoutMs = int(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 15, 1, 300) * 1000;
+  // A lease that ends while its send still waits on the Graph API lets another process claim
+  // and send the same message: a live sender would make the reporter read it twice.
+  if (leaseMs <= sendTimeoutMs) {
+    throw new ConfigError(`NOTIFY_LEASE_SECONDS (${leaseMs / 1000}) harus lebih lama dari NOTIFY_SEND_TIMEOUT_SECONDS (${sendTimeoutMs / 1000}), agar pesan yang sedang dikirim tidak diambil proses lain`);
+  }
   return {
     secret: secret || null,
     concurrency: int(env, 'NOTIFY_CONCURRENCY', 16, 1, 256),
-    leaseMs: int(env, 'NOTIFY_LEASE_SECONDS', 60, 1, 3600) * 1000,
+    leaseMs,
     maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 6, 1, 100),
     backoffMs: int(env, 'NOTIFY_BACKOFF_SECONDS', 30, 0, 86_400) * 1000,
     pollMs: int(env, 'NOTIFY_POLL_SECONDS', 10, 1, 3600) * 1000,
-    sendTimeoutMs: int(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 15, 1, 300) * 1000,
+    sendTimeoutMs,
     templateStatus: templateStatus || null,
     templateLang,
   };

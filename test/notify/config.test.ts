@@ -18,6 +18,16 @@ describe('notification configuration', () => {
     });
   });
 
+  it('refuses a lease that can end while its send still waits, naming both variables', () => {
+    for (const [lease, timeout] of [['15', '15'], ['5', '30']]) {
+      assert.throws(
+        () => loadConfig({ NOTIFY_LEASE_SECONDS: lease, NOTIFY_SEND_TIMEOUT_SECONDS: timeout }),
+        (err: unknown) => err instanceof ConfigError && err.message.includes('NOTIFY_LEASE_SECONDS') && err.message.includes('NOTIFY_SEND_TIMEOUT_SECONDS'),
+      );
+    }
+    assert.equal(loadConfig({ NOTIFY_LEASE_SECONDS: '16', NOTIFY_SEND_TIMEOUT_SECONDS: '15' }).notify.leaseMs, 16_000);
+  });
+
   for (const [name, value] of [
     ['NOTIFY_CONCURRENCY', '0'], ['NOTIFY_CONCURRENCY', '1000'], ['NOTIFY_LEASE_SECONDS', '0'], ['NOTIFY_MAX_ATTEMPTS', 'lima'],
     ['NOTIFY_BACKOFF_SECONDS', '-1'], ['NOTIFY_POLL_SECONDS', '0'], ['NOTIFY_SEND_TIMEOUT_SECONDS', '0'],

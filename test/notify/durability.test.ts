@@ -20,7 +20,7 @@ function serverEnv(dataDir: string, fake: FakeGraphApi, phoneNumberId: string, e
     DATA_DIR: dataDir, MONGODB_URI: '', ADMIN_PASSWORD: PASSWORD, PUBLIC_URL: '',
     WHATSAPP_VERIFY_TOKEN: WA.verifyToken, WHATSAPP_APP_SECRET: WA.appSecret, WHATSAPP_ACCESS_TOKEN: WA.accessToken,
     WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, WHATSAPP_API_BASE: fake.apiBase, WHATSAPP_TEMPLATE_STATUS: 'status_laporan',
-    NOTIFY_LEASE_SECONDS: '1', NOTIFY_POLL_SECONDS: '1', NOTIFY_SEND_TIMEOUT_SECONDS: '120', RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m',
+    NOTIFY_POLL_SECONDS: '1', RATE_LIMIT_SUBMIT: '1000/1m', RATE_LIMIT_LOGIN: '1000/1m',
     ...extra,
   };
 }
@@ -73,7 +73,9 @@ describe('the outbox across processes', function () {
 
   it('sends a message committed before a SIGKILL after the restart, once', async () => {
     const dir = dataDir();
-    const first = await startServer(serverEnv(dir, fake, '111'));
+    // A short lease, so that the restarted server takes over the killed one's message soon.
+    const crashLease = { NOTIFY_LEASE_SECONDS: '3', NOTIFY_SEND_TIMEOUT_SECONDS: '2' };
+    const first = await startServer(serverEnv(dir, fake, '111', crashLease));
     servers.push(first);
     const cookie = await login(first, 'admin', PASSWORD);
     const publicId = await webReport(first);
@@ -86,7 +88,7 @@ describe('the outbox across processes', function () {
     fake.releaseHeld(); // the killed process's connection is gone: its send is answered to no one
     const lost = fake.sent.filter((m) => callbackOf(m) === `${publicId}.2`).length;
 
-    const second = await startServer(serverEnv(dir, fake, '222'));
+    const second = await startServer(serverEnv(dir, fake, '222', crashLease));
     servers.push(second);
     const resent = await fake.waitFor((m) => m.phoneNumberId === '222' && callbackOf(m) === `${publicId}.2`);
     assert.equal(resent.body.type, 'template', 'the web reporter never wrote: the status template');
@@ -103,9 +105,11 @@ describe('the outbox across processes', function () {
 
   it('two servers on one store send each message once', async () => {
     const dir = dataDir();
-    const one = await startServer(serverEnv(dir, fake, '333', { NOTIFY_CONCURRENCY: '3' }));
+    // Nothing crashes here: leases far longer than the hold, however slow the machine.
+    const shared = { NOTIFY_CONCURRENCY: '3', NOTIFY_LEASE_SECONDS: '600', NOTIFY_SEND_TIMEOUT_SECONDS: '300' };
+    const one = await startServer(serverEnv(dir, fake, '333', shared));
     servers.push(one);
-    const two = await startServer(serverEnv(dir, fake, '444', { NOTIFY_CONCURRENCY: '3' }));
+    const two = await startServer(serverEnv(dir, fake, '444', shared));
     servers.push(two);
     const cookie = await login(one, 'admin', PASSWORD);
     const ids: string[] = [];
