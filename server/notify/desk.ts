@@ -27,6 +27,9 @@ export async function retryNotification(deps: Deps, user: DeskUser, publicId: st
   if (!message || message.reportId !== publicId) throw new AppError('not_found', { status: 404 });
   if (!(await deps.store.notify.retryOutbox(id, deps.clock().toISOString()))) throw new AppError('notification_not_failed', { status: 409 });
   deps.logger.info({ outboxId: id, userId: user.id }, 'notification retried by an officer');
+  // Read before the sender is woken: the answer is the retry as the officer made it (waiting),
+  // not whichever step a fast send has reached by then; the send's outcome is read afterwards.
+  const answer = await deskNotifications(deps, user, publicId);
   wake();
-  return deskNotifications(deps, user, publicId);
+  return answer;
 }
