@@ -1,4 +1,8 @@
-// What bench/run.ts and its server child (bench/server.ts) agree on.
+// What bench/run.ts and its server children (bench/server.ts, bench/scale-server.ts) agree on.
+import { fileURLToPath } from 'node:url';
+
+/** How a server child is started: as `npm start` starts the server, with its entry as argument. */
+export const BOOT = fileURLToPath(new URL('../server/boot.cjs', import.meta.url));
 
 /** A POST route with the app's middleware and body parser that answers 201 {ok:true}: the baseline. */
 export const NOOP_PATH = '/bench/noop';

@@ -1,5 +1,5 @@
 // Submission throughput with WORKERS=1 against WORKERS=2, measured in the same run on the same
-// machine: each server is a real `node --import tsx server/main.ts` (the cluster primary when
+// machine: each server is a real `node server/boot.cjs` (the cluster primary when
 // WORKERS=2) on a fresh SQLite file, with Redis for rate-limit counters and Socket.IO in both
 // runs so the only difference is the number of processes. autocannon posts JSON reports, each
 // with its own clientId (a new report, not an idempotent replay).

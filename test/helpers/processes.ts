@@ -1,5 +1,5 @@
 // Real processes for the multi-process tests and the workers benchmark: Redis, server
-// processes started as in production (`node --import tsx server/main.ts`, not `npx tsx`,
+// processes started as in production (`node server/boot.cjs`, not `npx tsx`,
 // whose wrapper process would not pass signals on), and the account CLI.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -51,11 +51,11 @@ export async function startRedis(): Promise<Proc & { url: string }> {
 
 export interface ServerProc extends Proc { baseUrl: string; port: number }
 
-/** `node --import tsx server/main.ts` with `env`, waited on until /readyz answers 200. */
+/** `node server/boot.cjs` (as `npm start`) with `env`, waited on until /readyz answers 200. */
 export async function startServer(env: Record<string, string>, readyWithinMs = 120_000): Promise<ServerProc> {
   const port = await freePort();
   // As startApp: every request checks the settings, which these tests change from elsewhere.
-  const proc = run(process.execPath, ['--import', 'tsx', 'server/main.ts'], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', SETTINGS_RECHECK_MS: '0', ...env, PORT: String(port) });
+  const proc = run(process.execPath, ['server/boot.cjs'], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', SETTINGS_RECHECK_MS: '0', ...env, PORT: String(port) });
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = { ...proc, baseUrl, port };
   try {

@@ -19,13 +19,13 @@ async function freePort(): Promise<number> {
 interface Server { child: ChildProcess; baseUrl: string; output: () => string }
 
 /**
- * The real server as production runs it. Started as `node --import tsx server/main.ts`, not
+ * The real server as production runs it. Started as `node server/boot.cjs` (as `npm start`), not
  * `npx tsx …`: npx and the tsx CLI each run the server in a child process, so SIGKILL to the
  * spawned pid would kill a wrapper and leave the server itself running.
  */
 async function startServer(dataDir: string): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['server/boot.cjs'], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', MONGODB_URI: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -162,17 +162,17 @@ describe('WORKERS=2 on one port (node:cluster)', function () {
   });
 
   it('replaces a worker that dies, and SIGTERM stops the primary and every worker gracefully', async () => {
-    await waitUntil(() => childrenOf(primary.child.pid!, 'server/main.ts').length === 2, 60_000);
-    const [victim] = childrenOf(primary.child.pid!, 'server/main.ts');
+    await waitUntil(() => childrenOf(primary.child.pid!, 'server/boot.cjs').length === 2, 60_000);
+    const [victim] = childrenOf(primary.child.pid!, 'server/boot.cjs');
     process.kill(victim, 'SIGKILL');
     await waitUntil(() => {
-      const workers = childrenOf(primary.child.pid!, 'server/main.ts');
+      const workers = childrenOf(primary.child.pid!, 'server/boot.cjs');
       return workers.length === 2 && !workers.includes(victim);
     }, 60_000);
     // Still serving, and the first admin was seeded once, by the primary.
     await login(primary, 'admin', PASSWORD);
 
-    const workers = childrenOf(primary.child.pid!, 'server/main.ts');
+    const workers = childrenOf(primary.child.pid!, 'server/boot.cjs');
     assert.deepEqual(await stop(primary), { code: 0, signal: null });
     for (const pid of workers) assert.equal(isRunning(pid), false, `worker ${pid} left running`);
   });

@@ -3,7 +3,8 @@
 // loads the TypeScript host. tsx's CommonJS hook, not its ESM one: in Node 20 ESM hooks run on
 // a thread of their own, one more per worker, and every module load crosses to it; this starts
 // the worker about a third faster. (So the host's modules must not use top-level await.)
-// Works the same under `tsx server/main.ts`, `node --import tsx`, mocha, the CLI and the bench.
+// Works the same under `node server/boot.cjs` (which starts the server this way too), `node
+// --import tsx`, mocha, the CLI and the bench.
 require('tsx/cjs/api').register();
 const { workerData } = require('node:worker_threads');
 // The WAL checkpointer (./checkpointer.ts) or, for every other thread, the store's host.
