@@ -96,6 +96,38 @@ describe('SQLite search index behind the write path', () => {
     assert.deepEqual(all.sort(), reports.map((r) => r.publicId).sort());
   });
 
+  it('puts off one catch-up for the new reports that come meanwhile; when it runs it adds them all, and the next new report puts off another', async () => {
+    await store.close();
+    const deferred: { catchUp: () => Promise<unknown>; delayMs: number; cancelled: boolean }[] = [];
+    store = new SqliteStore(file, {
+      searchIndexDelayMs: 1234,
+      deferCatchUp: (catchUp, delayMs) => {
+        const entry = { catchUp, delayMs, cancelled: false };
+        deferred.push(entry);
+        return { cancel: () => { entry.cancelled = true; } };
+      },
+    });
+    const first = [makeReport({ description: 'Pupuk langka di Randublatung.' }), makeReport({ description: 'Pupuk mahal di Randublatung.' })];
+    await insert(store, first[0]);
+    await insert(store, first[1]);
+    assert.deepEqual(deferred.map((d) => d.delayMs), [1234], 'one catch-up for both');
+    assert.deepEqual(onDisk('Randublatung'), { pending: 2, indexed: 0 });
+
+    await deferred[0].catchUp();
+    assert.deepEqual(onDisk('Randublatung'), { pending: 0, indexed: 2 });
+    assert.deepEqual((await found('randublatung')).sort(), first.map((r) => r.publicId).sort());
+
+    await redact(first[0], 'Pupuk langka di [disamarkan].');
+    assert.equal(deferred.length, 1, 'a change of a known report adds nothing to index');
+    const later = makeReport({ description: 'Jalan berlubang di Randublatung.' });
+    await insert(store, later);
+    assert.equal(deferred.length, 2);
+    await store.close();
+    assert.equal(deferred[1].cancelled, true, 'close cancels the catch-up it does itself');
+    assert.deepEqual(onDisk('Randublatung'), { pending: 0, indexed: 2 });
+    store = new SqliteStore(file, { searchIndexDelayMs: 3_600_000 });
+  });
+
   it('merges each search index eight segments a level at a time (migration 023), not FTS5\'s default four', async () => {
     const db = new Database(file, { readonly: true });
     try {

@@ -151,6 +151,16 @@ function couldBeInCode(text: string): boolean {
  * gets a segment of its own, at a hundred a second they share one.
  */
 const SEARCH_INDEX_DELAY_MS = 1000;
+
+/** How the catch-up is put off: a timer, or in a test a hand that runs it when told. */
+export type DeferCatchUp = (catchUp: () => Promise<unknown>, delayMs: number) => { cancel: () => void };
+
+const deferByTimer: DeferCatchUp = (catchUp, delayMs) => {
+  const timer = setTimeout(() => void catchUp(), delayMs);
+  // Never what keeps a process alive: close() does a catch-up still due.
+  timer.unref();
+  return { cancel: () => clearTimeout(timer) };
+};
 /** A text matching at least this many descriptions is searched newest first instead (see textIndex). */
 const COMMON_TEXT = 2000;
 /** Newest reports of the scope a common text is first looked for in (see newestWithText). */
@@ -188,8 +198,9 @@ export class SqliteStore implements Store {
   /** The counter deltas of the group being committed, summed; written once at its end. */
   private readonly groupCounters = new CounterBatch();
   /** The next catch-up of the search indexes, once a new report is pending (see search-pending.ts). */
-  private searchCatchUp: NodeJS.Timeout | null = null;
+  private searchCatchUp: { cancel: () => void } | null = null;
   private readonly searchIndexDelayMs: number;
+  private readonly deferCatchUp: DeferCatchUp;
   readonly channels: SqliteChannelStore;
   readonly apiKeys: SqliteApiKeyStore;
   readonly notify: SqliteNotifyStore;
@@ -199,10 +210,11 @@ export class SqliteStore implements Store {
    * worker threads raises it for its writer and checkpoints on a thread of its own
    * (./checkpointer.ts), so that no commit waits for a checkpoint. `searchIndexDelayMs`: how
    * long after a new report the pending ones are added to the search indexes (all in one write;
-   * a search finds them meanwhile too).
+   * a search finds them meanwhile too); `deferCatchUp` puts it off (a timer unless a test says).
    */
-  constructor(file: string, options: { autocheckpointPages?: number; searchIndexDelayMs?: number } = {}) {
+  constructor(file: string, options: { autocheckpointPages?: number; searchIndexDelayMs?: number; deferCatchUp?: DeferCatchUp } = {}) {
     this.searchIndexDelayMs = options.searchIndexDelayMs ?? SEARCH_INDEX_DELAY_MS;
+    this.deferCatchUp = options.deferCatchUp ?? deferByTimer;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // busy_timeout first: several processes may open the file at once, and switching to WAL or
@@ -272,7 +284,7 @@ export class SqliteStore implements Store {
   /** Commits queued for the next group commit, and a catch-up of the search indexes due, are written (synchronously) before closing. */
   async close(): Promise<void> {
     if (this.searchCatchUp) {
-      clearTimeout(this.searchCatchUp);
+      this.searchCatchUp.cancel();
       this.searchCatchUp = null;
       // Refused, the reports stay pending: the next open's first new report schedules them.
       this.indexSearchNow().catch(() => {});
@@ -295,14 +307,12 @@ export class SqliteStore implements Store {
   /** A catch-up of the search indexes in searchIndexDelayMs, unless one is due already. */
   private scheduleSearchIndex(): void {
     if (this.searchCatchUp) return;
-    this.searchCatchUp = setTimeout(() => {
+    this.searchCatchUp = this.deferCatchUp(() => {
       this.searchCatchUp = null;
       // Refused (the file busy past busy_timeout, say): the next new report schedules it again,
       // and a search finds the pending ones meanwhile.
-      this.indexSearchNow().catch(() => {});
+      return this.indexSearchNow().catch(() => 0);
     }, this.searchIndexDelayMs);
-    // Never what keeps a process alive: close() does a catch-up still due.
-    this.searchCatchUp.unref();
   }
 
   /** Adds the pending reports to the search indexes now, as a write of the next group commit; resolves with how many. */
