@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Row } from './report.ts';
 import type { ScaleReply } from './scale-server.ts';
-import { BOOT } from './server-protocol.ts';
+import { BOOT, SERVER_V8_FLAGS } from './server-protocol.ts';
 
 /** "Starts within a second" (issue 17). */
 const TTFB_MS = 1000;
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const seedS = (performance.now() - seeded) / 1000;
     const child = fork(BOOT, [fileURLToPath(new URL('./scale-server.ts', import.meta.url))], {
       // As `npm start` runs the server (see bench/scale.ts).
-      execArgv: ['--max-semi-space-size=8'],
+      execArgv: SERVER_V8_FLAGS,
       env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', OVERDUE_SWEEP_SECONDS: '0', MALLOC_ARENA_MAX: '2' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

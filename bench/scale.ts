@@ -18,7 +18,7 @@ import { loadRegion } from '../server/reference/region.ts';
 import { validReport } from '../test/helpers/fixtures.ts';
 import type { Row, SectionResult } from './report.ts';
 import type { ScaleControl, ScaleReply } from './scale-server.ts';
-import { BOOT, NOOP_PATH } from './server-protocol.ts';
+import { BOOT, NOOP_PATH, SERVER_V8_FLAGS } from './server-protocol.ts';
 import { measureExport } from './export.ts';
 import { cpuBetween, threadCpu, type ThreadCpu } from './thread-cpu.ts';
 
@@ -147,7 +147,7 @@ function startServer(dataDir: string): Promise<Server> {
     // As `npm start` runs the server (server/boot.cjs, its V8 flag and MALLOC_ARENA_MAX, see
     // README), so RSS is measured as served. BENCH_PROFILE=1 leaves a V8 CPU profile of the
     // server's main thread in ./bench-profiles (as bench/submissions.ts).
-    execArgv: ['--max-semi-space-size=8', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
+    execArgv: [...SERVER_V8_FLAGS, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
     env: {
       ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ADMIN_PASSWORD: PASSWORD, OVERDUE_SWEEP_SECONDS: '0', MALLOC_ARENA_MAX: '2',
       RATE_LIMIT_SUBMIT: '100000000/1m', RATE_LIMIT_LOOKUP: '100000000/1m', RATE_LIMIT_LOGIN: '100000/1m',
