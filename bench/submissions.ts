@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { validReport } from '../test/helpers/fixtures.ts';
 import type { SectionResult } from './report.ts';
-import { BOOT, NOOP_PATH, type ServerMessage } from './server-protocol.ts';
+import { BOOT, NOOP_PATH, SERVER_V8_FLAGS, type ServerMessage } from './server-protocol.ts';
 
 export const REPORTS_PATH = '/api/reports';
 const TMPFS_MAGIC = 0x01021994;
@@ -66,9 +66,9 @@ function add(a: Load, b: Load): Load {
  */
 function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(BOOT, [fileURLToPath(new URL('./server.ts', import.meta.url))], {
-    // Booted as `npm start` boots the server. BENCH_PROFILE=1 leaves a V8 CPU profile of the
-    // server in ./bench-profiles (open in Chrome DevTools).
-    execArgv: [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
+    // Booted as `npm start` boots the server, with its V8 flags. BENCH_PROFILE=1 leaves a V8 CPU
+    // profile of the server in ./bench-profiles (open in Chrome DevTools).
+    execArgv: [...SERVER_V8_FLAGS, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
     env: {
       ...process.env,
       DATA_DIR: dataDir,

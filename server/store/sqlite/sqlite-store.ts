@@ -161,6 +161,7 @@ const deferByTimer: DeferCatchUp = (catchUp, delayMs) => {
   timer.unref();
   return { cancel: () => clearTimeout(timer) };
 };
+
 /** A text matching at least this many descriptions is searched newest first instead (see textIndex). */
 const COMMON_TEXT = 2000;
 /** Newest reports of the scope a common text is first looked for in (see newestWithText). */
