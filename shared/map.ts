@@ -102,21 +102,31 @@ export interface MapPinFeature {
 export interface MapPinAnswer { type: 'FeatureCollection'; features: MapPinFeature[]; truncated: boolean }
 
 /**
- * A pin of the clustered staff map: GET /api/map/pins?bbox= → GeoJSON FeatureCollection of
- * these, newest first; the feature's id is the public id. Only what the marker shows: its
- * popup fetches the report's desk view when opened. At 2,000 pins the full features of
- * /api/map/reports are 2.6 times the bytes (789 KB against 307 KB, gzipped 111 KB against 42),
- * and making them, passing them between threads, writing and gzipping them was most of the
- * read's time (and main-thread time the desk pushes wait behind).
+ * The clustered staff map's pins: GET /api/map/pins?bbox= → one column per field, pin i being
+ * `ids[i]` (the public id) at (`lng[i]`, `lat[i]`) with `category[i]` and `status[i]`, newest
+ * first. Only what the marker shows: its popup fetches the report's desk view when opened.
+ * Columns rather than GeoJSON features, and points rounded to POINT_DECIMALS: 2,000 pins were
+ * 307 KB as lean features (42 KB gzipped) and the answer's JSON, ETag and gzip most of the
+ * main thread's time for the read, which the desk pushes wait behind (numbers in README).
  */
-export interface MapPointFeature {
-  type: 'Feature';
-  id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { category: CategoryId; status: ReportStatus };
+export interface MapPointAnswer {
+  ids: string[];
+  lng: number[];
+  lat: number[];
+  category: CategoryId[];
+  status: ReportStatus[];
+  truncated: boolean;
 }
 
-export interface MapPointAnswer { type: 'FeatureCollection'; features: MapPointFeature[]; truncated: boolean }
+/** Decimals a pin's point keeps: 5 is about 1 m, finer than a phone's GPS outdoors. */
+export const POINT_DECIMALS = 5;
+
+/** One pin, as read back out of the columns. */
+export interface MapPoint { id: string; lng: number; lat: number; category: CategoryId; status: ReportStatus }
+
+export function pointsOf(answer: MapPointAnswer): MapPoint[] {
+  return answer.ids.map((id, i) => ({ id, lng: answer.lng[i], lat: answer.lat[i], category: answer.category[i], status: answer.status[i] }));
+}
 
 /** How many pins the staff map asks for at once (the newest; the answer says when there were more). */
 export const MAP_PIN_LIMIT = 2000;

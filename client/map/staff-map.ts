@@ -3,7 +3,7 @@
 // The /desk socket says when something changed; nothing polls.
 import type { DeskUser } from '../../shared/desk.ts';
 import {
-  filtersToQuery, MAP_PIN_LIMIT, type AgencyStats, type KecamatanAnswer, type KecamatanGroup, type MapFilters, type MapPinAnswer, type MapPointAnswer, type PupukStats,
+  filtersToQuery, MAP_PIN_LIMIT, pointsOf, type AgencyStats, type KecamatanAnswer, type KecamatanGroup, type MapFilters, type MapPinAnswer, type MapPointAnswer, type PupukStats,
   type TrendAnswer,
 } from '../../shared/map.ts';
 import type { DeskEventPayload } from '../../shared/realtime.ts';
@@ -95,10 +95,10 @@ export async function runStaffMap(meta: Meta, user: DeskUser): Promise<void> {
     if (!zoomedIn) return;
     const query = filtersToQuery(filters);
     const answer = await getJson<MapPointAnswer>(`/api/map/pins?bbox=${bboxOf(map)}&limit=${MAP_PIN_LIMIT}${query ? `&${query}` : ''}`);
-    pins.show(answer.features.map((f): Pin => ({
-      id: f.id, lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0], status: f.properties.status,
-      title: `${f.id} · ${labels.category(f.properties.category)} · ${labels.status(f.properties.status)}`,
-      popup: pinPopup(f, labels),
+    pins.show(pointsOf(answer).map((p): Pin => ({
+      id: p.id, lat: p.lat, lng: p.lng, status: p.status,
+      title: `${p.id} · ${labels.category(p.category)} · ${labels.status(p.status)}`,
+      popup: pinPopup(p, labels),
     })));
   }
 

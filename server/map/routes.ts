@@ -72,11 +72,12 @@ export function mapRoutes(deps: Deps, options: { distDir?: string } = {}): Route
     }));
   });
 
-  // The clustered map's pins: a box is required (a pin is where a citizen stood), the answer lean.
+  // The clustered map's pins: a box is required (a pin is where a citizen stood), the answer lean
+  // columns (see MapPointAnswer).
   router.get('/api/map/pins', async (req, res) => {
     const bbox = readBbox(one(req.query.bbox));
     if (!bbox) throw new AppError('validation_failed', { status: 422, fields: { bbox: 'required' } });
-    res.type('application/geo+json').json(await mapPoints(deps, userOf(req), readMapFilters(deps, req), {
+    res.json(await mapPoints(deps, userOf(req), readMapFilters(deps, req), {
       bbox, limit: readLimit(one(req.query.limit), MAP_PIN_LIMIT),
     }));
   });
