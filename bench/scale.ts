@@ -18,6 +18,7 @@ import { loadRegion } from '../server/reference/region.ts';
 import { validReport } from '../test/helpers/fixtures.ts';
 import type { Row, SectionResult } from './report.ts';
 import type { ScaleControl, ScaleReply } from './scale-server.ts';
+import { cpuLoopMs } from './cpu-speed.ts';
 import { BOOT, NOOP_PATH, SERVER_V8_FLAGS } from './server-protocol.ts';
 import { measureExport } from './export.ts';
 import { cpuBetween, threadCpu, type ThreadCpu } from './thread-cpu.ts';
@@ -411,8 +412,8 @@ async function rssWithSockets(server: Server, sessions: Session[]): Promise<{ id
 
 export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts = partsToRun()): Promise<SectionResult> {
   const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'suara-warga-bench-scale-'));
-  const loadBefore = loadavg()[0];
   const loads = [`start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`];
+  const cpuLoops = [`start ${cpuLoopMs().toFixed(0)}`];
   const rows: Row[] = [];
   const notes: string[] = [];
   try {
@@ -491,6 +492,7 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts
       }
 
       loads.push(`after reads ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      cpuLoops.push(`after reads ${cpuLoopMs().toFixed(0)}`);
       // The goal's figure: the server as desks and the map use it (every read above done), with
       // 1,000 desk sockets. Measured again at the end, after the exports' and intake's peaks,
       // which the allocators keep.
@@ -533,11 +535,12 @@ export async function measureScale(n = reportsToSeed(), kept = storeDir(), parts
     if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
   loads.push(`end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  cpuLoops.push(`end ${cpuLoopMs().toFixed(0)}`);
   notes.push(
     `Load average (1, 5, 15 min) during the run: ${loads.join('; ')}.`,
+    `A fixed CPU loop (bench/cpu-speed.ts) took ${cpuLoops.join('; ')} ms: on a shared host every figure above moves with it.`,
     `${n} reports seeded by \`npm run cli -- demo seed --seed ${SEED} --days ${SEED_DAYS}\` (30 % pupuk, 30 % jalan; statuses moved along by officers; 60 % with a GPS point), SQLite (SQLITE_WORKER=${process.env.SQLITE_WORKER ?? 'on'}), one server process.`,
     `Each read: one warm-up, then up to ${SAMPLES} sequential samples (at least 5, at most ~${READ_BUDGET_MS / 1000} s); ×PK = p50 over the primary-key read's p50.`,
-    `Machine load average (1 min): ${loadBefore.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (2 cores, shared).`,
   );
   return { rows, notes };
 }
