@@ -121,6 +121,11 @@ export interface MapPointAnswer {
 /** Decimals a pin's point keeps: 5 is about 1 m, finer than a phone's GPS outdoors. */
 export const POINT_DECIMALS = 5;
 
+/** A pin's coordinate as sent (staff and public maps): POINT_DECIMALS, so no digit carries noise. */
+export function pinCoordinate(x: number): number {
+  return Math.round(x * 10 ** POINT_DECIMALS) / 10 ** POINT_DECIMALS;
+}
+
 /** One pin, as read back out of the columns. */
 export interface MapPoint { id: string; lng: number; lat: number; category: CategoryId; status: ReportStatus }
 

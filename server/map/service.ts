@@ -1,6 +1,6 @@
 // The map's use cases: counts per kecamatan and report pins, both within the user's scope.
 import type { DeskUser } from '../../shared/desk.ts';
-import { POINT_DECIMALS, type KecamatanAnswer, type KecamatanGroup, type MapFilters, type MapPinAnswer, type MapPinFeature, type MapPointAnswer } from '../../shared/map.ts';
+import { pinCoordinate, type KecamatanAnswer, type KecamatanGroup, type MapFilters, type MapPinAnswer, type MapPinFeature, type MapPointAnswer } from '../../shared/map.ts';
 import type { Deps } from '../deps.ts';
 import { COUNT } from '../readmodel/names.ts';
 import { overdueCounts, readCounters } from '../readmodel/read.ts';
@@ -92,12 +92,10 @@ export async function mapPoints(deps: Deps, user: DeskUser, filters: MapFilters,
   if (!filter) return { ids: [], lng: [], lat: [], category: [], status: [], truncated: false };
   const points = await deps.store.scanPoints({ ...filter, bbox: query.bbox, limit: query.limit + 1 });
   const shown = points.slice(0, query.limit);
-  const scale = 10 ** POINT_DECIMALS;
-  const rounded = (x: number) => Math.round(x * scale) / scale;
   return {
     ids: shown.map((p) => p.publicId),
-    lng: shown.map((p) => rounded(p.lng)),
-    lat: shown.map((p) => rounded(p.lat)),
+    lng: shown.map((p) => pinCoordinate(p.lng)),
+    lat: shown.map((p) => pinCoordinate(p.lat)),
     category: shown.map((p) => p.category),
     status: shown.map((p) => p.status),
     truncated: points.length > query.limit,

@@ -10,7 +10,9 @@
 //   Bareng session (channel `ngopi`) was said aloud in public and written down by an officer,
 //   so its text is public at once (photos still wait); a citizen's own one waits like any other.
 // - The exact GPS point only for road reports (jalan: public infrastructure, and the point is
-//   the information); for the rest, where someone lives or farms, only the desa.
+//   the information), to 5 decimals (about 1 m) as every map pin; for the rest, where someone
+//   lives or farms, only the desa.
+import { pinCoordinate } from '../../shared/map.ts';
 import type { CategoryId, PhotoRef, Report } from '../../shared/types.ts';
 
 type Listable = Pick<Report, 'confidential'>;
@@ -44,5 +46,5 @@ export function isPhotoPublic(report: Moderated & Pick<Report, 'photos'>, photoI
 
 export function publicPoint(report: { category: CategoryId; lat: number | null; lng: number | null; confidential: boolean }): { lat: number; lng: number } | null {
   if (report.confidential || !EXACT_POINT_CATEGORIES.includes(report.category) || report.lat === null || report.lng === null) return null;
-  return { lat: report.lat, lng: report.lng };
+  return { lat: pinCoordinate(report.lat), lng: pinCoordinate(report.lng) };
 }

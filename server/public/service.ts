@@ -12,7 +12,7 @@ import type { ReportFilter } from '../store/port.ts';
 import { COUNT } from '../readmodel/names.ts';
 import { readCounters } from '../readmodel/read.ts';
 import { toPublicListItem, toPublicReport } from './presenter.ts';
-import { EXACT_POINT_CATEGORIES, isListed, publicText } from './rules.ts';
+import { EXACT_POINT_CATEGORIES, isListed, publicPoint, publicText } from './rules.ts';
 
 export const PUBLIC_PAGE_SIZE = 20;
 export const FEED_SIZE = 50;
@@ -95,8 +95,10 @@ export async function publicMap(deps: ReadDeps, f: PublicFilters): Promise<Publi
     if (key.category) group.byCategory[key.category] = (group.byCategory[key.category] ?? 0) + value;
     if (key.status) group.byStatus[key.status] = (group.byStatus[key.status] ?? 0) + value;
   }
-  const pins = pinRows.slice(0, PUBLIC_PIN_LIMIT).flatMap((r) => (r.lat !== null && r.lng !== null && !r.confidential
-    ? [{ publicId: r.publicId, category: r.category, status: r.status, lat: r.lat, lng: r.lng }] : []));
+  const pins = pinRows.slice(0, PUBLIC_PIN_LIMIT).flatMap((r) => {
+    const point = publicPoint(r);
+    return point ? [{ publicId: r.publicId, category: r.category, status: r.status, ...point }] : [];
+  });
   return {
     kecamatan: [...groups.values()].map(({ code, name, centroid, total, byCategory, byStatus }) => ({ code, name, centroid, total, byCategory, byStatus })),
     pins, truncated: pinRows.length > PUBLIC_PIN_LIMIT,

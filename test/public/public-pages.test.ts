@@ -32,7 +32,7 @@ describe('public reports: list, page, feed, statistics', () => {
     app = await startApp({ RATE_LIMIT_SUBMIT: '1000/1m', PUBLIC_URL: 'https://lapor.blorakab.go.id' });
     officer = await addAndLogin(app, 'petugas.pu', 'officer', { agencyId: 'dpupr' });
     confidential = await submit(pupukReport({}, { description: 'Kios Makmur milik Pak Harjo menimbun pupuk subsidi.', kecamatan: '33.16.09', desa: '33.16.09.2001' }), 1);
-    unverified = await submit(validReport({ description: 'Jalan rusak depan rumah Bu Sumi nomor 12 Cepu.', lat: -7.1628, lng: 111.5665 }), 1);
+    unverified = await submit(validReport({ description: 'Jalan rusak depan rumah Bu Sumi nomor 12 Cepu.', lat: -7.1628374, lng: 111.5665129 }), 1);
     verified = await submit(validReport({ description: 'Jembatan kayu hampir putus, HP saya 081211112222.', lat: -7.16, lng: 111.57 }), 2);
     kesehatan = await submit(validReport({ category: 'kesehatan', details: {}, description: 'Puskesmas pembantu tutup terus di desa kami.', lat: -7.15, lng: 111.55 }));
     await deskAction(app, officer.cookie, verified.publicId, { type: 'verify' }).expect(200);
@@ -56,6 +56,9 @@ describe('public reports: list, page, feed, statistics', () => {
     assert.equal(byId.get(kesehatan.publicId), null);
     const map = (await get('/api/public/map').expect(200)).body;
     assert.deepEqual(map.pins.map((p: { publicId: string }) => p.publicId).sort(), [verified.publicId, unverified.publicId].sort());
+    // Sent at 5 decimals (about 1 m), as the staff map's pins: the GPS noise beyond is not shown.
+    const road = map.pins.find((p: { publicId: string }) => p.publicId === unverified.publicId);
+    assert.deepEqual({ lat: road.lat, lng: road.lng }, { lat: -7.16284, lng: 111.56651 });
     assert.equal(map.kecamatan.find((k: { code: string }) => k.code === '33.16.05').total, 3);
     assert.doesNotMatch((await get(`/laporan/${kesehatan.publicId}`).expect(200)).text, /111\.55|-7\.15\b/);
   });
