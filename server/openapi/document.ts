@@ -78,7 +78,7 @@ const SCHEMAS: Record<string, JsonSchema> = {
     createdAt: str(undefined, ISO_INSTANT),
     updatedAt: str(undefined, ISO_INSTANT),
     supportCount: int,
-    point: { ...nullable(ref('Point')), description: 'Titik GPS tepat, hanya untuk laporan jalan / exact point, road reports only' },
+    point: { ...nullable(ref('Point')), description: 'Titik GPS tepat (5 desimal, sekitar 1 m), hanya untuk laporan jalan / exact point (5 decimals, about 1 m), road reports only' },
   }),
   PublicListPage: closed({ items: { type: 'array', items: ref('PublicListItem') }, nextCursor: nullable(str('Untuk parameter `sebelum` / for the `sebelum` parameter')) }),
   PublicMapAnswer: closed({
